@@ -1,0 +1,12 @@
+"""The ``zibo`` command line. ``main`` is the console-script entry point."""
+
+from __future__ import annotations
+
+from . import docs, ingest  # noqa: F401  (registers the commands)
+from .app import app
+
+__all__ = ["app", "main"]
+
+
+def main() -> None:
+    app(prog_name="zibo")

@@ -1,0 +1,24 @@
+"""`zibo docs`: the ingested documents."""
+
+from __future__ import annotations
+
+import typer
+
+from .app import CsvOpt, JsonOpt, app, db_path
+
+COLUMNS = ["document", "title", "year", "period", "published", "publisher", "doc_type",
+           "observations", "tasks", "unreadable"]
+
+
+@app.command("docs")
+def docs(ctx: typer.Context, json_: JsonOpt = False, csv_: CsvOpt = False) -> None:
+    """List the ingested documents with their period, publisher and what each gave."""
+    from ..query import Zibo
+    from ..render import emit, output_format
+
+    fmt = output_format(json_, csv_)
+    with Zibo(db_path(ctx)) as z:
+        rows = z.documents()
+    emit(rows, COLUMNS, fmt, title="documents",
+         headers={"observations": "figures", "unreadable": "lost chars"},
+         max_widths={"title": 40, "publisher": 16})

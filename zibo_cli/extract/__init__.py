@@ -1,0 +1,1 @@
+"""Extractors: normalised text → document metadata, observations (indicators), tasks."""

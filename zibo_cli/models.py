@@ -1,0 +1,128 @@
+"""The records the pipeline stages hand to each other.
+
+Plain dataclasses with no behaviour beyond conversion to a row dict, so that
+every stage can be tested on its own and scripts can build them by hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+# Document types
+REPORT = "report"
+TASK_TABLE = "task_table"
+UNKNOWN = "unknown"
+
+# Observation kinds
+ACTUAL = "actual"
+TARGET = "target"
+
+# Task statuses
+DONE = "done"
+PARTIAL = "partial"
+NOT_DONE = "not_done"
+STATUS_UNKNOWN = "unknown"
+STATUSES = (DONE, PARTIAL, NOT_DONE, STATUS_UNKNOWN)
+
+
+@dataclass
+class SourceText:
+    """What a reader got out of a file: decoded text plus how it was read."""
+
+    text: str
+    encoding: str
+    format: str = "text"  # text | html | docx | xlsx | pdf
+    # Tables found by a structured reader (HTML, DOCX, XLSX): each a list of rows of cells.
+    tables: list[list[list[str]]] = field(default_factory=list)
+    # Metadata a structured reader found (e.g. an HTML page's 发文日期 table).
+    meta: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class NormalizedText:
+    """Clean simplified text and what the clean-up noticed."""
+
+    text: str
+    unreadable: int = 0  # characters lost to encoding ('?' inside Chinese text, U+FFFD)
+    pinyin_removed: int = 0
+    lines_joined: int = 0
+    converted_traditional: int = 0  # characters OpenCC changed
+
+
+@dataclass
+class DocumentMeta:
+    title: str | None = None
+    year: int | None = None
+    start_month: int | None = None
+    end_month: int | None = None
+    published: str | None = None  # ISO date
+    publisher: str | None = None
+    index_no: str | None = None
+    doc_no: str | None = None
+    doc_type: str = UNKNOWN
+
+
+@dataclass
+class Observation:
+    """One figure a document states, with the clause it came from."""
+
+    name: str  # canonical Chinese name (simplified)
+    value: float
+    unit: str  # "%", "亿元", "万人", "个", "" for an index
+    kind: str = ACTUAL  # actual | target
+    year: int | None = None
+    start_month: int | None = None
+    end_month: int | None = None
+    indicator_id: str | None = None  # English id from the catalogue, e.g. "gdp"
+    raw_name: str | None = None  # the name as the report writes it
+    measure: str = "level"  # growth | level | change | rank | share
+    qualifier: str | None = None  # 左右, 以上, 近, 余, 超过, 约 ...
+    char_offset: int | None = None  # character offset of the quote in the normalised text
+    quote: str = ""
+    task_seq: str | None = None  # the task-table row it came from, if any
+
+    def row(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Task:
+    """One row of a task-completion table."""
+
+    seq: str
+    status: str = STATUS_UNKNOWN
+    status_raw: str | None = None
+    annual_target: str | None = None
+    period_target: str | None = None
+    progress: str | None = None
+    reason: str | None = None
+    next_steps: str | None = None
+    leader: str | None = None
+    departments: list[str] = field(default_factory=list)
+    departments_raw: str | None = None
+    year: int | None = None
+    start_month: int | None = None
+    end_month: int | None = None
+    row_index: int = 0  # position of the row in the table
+    char_offset: int | None = None  # character offset of the row in the normalised text
+
+    def row(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class ParsedDocument:
+    """Everything one file gave: the pipeline's output, the store's input."""
+
+    path: str
+    document: str  # base name
+    sha256: str
+    size: int
+    source: SourceText
+    normalized: NormalizedText
+    meta: DocumentMeta
+    observations: list[Observation] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)

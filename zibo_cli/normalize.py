@@ -1,0 +1,291 @@
+"""Text clean-up: from whatever a reader decoded to clean simplified Chinese.
+
+Steps, in order (each a small function, each tested on its own):
+
+1. ``fix_compat_chars``: Kangxi radicals and CJK compatibility ideographs that
+   PDF extraction leaves (⼀ U+2F00) become the ordinary ideographs; CRLF → LF.
+2. ``count_unreadable``: characters lost to encoding (U+FFFD, and ``?`` inside
+   Chinese text) are counted, not hidden.
+3. ``strip_pinyin``: ``經(jīng)濟`` → ``經濟``; real brackets such as ``(中國)`` or
+   ``(APP)`` stay. Pinyin orphaned by a lost character (``?qū)``) goes too.
+4. ``to_simplified``: traditional → simplified with OpenCC (``t2s``).
+5. ``unify_width``: full-width digits, letters and % become half-width; ASCII
+   punctuation inside Chinese text becomes the full-width form Chinese uses
+   (``,`` → ``，``) except between digits (``1,234`` and ``10:30`` stay).
+6. ``tidy_spaces``: spaces around Chinese text and numbers go (``增长 5.1%`` →
+   ``增长5.1%``), spaces between Latin words stay.
+7. ``join_broken_lines``: a long line that a PDF page break cut mid-sentence is
+   joined to its continuation; titles, headings, table rows stay apart.
+
+``normalize`` runs them all and is idempotent: ``normalize(normalize(x).text)``
+gives the same text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from .models import NormalizedText
+
+__all__ = [
+    "normalize",
+    "normalize_text",
+    "fix_compat_chars",
+    "count_unreadable",
+    "strip_pinyin",
+    "to_simplified",
+    "unify_width",
+    "tidy_spaces",
+    "join_broken_lines",
+    "is_cjk",
+]
+
+# Ideographs plus the CJK symbols and punctuation, and full-width forms.
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_PUNCT = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201f\u2026\u2014\u00b7"
+_CJK_RE = re.compile(f"[{CJK}]")
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(_CJK_RE.match(ch))
+
+
+# ---------------------------------------------------------------------------
+# 1. compatibility characters
+# ---------------------------------------------------------------------------
+
+_COMPAT_RE = re.compile(r"[\u2f00-\u2fdf\u2e80-\u2eff\uf900-\ufaff]")
+
+
+def fix_compat_chars(text: str) -> str:
+    """Map Kangxi radicals / compatibility ideographs to unified ideographs; normalise newlines.
+
+    Only these characters are NFKC-normalised: blanket NFKC would also turn ① into 1.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    text = text.replace("\u00a0", " ").replace("\u200b", "")
+    return _COMPAT_RE.sub(lambda m: unicodedata.normalize("NFKC", m[0]), text)
+
+
+# ---------------------------------------------------------------------------
+# 2. unreadable characters
+# ---------------------------------------------------------------------------
+
+# '?' touching a Chinese character (or another '?') is a character the encoding
+# lost: Chinese text writes a real question mark as '？'.
+_LOST_RE = re.compile(f"\ufffd|(?<=[{CJK}?])\\?|\\?(?=[{CJK}])")
+
+
+def count_unreadable(text: str) -> int:
+    return len(_LOST_RE.findall(text))
+
+
+# ---------------------------------------------------------------------------
+# 3. pinyin annotations
+# ---------------------------------------------------------------------------
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+_PINYIN = f"[a-z{_TONED}]{{1,7}}"
+# A syllable with at least one tone mark right after a character: websites annotate
+# characters with marked tones, so requiring a tone mark keeps (APP), (ml), (B2B)
+# and (中國) as they are. The character before may itself be mojibake ("A(yù)").
+_PINYIN_ANNOT = re.compile(
+    f"(?<=[^\\s(（])[(（]((?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}]{{1,7}})[)）]"
+)
+# Pinyin whose opening bracket or character was lost to encoding: "?qū)".
+_ORPHAN_PINYIN = re.compile(f"(?<=\\?)((?=[a-z{_TONED}]*[{_TONED}]){_PINYIN})[)）]")
+
+
+def strip_pinyin(text: str) -> tuple[str, int]:
+    """Remove pinyin readings after characters; return the text and how many went."""
+    text, n = _PINYIN_ANNOT.subn("", text)
+    text, k = _ORPHAN_PINYIN.subn("", text)
+    return text, n + k
+
+
+# ---------------------------------------------------------------------------
+# 4. traditional -> simplified
+# ---------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _opencc():
+    import opencc  # imported lazily: loading its dictionaries costs start-up time
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> tuple[str, int]:
+    """Convert traditional characters to simplified; return the text and how many changed."""
+    if not _CJK_RE.search(text):
+        return text, 0
+    out = _opencc().convert(text)
+    if len(out) != len(text):  # t2s maps character for character; count nothing if not
+        return out, 0
+    changed = sum(1 for a, b in zip(text, out, strict=True) if a != b)
+    return out, changed
+
+
+# ---------------------------------------------------------------------------
+# 5. full / half width
+# ---------------------------------------------------------------------------
+
+# Full-width ASCII letters, digits and a few symbols to half-width.
+_TO_HALF = {i: i - 0xFEE0 for i in range(0xFF10, 0xFF1A)}  # ０-９
+_TO_HALF.update({i: i - 0xFEE0 for i in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
+_TO_HALF.update({i: i - 0xFEE0 for i in range(0xFF41, 0xFF5B)})  # ａ-ｚ
+_TO_HALF.update({0xFF05: ord("%"), 0xFF0E: ord("."), 0xFF0B: ord("+"), 0xFF1D: ord("="),
+                 0xFF0F: ord("/"), 0xFF3F: ord("_"), 0xFF06: ord("&"), 0xFF03: ord("#"),
+                 0x3000: ord(" "), 0xFF5E: ord("~")})
+
+# ASCII punctuation that Chinese text writes full-width.
+_TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "(": "（", ")": "）"}
+_HALF_PUNCT_RE = re.compile(r"[,;:!()]")
+_DIGIT_SEP_RE = re.compile(r"(?<=\d)[,:](?=\d)")
+
+
+def unify_width(text: str) -> str:
+    """Half-width digits/letters/%, full-width Chinese punctuation (not inside numbers).
+
+    A bracket pair becomes full-width when the text around or inside it is Chinese;
+    ``(4GWH)`` after Chinese text becomes ``（4GWH）``, ``f(x)`` in Latin text stays.
+    """
+    text = text.translate(_TO_HALF)
+
+    def repl(m: re.Match[str]) -> str:
+        ch, i = m[0], m.start()
+        before = text[i - 1] if i else ""
+        after = text[i + 1] if i + 1 < len(text) else ""
+        if ch in ",:" and before.isdigit() and after.isdigit():
+            return ch
+        near = before + after
+        if ch in "()":
+            # look a little further for Chinese inside or beside the bracket
+            near = text[max(0, i - 2): i + 3]
+        if _CJK_RE.search(near) or re.search(f"[{CJK_PUNCT}]", near):
+            return _TO_FULL[ch]
+        return ch
+
+    return _HALF_PUNCT_RE.sub(repl, text)
+
+
+# ---------------------------------------------------------------------------
+# 6. spaces
+# ---------------------------------------------------------------------------
+
+_SOFT = f"{CJK}{CJK_PUNCT}"
+# a run of spaces with Chinese (or Chinese punctuation) on at least one side
+_SPACE_CJK_RE = re.compile(f"(?<=[{_SOFT}])[ \t]+|[ ]+(?=[{_SOFT}])")
+# spaces between a number and its unit/percent sign or between sign and number
+_SPACE_NUM_RE = re.compile(r"(?<=\d)[ ]+(?=[%‰])|(?<=[%‰])[ ]+(?=[，。；、）])")
+
+
+# a space between two Chinese characters: in a table cell it separates list items
+# (责任单位 "市发展改革委 市统计局"), so cells keep it
+_SPACE_BETWEEN_CJK_RE = re.compile(f"(?<=[{CJK}])[ ]+(?=[{CJK}])")
+
+
+def tidy_spaces(text: str) -> str:
+    """Drop spaces next to Chinese text; keep tabs (table cells) and Latin word spaces.
+
+    In a table row (a line with tabs) one space between two Chinese characters stays,
+    because cells use it to separate items such as department names.
+    """
+    out_lines = []
+    for line in text.split("\n"):
+        if "\t" in line:
+            cells = [_tidy(c, keep_cjk_gaps=True) for c in line.split("\t")]
+            out_lines.append("\t".join(cells))
+        else:
+            out_lines.append(_tidy(line))
+    return "\n".join(out_lines)
+
+
+def _tidy(s: str, keep_cjk_gaps: bool = False) -> str:
+    s = re.sub(r"[ \u3000]{2,}", " ", s)
+    if keep_cjk_gaps:
+        s = _SPACE_BETWEEN_CJK_RE.sub("\x00", s)
+    s = _SPACE_CJK_RE.sub("", s)
+    s = _SPACE_NUM_RE.sub("", s)
+    if keep_cjk_gaps:
+        s = s.replace("\x00", " ")
+    return s.strip(" ")
+
+
+# ---------------------------------------------------------------------------
+# 7. page-break joins
+# ---------------------------------------------------------------------------
+
+# Text that ends a sentence or a heading: a line ending so is complete.
+_TERMINAL = set("。！？；：…”’」』）)》】.!?;:|")
+# A line that starts a new block: headings (一、 (一) 1. 第一), table rows, separators.
+_BLOCK_START = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]\D|第[一二三四五六七八九十]+[章节部]"
+    r"|[|\-=]|附件|下一步)"
+)
+LONG_LINE = 40  # characters: a line shorter than this is a title or heading, not cut prose
+
+
+def join_broken_lines(text: str) -> tuple[str, int]:
+    """Join prose lines cut by a page break; return the text and how many joins were made.
+
+    A line is joined to the next non-blank line when it is long (a paragraph, not a
+    title), does not end a sentence, is not a table row, and the next line does not
+    start a heading or a table row.
+    """
+    lines = text.split("\n")
+    out: list[str] = []
+    joins = 0
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        while _is_cut(line):
+            j = i + 1
+            while j < len(lines) and not lines[j].strip():
+                j += 1
+            if j >= len(lines) or j - i > 3:
+                break
+            nxt = lines[j].strip()
+            if "\t" in nxt or _BLOCK_START.match(nxt):
+                break
+            line = line.rstrip() + nxt
+            joins += 1
+            i = j
+        out.append(line)
+        i += 1
+    return "\n".join(out), joins
+
+
+def _is_cut(line: str) -> bool:
+    s = line.rstrip()
+    if len(s) < LONG_LINE or "\t" in s or s.startswith("|"):
+        return False
+    return s[-1] not in _TERMINAL
+
+
+# ---------------------------------------------------------------------------
+# all together
+# ---------------------------------------------------------------------------
+
+_BLANKS_RE = re.compile(r"\n{3,}")
+
+
+def normalize(text: str) -> NormalizedText:
+    """Run every clean-up step; the result is idempotent under ``normalize``."""
+    text = fix_compat_chars(text)
+    text, pinyin = strip_pinyin(text)
+    unreadable = count_unreadable(text)
+    text, converted = to_simplified(text)
+    text = unify_width(text)
+    text = tidy_spaces(text)
+    text, joins = join_broken_lines(text)
+    text = _BLANKS_RE.sub("\n\n", text).strip("\n")
+    return NormalizedText(text=text, unreadable=unreadable, pinyin_removed=pinyin,
+                          lines_joined=joins, converted_traditional=converted)
+
+
+def normalize_text(text: str) -> str:
+    """Just the clean text (for short strings such as user queries and cells)."""
+    return normalize(text).text

@@ -1,0 +1,60 @@
+"""One file through every stage: read → normalise → metadata → extract.
+
+Pure: no database. ``parse_file`` returns a :class:`ParsedDocument` that
+``store.store_document`` writes in one transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from .extract.indicators import extract_observations
+from .extract.metadata import extract_metadata
+from .extract.tasks import extract_tasks
+from .models import TASK_TABLE, UNKNOWN, ParsedDocument, SourceText
+from .normalize import normalize
+from .sources import read_source
+
+__all__ = ["parse_file", "parse_source", "file_sha256"]
+
+
+def file_sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def parse_source(source: SourceText, path: str, name: str, sha256: str, size: int) -> ParsedDocument:
+    """Run the stages after reading on an already-decoded source."""
+    normalized = normalize(source.text)
+    if source.tables:
+        source.tables = [[[normalize(c).text if c else "" for c in row] for row in table]
+                         for table in source.tables]
+    meta = extract_metadata(normalized.text, source)
+    if source.tables and meta.doc_type != TASK_TABLE:
+        from .extract.metadata import classify_rows
+
+        if any(classify_rows(t) for t in source.tables):
+            meta.doc_type = TASK_TABLE
+    doc = ParsedDocument(path=path, document=name, sha256=sha256, size=size, source=source,
+                         normalized=normalized, meta=meta, warnings=list(source.warnings))
+    if meta.doc_type == TASK_TABLE:
+        doc.tasks = extract_tasks(normalized.text, meta, source.tables)
+    doc.observations = extract_observations(normalized.text, meta, doc.tasks)
+    if normalized.unreadable:
+        doc.warnings.append(f"{normalized.unreadable} characters were lost to encoding ('?')")
+    if meta.doc_type == UNKNOWN and not doc.observations and not doc.tasks:
+        doc.warnings.append("no report found in this file (no figures, no task table)")
+    if meta.year is None:
+        doc.warnings.append("no year found; figures have no year")
+    return doc
+
+
+def parse_file(path: Path, data: bytes | None = None) -> ParsedDocument:
+    """Read and parse one file. Raises ``sources.SourceError`` for unreadable files."""
+    path = Path(path)
+    if data is None:
+        source = read_source(path)
+        data = path.read_bytes()
+    else:
+        source = read_source(path, data)
+    return parse_source(source, str(path.resolve()), path.name, file_sha256(data), len(data))

@@ -1,0 +1,72 @@
+"""The library API that the CLI and scripts share: plain dicts out, no printing.
+
+    from zibo_cli.query import Zibo
+    z = Zibo("zibo.db")          # or Zibo() for $ZIBO_DB / the default path
+    z.documents()
+
+Reads use the standard ``sqlite3`` module on a read-only connection, so a query
+imports nothing heavy and never creates a database file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from ..store import open_readonly, resolve_db_path
+
+__all__ = ["Zibo", "DOCUMENT_COLUMNS"]
+
+DOCUMENT_COLUMNS = ["document", "title", "year", "start_month", "end_month", "period", "published",
+                    "publisher", "doc_type", "format", "encoding", "observations", "tasks",
+                    "unreadable", "index_no", "path", "id", "ingested_at"]
+
+
+class Zibo:
+    """Read access to a zibo database."""
+
+    def __init__(self, db: str | os.PathLike[str] | None = None):
+        self.path = resolve_db_path(db)
+        self._conn: sqlite3.Connection | None = None
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        if self._conn is None:
+            self._conn = open_readonly(self.path)
+        return self._conn
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def __enter__(self) -> Zibo:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def rows(self, sql: str, params: tuple | dict = ()) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.conn.execute(sql, params)]
+
+    # -- documents ----------------------------------------------------------
+    def documents(self, doc_type: str | None = None) -> list[dict[str, Any]]:
+        """Every ingested document, oldest period first."""
+        where, params = "", ()
+        if doc_type:
+            where, params = "WHERE doc_type = ?", (doc_type,)
+        cols = ", ".join(DOCUMENT_COLUMNS + ["warnings"])
+        out = self.rows(f"SELECT {cols} FROM documents {where} "
+                        "ORDER BY year, end_month, document", params)
+        for r in out:
+            r["warnings"] = json.loads(r["warnings"] or "[]")
+        return out
+
+    def document_text(self, document: str) -> str | None:
+        row = self.conn.execute(
+            "SELECT text FROM documents WHERE document = ? OR id = ? OR path = ? LIMIT 1",
+            (document, document, str(Path(document).resolve()))).fetchone()
+        return row[0] if row else None

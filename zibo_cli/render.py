@@ -1,0 +1,129 @@
+"""Output, in one place: a rich table on a terminal, plain aligned text in a pipe,
+JSON (one array) or CSV for scripts.
+
+JSON and CSV are written with ``sys.stdout.write`` (rich would wrap at 80
+columns in a pipe). rich is imported only when a table goes to a terminal.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+import unicodedata
+from collections.abc import Sequence
+from typing import Any
+
+__all__ = ["emit", "output_format", "is_terminal", "console", "err_console", "display_width", "shorten"]
+
+
+def is_terminal(stream=None) -> bool:
+    stream = stream or sys.stdout
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def output_format(json_: bool = False, csv_: bool = False) -> str:
+    if json_ and csv_:
+        from .errors import UsageError
+
+        raise UsageError("choose one of --json and --csv")
+    return "json" if json_ else "csv" if csv_ else "table"
+
+
+def console(stderr: bool = False):
+    """A rich console; colourless when NO_COLOR is set or the stream is not a terminal."""
+    from rich.console import Console
+
+    stream = sys.stderr if stderr else sys.stdout
+    return Console(file=stream, highlight=False, no_color="NO_COLOR" in os.environ or not is_terminal(stream),
+                   soft_wrap=False)
+
+
+def err_console():
+    return console(stderr=True)
+
+
+def _cell(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float):
+        return f"{v:g}"
+    if isinstance(v, list | tuple):
+        return "、".join(str(x) for x in v)
+    return str(v)
+
+
+def display_width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def shorten(s: str, width: int) -> str:
+    """Cut ``s`` to ``width`` display columns, ending with … when cut."""
+    if display_width(s) <= width:
+        return s
+    out, w = [], 0
+    for c in s:
+        cw = 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        if w + cw > width - 1:
+            break
+        out.append(c)
+        w += cw
+    return "".join(out) + "…"
+
+
+def emit(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = None, fmt: str = "table",
+         title: str | None = None, headers: dict[str, str] | None = None,
+         max_widths: dict[str, int] | None = None, out=None) -> None:
+    """Write rows in the chosen format.
+
+    ``columns`` picks and orders the table/CSV columns (JSON always carries every key);
+    ``headers`` renames them for display; ``max_widths`` shortens long cells in tables.
+    """
+    out = out or sys.stdout
+    rows = list(rows)
+    if fmt == "json":
+        out.write(json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n")
+        return
+    cols = list(columns) if columns else (list(rows[0]) if rows else [])
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(cols)
+        for r in rows:
+            w.writerow([_cell(r.get(c)) for c in cols])
+        out.write(buf.getvalue())
+        return
+    headers = headers or {}
+    max_widths = max_widths or {}
+    if not rows:
+        if is_terminal(out):
+            err_console().print(f"[dim]no {title or 'rows'}[/dim]" if title else "[dim]nothing found[/dim]")
+        return
+    if is_terminal(out):
+        from rich.table import Table
+
+        table = Table(title=title, show_lines=False, header_style="bold")
+        for c in cols:
+            table.add_column(headers.get(c, c), overflow="fold", max_width=max_widths.get(c))
+        for r in rows:
+            table.add_row(*[_cell(r.get(c)) for c in cols])
+        console().print(table)
+        return
+    # A pipe: plain aligned text, no colour, nothing cut (long cells shortened only when asked).
+    cells = [[shorten(_cell(r.get(c)).replace("\n", " "), max_widths[c]) if c in max_widths
+              else _cell(r.get(c)).replace("\n", " ") for c in cols] for r in rows]
+    head = [headers.get(c, c) for c in cols]
+    widths = [max(display_width(x) for x in [h] + [row[i] for row in cells]) for i, h in enumerate(head)]
+
+    def line(values: list[str]) -> str:
+        parts = [v + " " * (widths[i] - display_width(v)) for i, v in enumerate(values)]
+        return "  ".join(parts).rstrip()
+
+    out.write(line(head) + "\n")
+    for row in cells:
+        out.write(line(row) + "\n")

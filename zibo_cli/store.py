@@ -1,0 +1,324 @@
+"""SQLite storage: schema, migrations, and the one-transaction-per-document ingest.
+
+Tables (see README "Database"):
+
+* ``documents``     one row per ingested file, keyed by the SHA-256 of its bytes
+* ``observations``  every figure, with its period, kind, quote and offset
+* ``tasks``         every task-table row
+* ``_migrations``   the schema steps applied, in order; ``PRAGMA user_version``
+                    holds their count, so a newer database is refused early.
+
+Schema changes are an ordered list of small functions (``MIGRATIONS``), each run
+once. Writes use plain ``sqlite3`` statements inside an explicit ``BEGIN
+IMMEDIATE … COMMIT``: a document is either fully in or fully out, and two
+writers queue on SQLite's lock (with a busy timeout) instead of failing.
+sqlite-utils builds the tables and indexes, so the database looks natural in
+sqlite-utils and Datasette (typed columns, foreign keys, JSON lists).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from .errors import DatabaseError
+from .models import ParsedDocument
+
+__all__ = ["connect", "open_readonly", "migrate", "SCHEMA_VERSION", "store_document",
+           "document_state", "default_db_path", "resolve_db_path", "BUSY_TIMEOUT"]
+
+BUSY_TIMEOUT = float(os.environ.get("ZIBO_BUSY_TIMEOUT", "30"))  # seconds to wait for another writer
+
+
+def default_db_path() -> Path:
+    """Where the database lives by default: the user's data folder."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("zibo", appauthor=False)) / "zibo.db"
+
+
+def resolve_db_path(option: str | os.PathLike[str] | None) -> Path:
+    """``--db`` wins, then ``ZIBO_DB``, then the default."""
+    if option:
+        return Path(option).expanduser()
+    env = os.environ.get("ZIBO_DB")
+    if env:
+        return Path(env).expanduser()
+    return default_db_path()
+
+
+# ---------------------------------------------------------------------------
+# migrations
+# ---------------------------------------------------------------------------
+
+Migration = Callable[["object"], None]
+MIGRATIONS: list[tuple[str, Callable[[object], None]]] = []
+
+
+def migration(fn: Callable[[object], None]) -> Callable[[object], None]:
+    MIGRATIONS.append((fn.__name__, fn))
+    return fn
+
+
+@migration
+def m001_initial(db) -> None:  # db: sqlite_utils.Database
+    db["documents"].create(
+        {
+            "id": str, "document": str, "path": str, "title": str, "year": int,
+            "start_month": int, "end_month": int, "period": str, "published": str,
+            "publisher": str, "index_no": str, "doc_no": str, "doc_type": str,
+            "format": str, "encoding": str, "size": int, "chars": int, "unreadable": int,
+            "pinyin_removed": int, "lines_joined": int, "observations": int, "tasks": int,
+            "warnings": str, "mtime": float, "ingested_at": str, "text": str,
+        },
+        pk="id",
+        not_null={"document", "path"},
+    )
+    db["observations"].create(
+        {
+            "id": int, "doc_id": str, "name": str, "indicator_id": str, "raw_name": str,
+            "year": int, "start_month": int, "end_month": int, "period": str, "kind": str,
+            "measure": str, "value": float, "unit": str, "qualifier": str, "char_offset": int,
+            "quote": str, "task_seq": str,
+        },
+        pk="id",
+        foreign_keys=[("doc_id", "documents", "id")],
+        not_null={"doc_id", "name", "kind"},
+    )
+    db["tasks"].create(
+        {
+            "id": int, "doc_id": str, "seq": str, "row_index": int, "status": str,
+            "status_raw": str, "annual_target": str, "period_target": str, "progress": str,
+            "reason": str, "next_steps": str, "leader": str, "departments": str,
+            "departments_raw": str, "year": int, "start_month": int, "end_month": int,
+            "period": str, "char_offset": int,
+        },
+        pk="id",
+        foreign_keys=[("doc_id", "documents", "id")],
+        not_null={"doc_id", "seq", "status"},
+    )
+    db["documents"].create_index(["path"])
+    db["observations"].create_index(["doc_id"])
+    db["observations"].create_index(["name"])
+    db["observations"].create_index(["indicator_id"])
+    db["observations"].create_index(["year", "start_month", "end_month"])
+    db["tasks"].create_index(["doc_id"])
+    db["tasks"].create_index(["status"])
+
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Apply the migrations this database lacks; return how many ran."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > len(MIGRATIONS):
+        raise DatabaseError(
+            f"the database was written by a newer zibo (schema {version}, this zibo knows "
+            f"{len(MIGRATIONS)}); upgrade zibo or use another --db"
+        )
+    if version == len(MIGRATIONS):
+        return 0
+    import sqlite_utils  # lazy: only writers need it
+
+    db = sqlite_utils.Database(conn)
+    ran = 0
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        # re-read under the write lock: another process may have just migrated
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if not db["_migrations"].exists():
+            db["_migrations"].create({"name": str, "applied_at": str}, pk="name")
+        done = {r[0] for r in conn.execute("SELECT name FROM _migrations")}
+        for name, fn in MIGRATIONS[version:]:
+            if name in done:
+                continue
+            fn(db)
+            conn.execute("INSERT INTO _migrations (name, applied_at) VALUES (?, ?)",
+                         (name, _now()))
+            ran += 1
+        conn.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return ran
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+# ---------------------------------------------------------------------------
+# connections
+# ---------------------------------------------------------------------------
+
+
+def _check_sqlite(path: Path) -> None:
+    try:
+        with path.open("rb") as f:
+            head = f.read(16)
+    except OSError as e:
+        raise DatabaseError(f"cannot open database {path}: {e.strerror or e}") from None
+    if head and head != b"SQLite format 3\x00":
+        raise DatabaseError(f"{path} is not a SQLite database; pass another --db")
+
+
+def connect(path: Path, timeout: float | None = None) -> sqlite3.Connection:
+    """Open (creating if needed) the database for writing, migrated to the current schema."""
+    path = Path(path)
+    if path.exists():
+        if path.is_dir():
+            raise DatabaseError(f"{path} is a folder, not a database file; pass a file path to --db")
+        _check_sqlite(path)
+    else:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise DatabaseError(f"cannot create the database folder {path.parent}: {e.strerror or e}") from None
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT if timeout is None else timeout,
+                               isolation_level=None)
+        conn.execute("PRAGMA foreign_keys = ON")
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+        migrate(conn)
+    except sqlite3.DatabaseError as e:
+        raise DatabaseError(describe_sqlite_error(e, path)) from None
+    return conn
+
+
+def open_readonly(path: Path) -> sqlite3.Connection:
+    """Open an existing database for queries; never creates a file."""
+    path = Path(path)
+    if not path.exists():
+        raise DatabaseError(f"no database at {path}; run `zibo ingest PATH` first (or pass --db)")
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a database file; pass a file path to --db")
+    _check_sqlite(path)
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as e:
+        raise DatabaseError(describe_sqlite_error(e, path)) from None
+    if version > SCHEMA_VERSION:
+        raise DatabaseError(
+            f"the database was written by a newer zibo (schema {version}, this zibo knows "
+            f"{SCHEMA_VERSION}); upgrade zibo or use another --db"
+        )
+    if version < SCHEMA_VERSION:
+        conn.close()
+        connect(path).close()  # upgrade in place, then reopen read-only
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def describe_sqlite_error(e: sqlite3.Error, path: Path) -> str:
+    msg = str(e)
+    if "locked" in msg or "busy" in msg:
+        return f"database {path} is busy (another zibo is writing); try again in a moment"
+    if "readonly" in msg or "read-only" in msg:
+        return f"database {path} is read-only; check its permissions or pass another --db"
+    if "not a database" in msg or "malformed" in msg:
+        return f"{path} is not a usable SQLite database ({msg}); pass another --db"
+    if "unable to open" in msg:
+        return f"cannot open database {path}; check the folder exists and is writable"
+    return f"database error on {path}: {msg}"
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """``BEGIN IMMEDIATE`` … ``COMMIT``; roll back on any exception (or interrupt)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+# ---------------------------------------------------------------------------
+# ingest
+# ---------------------------------------------------------------------------
+
+
+def document_state(conn: sqlite3.Connection, sha256: str, path: str) -> tuple[str, str | None]:
+    """What storing this file would do: ``unchanged``, ``duplicate`` (same bytes under
+    another path), ``replace`` (this path held other bytes) or ``new``; and the other id/path."""
+    row = conn.execute("SELECT path FROM documents WHERE id = ?", (sha256,)).fetchone()
+    if row:
+        return ("unchanged", None) if row[0] == path else ("duplicate", row[0])
+    row = conn.execute("SELECT id FROM documents WHERE path = ?", (path,)).fetchone()
+    if row:
+        return "replace", row[0]
+    return "new", None
+
+
+def _insert(conn: sqlite3.Connection, table: str, rows: list[dict]) -> None:
+    if not rows:
+        return
+    cols = list(rows[0])
+    sql = (f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in cols)}) "
+           f"VALUES ({', '.join('?' for _ in cols)})")
+    conn.executemany(sql, [tuple(r[c] for c in cols) for r in rows])
+
+
+def _period_label(year, start, end) -> str | None:
+    from .periods import Period, PeriodError
+
+    if start is None or end is None:
+        return None if year is None else str(year)
+    try:
+        return Period(year, start, end).label
+    except PeriodError:
+        return None
+
+
+def store_document(conn: sqlite3.Connection, doc: ParsedDocument, mtime: float | None = None) -> str:
+    """Write one parsed document in one transaction; return what happened.
+
+    ``unchanged``: the same bytes are already stored for this path (nothing written);
+    ``duplicate``: the same bytes are stored under another path (nothing written);
+    ``replaced``: this path held other bytes, whose rows were replaced; ``new``.
+    """
+    with transaction(conn):
+        state, other = document_state(conn, doc.sha256, doc.path)
+        if state in ("unchanged", "duplicate"):
+            return state
+        if state == "replace":
+            conn.execute("DELETE FROM observations WHERE doc_id = ?", (other,))
+            conn.execute("DELETE FROM tasks WHERE doc_id = ?", (other,))
+            conn.execute("DELETE FROM documents WHERE id = ?", (other,))
+        m, n = doc.meta, doc.normalized
+        _insert(conn, "documents", [{
+            "id": doc.sha256, "document": doc.document, "path": doc.path, "title": m.title,
+            "year": m.year, "start_month": m.start_month, "end_month": m.end_month,
+            "period": _period_label(m.year, m.start_month, m.end_month),
+            "published": m.published, "publisher": m.publisher, "index_no": m.index_no,
+            "doc_no": m.doc_no, "doc_type": m.doc_type, "format": doc.source.format,
+            "encoding": doc.source.encoding, "size": doc.size, "chars": len(n.text),
+            "unreadable": n.unreadable, "pinyin_removed": n.pinyin_removed,
+            "lines_joined": n.lines_joined, "observations": len(doc.observations),
+            "tasks": len(doc.tasks), "warnings": json.dumps(doc.warnings, ensure_ascii=False),
+            "mtime": mtime, "ingested_at": _now(), "text": n.text,
+        }])
+        _insert(conn, "observations", [
+            {"doc_id": doc.sha256, **{k: v for k, v in o.row().items()},
+             "period": _period_label(o.year, o.start_month, o.end_month)}
+            for o in doc.observations
+        ])
+        _insert(conn, "tasks", [
+            {"doc_id": doc.sha256,
+             **{k: (json.dumps(v, ensure_ascii=False) if k == "departments" else v)
+                for k, v in t.row().items()},
+             "period": _period_label(t.year, t.start_month, t.end_month)}
+            for t in doc.tasks
+        ])
+        return "replaced" if state == "replace" else "new"
