@@ -1,0 +1,56 @@
+"""Shared fixtures: a temporary database, a CliRunner, paths to the seeds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture
+def db(tmp_path, monkeypatch) -> Path:
+    """A database path in a fresh folder; ZIBO_DB points at it."""
+    path = tmp_path / "zibo.db"
+    monkeypatch.setenv("ZIBO_DB", str(path))
+    return path
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def zibo(runner, db):
+    """Run the CLI: ``zibo("docs", "--json")`` → click Result (stdout and stderr apart)."""
+    from zibo_cli.cli import app
+
+    def run(*args: str, input: str | None = None):
+        return runner.invoke(app, [str(a) for a in args], input=input, catch_exceptions=False)
+
+    return run
+
+
+@pytest.fixture
+def zibo_json(zibo):
+    """Run a CLI command with --json and return the parsed array (asserting exit 0)."""
+
+    def run(*args: str):
+        result = zibo(*args, "--json")
+        assert result.exit_code == 0, result.stderr
+        data = json.loads(result.stdout)
+        assert isinstance(data, list)
+        return data
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def seeds() -> Path:
+    return SEEDS
