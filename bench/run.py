@@ -1,0 +1,311 @@
+"""zibo benchmarks: ingest throughput, memory, re-ingest, query and start-up wall times.
+
+    python bench/run.py                    # 1,000 and 10,000 generated reports
+    python bench/run.py --sizes 200,1000   # a quick run
+
+For each corpus size it generates reports with ``bench/make_corpus.py`` (the
+smaller corpora are the first files of the largest, hard-linked), ingests them
+into a fresh database with the ``zibo`` CLI in a subprocess, ingests them again
+unchanged, and times each query command as a user runs it (a new process each
+time, the median of several runs). Each query is also run as the equivalent
+SQL through ``sqlite-utils query`` on the same database, interleaved with the
+zibo runs, so the ratio of the two is measured in the same conditions.
+
+Figures print as a table with the target and pass/fail beside each. A command
+this zibo does not have yet prints "n/a (command missing)".
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import make_corpus  # noqa: E402
+
+# The query commands timed, each with the SQL a sqlite-utils user would write for
+# the same answer. Period arguments name periods every corpus has (2024 exists
+# in every corpus of 200 reports or more).
+GDP_WHERE = "(o.indicator_id = 'gdp' OR o.name IN ('地区生产总值', '生产总值', 'GDP'))"
+QUERIES: list[tuple[str, list[str], str | None]] = [
+    ("indicator GDP --json", ["indicator", "GDP", "--json"],
+     "SELECT o.name, o.year, o.start_month, o.end_month, o.kind, o.value, o.unit, o.quote, d.document "
+     f"FROM observations o JOIN documents d ON d.id = o.doc_id WHERE {GDP_WHERE} "
+     "ORDER BY o.year, o.start_month, o.end_month, d.document"),
+    ("indicator GDP --periods", ["indicator", "GDP", "--periods"],
+     "SELECT o.year, o.start_month, o.end_month, o.kind, count(*) AS n "
+     f"FROM observations o WHERE {GDP_WHERE} "
+     "GROUP BY o.year, o.start_month, o.end_month, o.kind ORDER BY o.year, o.start_month, o.end_month"),
+    ("tasks --incomplete --json", ["tasks", "--incomplete", "--json"],
+     "SELECT t.seq, t.status, t.reason, t.progress, t.next_steps, t.leader, t.departments, d.document "
+     "FROM tasks t JOIN documents d ON d.id = t.doc_id WHERE t.status != 'done' "
+     "ORDER BY d.year, d.end_month, d.document, t.row_index"),
+    ("compare 2024H1 2024Q1-Q3 --json", ["compare", "2024H1", "2024Q1-Q3", "--json"],
+     "SELECT o.name, o.unit, "
+     "max(CASE WHEN o.start_month = 1 AND o.end_month = 6 THEN o.value END) AS a, "
+     "max(CASE WHEN o.start_month = 1 AND o.end_month = 9 THEN o.value END) AS b "
+     "FROM observations o WHERE o.year = 2024 AND o.kind = 'actual' "
+     "AND o.start_month = 1 AND o.end_month IN (6, 9) GROUP BY o.name, o.unit ORDER BY o.name"),
+    ("docs --json", ["docs", "--json"],
+     "SELECT document, title, year, start_month, end_month, period, published, publisher, doc_type, "
+     "observations, tasks, unreadable FROM documents ORDER BY year, end_month, document"),
+    ("--help", ["--help"], None),
+]
+
+TARGET_RATE = 200.0          # reports per second
+TARGET_REINGEST_PER_1000 = 1.0  # seconds
+TARGET_PEAK_MIB = 150.0
+TARGET_RATIO = 0.5
+TARGET_HELP_MS = 150.0
+
+
+@dataclass
+class Timed:
+    wall: float
+    code: int
+    maxrss_kib: int
+    stdout: bytes
+    stderr: bytes
+
+
+def run(cmd: list[str], env: dict[str, str] | None = None) -> Timed:
+    """Run ``cmd``: its wall time, exit code, output, and the peak resident memory
+    of that process alone (reaped with ``wait4``, whose rusage is the child's own)."""
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    chunks: dict[str, bytes] = {}
+
+    def drain(name: str, stream) -> None:  # read while it runs: a large answer must not block it
+        chunks[name] = stream.read()
+
+    threads = [threading.Thread(target=drain, args=(n, s)) for n, s in (("out", p.stdout), ("err", p.stderr))]
+    for t in threads:
+        t.start()
+    _, status, usage = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - t0
+    for t in threads:
+        t.join()
+    p.returncode = os.waitstatus_to_exitcode(status)
+    p.stdout.close()
+    p.stderr.close()
+    return Timed(wall, p.returncode, usage.ru_maxrss, chunks.get("out", b""), chunks.get("err", b""))
+
+
+@dataclass
+class Row:
+    size: int
+    metric: str
+    value: str
+    target: str = ""
+    ok: bool | None = None
+
+    @property
+    def verdict(self) -> str:
+        return "" if self.ok is None else ("pass" if self.ok else "FAIL")
+
+
+@dataclass
+class Report:
+    rows: list[Row] = field(default_factory=list)
+
+    def add(self, *a, **k) -> None:
+        row = Row(*a, **k)
+        self.rows.append(row)
+        print(f"  {row.metric:<44} {row.value:>22}  {row.target:<14} {row.verdict}", flush=True)
+
+
+def median_runs(cmds: list[list[str]], runs: int, env: dict[str, str]) -> list[list[Timed]]:
+    """Run each command ``runs`` times, interleaved (a b a b …), after one warm-up each."""
+    for c in cmds:
+        run(c, env)
+    results: list[list[Timed]] = [[] for _ in cmds]
+    for _ in range(runs):
+        for i, c in enumerate(cmds):
+            results[i].append(run(c, env))
+    return results
+
+
+def fmt_ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms"
+
+
+def json_len(data: bytes) -> int | None:
+    try:
+        v = json.loads(data or b"null")
+    except ValueError:
+        return None
+    return len(v) if isinstance(v, list) else None
+
+
+def missing(t: Timed) -> bool:
+    return t.code == 2 and b"No such command" in t.stderr
+
+
+def corpus(work: Path, n_max: int, seed: int) -> Path:
+    """The largest corpus, generated once per (size, seed, generator version)."""
+    version = hashlib.sha256(Path(make_corpus.__file__).read_bytes()).hexdigest()[:12]
+    folder = work / f"corpus-{n_max}-s{seed}-{version}"
+    stamp = folder / ".complete"
+    if not stamp.exists():
+        if folder.exists():
+            shutil.rmtree(folder)
+        t0 = time.perf_counter()
+        total = make_corpus.generate(n_max, folder, seed)
+        stamp.write_text(str(total))
+        print(f"generated {n_max} reports ({total / 2**20:.1f} MiB) in {time.perf_counter() - t0:.1f} s",
+              flush=True)
+    return folder
+
+
+def subset(full: Path, n: int, work: Path) -> Path:
+    """A folder with the first ``n`` files of ``full`` (hard links; copies if links fail)."""
+    names = sorted(p.name for p in full.iterdir() if not p.name.startswith("."))
+    if n >= len(names):
+        return full
+    folder = work / f"{full.name}-first{n}"
+    if folder.exists() and (folder / ".complete").exists():
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for name in names[:n]:
+        try:
+            os.link(full / name, folder / name)
+        except OSError:
+            shutil.copy2(full / name, folder / name)
+    (folder / ".complete").write_text("")
+    return folder
+
+
+def find_tool(name: str) -> str:
+    here = Path(sys.executable).parent / name
+    if here.exists():
+        return str(here)
+    found = shutil.which(name)
+    if not found:
+        sys.exit(f"bench: cannot find `{name}`; run `make install` first")
+    return found
+
+
+def bench_size(n: int, folder: Path, work: Path, runs: int, zibo: str, su: str, report: Report) -> None:
+    files = [p for p in folder.iterdir() if not p.name.startswith(".")]
+    nbytes = sum(p.stat().st_size for p in files)
+    db = work / f"bench-{n}.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    env = {**os.environ, "ZIBO_DB": str(db), "NO_COLOR": "1", "COLUMNS": "120"}
+    print(f"\n== {n} reports, {nbytes / 2**20:.1f} MiB  (database {db})", flush=True)
+
+    t = run([zibo, "--db", str(db), "ingest", str(folder), "--quiet"], env)
+    if t.code != 0:
+        tail = t.stderr.decode(errors="replace").strip().splitlines()[-3:]
+        report.add(n, "ingest", f"exit {t.code}", "exit 0", False)
+        for line in tail:
+            print(f"    {line}")
+    rate = n / t.wall
+    report.add(n, "ingest time", f"{t.wall:.2f} s")
+    report.add(n, "ingest throughput", f"{rate:.0f} reports/s", f">= {TARGET_RATE:.0f}/s", rate >= TARGET_RATE)
+    report.add(n, "ingest throughput (bytes)", f"{nbytes / 2**20 / t.wall:.2f} MB/s")
+    peak = t.maxrss_kib / 1024
+    report.add(n, "ingest peak memory (max RSS)", f"{peak:.0f} MiB", f"<= {TARGET_PEAK_MIB:.0f} MiB",
+               peak <= TARGET_PEAK_MIB)
+    size = sum(Path(f"{db}{s}").stat().st_size for s in ("", "-wal") if Path(f"{db}{s}").exists())
+    report.add(n, "database size", f"{size / 2**20:.1f} MiB")
+
+    re_times = []
+    for _ in range(3):
+        r = run([zibo, "--db", str(db), "ingest", str(folder), "--quiet"], env)
+        re_times.append(r.wall)
+    re = statistics.median(re_times)
+    limit = TARGET_REINGEST_PER_1000 * n / 1000
+    report.add(n, "re-ingest, unchanged (median of 3)", f"{re:.2f} s", f"<= {limit:g} s", re <= limit)
+
+    for label, args, sql in QUERIES:
+        cmds = [[zibo, *args]]
+        if sql:
+            cmds.append([su, "query", str(db), sql])
+        first = run(cmds[0], env)
+        if missing(first):
+            report.add(n, f"zibo {label}", "n/a (command missing)")
+            continue
+        if first.code != 0:
+            msg = first.stderr.decode(errors="replace").strip().splitlines()[-1:] or [""]
+            report.add(n, f"zibo {label}", f"error (exit {first.code})", "", False)
+            print(f"    {msg[0][:150]}")
+            continue
+        results = median_runs(cmds, runs, env)
+        zt = statistics.median(r.wall for r in results[0])
+        rows = json_len(first.stdout)
+        shown = f"{fmt_ms(zt)}" + (f" ({rows} rows)" if rows is not None else "")
+        if label == "--help":
+            report.add(n, f"zibo {label} (median of {runs})", shown, f"<= {TARGET_HELP_MS:.0f} ms",
+                       zt * 1000 <= TARGET_HELP_MS)
+            continue
+        report.add(n, f"zibo {label} (median of {runs})", shown)
+        st = statistics.median(r.wall for r in results[1])
+        srows = json_len(results[1][0].stdout) if results[1][0].code == 0 else None
+        if results[1][0].code != 0:
+            report.add(n, "  sqlite-utils query (same SQL)", f"error (exit {results[1][0].code})")
+            print("    " + results[1][0].stderr.decode(errors="replace").strip()[-150:])
+            continue
+        report.add(n, "  sqlite-utils query (same SQL)",
+                   f"{fmt_ms(st)}" + (f" ({srows} rows)" if srows is not None else ""))
+        ratio = zt / st
+        report.add(n, "  ratio zibo / sqlite-utils", f"{ratio:.2f}", f"<= {TARGET_RATIO}", ratio <= TARGET_RATIO)
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description="zibo benchmarks")
+    p.add_argument("--sizes", default="1000,10000", help="corpus sizes, comma-separated (default 1000,10000)")
+    p.add_argument("--runs", type=int, default=7, help="runs per query command; the median is shown (default 7)")
+    p.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
+    p.add_argument("--work", type=Path, default=None,
+                   help="folder for corpora and databases (default: a temporary folder, removed after)")
+    p.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    args = p.parse_args(argv)
+    try:
+        sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
+    except ValueError:
+        p.error("--sizes takes whole numbers separated by commas, e.g. 200,1000")
+    if not sizes or min(sizes) < 1:
+        p.error("--sizes needs at least one size >= 1")
+    runs = max(args.runs, 5)
+
+    zibo, su = find_tool("zibo"), find_tool("sqlite-utils")
+    work = args.work or Path(tempfile.mkdtemp(prefix="zibo-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"zibo bench: {platform.python_implementation()} {platform.python_version()}, "
+          f"{os.cpu_count()} CPUs, {platform.machine()}; work folder {work}", flush=True)
+    t0 = time.perf_counter()
+    report = Report()
+    try:
+        full = corpus(work, max(sizes), args.seed)
+        for n in sizes:
+            bench_size(n, subset(full, n, work), work, runs, zibo, su, report)
+    finally:
+        if args.work is None and not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    print(f"\n== summary ({time.perf_counter() - t0:.0f} s)")
+    print(f"{'size':>6}  {'figure':<44} {'value':>22}  {'target':<14} result")
+    for r in report.rows:
+        print(f"{r.size:>6}  {r.metric:<44} {r.value:>22}  {r.target:<14} {r.verdict}")
+    failed = [r for r in report.rows if r.ok is False]
+    print(f"\n{len(failed)} target(s) not met" if failed else "\nall targets met")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
