@@ -25,9 +25,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import DatabaseError
-from .models import ParsedDocument
+
+if TYPE_CHECKING:  # the query path imports store; it needs no dataclasses
+    from .models import ParsedDocument
 
 __all__ = ["connect", "open_readonly", "migrate", "SCHEMA_VERSION", "store_document",
            "document_state", "default_db_path", "resolve_db_path", "BUSY_TIMEOUT"]
