@@ -10,6 +10,7 @@ the others go on; nothing of it is written.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -107,7 +108,6 @@ def _walk(folder: Path, seen_dirs: set, seen_files: set[str]) -> Iterator[tuple[
 
 def ingest_file(conn: sqlite3.Connection, path: Path) -> IngestResult:
     """Parse and store one file; failures come back as a result, never raise (but DB errors do)."""
-    from .pipeline import file_sha256, parse_source
     from .sources import MAX_BYTES, read_source
     from .store import document_state, store_document
 
@@ -124,7 +124,7 @@ def ingest_file(conn: sqlite3.Connection, path: Path) -> IngestResult:
     except OSError as e:
         result.error = f"cannot read: {e.strerror or e}"
         return result
-    sha = file_sha256(data)
+    sha = hashlib.sha256(data).hexdigest()  # = pipeline.file_sha256, without importing the parsers
     resolved = str(path.resolve())
     # Fast path: unchanged bytes at the same path need no parsing at all.
     state, other = document_state(conn, sha, resolved)
@@ -134,6 +134,8 @@ def ingest_file(conn: sqlite3.Connection, path: Path) -> IngestResult:
             result.warnings.append(f"same content as {other}; not stored twice")
         _fill_from_db(conn, sha, result)
         return result
+    from .pipeline import parse_source  # only now: an unchanged file needs no parser
+
     try:
         source = read_source(path, data)
         doc = parse_source(source, resolved, path.name, sha, len(data))
