@@ -190,6 +190,9 @@ def connect(path: Path, timeout: float | None = None) -> sqlite3.Connection:
         conn.execute("PRAGMA foreign_keys = ON")
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
+        # WAL + NORMAL: a commit is atomic and survives a crash of zibo; only a power
+        # cut can lose the last commits (never corrupt). FULL fsyncs every document.
+        conn.execute("PRAGMA synchronous = NORMAL")
         migrate(conn)
     except sqlite3.DatabaseError as e:
         raise DatabaseError(describe_sqlite_error(e, path)) from None
