@@ -315,8 +315,8 @@ def _cell_score(key: str | None, cell: str, prev_open: bool = False) -> float:
     if key == "seq":
         return 2.0 if _seq_like(s) else -3.0
     if key == "status":
-        if classify_status(s) != STATUS_UNKNOWN and n <= 10:
-            return 3.0
+        if classify_status(s) != STATUS_UNKNOWN:
+            return 3.0 if n <= 6 else 1.0 if n <= 12 else 0.0
         return -3.0 if n > 15 else -1.0
     if key == "leader":
         if _LEADER_RE.match(s) and not _DEPT_RE.search(s[-2:]):
@@ -524,6 +524,12 @@ def parse_rows(rows: list[_Row] | list[list[str]], meta: DocumentMeta | None = N
         cells = [c if c is not None else "" for c in row.cells]
         if not any(clean_cell(c) for c in cells) or _is_separator(cells):
             continue
+        if pending_header and header is not None:
+            pending_header = False
+            merged = _merge_header(header, cells)
+            if merged is not None:
+                header = merged
+                continue
         found = map_header(cells)
         if found is not None and (header is None or not _seq_like(cells[0])):
             if current is not None:
@@ -533,12 +539,6 @@ def parse_rows(rows: list[_Row] | list[list[str]], meta: DocumentMeta | None = N
             continue
         if header is None:
             continue
-        if pending_header:
-            pending_header = False
-            merged = _merge_header(header, cells)
-            if merged is not None:
-                header = merged
-                continue
         cells = align(cells, header, _open_keys(current))
         by_key = {k: c for k, c in zip(header.keys, cells, strict=False) if k}
         seq_cell = clean_cell(by_key.get("seq", ""))
@@ -632,7 +632,7 @@ def _locate(text: str, task: Task) -> int | None:
     for value in (task.progress, task.annual_target, task.period_target, task.next_steps):
         if value:
             probe = value.split("\n")[0][:20]
-            if len(probe) >= 6:
+            if len(probe) >= 4:
                 pos = text.find(probe)
                 if pos >= 0:
                     line_start = text.rfind("\n", 0, pos) + 1
