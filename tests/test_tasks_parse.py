@@ -88,6 +88,9 @@ def test_standard_table_fields():
     ("", "unknown"),
     ("见附件", "unknown"),
     ("<p>完成</p>", "done"),
+    ("完成，持续推进", "done"),
+    ("正在推进，预计6月完成", "not_done"),
+    ("达到序时进度", "not_done"),
 ])
 def test_classify_status(raw, status):
     assert classify_status(raw) == status
@@ -116,7 +119,8 @@ def test_each_status_in_a_table():
 
 @pytest.mark.parametrize("text, real", [
     (None, False), ("", False), ("无", False), ("无。", False), ("暂无", False), ("—", False),
-    ("<p>无</p>", False), ("项目未完成设计。", True), ("资金不足", True),
+    ("<p>无</p>", False), ("无（已完成）", False), ("项目未完成设计。", True), ("资金不足", True),
+    ("无资金支持", True),
 ])
 def test_is_real_reason(text, real):
     assert is_real_reason(text) is real
@@ -394,3 +398,44 @@ def test_structured_tables_without_a_task_table_fall_back_to_text():
     text = table(STD_HEADER, "1\t目标一。\t季度一。\t完成\t进展一。\t无\t打算一。\t张三\t市发展改革委")
     tasks = extract_tasks(text, META, [[["标题", "某某通知"]]])
     assert [t.seq for t in tasks] == ["1"]
+
+
+def test_traditional_table_is_read_after_normalising():
+    text = table(
+        "序號\t年度目標\t是否完成\t未完成原因\t責任單位",
+        "1\t新建學校3所。\t未完成\t資金未到位。\t市教育局",
+    )
+    (t,) = parse(text)
+    assert t.annual_target == "新建学校3所。"
+    assert t.reason == "资金未到位。" and t.departments == ["市教育局"]
+
+
+def test_header_repeated_after_a_page_break_keeps_the_row_open():
+    text = table(
+        STD_HEADER,
+        "1\t目标一。\t季度一。\t完成\t进展前半，\t无\t打算一。\t张三\t市发展改革委",
+        "— 2 —",
+        STD_HEADER,
+        "\t\t\t\t进展后半。\t\t\t\t",
+        "2\t目标二。\t季度二。\t完成\t进展二。\t无\t打算二。\t张三\t市统计局",
+    )
+    a, b = parse(text)
+    assert a.progress == "进展前半，进展后半。"
+    assert b.seq == "2"
+
+
+def test_category_total_and_note_rows_are_not_tasks():
+    text = table(
+        STD_HEADER,
+        "一\t经济发展\t\t\t\t\t\t\t",
+        "1\t目标一。\t季度一。\t完成\t进展一。\t无\t打算一。\t张三\t市发展改革委",
+        "（二）社会民生",
+        "2\t目标二。\t季度二。\t未完成\t进展二。\t资金未到位。\t打算二。\t李四\t市财政局",
+        "合计\t\t\t\t\t\t\t\t",
+        "注：本表由市发展改革委汇总。",
+        "序号\t项目名称\t投资额",
+        "1\t某某项目\t10亿元",
+    )
+    tasks = parse(text)
+    assert [(t.seq, t.status) for t in tasks] == [("1", "done"), ("2", "not_done")]
+    assert tasks[1].next_steps == "打算二。"

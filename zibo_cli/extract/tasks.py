@@ -53,8 +53,8 @@ _HEADER_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("seq", re.compile(r"^(?:序号|编号|序|号)$")),
     ("reason", re.compile(r"原因|存在(?:的)?问题|困难|问题")),
     ("next_steps", re.compile(r"下一?步|打算|计划措施|工作措施|整改措施|措施")),
-    ("leader", re.compile(r"领导")),
-    ("departments", re.compile(r"单位|部门|责任人|牵头|承办")),
+    ("leader", re.compile(r"领导|责任人")),
+    ("departments", re.compile(r"单位|部门|牵头|承办|配合")),
     ("progress", re.compile(r"进展|进度|推进情况|落实情况|工作情况|完成进度|实施情况|工作成效")),
     ("status", re.compile(r"是否完成|完成情况|完成状态|完成与否|是否按期|是否达到|状态")),
     ("period_target", re.compile(r"(?:季度|半年|\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月|月份?|阶段).*(?:目标|任务|计划)")),
@@ -219,30 +219,29 @@ def _is_separator(cells: list[str]) -> bool:
 # status, reason, departments
 # ---------------------------------------------------------------------------
 
-_NOT_DONE_RE = re.compile(
-    r"未完成|没有完成|没完成|尚未|暂未|未达|未实现|未开工|部分完成|正在|推进中|进行中|实施中|序时|"
-    r"滞后|落后|未|否|×|✗|✘|持续推进|有序推进|按计划推进|稳步推进|加快推进|积极推进")
-_PARTIAL_RE = re.compile(r"基本完成|大部分完成|接近完成")
-_DONE_RE = re.compile(r"完成|是|√|✓|✔|达标|达到|办结|实现|已落实")
+# Status words; the leftmost in the cell decides, and at one place the longer phrase
+# (未完成 before 完成, 基本完成 before 完成). 完成，持续推进 is done; 正在推进，预计完成 is not.
+_STATUS_RE = re.compile(
+    r"(?P<partial>基本完成|大部分完成|大部完成|接近完成)"
+    r"|(?P<not_done>未完成|没有完成|没完成|尚未|暂未|未达|未实现|未开工|未启动|部分完成|正在|推进|进行|实施中|"
+    r"在建|序时|滞后|落后|待|未|否|×|✗|✘)"
+    r"|(?P<done>已完成|超额完成|提前完成|全面完成|按期完成|完成|达标|办结|已实现|已落实|实现|是|√|✓|✔)")
 
 
 def classify_status(raw: str | None) -> str:
     """``done``, ``partial``, ``not_done`` or ``unknown`` from a status cell alone.
 
-    Negative words are read first (未完成 contains 完成); 基本完成 is ``partial``.
-    A long cell (a 完成情况 column holding a sentence) is judged by its start.
+    The first status word decides: 未完成, 部分完成, 正在推进, 序时推进 → not_done;
+    基本完成 → partial; 完成, 已完成, 是, √ → done. A long cell (a 完成情况 column
+    holding a sentence) is judged by its start.
     """
     s = re.sub(r"\s+", "", clean_cell(raw))
     if not s:
         return STATUS_UNKNOWN
-    head = s[:12]
-    if _PARTIAL_RE.search(head):
-        return PARTIAL
-    if _NOT_DONE_RE.search(head):
-        return NOT_DONE
-    if _DONE_RE.search(head):
-        return DONE
-    return STATUS_UNKNOWN
+    m = _STATUS_RE.search(s[:16])
+    if not m:
+        return STATUS_UNKNOWN
+    return {"partial": PARTIAL, "not_done": NOT_DONE, "done": DONE}[m.lastgroup or ""]
 
 
 # What a reason cell says when there is no reason.
@@ -250,12 +249,15 @@ _NO_REASON = {"", "无", "暂无", "没有", "无问题", "不涉及", "无此�
               "按时完成", "正常推进", "不存在", "/", "-", "—", "——", "无原因", "null", "none"}
 
 
+_NO_REASON_NOTE = re.compile(r"^(?:无|暂无|没有)[（(][^）)]*[）)]$")  # 无（已完成）
+
+
 def is_real_reason(text: str | None) -> bool:
-    """True when a 未完成原因 cell states a reason (not empty, 无, 无。, 暂无, —)."""
+    """True when a 未完成原因 cell states a reason (not empty, 无, 无。, 暂无, —, 无（已完成）)."""
     if not text:
         return False
     s = re.sub(r"[\s。.，,；;、！!]", "", clean_cell(text)).lower()
-    return s not in _NO_REASON
+    return s not in _NO_REASON and not _NO_REASON_NOTE.match(s)
 
 
 _DEPT_SUFFIX = r"(?:委员会|管委会|办公室|政府|中心|集团|公司|分局|委|局|办|厅|院|队|部|所|会|行|处|社|站|馆|署|团)"
@@ -532,6 +534,9 @@ def parse_rows(rows: list[_Row] | list[list[str]], meta: DocumentMeta | None = N
                 continue
         found = map_header(cells)
         if found is not None and (header is None or not _seq_like(cells[0])):
+            if header is not None and found.keys == header.keys:
+                pending_header = True  # the header repeated after a page break: same table
+                continue
             if current is not None:
                 tasks.append(_finish(current))
                 current = None
@@ -541,14 +546,17 @@ def parse_rows(rows: list[_Row] | list[list[str]], meta: DocumentMeta | None = N
             continue
         cells = align(cells, header, _open_keys(current))
         by_key = {k: c for k, c in zip(header.keys, cells, strict=False) if k}
-        seq_cell = clean_cell(by_key.get("seq", ""))
-        filled = [k for k, c in by_key.items() if clean_cell(c)]
-        if "seq" in header.keys and not seq_cell:
-            if current is not None:
-                _append(current, header, cells)
+        filled = {k for k, c in by_key.items() if clean_cell(c)}
+        if "seq" in header.keys:
+            seq_cell = clean_cell(by_key.get("seq", ""))
+            if not seq_cell:
+                if current is not None:
+                    _append(current, header, cells)
+                continue
+            if _heading_row(seq_cell, filled):
+                continue
+        elif len(filled) == 1 and _HEADING_RE.match(clean_cell(by_key[next(iter(filled))])):
             continue
-        if "seq" in header.keys and not _seq_like(seq_cell) and filled == ["seq"]:
-            continue  # a category row such as 一、经济发展 spanning the table
         if current is not None:
             tasks.append(_finish(current))
         index += 1
@@ -556,6 +564,18 @@ def parse_rows(rows: list[_Row] | list[list[str]], meta: DocumentMeta | None = N
     if current is not None:
         tasks.append(_finish(current))
     return tasks
+
+
+_HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)")
+_WORK_KEYS = {"status", "progress", "reason", "period_target", "next_steps", "leader", "departments"}
+
+
+def _heading_row(seq_cell: str, filled: set[str]) -> bool:
+    """A row that is not a task: a category (一、经济发展 / 一 | 经济发展), a total, a note."""
+    if _seq_like(seq_cell):
+        # 一 | 经济发展 with nothing else: a category numbered in Chinese
+        return bool(re.fullmatch(r"[一二三四五六七八九十百]+", _seq_value(seq_cell))) and not filled & _WORK_KEYS
+    return len(seq_cell) > 6 or not filled & _WORK_KEYS
 
 
 def _split_line(line: str) -> list[str] | None:
@@ -590,7 +610,12 @@ def extract_tasks(text: str, meta: DocumentMeta, tables: list[list[list[str]]] |
 
 
 def _text_table_rows(text: str) -> list[_Row]:
-    """Rows of the text with the header width known, so broken lines can be rejoined."""
+    """The table rows of the text, with their offsets; broken lines rejoined.
+
+    A line without cells inside a table is page furniture or a heading (skipped),
+    the middle of a cell cut by a line break (joined to the unfinished row), or a
+    note or paragraph after the table (which ends it).
+    """
     rows: list[_Row] = []
     width: int | None = None
     offset = 0
@@ -620,11 +645,17 @@ def _text_table_rows(text: str) -> list[_Row]:
         if not s or not in_table or _PAGE_FURNITURE.match(s):
             continue
         prev = rows[-1] if rows else None
-        if prev is not None and width and len(prev.cells) < width and map_header(prev.cells) is None:
-            prev.cells[-1] = _join(prev.cells[-1], s)
+        if (prev is not None and width and len(prev.cells) < width and map_header(prev.cells) is None
+                and not _HEADING_RE.match(s)):
+            prev.cells[-1] = _join(prev.cells[-1], s)  # a cell with a line break in it
             continue
-        in_table, width = False, None
+        if _TABLE_END_RE.match(s) or (len(s) >= 40 and s[-1] in "。；！？"):
+            in_table, width = False, None  # a note or prose after the table
+        # a short line (a category heading, a repeated title) keeps the table open
     return rows
+
+
+_TABLE_END_RE = re.compile(r"^(?:注|备注|说明|附件|附表|资料来源|数据来源)[:：\d\s]")
 
 
 def _locate(text: str, task: Task) -> int | None:
