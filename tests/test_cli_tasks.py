@@ -164,3 +164,17 @@ def test_seed_task_table(zibo, zibo_json, seeds):
     assert all("<p>" not in json.dumps(r, ensure_ascii=False) for r in rows)
     plain = zibo("tasks", "--incomplete").stdout
     assert "41" in plain and "GBC光伏电芯项目未完成设计" in plain
+
+
+def test_table_with_renamed_headers_is_found_on_ingest(zibo, zibo_json, tmp_path):
+    f = tmp_path / "renamed.txt"
+    f.write_text("\n".join([
+        "2024年上半年重点工作推进情况",
+        "编号\t重点任务\t责任部门\t完成情况\t存在问题",
+        "1\t建成5G基站500个。\t市大数据局\t部分完成\t选址协调难。",
+    ]), encoding="utf-8")
+    assert zibo("ingest", f).exit_code == 0
+    (row,) = zibo_json("tasks")
+    assert (row["seq"], row["status"], row["reason"]) == ("1", "not_done", "选址协调难。")
+    assert row["departments"] == ["市大数据局"]
+    assert (row["start_month"], row["end_month"]) == (1, 6)
