@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from zibo_cli.extract.tasks import (
     align,
@@ -169,6 +171,19 @@ def test_missing_columns_and_no_sequence_column():
     assert a.status == "done" and b.status == "not_done"
     assert a.reason is None and a.leader is None
     assert b.departments == ["市统计局"]
+
+
+def test_completion_column_holding_the_account():
+    text = table(
+        "序号\t重点任务\t完成情况\t责任单位",
+        "1\t新建公园10处。\t已完成，10处公园全部建成开放。\t市园林局",
+        "2\t新建学校3所。\t正在推进，2所主体封顶。\t市教育局",
+    )
+    a, b = parse(text)
+    assert a.status == "done" and a.progress == "已完成，10处公园全部建成开放。"
+    assert b.status == "not_done" and b.progress == "正在推进，2所主体封顶。"
+    header = map_header(["序号", "年度目标", "是否完成", "完成情况", "责任单位"])
+    assert header.keys == ["seq", "annual_target", "status", "progress", "departments"]
 
 
 def test_period_from_header_wins_over_document_meta():
@@ -439,3 +454,29 @@ def test_category_total_and_note_rows_are_not_tasks():
     tasks = parse(text)
     assert [(t.seq, t.status) for t in tasks] == [("1", "done"), ("2", "not_done")]
     assert tasks[1].next_steps == "打算二。"
+
+
+# ---------------------------------------------------------------------------
+# any table: no crash, valid records
+# ---------------------------------------------------------------------------
+
+HEADER_WORDS = ["序号", "年度目标", "第3季度目标", "是否完成", "具体工作进展", "未完成原因", "下步工作打算",
+                "市政府分管领导", "责任单位", "牵头单位", "备注", "完成情况"]
+CELLS = ["", "1", "2", "12", "完成", "未完成", "序时推进", "无", "无。", "<p>完成</p>", "----", "张三",
+         "市发展改革委 市统计局提供数据", "<p>1.第一项。</p> <p>2.第二项</p>", "资金未到位。", "一、经济发展",
+         "增长5.5%左右。", "&nbsp;", "<br/>", "—"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(header=st.lists(st.sampled_from(HEADER_WORDS), min_size=1, max_size=10),
+       rows=st.lists(st.lists(st.sampled_from(CELLS), min_size=0, max_size=12), max_size=8))
+def test_any_table_gives_valid_tasks(header, rows):
+    text = "\n".join(["\t".join(header)] + ["\t".join(r) for r in rows])
+    for tasks in (extract_tasks(text, META), extract_tasks("", META, [[header, *rows]])):
+        for t in tasks:
+            assert t.status in ("done", "partial", "not_done", "unknown")
+            assert t.seq and isinstance(t.seq, str)
+            assert t.reason is None or is_real_reason(t.reason)
+            assert t.status != "done" or t.reason is None
+            for value in t.row().values():
+                assert "<p>" not in str(value) and "</p>" not in str(value)

@@ -99,8 +99,10 @@ def map_header(cells: list[str]) -> Header | None:
     keys: list[str | None] = []
     for c in cells:
         key = _header_key(c)
+        if key == "status" and key in keys and "progress" not in keys:
+            key = "progress"  # 是否完成 | 完成情况: the second holds the account
         if key in keys and key != "departments":
-            key = None  # a second column of the same kind (e.g. 备注-like) is not read
+            key = None  # a second column of the same kind is not read
         keys.append(key)
     known = [k for k in keys if k]
     if len(known) < 3 or not {"status", "progress", "reason", "departments", "next_steps"} & set(known):
@@ -449,6 +451,8 @@ def _task_from_cells(cells: list[str], header: Header, meta: DocumentMeta, index
     for key in TEXT_KEYS:
         setattr(task, key, _tidy_text(values.get(key, "")))
     task.status_raw = clean_cell(values.get("status")) or None
+    if task.progress is None and "progress" not in header.keys and len(task.status_raw or "") > 8:
+        task.progress = _tidy_text(values.get("status", ""))  # a 完成情况 column telling the progress
     task.leader = _tidy_leader(values.get("leader"))
     task.departments_raw = " ".join(dept_raw) or None
     task.year = header.year or meta.year
