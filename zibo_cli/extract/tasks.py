@@ -262,7 +262,7 @@ def is_real_reason(text: str | None) -> bool:
     return s not in _NO_REASON and not _NO_REASON_NOTE.match(s)
 
 
-_DEPT_SUFFIX = r"(?:委员会|管委会|办公室|政府|中心|集团|公司|分局|委|局|办|厅|院|队|部|所|会|行|处|社|站|馆|署|团)"
+_DEPT_SUFFIX = r"(?:委员会|管委会|办公室|政府|中心|集团|公司|分局|委|局|办|厅|院|队|部|所|会|联|行|处|社|站|馆|署|团)"
 _DEPT_NOTE = re.compile(
     r"(?:[（(](?:牵头|配合|负责|参与|提供数据|牵头单位|配合单位|责任单位)[)）]|提供数据|负责提供数据|"
     r"牵头负责|牵头|配合|负责|参与)$")
@@ -307,7 +307,8 @@ _REASON_WORDS = re.compile(r"未|尚|由于|因|受|影响|原因|问题|滞后|
 _NEXT_WORDS = re.compile(r"^(?:\d+[.、])?(?:继续|持续|加快|下一步|下步|做好|加强|推进|推动|积极|进一步|抓好|确保|"
                          r"力争|督促|强化|深化|坚持|全力|协调|争取|指导|完善|落实|按照|对照|围绕|密切|跟踪|重点)")
 _LEADER_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:[\s、，,][\u4e00-\u9fff]{2,4}){0,3}$")
-_DEPT_RE = re.compile(_DEPT_SUFFIX)
+# a name that ends like a unit: 市统计局, 高青县政府, 专班成员单位
+_UNIT_END_RE = re.compile(_DEPT_SUFFIX + r"$|单位$|专班$|小组$")
 
 
 def _cell_score(key: str | None, cell: str, prev_open: bool = False) -> float:
@@ -323,13 +324,14 @@ def _cell_score(key: str | None, cell: str, prev_open: bool = False) -> float:
             return 3.0 if n <= 6 else 1.0 if n <= 12 else 0.0
         return -3.0 if n > 15 else -1.0
     if key == "leader":
-        if _LEADER_RE.match(s) and not _DEPT_RE.search(s[-2:]):
+        if _LEADER_RE.match(s) and not _UNIT_END_RE.search(s):
             return 2.0
         return -2.0 if n > 12 else -0.5
     if key == "departments":
-        if _DEPT_RE.search(s) and n <= 120:
+        parts = split_departments(s)
+        if parts and all(_UNIT_END_RE.search(p) for p in parts):
             return 2.0
-        return -1.0
+        return -2.0 if n > 80 or "。" in s else -0.5
     if key is None:
         return -0.5
     score = 0.0
