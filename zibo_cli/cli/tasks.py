@@ -8,7 +8,7 @@ import typer
 
 from .app import CsvOpt, JsonOpt, app, db_path
 
-DocOpt = Annotated[str | None, typer.Option("--doc", help="Only this document (file name, or its start).",
+DocOpt = Annotated[str | None, typer.Option("--doc", metavar="NAME", help="Only this document (file name, or its start).",
                                             show_default=False)]
 
 LIST_COLUMNS = ["seq", "status", "annual_target", "leader", "departments", "reason"]
@@ -38,19 +38,19 @@ def tasks(
     incomplete: Annotated[bool, typer.Option("--incomplete", "-i",
                                              help="Only tasks not done (partial, not_done, unknown).")] = False,
     status: Annotated[list[str] | None, typer.Option(
-        "--status", "-s", help="Only these statuses: done, partial, not_done, unknown (repeat or comma-separate).",
+        "--status", "-s", metavar="STATUS", help="Only these statuses: done, partial, not_done, unknown (repeat or comma-separate).",
         show_default=False)] = None,
-    department: Annotated[str | None, typer.Option("--department", "-d", help="Responsible unit contains TEXT.",
+    department: Annotated[str | None, typer.Option("--department", "-d", metavar="TEXT", help="Responsible unit contains TEXT.",
                                                    show_default=False)] = None,
-    leader: Annotated[str | None, typer.Option("--leader", "-l", help="Leader's name contains NAME.",
+    leader: Annotated[str | None, typer.Option("--leader", "-l", metavar="NAME", help="Leader's name contains NAME.",
                                                show_default=False)] = None,
-    grep: Annotated[str | None, typer.Option("--grep", "-g", help="Any text cell contains TEXT.",
+    grep: Annotated[str | None, typer.Option("--grep", "-g", metavar="TEXT", help="Any text cell contains TEXT.",
                                              show_default=False)] = None,
     period: Annotated[str | None, typer.Option(
-        "--period", "-p", help="Tasks of this period or within it: 2023Q2, 2023H1, 2023, 2023年第二季度.",
+        "--period", "-p", metavar="PERIOD", help="Tasks of this period or within it: 2023Q2, 2023H1, 2023, 2023年第二季度.",
         show_default=False)] = None,
     doc: DocOpt = None,
-    show: Annotated[str | None, typer.Option("--show", help="Print task SEQ in full (as `zibo task SEQ`).",
+    show: Annotated[str | None, typer.Option("--show", metavar="SEQ", help="Print task SEQ in full (as `zibo task SEQ`).",
                                              show_default=False)] = None,
     json_: JsonOpt = False,
     csv_: CsvOpt = False,
@@ -76,7 +76,7 @@ def tasks(
 @app.command("task")
 def task(
     ctx: typer.Context,
-    seq: Annotated[str, typer.Argument(help="The task's 序号 (row number in its table).", show_default=False)],
+    seq: Annotated[str, typer.Argument(metavar="SEQ", help="The task's 序号 (row number in its table).", show_default=False)],
     doc: DocOpt = None,
     json_: JsonOpt = False,
     csv_: CsvOpt = False,
