@@ -51,9 +51,11 @@ QUERIES: list[tuple[str, list[str], str | None]] = [
      f"FROM observations o WHERE {GDP_WHERE} "
      "GROUP BY o.year, o.start_month, o.end_month, o.kind ORDER BY o.year, o.start_month, o.end_month"),
     ("tasks --incomplete --json", ["tasks", "--incomplete", "--json"],
-     "SELECT t.seq, t.status, t.reason, t.progress, t.next_steps, t.leader, t.departments, d.document "
-     "FROM tasks t JOIN documents d ON d.id = t.doc_id WHERE t.status != 'done' "
-     "ORDER BY d.year, d.end_month, d.document, t.row_index"),
+     "SELECT d.document, t.seq, t.status, t.status_raw, t.reason, t.annual_target, t.period_target, "
+     "t.progress, t.next_steps, t.leader, json(t.departments) AS departments, t.departments_raw, t.year, "
+     "t.start_month, t.end_month, t.period, t.row_index, t.char_offset "
+     "FROM tasks t JOIN documents d ON d.id = t.doc_id WHERE t.status <> 'done' "
+     "ORDER BY t.year, t.end_month, d.document, t.row_index"),
     ("compare 2024H1 2024Q1-Q3 --json", ["compare", "2024H1", "2024Q1-Q3", "--json"],
      "SELECT o.name, o.unit, "
      "max(CASE WHEN o.start_month = 1 AND o.end_month = 6 THEN o.value END) AS a, "
