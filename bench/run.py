@@ -40,16 +40,22 @@ import make_corpus  # noqa: E402
 # The query commands timed, each with the SQL a sqlite-utils user would write for
 # the same answer. Period arguments name periods every corpus has (2024 exists
 # in every corpus of 200 reports or more).
-GDP_WHERE = "(o.indicator_id = 'gdp' OR o.name IN ('地区生产总值', '生产总值', 'GDP'))"
+GDP_WHERE = "(o.indicator_id = 'gdp' OR o.name = '地区生产总值')"
+OBS_SELECT = ("SELECT o.name, o.indicator_id, o.raw_name, o.year, o.start_month, o.end_month, o.period, o.kind, "
+              "o.measure, o.value, o.unit, o.qualifier, d.document, o.char_offset, o.quote, o.task_seq "
+              "FROM observations o JOIN documents d ON d.id = o.doc_id ")
 QUERIES: list[tuple[str, list[str], str | None]] = [
     ("indicator GDP --json", ["indicator", "GDP", "--json"],
-     "SELECT o.name, o.year, o.start_month, o.end_month, o.kind, o.value, o.unit, o.quote, d.document "
-     f"FROM observations o JOIN documents d ON d.id = o.doc_id WHERE {GDP_WHERE} "
-     "ORDER BY o.year, o.start_month, o.end_month, d.document"),
+     OBS_SELECT + f"WHERE {GDP_WHERE} ORDER BY o.year, o.start_month, o.end_month, d.document, o.char_offset, o.id"),
+    # a table (not JSON): one row per period with the target and the actual side by side
     ("indicator GDP --periods", ["indicator", "GDP", "--periods"],
-     "SELECT o.year, o.start_month, o.end_month, o.kind, count(*) AS n "
-     f"FROM observations o WHERE {GDP_WHERE} "
-     "GROUP BY o.year, o.start_month, o.end_month, o.kind ORDER BY o.year, o.start_month, o.end_month"),
+     "SELECT o.name, o.measure, o.period, "
+     "max(CASE WHEN o.kind = 'target' THEN o.value END) AS target, "
+     "max(CASE WHEN o.kind = 'actual' THEN o.value END) AS actual, o.unit, "
+     "group_concat(DISTINCT d.document) AS documents "
+     f"FROM observations o JOIN documents d ON d.id = o.doc_id WHERE {GDP_WHERE} "
+     "GROUP BY o.name, o.measure, o.unit, o.year, o.start_month, o.end_month "
+     "ORDER BY o.name, o.measure, o.year, o.end_month, o.start_month"),
     ("tasks --incomplete --json", ["tasks", "--incomplete", "--json"],
      "SELECT d.document, t.seq, t.status, t.status_raw, t.reason, t.annual_target, t.period_target, "
      "t.progress, t.next_steps, t.leader, json(t.departments) AS departments, t.departments_raw, t.year, "
@@ -57,11 +63,12 @@ QUERIES: list[tuple[str, list[str], str | None]] = [
      "FROM tasks t JOIN documents d ON d.id = t.doc_id WHERE t.status <> 'done' "
      "ORDER BY t.year, t.end_month, d.document, t.row_index"),
     ("compare 2024H1 2024Q1-Q3 --json", ["compare", "2024H1", "2024Q1-Q3", "--json"],
-     "SELECT o.name, o.unit, "
-     "max(CASE WHEN o.start_month = 1 AND o.end_month = 6 THEN o.value END) AS a, "
-     "max(CASE WHEN o.start_month = 1 AND o.end_month = 9 THEN o.value END) AS b "
-     "FROM observations o WHERE o.year = 2024 AND o.kind = 'actual' "
-     "AND o.start_month = 1 AND o.end_month IN (6, 9) GROUP BY o.name, o.unit ORDER BY o.name"),
+     "SELECT o.name, o.measure, o.unit, "
+     "max(CASE WHEN o.end_month = 6 THEN o.value END) AS a, "
+     "max(CASE WHEN o.end_month = 9 THEN o.value END) AS b, "
+     "max(CASE WHEN o.end_month = 9 THEN o.value END) - max(CASE WHEN o.end_month = 6 THEN o.value END) AS change "
+     "FROM observations o WHERE o.kind = 'actual' AND o.year = 2024 AND o.start_month = 1 "
+     "AND o.end_month IN (6, 9) GROUP BY coalesce(o.indicator_id, o.name), o.measure, o.unit ORDER BY o.name"),
     ("docs --json", ["docs", "--json"],
      "SELECT document, title, year, start_month, end_month, period, published, publisher, doc_type, "
      "observations, tasks, unreadable FROM documents ORDER BY year, end_month, document"),

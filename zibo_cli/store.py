@@ -24,6 +24,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -276,6 +277,7 @@ def _insert(conn: sqlite3.Connection, table: str, rows: list[dict]) -> None:
     conn.executemany(sql, [tuple(r[c] for c in cols) for r in rows])
 
 
+@lru_cache(maxsize=1024)  # a document has many figures of few periods
 def _period_label(year, start, end) -> str | None:
     from .periods import Period, PeriodError
 

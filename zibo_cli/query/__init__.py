@@ -54,7 +54,7 @@ class Zibo:
         cur.row_factory = None  # plain tuples zipped with the names: faster than dict(sqlite3.Row)
         cur.execute(sql, params)
         names = [d[0] for d in cur.description or ()]
-        return [dict(zip(names, r)) for r in cur]
+        return [dict(zip(names, r, strict=True)) for r in cur]
 
     # -- documents ----------------------------------------------------------
     def documents(self, doc_type: str | None = None) -> list[dict[str, Any]]:
