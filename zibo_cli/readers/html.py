@@ -1,0 +1,400 @@
+"""HTML pages as saved from a government website.
+
+* Encoding: a byte-order mark, then the page's own ``<meta charset>`` (or
+  ``http-equiv`` content type; GB2312/GBK read as GB18030), checked by decoding
+  strictly; when the declaration is missing or wrong, the same guesses as for a
+  text file (``sources.decode_bytes``).
+* Metadata: the labelled fields of the page (索引号, 文号, 发文日期, 发布机构, 标题 …),
+  whether in a table (label cell, value cell) or in a line such as
+  ``发布日期：2024-11-03 来源：…``, go into ``SourceText.meta``; labels are compared
+  after normalising, so traditional labels with pinyin (``發布機構``) count too.
+  A metadata table is left out of the text.
+* Main text: the block holding most of the page's prose (a small readability-style
+  score: each paragraph's Chinese text counts for its parent and half for its
+  grandparent, links count against), so navigation, side bars and footers stay out.
+  Paragraphs go on their own lines, data tables become TAB-separated rows and
+  ``SourceText.tables``; tables used for page layout are read as text.
+* Title: the 标题 field, else the page's main heading, else ``<title>`` without
+  the site name; it is the first line of the text.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from ..models import SourceText
+from .tables import Block, Cell, assemble, grid
+
+__all__ = ["read", "declared_charset", "decode_html"]
+
+_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_XML_ENC_RE = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
+_GB = {"gb2312", "gbk", "gb_2312-80", "x-gbk", "gb18030", "cp936", "euc-cn", "hz-gb-2312"}
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset the page declares in its first bytes (GB2312/GBK → gb18030), if Python knows it."""
+    head = data[:8192]
+    m = _CHARSET_RE.search(head) or _XML_ENC_RE.search(head)
+    if not m:
+        return None
+    name = m[1].decode("ascii", "replace").strip().lower()
+    if name in _GB:
+        return "gb18030"
+    if name == "big5":
+        return "big5"
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode_html(data: bytes) -> tuple[str, str, list[str]]:
+    """Decode page bytes: BOM, declared charset (strictly), then the text-file guesses."""
+    from ..sources import decode_bytes
+
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                     (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(enc, errors="replace"), enc, []
+    declared = declared_charset(data)
+    if declared:
+        try:
+            return data.decode(declared), declared, []
+        except (UnicodeDecodeError, LookupError):
+            text, enc, warnings = decode_bytes(data)
+            return text, enc, [f"the page says it is {declared} but is not; read as {enc}", *warnings]
+    return decode_bytes(data)
+
+
+def _parser(html: str):
+    from selectolax.lexbor import LexborHTMLParser  # selectolax 1.0 has only this backend
+
+    return LexborHTMLParser(html)
+
+
+def _has(node, selector: str) -> bool:
+    """Whether a descendant (not the node itself: lexbor's css() includes it) matches."""
+    return any(n.mem_id != node.mem_id for n in node.css(selector))
+
+
+# ---------------------------------------------------------------------------
+# metadata
+# ---------------------------------------------------------------------------
+
+_LABEL_CHARS = 12  # a label cell is short
+
+
+def _norm(text: str) -> str:
+    from ..normalize import normalize_text
+
+    return normalize_text(text)
+
+
+def _labels() -> dict[str, str]:
+    from ..extract.metadata import META_LABELS
+
+    return META_LABELS
+
+
+_FIELD_STOP = r"(?:浏览次数|点击数|访问量|阅读数|字号|字体|【|\s{2,}|$)"
+
+
+def _light(text: str) -> str:
+    """Simplified, pinyin-free, half-width text with its spaces kept (labels are found in it)."""
+    from ..normalize import fix_compat_chars, strip_pinyin, to_simplified, unify_width
+
+    return unify_width(to_simplified(strip_pinyin(fix_compat_chars(text))[0])[0])
+
+
+def fields_in_line(text: str) -> dict[str, str]:
+    """``发布日期：2024-11-03  来源：淄博市政府`` → {published: …, source: …}.
+
+    The line must start with a label; a value ends at the next label, at a run of
+    spaces, or at page furniture (浏览次数, 字号 …). Values come back normalised.
+    """
+    labels = _labels()
+    alt = "|".join(sorted(labels, key=len, reverse=True))
+    out: dict[str, str] = {}
+    pattern = re.compile(rf"(?<![\u4e00-\u9fff])({alt})\s*[：:]\s*(.*?)"
+                         rf"(?=\s*(?:(?:{alt})\s*[：:]|{_FIELD_STOP}))")
+    text = re.sub(r"[\u00a0\u3000]", " ", _light(text)).strip()
+    for m in pattern.finditer(text):
+        if not out and m.start() > 0:
+            return {}  # a field line starts with its label
+        value = _norm(m[2]).strip()
+        if value:
+            out.setdefault(labels[m[1]], value)
+    return out
+
+
+def _label_of(cell_text: str) -> str | None:
+    s = _norm(cell_text).strip().rstrip("：:").strip()
+    return _labels().get(s.replace(" ", ""))
+
+
+def _meta_from_tables(tree) -> tuple[dict[str, str], list]:
+    """Label/value cell pairs; return the fields and the tables that were metadata tables."""
+    found: dict[str, str] = {}
+    meta_tables = []
+    for table in tree.css("table"):
+        if _has(table, "table"):
+            continue  # a layout table: its inner tables are looked at on their own
+        hits = 0
+        for tr in table.css("tr"):
+            cells = [c for c in tr.iter() if c.tag in ("td", "th")]
+            for i, cell in enumerate(cells):
+                text = cell.text(deep=True)
+                if len(text.strip()) > _LABEL_CHARS * 3:
+                    continue
+                field = _label_of(text) if len(text.strip()) <= _LABEL_CHARS * 2 else None
+                if field and i + 1 < len(cells):
+                    value = _norm(cells[i + 1].text(deep=True)).strip()
+                    hits += 1
+                    if value:
+                        found.setdefault(field, value)
+                elif field is None:
+                    inline = fields_in_line(text)
+                    for k, v in inline.items():
+                        found.setdefault(k, v)
+                    hits += len(inline)
+        if hits >= 2:
+            meta_tables.append(table)
+    return found, meta_tables
+
+
+def _inside(node, tags: tuple[str, ...] = (), ids: set[int] | None = None) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in tags or (ids is not None and parent.mem_id in ids):
+            return True
+        parent = parent.parent
+    return False
+
+
+def _meta_from_lines(tree) -> tuple[dict[str, str], list]:
+    """Fields written as ``label：value`` in short elements outside tables (outermost elements)."""
+    found: dict[str, str] = {}
+    nodes = []
+    ids: set[int] = set()
+    for node in tree.css("span, li, p, div, dd, dt, label, em, strong, b, font, h4, h5, h6"):
+        text = node.text(deep=True)
+        if not text or len(text) > 200 or "：" not in text and ":" not in text:
+            continue
+        if _has(node, "p, div, li, table") or _inside(node, ("td", "th"), ids):
+            continue  # not a leaf block, in a table, or inside an element already taken
+        fields = fields_in_line(text)
+        if fields:
+            nodes.append(node)
+            ids.add(node.mem_id)
+            for k, v in fields.items():
+                found.setdefault(k, v)
+    return found, nodes
+
+
+# ---------------------------------------------------------------------------
+# main text
+# ---------------------------------------------------------------------------
+
+_DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
+              "select", "button", "input", "textarea", "map", "audio", "video")
+_BLOCK_TAGS = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
+               "ol", "dl", "dt", "dd", "blockquote", "pre", "tr", "hr", "center", "form", "header",
+               "footer", "figure", "figcaption", "address", "nav", "aside", "caption", "tbody", "thead",
+               "tfoot", "body", "html"}
+_CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# page furniture that sits inside the article block on many sites
+_FURNITURE_RE = re.compile(
+    r"^(?:【?\s*字[体号]\s*[：:].*|【?\s*(?:打印本页|打印|关闭窗口|关闭|返回顶部|收藏)\s*】?"
+    r"|分享到\s*[：:]?.*|扫一扫.*|(?:责任编辑|编辑|审核|校对)\s*[：:].{0,20}|【?\s*大\s*中\s*小\s*】?)$"
+)
+
+
+def _cjk(text: str) -> int:
+    return len(_CJK_RE.findall(text))
+
+
+def _link_text(node) -> int:
+    return sum(_cjk(a.text(deep=True)) for a in node.css("a"))
+
+
+def _score_parent(node):
+    """Where a paragraph's score goes: table cells count for their table."""
+    parent = node.parent
+    if node.tag in ("td", "th"):
+        while parent is not None and parent.tag != "table":
+            parent = parent.parent
+    return parent
+
+
+def _main_block(body):
+    """The element that holds most of the prose (None when the page has no prose)."""
+    scores: dict[int, float] = {}
+    nodes: dict[int, object] = {}
+    for node in body.css("p, td, th, li, div, pre, h1, h2, h3, section, article, font, span"):
+        own = "".join(c.text(deep=False) or "" for c in node.iter(include_text=True) if c.tag == "-text")
+        if node.tag in ("p", "td", "th", "li", "pre"):
+            own = node.text(deep=True)
+        n = _cjk(own)
+        if n < 10:
+            continue
+        n = max(n - 2 * _link_text(node), 0) if node.tag not in ("div", "span", "font") else n
+        n += own.count("，") + own.count("。")
+        parent = _score_parent(node)
+        if parent is None:
+            continue
+        for weight, target in ((1.0, parent), (0.5, _score_parent(parent) if parent.parent else None)):
+            if target is None or target.tag in ("html",):
+                continue
+            key = target.mem_id
+            nodes[key] = target
+            scores[key] = scores.get(key, 0.0) + n * weight
+    if not scores:
+        return None
+    best = max(scores, key=lambda k: scores[k])
+    node = nodes[best]
+    # tables and cells are parts of something larger: step out to a real container
+    while node.tag in ("tr", "tbody", "thead", "td", "th") and node.parent is not None:
+        node = node.parent
+    return node
+
+
+def _is_data_table(table) -> bool:
+    if _has(table, "table"):
+        return False  # layout: it holds other tables
+    widths = [sum(1 for c in tr.iter() if c.tag in ("td", "th")) for tr in table.css("tr")]
+    return len(widths) >= 2 and max(widths, default=0) >= 2
+
+
+def _table_rows(table) -> list[list[str]]:
+    cells: list[Cell] = []
+    taken: set[tuple[int, int]] = set()
+    for r, tr in enumerate(table.css("tr")):
+        c = 0
+        for cell in tr.iter():
+            if cell.tag not in ("td", "th"):
+                continue
+            while (r, c) in taken:
+                c += 1
+            rs = _span(cell.attributes.get("rowspan"))
+            cs = _span(cell.attributes.get("colspan"))
+            text = "\n".join(_block_lines(cell))
+            cells.append(Cell(r, c, text, rs, cs))
+            for i in range(r, r + rs):
+                for k in range(c, c + cs):
+                    taken.add((i, k))
+            c += cs
+    return grid(cells)
+
+
+def _span(value: str | None) -> int:
+    try:
+        return max(1, min(int(str(value).strip()), 1000))
+    except (TypeError, ValueError):
+        return 1
+
+
+def _block_lines(node) -> list[str]:
+    """The text of a node, one line per block element (for cells: joined later)."""
+    blocks: list[Block] = []
+    _walk(node, blocks, cell_mode=True)
+    return [b.text for b in blocks if b.text]
+
+
+def _walk(node, blocks: list[Block], cell_mode: bool = False) -> None:
+    """Append the node's content to ``blocks``: runs of inline text as one paragraph each."""
+    buf: list[str] = []
+
+    def flush() -> None:
+        text = re.sub(r"[ \t\r\n\f]+", " ", "".join(buf)).strip()
+        buf.clear()
+        if text:
+            blocks.append(Block(text=text))
+
+    for child in node.iter(include_text=True):
+        tag = child.tag
+        if tag == "-text":
+            buf.append(child.text(deep=False) or "")
+        elif tag in ("br",):
+            flush()
+        elif tag == "table" and not cell_mode and _is_data_table(child):
+            flush()
+            blocks.append(Block(rows=_table_rows(child)))
+        elif tag in _BLOCK_TAGS or tag in ("table", "td", "th"):
+            flush()
+            _walk(child, blocks, cell_mode)
+            flush()
+        elif tag.startswith(("-", "_", "!")) or tag in _DROP_TAGS:
+            continue  # comments, doctype
+        else:
+            buf.append(child.text(deep=True) if tag not in ("img",) else "")
+            # inline elements (span, a, b, font …) are text; nested blocks inside them are rare
+    flush()
+
+
+# ---------------------------------------------------------------------------
+# title
+# ---------------------------------------------------------------------------
+
+_TITLE_WORDS = ("情况", "通报", "报告", "进展", "完成", "目标", "公报", "总结", "运行")
+
+
+def _page_title(tree, main) -> str | None:
+    """The page's heading: an h1/h2 or a title-classed element, else <title> without the site name."""
+    for sel in ("h1", ".title", ".article-title", "h2", "#title"):
+        for node in tree.css(sel):
+            text = re.sub(r"\s+", " ", node.text(deep=True)).strip()
+            if 4 <= len(text) <= 100 and _cjk(text) >= 4 and any(w in _norm(text) for w in _TITLE_WORDS):
+                return text
+    node = tree.css_first("title")
+    if node is not None:
+        text = re.sub(r"\s+", " ", node.text(deep=True)).strip()
+        parts = [p.strip() for p in re.split(r"\s*[_|｜]\s*|\s+-\s+|\s*--\s*", text) if p.strip()]
+        if parts:
+            return max(parts, key=lambda p: (any(w in p for w in _TITLE_WORDS), len(p)))
+    return None
+
+
+# ---------------------------------------------------------------------------
+
+
+def read(path: Path, data: bytes) -> SourceText:
+    from ..sources import SourceError
+
+    text, encoding, warnings = decode_html(data)
+    tree = _parser(text)
+    tree.strip_tags(list(_DROP_TAGS))
+    body = tree.body or tree.root
+    if body is None:
+        raise SourceError("an HTML page with nothing in it")
+
+    meta, meta_tables = _meta_from_tables(body)
+    line_meta, meta_nodes = _meta_from_lines(body)
+    for k, v in line_meta.items():
+        meta.setdefault(k, v)
+    for node in meta_tables + meta_nodes:
+        node.decompose()
+
+    main = _main_block(body)
+    title = meta.get("title") or _page_title(tree, main)
+    blocks: list[Block] = []
+    _walk(main if main is not None else body, blocks)
+    blocks = [b for b in blocks if b.rows is not None or not _FURNITURE_RE.match(b.text.strip())]
+    body_text, tables = assemble(blocks)
+    if title:
+        title = re.sub(r"\s+", " ", title).strip()
+        head = [_norm(x).replace(" ", "") for x in body_text.split("\n")[:5]]
+        if _norm(title).replace(" ", "") not in head:
+            body_text = title + "\n" + body_text
+        meta["title"] = _norm(title)
+    if not body_text.strip():
+        raise SourceError("an HTML page without text (the report may be an attachment: "
+                          "download the PDF/Word file it links to and ingest that)")
+    out_meta = {k: v for k, v in meta.items()
+                if k in ("title", "published", "publisher", "index_no", "doc_no")}
+    if "publisher" not in out_meta and meta.get("source"):
+        out_meta["publisher"] = meta["source"]
+    return SourceText(text=body_text, encoding=encoding, format="html", tables=tables, meta=out_meta,
+                      warnings=warnings)
