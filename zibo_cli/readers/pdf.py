@@ -51,7 +51,7 @@ class Line:
     top: float
     bottom: float
     size: float
-    first_width: float  # width of the first character
+    first_width: float  # width of what must start the line: its first word or character
     page: int = 0
     page_height: float = 0.0
 
@@ -104,9 +104,25 @@ def _lines_from_chars(chars: list[dict]) -> list[Line]:
             out.append(c["text"])
         lines.append(Line(text="".join(out).strip(), x0=g[0]["x0"], x1=g[-1]["x1"],
                           top=min(c["top"] for c in g), bottom=max(c["bottom"] for c in g), size=size,
-                          first_width=g[0]["x1"] - g[0]["x0"]))
+                          first_width=_lead_width(g)))
     lines.sort(key=lambda ln: (ln.top, ln.x0))
     return lines
+
+
+_IDEOGRAPH_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_NO_START = set("，。、；：？！）》」』”’%‰,.;:?!)]")  # never start a line: they go with what precedes
+
+
+def _lead_width(chars: list[dict]) -> float:
+    """Width of the line's first unbreakable unit: a Chinese character, or a run of Latin
+    letters/digits, with the punctuation that may not start a line ("6.5%。")."""
+    end = 1
+    if not _IDEOGRAPH_RE.match(chars[0]["text"]):
+        while end < len(chars) and not _IDEOGRAPH_RE.match(chars[end]["text"]) and chars[end]["text"].strip():
+            end += 1
+    while end < len(chars) and chars[end]["text"] in _NO_START:
+        end += 1
+    return chars[end - 1]["x1"] - chars[0]["x0"]
 
 
 def _inside(c: dict, bbox: tuple[float, float, float, float]) -> bool:

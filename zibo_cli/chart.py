@@ -1,0 +1,126 @@
+"""Small terminal charts of an indicator over periods: pure functions, text in, lines out.
+
+    >>> for line in bar_chart([("2024H1", 5.1, None), ("2024Q1-Q3", 5.3, 5.5)], unit="%", width=20):
+    ...     print(line)
+
+gives one line per period: the label, a bar drawn in eighths of a character
+(``█▉▊▋▌▍▎▏``) from the zero line, the target marked with ``┃`` on the same
+scale, then the figures. Negative values grow left from the zero line. A
+period with no actual figure shows only its target mark. ``sparkline`` gives
+the whole series in one line (``▁▂▃▄▅▆▇█``).
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections.abc import Sequence
+
+__all__ = ["bar_chart", "sparkline", "spark_chart", "TARGET_MARK"]
+
+Point = tuple[str, float | None, float | None]  # (period label, actual, target)
+
+TARGET_MARK = "┃"
+_EIGHTHS = " ▏▎▍▌▋▊▉"  # index = eighths of a cell
+_FULL = "█"
+_SPARKS = "▁▂▃▄▅▆▇█"
+
+
+def _width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def _pad(s: str, width: int) -> str:
+    return s + " " * max(0, width - _width(s))
+
+
+def _fmt(v: float | None, unit: str) -> str:
+    if v is None:
+        return "—"
+    return f"{v:g}{unit}"
+
+
+def _finite(v: float | None) -> float | None:
+    return v if v is not None and math.isfinite(v) else None
+
+
+def bar_chart(series: Sequence[Point], unit: str = "", width: int = 40) -> list[str]:
+    """Horizontal bars, one line per period, targets marked with ``┃``; a legend line when any target."""
+    points = [(label, _finite(a), _finite(t)) for label, a, t in series]
+    if not points:
+        return []
+    width = max(width, 4)
+    values = [v for _, a, t in points for v in (a, t) if v is not None]
+    lo = min([0.0, *values])
+    hi = max([0.0, *values])
+    if hi == lo:
+        hi = lo + 1.0
+    span = hi - lo
+
+    def col(v: float) -> float:  # position in cells, 0..width
+        return (v - lo) / span * width
+
+    zero = round(col(0.0))
+    label_w = max(_width(label) for label, _, _ in points)
+    lines = []
+    for label, actual, target in points:
+        cells = [" "] * width
+        if actual is not None:
+            if actual >= 0:
+                eighths = round((col(actual) - zero) * 8)
+                full, part = divmod(max(eighths, 0), 8)
+                for i in range(zero, min(zero + full, width)):
+                    cells[i] = _FULL
+                if part and zero + full < width:
+                    cells[zero + full] = _EIGHTHS[part]
+            else:
+                for i in range(max(round(col(actual)), 0), zero):
+                    cells[i] = _FULL
+        if target is not None:
+            # the mark sits on the cell where the target value falls
+            cells[min(int(col(target)), width - 1)] = TARGET_MARK
+        text = _fmt(actual, unit)
+        if target is not None:
+            text += f"  target {_fmt(target, unit)}"
+        lines.append(f"{_pad(label, label_w)}  {''.join(cells)}  {text}".rstrip())
+    if any(t is not None for _, _, t in points):
+        lines.append(f"{' ' * label_w}  {TARGET_MARK} target")
+    return lines
+
+
+def sparkline(values: Sequence[float | None], lo: float | None = None, hi: float | None = None) -> str:
+    """One character per value, ``▁`` (lowest) to ``█`` (highest); a missing value is a space."""
+    known = [v for v in (_finite(x) for x in values) if v is not None]
+    if not known:
+        return " " * len(values)
+    lo = min(known) if lo is None else lo
+    hi = max(known) if hi is None else hi
+    out = []
+    for v in values:
+        v = _finite(v)
+        if v is None:
+            out.append(" ")
+        elif hi == lo:
+            out.append(_SPARKS[len(_SPARKS) // 2])
+        else:
+            i = round((min(max(v, lo), hi) - lo) / (hi - lo) * (len(_SPARKS) - 1))
+            out.append(_SPARKS[i])
+    return "".join(out)
+
+
+def spark_chart(series: Sequence[Point], unit: str = "") -> list[str]:
+    """The series as sparklines (actuals, and targets on the same scale) with the first and last period."""
+    points = [(label, _finite(a), _finite(t)) for label, a, t in series]
+    if not points:
+        return []
+    values = [v for _, a, t in points for v in (a, t) if v is not None]
+    lo, hi = (min(values), max(values)) if values else (None, None)
+    actuals = [a for _, a, _ in points]
+    targets = [t for _, _, t in points]
+    known = [a for a in actuals if a is not None]
+    summary = f"{_fmt(known[0], unit)} → {_fmt(known[-1], unit)}" if known else "no figures"
+    lines = [f"actual  {sparkline(actuals, lo, hi)}  {summary}"]
+    if any(t is not None for t in targets):
+        lines.append(f"target  {sparkline(targets, lo, hi)}")
+    lines.append(f"        {points[0][0]} … {points[-1][0]}" if len(points) > 1 else f"        {points[0][0]}")
+    return lines
