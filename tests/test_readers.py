@@ -418,3 +418,41 @@ def test_reading_libraries_are_not_imported_at_start_up():
             "{'selectolax', 'docx', 'openpyxl', 'pdfplumber', 'pdfminer'}))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+LAYOUT_PAGE = """<html><head><meta charset="utf-8"><title>淄博市人民政府 2023年一季度全市经济运行情况</title></head>
+<body>
+<table width="1000"><tr><td><a href="/">首页</a> | <a href="/en">English</a> 今天是：2024年1月1日 星期一</td></tr></table>
+<table width="1000"><tr>
+<td width="250"><table><tr><td><a href="/a">市政府领导</a></td></tr><tr><td><a href="/b">政府文件</a></td></tr>
+<tr><td><a href="/c">规划计划与统计数据公开发布栏目</a></td></tr></table>
+<div class="side">热点专题：<a href="#">优化营商环境，打造一流城市，服务企业发展，推动高质量发展专题</a></div></td>
+<td width="750">
+ <table class="xxgk" border="1">
+  <tr><th>索 引 号</th><td>1137/2023-1</td><th>主题分类</th><td>统计</td></tr>
+  <tr><th>发布机构</th><td>淄博市统计局</td><th>成文日期</th><td>2023年04月20日</td></tr>
+  <tr><th>标　　题</th><td colspan="3">2023年一季度全市经济运行情况</td></tr>
+ </table>
+ <div class="TRS_Editor"><p style="text-indent:2em"><span>一季度，全市经济运行开局良好。</span><span>全市地区生产总值增长</span>
+ <font>4.8%</font><span>，增速高于全省0.1个百分点。</span></p>
+ <p>　　工业生产稳步回升。规模以上工业增加值增长6.2%，高于全省1.3个百分点。<br>　　固定资产投资同比增长7.1%。</p></div>
+ <div>【<a href="javascript:print()">打印本页</a>】【<a href="javascript:close()">关闭窗口</a>】</div>
+ <div class="xglj"><h3>相关链接</h3><ul><li><a href="/1">2022年全市经济运行情况</a></li>
+ <li><a href="/2">2022年前三季度全市经济运行情况</a></li></ul></div>
+</td></tr></table>
+<div class="foot">主办单位：淄博市人民政府办公室　承办：淄博市大数据局　网站标识码：3703000001</div>
+</body></html>"""
+
+
+def test_html_page_laid_out_with_tables(tmp_path):
+    """An older site: the page is a layout table with a link column; labels in <th> with spaces."""
+    src = _read(tmp_path, "old.html", LAYOUT_PAGE.encode("utf-8"))
+    assert src.text.split("\n") == [
+        "2023年一季度全市经济运行情况",
+        "一季度，全市经济运行开局良好。全市地区生产总值增长 4.8% ，增速高于全省0.1个百分点。",
+        "工业生产稳步回升。规模以上工业增加值增长6.2%，高于全省1.3个百分点。",
+        "固定资产投资同比增长7.1%。",
+    ]
+    assert src.meta == {"index_no": "1137/2023-1", "publisher": "淄博市统计局",
+                        "title": "2023年一季度全市经济运行情况", "published": "2023年04月20日"}
+    assert src.tables == []

@@ -394,6 +394,8 @@ def read(path: Path, data: bytes) -> SourceText:
                           "download the PDF/Word file it links to and ingest that)")
     out_meta = {k: v for k, v in meta.items()
                 if k in ("title", "published", "publisher", "index_no", "doc_no")}
+    if "published" not in out_meta and meta.get("written"):
+        out_meta["published"] = meta["written"]  # 成文日期 when the page has no 发文日期
     if "publisher" not in out_meta and meta.get("source"):
         out_meta["publisher"] = meta["source"]
     return SourceText(text=body_text, encoding=encoding, format="html", tables=tables, meta=out_meta,
