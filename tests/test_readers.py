@@ -401,6 +401,8 @@ def test_every_format_gives_what_the_text_gives(zibo, db, tmp_path):
                              ("table.txt", ["table.xlsx"])):
         want = _stored(db, text_doc)
         assert want[0]["title"] in (TITLE, TABLE_TITLE) and want[0]["year"] == 2024
+        assert [t["seq"] for t in want[2]] == ["1", "2", "3"]  # the task table was read from the text
+        assert [t["status"] for t in want[2]] == ["done", "not_done", "done"]
         for other in others:
             got = _stored(db, other)
             assert got[0] == want[0], other
@@ -449,7 +451,7 @@ def test_html_page_laid_out_with_tables(tmp_path):
     src = _read(tmp_path, "old.html", LAYOUT_PAGE.encode("utf-8"))
     assert src.text.split("\n") == [
         "2023年一季度全市经济运行情况",
-        "一季度，全市经济运行开局良好。全市地区生产总值增长 4.8% ，增速高于全省0.1个百分点。",
+        "一季度，全市经济运行开局良好。全市地区生产总值增长 4.8%，增速高于全省0.1个百分点。",
         "工业生产稳步回升。规模以上工业增加值增长6.2%，高于全省1.3个百分点。",
         "固定资产投资同比增长7.1%。",
     ]
