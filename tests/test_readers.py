@@ -458,3 +458,12 @@ def test_html_page_laid_out_with_tables(tmp_path):
     assert src.meta == {"index_no": "1137/2023-1", "publisher": "淄博市统计局",
                         "title": "2023年一季度全市经济运行情况", "published": "2023年04月20日"}
     assert src.tables == []
+
+
+def test_html_page_that_is_only_a_task_table(tmp_path):
+    rows = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in TABLE)
+    page = (f"<html><head><title>{TABLE_TITLE}</title></head><body><div class='nav'><a href='/'>首页</a></div>"
+            f"<div class='main'><table>{rows}</table></div></body></html>")
+    src = _read(tmp_path, "t.html", page.encode("utf-8"))
+    assert src.tables == [TABLE]
+    assert src.text == table_text().rstrip("\n")

@@ -256,7 +256,7 @@ def _main_block(body):
     best = max(scores, key=lambda k: scores[k])
     node = nodes[best]
     # tables and cells are parts of something larger: step out to a real container
-    while node.tag in ("tr", "tbody", "thead", "td", "th") and node.parent is not None:
+    while node.tag in ("tr", "tbody", "thead", "td", "th", "table") and node.parent is not None:
         node = node.parent
     return node
 
@@ -382,13 +382,13 @@ def read(path: Path, data: bytes) -> SourceText:
     blocks: list[Block] = []
     _walk(main if main is not None else body, blocks)
     blocks = [b for b in blocks if b.rows is not None or not _FURNITURE_RE.match(b.text.strip())]
-    body_text, tables = assemble(blocks)
     if title:
         title = re.sub(r"\s+", " ", title).strip()
-        head = [_norm(x).replace(" ", "") for x in body_text.split("\n")[:5]]
+        head = [_norm(b.text).replace(" ", "") for b in blocks[:5] if b.text]
         if _norm(title).replace(" ", "") not in head:
-            body_text = title + "\n" + body_text
+            blocks.insert(0, Block(text=title))  # the title leads the text, as in a text file
         meta["title"] = _norm(title)
+    body_text, tables = assemble(blocks)
     if not body_text.strip():
         raise SourceError("an HTML page without text (the report may be an attachment: "
                           "download the PDF/Word file it links to and ingest that)")
