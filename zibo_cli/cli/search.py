@@ -60,7 +60,8 @@ def _print_hits(hits: list[dict]) -> None:
         else:
             from rich.text import Text
 
-            line = Text(where, style="dim")
+            line = Text()
+            line.append(where, style="dim")
             line.append(s[:at])
             line.append(s[at:at + n], style="bold red")
             line.append(s[at + n:])

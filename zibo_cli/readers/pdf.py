@@ -168,9 +168,17 @@ def _joiner(before: str, after: str, wrapped: bool) -> str:
 
 
 def _table_grid(table, chars: list[dict]) -> list[list[str]]:
+    import bisect
+
     boxes = [tuple(c) for c in table.cells]
     if not boxes:
         return []
+    # the table's characters by vertical middle, so each cell looks only at its own band
+    mine = sorted((c for c in chars if _inside(c, table.bbox)), key=lambda c: (c["top"] + c["bottom"]) / 2)
+    mids = [(c["top"] + c["bottom"]) / 2 for c in mine]
+
+    def band(b) -> list[dict]:
+        return mine[bisect.bisect_left(mids, b[1]): bisect.bisect_right(mids, b[3])]
     xs = _boundaries([b[0] for b in boxes] + [b[2] for b in boxes])
     ys = _boundaries([b[1] for b in boxes] + [b[3] for b in boxes])
     cells = []
@@ -179,7 +187,7 @@ def _table_grid(table, chars: list[dict]) -> list[list[str]]:
         r0, r1 = _index(ys, b[1]), _index(ys, b[3])
         if c1 <= c0 or r1 <= r0:
             continue
-        cells.append(Cell(r0, c0, _cell_text(chars, b), r1 - r0, c1 - c0))
+        cells.append(Cell(r0, c0, _cell_text(band(b), b), r1 - r0, c1 - c0))
     return grid(cells)
 
 
