@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from zibo_cli.chart import TARGET_MARK, bar_chart, spark_chart, sparkline
+from zibo_cli.chart import TARGET_MARK, bar_chart, chart_lines, series_from_rows, spark_chart, sparkline
 
 
 def test_bars_scale_from_zero_and_mark_targets():
@@ -41,3 +41,25 @@ def test_sparkline():
     assert sparkline([]) == ""
     lines = spark_chart([("2023H1", 4.0, None), ("2023Q1-Q3", 5.0, 6.0), ("2024H1", 6.0, None)], unit="%")
     assert lines == ["actual  ▁▅█  4% → 6%", "target   █ ", "        2023H1 … 2024H1"]
+
+
+def _obs(year, start, end, kind, value, unit="%"):
+    return {"year": year, "start_month": start, "end_month": end, "kind": kind, "value": value, "unit": unit}
+
+
+def test_series_from_observation_rows():
+    rows = [
+        _obs(2024, 1, 9, "actual", 5.3), _obs(2024, 1, 6, "actual", 5.1), _obs(2024, 1, 12, "target", 5.5),
+        _obs(2024, 1, 6, "actual", 9.9),  # a second report repeating the period: the first wins
+        _obs(2024, 1, 6, "actual", 3000.0, "亿元"),  # another unit: not on this axis
+        _obs(2023, 1, 6, "actual", 4.0),
+    ]
+    series, unit = series_from_rows(rows)
+    assert unit == "%"
+    assert series == [("2023H1", 4.0, None), ("2024H1", 5.1, None), ("2024Q1-Q3", 5.3, None),
+                      ("2024", None, 5.5)]
+    assert series_from_rows([]) == ([], "")
+    lines = chart_lines(rows, width=11)
+    assert lines[0] == "2023H1     ████████     4%"
+    assert lines[3].endswith(TARGET_MARK + "  —  target 5.5%")
+    assert chart_lines(rows, style="spark")[0].startswith("actual  ")

@@ -16,7 +16,7 @@ import math
 import unicodedata
 from collections.abc import Sequence
 
-__all__ = ["bar_chart", "sparkline", "spark_chart", "TARGET_MARK"]
+__all__ = ["bar_chart", "sparkline", "spark_chart", "series_from_rows", "chart_lines", "TARGET_MARK"]
 
 Point = tuple[str, float | None, float | None]  # (period label, actual, target)
 
@@ -124,3 +124,46 @@ def spark_chart(series: Sequence[Point], unit: str = "") -> list[str]:
         lines.append(f"target  {sparkline(targets, lo, hi)}")
     lines.append(f"        {points[0][0]} … {points[-1][0]}" if len(points) > 1 else f"        {points[0][0]}")
     return lines
+
+
+def series_from_rows(rows: Sequence[dict]) -> tuple[list[Point], str]:
+    """Observation rows of one indicator (dicts with year, start_month, end_month, kind, value,
+    unit and optionally period) → the chart series in period order, and its unit.
+
+    Only rows in the most common unit are drawn (a growth rate and an amount do not share an
+    axis). Each period gets its first actual and its first target; an annual target is its
+    own period (``2024``), not spread over the year's quarters.
+    """
+    from collections import Counter
+
+    from .periods import Period, PeriodError
+
+    units = Counter(r.get("unit") or "" for r in rows if r.get("value") is not None)
+    if not units:
+        return [], ""
+    unit = units.most_common(1)[0][0]
+    points: dict[tuple, list] = {}
+    for r in rows:
+        if r.get("value") is None or (r.get("unit") or "") != unit:
+            continue
+        key = (r.get("year") or 0, r.get("end_month") or 12, -(r.get("start_month") or 1))
+        if key not in points:
+            label = r.get("period")
+            if not label:
+                try:
+                    label = Period(r.get("year"), r.get("start_month") or 1, r.get("end_month") or 12).label
+                except (PeriodError, TypeError, ValueError):
+                    label = str(r.get("year") or "?")
+            points[key] = [label, None, None]
+        slot = 2 if r.get("kind") == "target" else 1
+        if points[key][slot] is None:
+            points[key][slot] = float(r["value"])
+    return [tuple(points[k]) for k in sorted(points)], unit
+
+
+def chart_lines(rows: Sequence[dict], style: str = "bars", width: int = 40) -> list[str]:
+    """What ``zibo indicator NAME --periods --chart`` prints: bars (default) or sparklines."""
+    series, unit = series_from_rows(rows)
+    if style == "spark":
+        return spark_chart(series, unit)
+    return bar_chart(series, unit, width)
