@@ -467,3 +467,23 @@ def test_html_page_that_is_only_a_task_table(tmp_path):
     src = _read(tmp_path, "t.html", page.encode("utf-8"))
     assert src.tables == [TABLE]
     assert src.text == table_text().rstrip("\n")
+
+
+def test_mht_single_file_page_named_doc(tmp_path):
+    """Word's "single file web page", as some sites serve it under a .doc name."""
+    import quopri
+
+    html = build_html("gbk")
+    body = quopri.encodestring(html).decode("ascii")
+    mht = ("MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"----=_NextPart_01\"\r\n\r\n"
+           "------=_NextPart_01\r\nContent-Location: file:///C:/report.htm\r\n"
+           "Content-Transfer-Encoding: quoted-printable\r\nContent-Type: text/html; charset=\"gb2312\"\r\n\r\n"
+           f"{body}\r\n------=_NextPart_01--\r\n")
+    src = _read(tmp_path, "report.doc", mht.encode("ascii"))
+    assert src.format == "mht" and src.tables == [TABLE]
+    assert src.text == report_text().rstrip("\n")
+
+
+def test_rtf_says_how_to_convert(tmp_path):
+    with pytest.raises(SourceError, match="RTF.*--convert-to docx"):
+        _read(tmp_path, "r.doc", b"{\\rtf1\\ansi\\ansicpg936 hello}")

@@ -107,6 +107,7 @@ _MAGIC = [
     (b"\x1f\x8b", "gzip"),
     (b"Rar!", "rar"),
     (b"7z\xbc\xaf", "7z"),
+    (b"{\\rtf", "rtf"),
 ]
 
 
@@ -122,6 +123,8 @@ def sniff_format(path: Path, head: bytes) -> str:
     if ext in (".htm", ".html", ".shtml", ".xhtml"):
         return "html"
     lower = head[:1024].lstrip().lower()
+    if b"mime-version:" in lower and b"multipart/related" in head.lower():
+        return "mht"  # a "single file web page" (.mht), often saved by Word with a .doc name
     if lower.startswith((b"<!doctype html", b"<html")) or b"<html" in lower:
         return "html"
     return "text"
@@ -163,7 +166,7 @@ def _lazy_reader(fmt: str) -> Callable[[Path, bytes], SourceText]:
 # Readers by format; the structured ones live in zibo_cli/readers/ and load lazily.
 READERS: dict[str, Callable[[Path, bytes], SourceText]] = {
     "text": _read_text,
-    **{fmt: _lazy_reader(fmt) for fmt in ("html", "docx", "xlsx", "pdf")},
+    **{fmt: _lazy_reader(fmt) for fmt in ("html", "mht", "docx", "xlsx", "pdf")},
 }
 
 _CONVERT = "`libreoffice --headless --convert-to {ext} FILE` (or Save As in Word/Excel/WPS)"
@@ -175,6 +178,8 @@ _UNSUPPORTED = {
     "gzip": "a gzip archive; unpack it and ingest the files inside",
     "rar": "a RAR archive; unpack it and ingest the files inside",
     "7z": "a 7z archive; unpack it and ingest the files inside",
+    "rtf": "an RTF file, which zibo cannot read; convert it with " + _CONVERT.format(ext="docx")
+           + " and ingest the .docx",
     "ole": "an old Office file (.doc/.xls/.wps), which zibo cannot read; convert it to .docx or .xlsx "
            "with " + _CONVERT.format(ext="docx") + " and ingest that",
     "doc": "an old Word .doc file, which zibo cannot read; convert it with "
