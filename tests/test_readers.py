@@ -487,3 +487,23 @@ def test_mht_single_file_page_named_doc(tmp_path):
 def test_rtf_says_how_to_convert(tmp_path):
     with pytest.raises(SourceError, match="RTF.*--convert-to docx"):
         _read(tmp_path, "r.doc", b"{\\rtf1\\ansi\\ansicpg936 hello}")
+
+
+def test_html_article_written_straight_into_a_layout_cell(tmp_path):
+    nav = "".join(f"<a href='/{i}'>栏目名称第{i}项政务公开</a><br>" for i in range(12))
+    page = ("<html><body><table><tr><td class='left'>" + nav + "</td><td class='main'>"
+            f"<b>{TITLE}</b><br>{PARAS[0]}<br>{PARAS[1]}</td></tr></table>"
+            "<div>版权所有：淄博市人民政府办公室　地址：淄博市张店区人民西路</div></body></html>")
+    src = _read(tmp_path, "cell.html", page.encode("utf-8"))
+    assert src.text.split("\n") == [TITLE, *PARAS]
+
+
+def test_html_inline_element_wrapped_around_paragraphs(tmp_path):
+    page = ("<html><body><div><font face='仿宋'><p>第一段，全市经济运行总体平稳，稳中有进。</p>"
+            "<p>第二段，工业生产稳步回升，<span>增长<b>5%</b></span>。</p>"
+            "<table><tr><td>序号</td><td>是否完成</td></tr><tr><td>1</td><td>完成</td></tr></table></font>"
+            "结尾文字<span>甲<br>乙</span></div></body></html>")
+    src = _read(tmp_path, "font.html", page.encode("utf-8"))
+    assert src.text == ("第一段，全市经济运行总体平稳，稳中有进。\n第二段，工业生产稳步回升，增长5%。\n\n"
+                        "序号\t是否完成\n1\t完成\n\n结尾文字甲\n乙")
+    assert src.tables == [[["序号", "是否完成"], ["1", "完成"]]]

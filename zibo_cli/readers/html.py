@@ -220,43 +220,75 @@ def _link_text(node) -> int:
     return sum(_cjk(a.text(deep=True)) for a in node.css("a"))
 
 
-def _score_parent(node):
-    """Where a paragraph's score goes: table cells count for their table."""
+def _table_of(node):
     parent = node.parent
-    if node.tag in ("td", "th"):
-        while parent is not None and parent.tag != "table":
-            parent = parent.parent
+    while parent is not None and parent.tag != "table":
+        parent = parent.parent
     return parent
 
 
+def _container(node):
+    """Where the score of text inside ``node`` goes: a data table counts as one block."""
+    if node is None:
+        return None
+    if node.tag in ("td", "th", "tr", "tbody", "thead", "tfoot"):
+        table = _table_of(node)
+        if table is not None and _is_data_table(table):
+            return table
+    return node
+
+
+_PARA_TAGS = ("p", "li", "pre", "h1", "h2", "h3", "dd", "blockquote")
+_BOX_TAGS = ("div", "section", "article", "td", "th", "main", "center", "font", "span")
+
+
+def _own_text(node) -> str:
+    """The text of a box that is not inside one of its block children."""
+    parts = []
+    for child in node.iter(include_text=True):
+        if child.tag == "-text":
+            parts.append(child.text(deep=False) or "")
+        elif child.tag not in _BLOCK_TAGS and child.tag not in ("table", "td", "th") and \
+                not _has(child, "p, div, table, li"):
+            parts.append(child.text(deep=True) or "")
+    return "".join(parts)
+
+
 def _main_block(body):
-    """The element that holds most of the prose (None when the page has no prose)."""
+    """The element that holds most of the prose (None when the page has no prose).
+
+    A paragraph's Chinese characters (less twice those in its links) count for the box
+    around it and half for the box around that; a box with text of its own counts for
+    itself and half for its parent. A data table is one box.
+    """
     scores: dict[int, float] = {}
     nodes: dict[int, object] = {}
-    for node in body.css("p, td, th, li, div, pre, h1, h2, h3, section, article, font, span"):
-        own = "".join(c.text(deep=False) or "" for c in node.iter(include_text=True) if c.tag == "-text")
-        if node.tag in ("p", "td", "th", "li", "pre"):
+    for node in body.css(", ".join(_PARA_TAGS + _BOX_TAGS)):
+        if node.tag in _PARA_TAGS:
             own = node.text(deep=True)
+        else:
+            own = _own_text(node)
         n = _cjk(own)
         if n < 10:
             continue
-        n = max(n - 2 * _link_text(node), 0) if node.tag not in ("div", "span", "font") else n
-        n += own.count("，") + own.count("。")
-        parent = _score_parent(node)
-        if parent is None:
+        links = _link_text(node) if node.tag in _PARA_TAGS else \
+            sum(_cjk(c.text(deep=True)) for c in node.iter() if c.tag == "a")
+        n = max(n - 2 * links, 0) + own.count("，") + own.count("。")
+        if n <= 0:
             continue
-        for weight, target in ((1.0, parent), (0.5, _score_parent(parent) if parent.parent else None)):
-            if target is None or target.tag in ("html",):
+        first = _container(node.parent if node.tag in _PARA_TAGS else node)
+        second = _container(first.parent) if first is not None else None
+        for weight, target in ((1.0, first), (0.5, second)):
+            if target is None or target.tag == "html":
                 continue
             key = target.mem_id
             nodes[key] = target
             scores[key] = scores.get(key, 0.0) + n * weight
     if not scores:
         return None
-    best = max(scores, key=lambda k: scores[k])
-    node = nodes[best]
-    # tables and cells are parts of something larger: step out to a real container
-    while node.tag in ("tr", "tbody", "thead", "td", "th", "table") and node.parent is not None:
+    node = nodes[max(scores, key=lambda k: scores[k])]
+    # a data table, or an inline wrapper (<font>, <span>): take it with what stands around it
+    while (node.tag == "table" or node.tag not in _BLOCK_TAGS | {"td", "th"}) and node.parent is not None:
         node = node.parent
     return node
 
@@ -303,9 +335,14 @@ def _block_lines(node) -> list[str]:
     return [b.text for b in blocks if b.text]
 
 
-def _walk(node, blocks: list[Block], cell_mode: bool = False) -> None:
-    """Append the node's content to ``blocks``: runs of inline text as one paragraph each."""
-    buf: list[str] = []
+def _walk(node, blocks: list[Block], cell_mode: bool = False, buf: list[str] | None = None) -> None:
+    """Append the node's content to ``blocks``: runs of inline text as one paragraph each.
+
+    ``buf`` is the caller's pending inline text when ``node`` is an inline element
+    wrapped around blocks (``<font><p>…</p></font>``): its text runs on from there.
+    """
+    own_buf = buf is None
+    buf = [] if buf is None else buf
 
     def flush() -> None:
         text = re.sub(r"[ \t\r\n\f]+", " ", "".join(buf)).strip()
@@ -328,10 +365,14 @@ def _walk(node, blocks: list[Block], cell_mode: bool = False) -> None:
             flush()
         elif tag.startswith(("-", "_", "!")) or tag in _DROP_TAGS:
             continue  # comments, doctype
+        elif tag == "img":
+            continue
+        elif _has(child, "p, div, br, table, li, tr, h1, h2, h3, h4, h5, h6"):
+            _walk(child, blocks, cell_mode, buf)  # an inline element wrapped around blocks
         else:
-            buf.append(child.text(deep=True) if tag not in ("img",) else "")
-            # inline elements (span, a, b, font …) are text; nested blocks inside them are rare
-    flush()
+            buf.append(child.text(deep=True))  # inline elements (span, a, b, font …) are text
+    if own_buf:
+        flush()
 
 
 # ---------------------------------------------------------------------------
