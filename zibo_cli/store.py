@@ -115,6 +115,32 @@ def m001_initial(db) -> None:  # db: sqlite_utils.Database
     db["tasks"].create_index(["status"])
 
 
+@migration
+def m002_fulltext_search(db) -> None:
+    """Full-text index over documents.text (FTS5, trigram: Chinese has no spaces between words).
+
+    Named and built the way sqlite-utils builds one (``documents_fts``, external content,
+    triggers ``documents_ai/_ad/_au``), so sqlite-utils and Datasette find it too. An SQLite
+    without the trigram tokenizer (before 3.34) gets no index; search then scans the text.
+    """
+    conn = db.conn
+    try:
+        conn.execute("CREATE VIRTUAL TABLE [documents_fts] USING FTS5 ([text], tokenize='trigram', "
+                     "content=[documents])")
+    except sqlite3.OperationalError:
+        return
+    conn.execute("""CREATE TRIGGER [documents_ai] AFTER INSERT ON [documents] BEGIN
+  INSERT INTO [documents_fts] (rowid, [text]) VALUES (new.rowid, new.[text]);
+END""")
+    conn.execute("""CREATE TRIGGER [documents_ad] AFTER DELETE ON [documents] BEGIN
+  INSERT INTO [documents_fts] ([documents_fts], rowid, [text]) VALUES('delete', old.rowid, old.[text]);
+END""")
+    conn.execute("""CREATE TRIGGER [documents_au] AFTER UPDATE ON [documents] BEGIN
+  INSERT INTO [documents_fts] ([documents_fts], rowid, [text]) VALUES('delete', old.rowid, old.[text]);
+  INSERT INTO [documents_fts] (rowid, [text]) VALUES (new.rowid, new.[text]);
+END""")
+    conn.execute("INSERT INTO [documents_fts] ([documents_fts]) VALUES ('rebuild')")
+
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

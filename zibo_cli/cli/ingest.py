@@ -21,7 +21,7 @@ def ingest(
     csv_: CsvOpt = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
 ) -> None:
-    """Read report files (text, any common Chinese encoding) into the database.
+    """Read report files (text in any common Chinese encoding, HTML pages, .docx, .xlsx, PDF).
 
     Each file is stored in its own transaction: unchanged files are skipped, changed
     files replace their old rows, and a bad file is reported while the rest go on.
