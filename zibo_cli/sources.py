@@ -72,10 +72,10 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return None
     even = sample[0::2].count(0)
     odd = sample[1::2].count(0)
-    half = len(sample) // 2
-    # ASCII-heavy UTF-16 has NULs on one side; CJK-heavy has almost none. Decode strictly either way.
-    for enc, zeros in (("utf-16-le", odd), ("utf-16-be", even)):
-        if zeros > half * 0.2 or (even + odd == 0 and len(sample) % 2 == 0 and _mostly_cjk(sample, enc)):
+    # UTF-16 puts the NUL bytes of ASCII characters all on one side (odd offsets for
+    # little-endian); CJK-only text has none, so then it must decode to mostly CJK.
+    for enc, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if (zeros and not other) or (even + odd == 0 and _mostly_cjk(sample, enc)):
             try:
                 data.decode(enc)
                 return enc

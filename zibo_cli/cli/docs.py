@@ -21,4 +21,4 @@ def docs(ctx: typer.Context, json_: JsonOpt = False, csv_: CsvOpt = False) -> No
         rows = z.documents()
     emit(rows, COLUMNS, fmt, title="documents",
          headers={"observations": "figures", "unreadable": "lost chars"},
-         max_widths={"title": 40, "publisher": 16})
+         max_widths={"title": 60, "publisher": 20})
