@@ -136,9 +136,9 @@ CATALOG: tuple[Indicator, ...] = (
 _QUOTES = "“”\"'‘’「」『』"
 _DROP = re.compile(f"[\\s{_QUOTES}]")
 # Scope words a report puts before a name without changing what it names.
-_SCOPE = re.compile(r"^(?:全市|我市|全区|全县|本市|全省|全体)")
+_SCOPE = re.compile(r"^(?:全市|我市|全区|全县|本市|全省|全体)?(?:金融机构)?")
 # Words after a name that say "its growth rate" (增速列全省第4位): the indicator is the same.
-_RATE_SUFFIX = re.compile(r"(?:增速|增幅|增长率|同比增速|增长速度)$")
+_RATE_SUFFIX = re.compile(r"(?:增速|增幅|增长率|同比增速|增长速度|增长)$")
 
 
 def name_key(name: str) -> str:

@@ -52,7 +52,7 @@ MAX_QUOTE = 300
 # the base unit and 余/多 between them (1.4万余人).
 _BASE_UNITS = [
     "个百分点", "百分点", "%", "‰", "倍",
-    "元/平方米", "元/吨", "美元", "元",
+    "元/平方米", "元/吨", "美元", "元", "微克/立方米", "毫克/立方米",
     "人次", "人", "名", "户",
     "千瓦时", "千瓦", "兆瓦", "千伏安",
     "平方公里", "平方米", "立方米", "公里", "千米", "公顷", "亩", "公斤", "千克", "吨", "标箱", "米", "方",
@@ -106,7 +106,7 @@ _TAIL_RE = re.compile("(?:" + "|".join(re.escape(w) for w in _TAIL_WORDS) + ")$"
 _LEAD_WORDS = sorted({
     "今年以来", "年初以来", "今年", "截至目前", "截止目前", "截至当前", "目前", "当前", "同时", "其中", "此外",
     "另外", "全市", "我市", "全区", "全县", "本市", "累计", "共计", "共", "已经", "已", "均", "并", "和", "及",
-    "还", "再", "总计", "合计", "其", "为此", "对此", "经统计", "据统计", "预计", "初步统计", "整体",
+    "还", "再", "总计", "合计", "其", "为此", "共有", "拥有", "现有", "对此", "经统计", "据统计", "预计", "初步统计", "整体",
     "全年", "年内", "期内", "期间", "当月", "本月", "本季度", "全体", "持续", "进一步", "共同",
 }, key=len, reverse=True)
 _LEAD_RE = re.compile("^(?:" + "|".join(re.escape(w) for w in _LEAD_WORDS) + ")")
@@ -133,7 +133,12 @@ _NOUN_STOP = re.compile(
     r"实现|开展|正|持续|陆续|集中|全面|新|重点推进"
 )
 _RATE_TAIL = re.compile(r"[\u4e00-\u9fff]{0,2}(?:率|比例|比重|占比)$")
-_RATE_SUFFIX = re.compile(r"(?:同比增速|增长速度|增长率|增速|增幅)$")
+_RATE_SUFFIX = re.compile(r"(?:同比增速|增长速度|增长率|增速|增幅|增长|降幅)$")
+# The base of a comparison at the end of a name: 增速比上半年(回落), 较去年同期(提高).
+_COMPARE_TAIL = re.compile(r"(?:比|较)([^，比较]{1,8})$")
+_BASELINE = re.compile(r"(?:上年同期|去年同期|上年|去年|上月|上季度|上半年|年初|同期|上期)(?:末|底)?")
+# A difference from another region (高于全省1.1个百分点) is not a figure of this one.
+_VERSUS_REGION = re.compile(r"(?:高于|低于|快于|慢于|高出|低出|超出|领先|落后)(?:全省|全国|省|国家)?(?:平均)?(?:水平)?$")
 _ALT_NAME = re.compile(r"（[^（）\d]{1,8}）$")
 GENERIC_NAMES = {"政府", "我市", "全市", "目前", "其中", "合计", "总计", "同比", "比重", "以上", "增长", "数据",
                  "全省", "全国", "总数", "数量", "规模", "人数", "个数", "比例", "分别", "其他", "各类"}
@@ -199,6 +204,9 @@ class _Named:
     target: bool = False
     growth_name: bool = False  # the name said 增速/增幅
     of: bool = False  # the words before the number end in 的 (完成年度任务的37.9%)
+    versus_region: bool = False  # 高于全省…: a gap to another region
+    decline_name: bool = False  # the name said 降幅 (降幅收窄 is a rise)
+    forecast: bool = False  # 预计
     year: int | None = None
 
 
@@ -367,6 +375,8 @@ class _SentenceReader:
         self.last_raw: list[str] = []
         self.last_unit: str | None = None
         self.next_start = 0
+        self.prev_end: int | None = None
+        self.may_inherit = False
 
     # -- figures --------------------------------------------------------------
     def figures(self) -> list[_Figure]:
@@ -450,12 +460,19 @@ class _SentenceReader:
         out: list[Observation] = []
         i = 0
         self.next_start = 0
+        self.prev_end = None
+        self.history: list[tuple[str, str]] = []
         while i < len(figs):
             group = [figs[i]]
             while i + len(group) < len(figs) and self._joins(group[-1], figs[i + len(group)]):
                 group.append(figs[i + len(group)])
             span_start = max(self._clause_start(group[0].start), self.next_start)
             span = self.masked[span_start:group[0].start]
+            # a clause with no subject may take the previous figure's name only if nothing
+            # but punctuation stands between them
+            gap = self.masked[self.prev_end:span_start] if self.prev_end is not None else "x"
+            self.may_inherit = not re.search(r"[\w\u4e00-\u9fff]", gap)
+            self.prev_end = group[-1].end
             named = self._name(span)
             self.next_start = group[-1].end
             if len(group) > 1:
@@ -480,31 +497,35 @@ class _SentenceReader:
         raw = named.raw[0] if named.raw else ""
         if fig.count_noun:
             # "N个X": X is what is counted (an action verb before it stays: 新增N个X)
-            noun, consumed = self._noun_after(fig.end)
+            noun = self._noun_after(fig.end)
             if noun:
                 verb = _action_suffix(span)
                 name = raw = verb + noun
                 named = _Named(names=[name], raw=[raw], tail=named.tail, pre_qualifier=named.pre_qualifier,
                                target=named.target, year=named.year)
-                if consumed:
-                    self.next_start = fig.end + consumed
         if not name:
-            if len(self.last_names) == 1 and _relative_or_same(fig.unit, self.last_unit):
+            if self.may_inherit and len(self.last_names) == 1 and _relative_or_same(fig.unit, self.last_unit):
                 name, raw = self.last_names[0], self.last_raw[0]
             else:
                 return []
-        if name in GENERIC_NAMES or len(name) < 2:
+        if name in GENERIC_NAMES or len(name) < 2 or named.versus_region:
             return []
         obs = self._observation(fig, name, raw, named)
         self.last_names, self.last_raw, self.last_unit = [name], [raw], fig.unit
+        if not self.history or self.history[-1][0] != name:
+            self.history.append((name, raw))
         return [obs] if obs else []
 
     def _read_group(self, group: list[_Figure], named: _Named, span: str) -> list[Observation]:
         n = len(group)
         names, raws = split_names(named.names[0], n) if named.names else ([], [])
         if len(names) != n:
-            if len(self.last_names) == n and not (named.names and named.names[0]):
+            if self.may_inherit and not (named.names and named.names[0]) and len(self.last_names) == n:
                 names, raws = list(self.last_names), list(self.last_raw)
+            elif self.may_inherit and not (named.names and named.names[0]) and len(self.history) >= n:
+                # 接待游客2300万人次、实现旅游总收入210亿元，分别增长12.5%、15.1%
+                names = [h[0] for h in self.history[-n:]]
+                raws = [h[1] for h in self.history[-n:]]
             elif "分别" in named.tail:
                 return []  # 分别 pairs names with values; unpaired, none can be named
             else:
@@ -520,11 +541,9 @@ class _SentenceReader:
         self.last_names, self.last_raw, self.last_unit = names, raws, group[0].unit
         return out
 
-    def _noun_after(self, pos: int) -> tuple[str, int]:
-        """The noun a count is of, and how many characters of it the next figure may not reuse.
-
-        The noun ends at punctuation, a digit or a verb. ``38个老旧小区改造项目开工率达到97%``
-        gives 老旧小区改造项目, and leaves 老旧小区改造项目开工率 to the 97%.
+    def _noun_after(self, pos: int) -> str:
+        """The noun a count is of: up to punctuation, a digit or a verb, less a rate word
+        (``38个老旧小区改造项目开工率达到97%`` counts 老旧小区改造项目; the rate is the 97%'s).
         """
         rest = self.masked[pos:pos + 30]
         stop = len(rest)
@@ -539,13 +558,9 @@ class _SentenceReader:
                 break
         if rest.count("“") != rest.count("”"):
             rest = rest.replace("“", "").replace("”", "")
-        consumed = len(rest)
         if len(rest) > 4 and _RATE_TAIL.search(rest):
             rest = _RATE_TAIL.sub("", rest)
-            consumed = 0  # the rate is the next figure's: it keeps the whole name
-        if len(rest) < 2:
-            return "", 0
-        return rest, consumed
+        return rest if len(rest) >= 2 else ""
 
     # -- names ------------------------------------------------------------------
     def _name(self, span: str) -> _Named:
@@ -561,10 +576,17 @@ class _SentenceReader:
                     continue
                 break
             word = m[0]
+            if word in ("全省", "全国") and _VERSUS_REGION.search(s2):
+                named.versus_region = True
             named.tail.insert(0, word)
             if word in PRE_QUALIFIERS and named.pre_qualifier is None and not named.tail[1:]:
                 named.pre_qualifier = word
             s = s2[:m.start()]
+            s = self._strip_compare_tail(s, named)
+        if _VERSUS_REGION.search(s):
+            named.versus_region = True
+            s = _VERSUS_REGION.sub("", s)
+        s = self._strip_compare_tail(s, named)
         s = self._strip_lead(s, named)
         s = _trim(s)
         if s.endswith("的"):
@@ -584,13 +606,34 @@ class _SentenceReader:
             s = s[:-2]
         elif "目标" in s or re.search(r"任务$", s):
             named.target = True
+        # 占全部投资的比重为45.3%: a share of the figure before
+        if s.startswith("占") and re.search(r"(?:比重|比例|份额|的)$", s):
+            named.tail.append("占")
+            s = ""
         if _RATE_SUFFIX.search(s):
             named.growth_name = True
+            named.decline_name = s.endswith("降幅")
             s = _RATE_SUFFIX.sub("", s)
+        # 规模以上工业企业实现利润总额 → 规模以上工业企业利润总额
+        if len(s) > 6 and "实现" in s[2:-2]:
+            s = s.replace("实现", "", 1)
+        if "预计" in named.tail or "预计" in span:
+            named.forecast = True
         if s in _TAIL_WORDS or s in _LEAD_WORDS:
             s = ""
         named.names, named.raw = [s], [raw]
         return named
+
+    @staticmethod
+    def _strip_compare_tail(s: str, named: _Named) -> str:
+        m = _COMPARE_TAIL.search(s)
+        if m:
+            base = m[1]
+            periods = find_periods(base)
+            if _BASELINE.fullmatch(base) or (periods and periods[0].start == 0 and periods[0].end == len(base)):
+                named.tail.insert(0, "比" + base)
+                return s[:m.start()]
+        return s
 
     def _strip_lead(self, s: str, named: _Named) -> str:
         for _ in range(12):
@@ -611,6 +654,7 @@ class _SentenceReader:
                 ps = find_periods(rest)
                 if m.end() > 1 or (ps and ps[0].start == 0):
                     s = rest[ps[0].end:] if ps and ps[0].start == 0 else rest
+            s = re.sub(r"^连续\d+(?:年|个月|个季度|季度|次)", "", s)
             m = _TARGET_WORDS.match(s)
             if m:
                 named.target = True
@@ -641,13 +685,13 @@ class _SentenceReader:
             to_level = bool(tail & {"到", "至"})
             if verbs and not to_level:
                 measure = "growth" if fig.unit in ("%", "‰", "倍") else "change"
-                if verbs[-1] in FALL_VERBS:
+                if (verbs[-1] in FALL_VERBS) != named.decline_name:
                     value = -value
             elif named.growth_name and fig.unit in ("%", "‰"):
                 measure = "growth"
         if measure == "change" and fig.unit == "百分点":
             verbs = [w for w in named.tail if w in GROWTH_VERBS]
-            if verbs and verbs[-1] in FALL_VERBS:
+            if verbs and (verbs[-1] in FALL_VERBS) != named.decline_name:
                 value = -value
         entry, rate = match_name(name)
         indicator_id = None
@@ -661,6 +705,9 @@ class _SentenceReader:
         if named.target and kind == ACTUAL:
             kind = TARGET
         year, start_month, end_month = self._period(fig, kind, named)
+        if named.forecast and kind == ACTUAL and (start_month, end_month) == (1, 12) \
+                and self.ctx.end_month != 12:
+            return None  # 预计全年…: a forecast for a year not yet over is no actual figure
         quote, qstart = self._quote(fig)
         qualifier = fig.qualifier or named.pre_qualifier
         if qualifier == "达":
@@ -679,7 +726,7 @@ class _SentenceReader:
         for p in self.periods:
             if p.end > fig.start:
                 break
-            if p.whole_year and kind != TARGET:
+            if p.whole_year and kind != TARGET and not named.forecast:
                 continue
             if _COMPARISON.search(self.masked[max(0, p.start - 3):p.start]):
                 continue
