@@ -129,8 +129,8 @@ ACTION_VERBS = ("新增", "新建", "新开工", "新引进", "引进", "新签�
 _NOUN_STOP = re.compile(
     r"稳步|列入|建成|完成|实现|开展|获评|获批|获得|获|通过|进行|入选|投入|上线|建立|开工|竣工|落地|签约|参加|参与|"
     r"纳入|达到|被|已|均|全部|正在|按|有序|顺利|加快|实施|提供|开始|进场|基本|封顶|施工|推进|预支|认定|评为|"
-    r"入驻|投产|开业|运行|列为|申报|提交|完工|发放|共|累计|总投资|计划|拟|将|在|于|的|分别|同比|增长|达|为|"
-    r"实现|开展|正|持续|陆续|集中|全面|新|重点推进"
+    r"入驻|投产|开业|运行|列为|申报|提交|完工|发放|累计|总投资|计划|拟|将|于|的|分别|同比|增长|达到|"
+    r"实现|开展|正在|持续|陆续|集中|全面|重点推进|进展|进度|稳定|正常"
 )
 _RATE_TAIL = re.compile(r"[\u4e00-\u9fff]{0,2}(?:率|比例|比重|占比)$")
 _RATE_SUFFIX = re.compile(r"(?:同比增速|增长速度|增长率|增速|增幅|增长|降幅)$")
@@ -219,8 +219,10 @@ def extract_observations(text: str, meta: DocumentMeta, tasks: list[Task] | None
     """Every figure the text states (see the module docstring for how each part is read).
 
     With ``tasks`` (a parsed task table) the figures in each row's target and progress
-    cells are read with their kind and ``task_seq``, and the table's lines are not read
-    again as prose. A task table without parsed tasks is read by its header row.
+    cells are read with their kind and ``task_seq``, and the table is not read again as
+    prose: its row lines are skipped, and a prose figure whose sentence lies inside a
+    task's cell (a cell's continuation line) is dropped. Without tasks, a TAB table with
+    a 目标 header is read column by column.
     """
     year = meta.year
     is_table = meta.doc_type == TASK_TABLE
@@ -229,29 +231,36 @@ def extract_observations(text: str, meta: DocumentMeta, tasks: list[Task] | None
     start = 1 if is_table and end else meta.start_month
     prose = Context(year, start, end)
     out: list[Observation] = []
+    cells = ""
     if tasks:
         out.extend(_from_tasks(text, meta, tasks))
-        lines_with_tabs = True
-    else:
-        lines_with_tabs = False
+        cells = "\n".join(c for t in tasks for c in (t.annual_target, t.period_target, t.progress,
+                                                       t.reason, t.next_steps) if c)
     offset = 0
     header: dict[int, Context | None] | None = None
     for line in text.split("\n"):
-        if "\t" in line:
-            if lines_with_tabs:
-                offset += len(line) + 1
-                continue
+        here = offset
+        offset += len(line) + 1
+        if tasks and _is_row(line):
+            continue
+        if not tasks and "\t" in line:
             if header is None and _is_header(line):
                 header = _header_columns(line, meta)
-                offset += len(line) + 1
                 continue
             if header is not None:
-                out.extend(_from_row(line, offset, header, prose))
-                offset += len(line) + 1
+                out.extend(_from_row(line, here, header, prose))
                 continue
-        out.extend(extract_clauses(line, prose, offset))
-        offset += len(line) + 1
+        found = extract_clauses(line, prose, here)
+        if cells:
+            found = [o for o in found if o.quote not in cells]
+        out.extend(found)
     return _dedupe(out)
+
+
+def _is_row(line: str) -> bool:
+    """A table row: TAB-separated cells or a ``| a | b |`` line."""
+    s = line.strip()
+    return "\t" in line or (s.startswith("|") and s.count("|") >= 3)
 
 
 def _dedupe(obs: list[Observation]) -> list[Observation]:
@@ -281,13 +290,17 @@ def _from_tasks(text: str, meta: DocumentMeta, tasks: list[Task]) -> list[Observ
     out: list[Observation] = []
     for t in tasks:
         annual, period, progress = _cell_contexts(meta, t.seq)
-        hint = t.char_offset or 0
+        cursor = t.char_offset or 0  # cells come in order along the row
         for cell, ctx in ((t.annual_target, annual), (t.period_target, period), (t.progress, progress)):
             if not cell:
                 continue
-            for o in extract_clauses(cell, ctx, 0):
-                o.char_offset = _locate(text, o.quote, hint)
+            found = extract_clauses(cell, ctx, 0)
+            for o in found:
+                o.char_offset = _locate(text, o.quote, cursor)
                 out.append(o)
+            offsets = [o.char_offset for o in found if o.char_offset is not None]
+            if offsets:
+                cursor = min(offsets) + 1
     return out
 
 
