@@ -338,3 +338,24 @@ def test_table_continuation_line_is_not_read_twice():
     tasks[0].progress += "\n续：一季度，固定资产投资增长4.9%。"
     obs = extract_observations(text, TABLE_META, tasks)
     assert sum(1 for o in obs if o.value == 4.9 and o.end_month == 3) == 1
+
+
+def test_an_aside_does_not_break_the_subject():
+    obs = read("全市完成地区生产总值1890亿元，按可比价格计算，同比增长4.8%。")
+    assert [(o.name, o.value, o.measure) for o in obs] == [
+        ("地区生产总值", 1890, "level"), ("地区生产总值", 4.8, "growth")]
+
+
+def test_gaps_to_country_and_province_are_both_left_out():
+    obs = read("规上工业增加值增长8.1%，高于全国2.1个百分点、全省1.3个百分点。")
+    assert [(o.name, o.value) for o in obs] == [("规上工业增加值", 8.1)]
+
+
+def test_share_of_the_annual_plan_is_said_of_the_name_before():
+    o = one("一般公共预算收入完成年度预算的61.2%。")
+    assert (o.name, o.value, o.measure) == ("一般公共预算收入", 61.2, "share")
+
+
+def test_a_nameless_figure_after_other_words_is_not_given_a_wrong_name():
+    obs = read("空气质量优良天数比例为71%；某某浓度42微克，同比下降3%。")
+    assert [(o.name, o.value) for o in obs] == [("空气质量优良天数比例", 71)]

@@ -475,6 +475,7 @@ class _SentenceReader:
         self.next_start = 0
         self.prev_end = None
         self.history: list[tuple[str, str]] = []
+        self.prev_versus = False
         while i < len(figs):
             group = [figs[i]]
             while i + len(group) < len(figs) and self._joins(group[-1], figs[i + len(group)]):
@@ -484,6 +485,7 @@ class _SentenceReader:
             # a clause with no subject may take the previous figure's name only if nothing
             # but punctuation stands between them
             gap = self.masked[self.prev_end:span_start] if self.prev_end is not None else "x"
+            gap = _ASIDE.sub("", gap)
             self.may_inherit = not re.search(r"[\w\u4e00-\u9fff]", gap)
             self.prev_end = group[-1].end
             named = self._name(span)
@@ -516,6 +518,9 @@ class _SentenceReader:
                 name = raw = verb + noun
                 named = _Named(names=[name], raw=[raw], tail=named.tail, pre_qualifier=named.pre_qualifier,
                                target=named.target, year=named.year)
+        if not name and self.prev_versus and span.lstrip().startswith("、"):
+            return []  # 高于全国0.1个百分点、全省0.2个百分点: the second gap too
+        self.prev_versus = named.versus_region
         if not name:
             if self.may_inherit and len(self.last_names) == 1 and _relative_or_same(fig.unit, self.last_unit):
                 name, raw = self.last_names[0], self.last_raw[0]
@@ -603,8 +608,10 @@ class _SentenceReader:
         s = self._strip_lead(s, named)
         s = _trim(s)
         if s.endswith("的"):
+            # 一般公共预算收入完成年度预算的78.9%: a share of something, said of the name before
             named.of = True
-            s = ""
+            m = re.match(r"(.{2,}?)(?:完成|达到|占|为|相当于)", s)
+            s = m[1] if m and len(m[1]) >= 2 else ""
         if "等" in s:
             verb = _action_prefix(s)
             rest = s[s.rindex("等") + 1:]
@@ -865,6 +872,10 @@ def _action_suffix(span: str) -> str:
             return v
     return ""
 
+
+# Asides between a figure and the next clause about it: 按可比价格计算，同比增长5.1%.
+_ASIDE = re.compile(r"按(?:可比|不变)价(?:格)?(?:计算)?|扣除价格因素(?:后)?|剔除[^，；]{0,12}因素(?:后)?|"
+                    r"(?:其中|同时|此外)(?=，)")
 
 _RELATIVE_UNITS = {"%", "‰", "百分点", "位", "倍"}
 

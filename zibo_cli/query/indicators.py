@@ -244,7 +244,7 @@ def compare(z: Zibo, a: str, b: str) -> list[dict[str, Any]]:
         out.append({
             "name": ref["name"], "indicator_id": ref["indicator_id"], "measure": ref["measure"], "unit": unit,
             "a": va, "b": None if vb is None else round(vb, 10), "change": change,
-            "change_unit": "百分点" if unit == "%" else unit,
+            "change_unit": None if change is None else "百分点" if unit == "%" else unit,
             "a_period": pa.label, "b_period": pb.label,
             "a_document": ra["document"] if ra else None, "b_document": rb["document"] if rb else None,
             "a_quote": ra["quote"] if ra else None, "b_quote": rb["quote"] if rb else None,
