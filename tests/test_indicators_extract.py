@@ -359,3 +359,9 @@ def test_share_of_the_annual_plan_is_said_of_the_name_before():
 def test_a_nameless_figure_after_other_words_is_not_given_a_wrong_name():
     obs = read("空气质量优良天数比例为71%；某某浓度42微克，同比下降3%。")
     assert [(o.name, o.value) for o in obs] == [("空气质量优良天数比例", 71)]
+
+
+def test_thousands_separators():
+    o = one("全市进出口总额完成1,234.5亿元。")
+    assert (o.value, o.unit) == (1234.5, "亿元")
+    assert "1234.5" in o.quote

@@ -28,7 +28,7 @@ def _fmt(value, qualifier) -> str:
 def indicator(
     ctx: typer.Context,
     name: Annotated[str | None, typer.Argument(
-        help="Indicator: catalogue id or any name or alias (gdp, GDP, 地区生产总值, 生产总值), or a name "
+        metavar="NAME", help="Indicator: catalogue id or any name or alias (gdp, GDP, 地区生产总值, 生产总值), or a name "
              "as a report writes it. Leave out to list every figure.", show_default=False)] = None,
     periods: Annotated[bool, typer.Option(
         "--periods", help="The series over time: target and actual side by side, and whether the target "
@@ -36,7 +36,7 @@ def indicator(
     source: Annotated[bool, typer.Option(
         "--source", help="Show the sentence each figure comes from (document, offset, quote).")] = False,
     period: Annotated[str | None, typer.Option(
-        "--period", help="Only this period: 2024H1, 2024Q1-Q3, 2023Q2, 2024年1-9月; a bare year (2023) "
+        "--period", metavar="PERIOD", help="Only this period: 2024H1, 2024Q1-Q3, 2023Q2, 2024年1-9月; a bare year (2023) "
                          "means any figure of that year.", show_default=False)] = None,
     kind: Annotated[Kind | None, typer.Option(
         "--kind", help="Only actual figures or only targets.", show_default=False)] = None,
@@ -93,9 +93,9 @@ def indicator(
 @app.command("compare")
 def compare(
     ctx: typer.Context,
-    a: Annotated[str, typer.Argument(help="First period: 2024H1, 2024Q1-Q3, 2023Q2, 2023, 2024年上半年 …",
+    a: Annotated[str, typer.Argument(metavar="A", help="First period: 2024H1, 2024Q1-Q3, 2023Q2, 2023, 2024年上半年 …",
                                      show_default=False)],
-    b: Annotated[str, typer.Argument(help="Second period.", show_default=False)],
+    b: Annotated[str, typer.Argument(metavar="B", help="Second period.", show_default=False)],
     json_: JsonOpt = False,
     csv_: CsvOpt = False,
 ) -> None:

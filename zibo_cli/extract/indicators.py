@@ -729,6 +729,10 @@ class _SentenceReader:
                 and self.ctx.end_month != 12:
             return None  # 预计全年…: a forecast for a year not yet over is no actual figure
         quote, qstart = self._quote(fig)
+        if "," in fig.written:
+            # 1,234亿元: the quote shows the number without its thousands separators, so the
+            # value's digits can be found in it (the offset still points at the sentence)
+            quote = re.sub(r"(?<=\d),(?=\d{3})", "", quote)
         qualifier = fig.qualifier or named.pre_qualifier
         if qualifier == "达":
             qualifier = None
