@@ -365,3 +365,9 @@ def test_thousands_separators():
     o = one("全市进出口总额完成1,234.5亿元。")
     assert (o.value, o.unit) == (1234.5, "亿元")
     assert "1234.5" in o.quote
+
+
+def test_target_words_in_a_name():
+    assert one("全市天然气储备能力目标为3000万立方米。").kind == "target"
+    assert one("完成年度建设任务（120万千瓦）。").kind == "target"
+    assert one("走访头部目标企业120家。").kind == "actual"

@@ -624,7 +624,7 @@ class _SentenceReader:
         if re.search(r"目标$", s) and len(s) > 2:
             named.target = True
             s = s[:-2]
-        elif "目标" in s or re.search(r"任务$", s):
+        elif re.search(r"任务$|年度目标|全年目标|目标任务|目标值", s):
             named.target = True
         # 占全部投资的比重为45.3%: a share of the figure before
         if s.startswith("占") and re.search(r"(?:比重|比例|份额|的)$", s):
