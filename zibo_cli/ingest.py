@@ -188,8 +188,12 @@ def ingest_paths(paths: Iterable[str | os.PathLike[str]], db_path: Path) -> Iter
     from .store import connect
 
     conn = connect(db_path)
+    db_real = str(Path(db_path).resolve())
+    own_files = {db_real, db_real + "-wal", db_real + "-shm", db_real + "-journal"}
     try:
         for path, error in find_files(paths):
+            if not error and str(path.resolve()) in own_files:
+                continue  # the database itself lives in the folder being ingested
             if error:
                 yield IngestResult(path=str(path), document=path.name, status="failed", error=error)
                 continue
