@@ -279,7 +279,7 @@ def bench_size(n: int, folder: Path, work: Path, runs: int, zibo: str, su: str, 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description="zibo benchmarks")
     p.add_argument("--sizes", default="1000,10000", help="corpus sizes, comma-separated (default 1000,10000)")
-    p.add_argument("--runs", type=int, default=7, help="runs per query command; the median is shown (default 7)")
+    p.add_argument("--runs", type=int, default=5, help="runs per query command; the median is shown (default 5)")
     p.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
     p.add_argument("--work", type=Path, default=None,
                    help="folder for corpora and databases (default: a temporary folder, removed after)")
