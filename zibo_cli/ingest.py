@@ -210,8 +210,12 @@ def ingest_found(found: Iterable[tuple[Path, str | None]], db_path: Path,
     from .store import connect, describe_sqlite_error
 
     conn = connect(db_path)
+    # the database itself (and SQLite's files beside it) may sit in the folder being ingested
+    own = {os.path.realpath(db_path) + suffix for suffix in ("", "-wal", "-shm", "-journal")}
     try:
         for path, error in found:
+            if os.path.realpath(path) in own:
+                continue
             if error:
                 yield IngestResult(path=str(path), document=path.name, status="failed", error=error)
                 continue

@@ -219,8 +219,13 @@ def connect(path: Path, timeout: float | None = None) -> sqlite3.Connection:
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
         migrate(conn)
-        conn.execute("BEGIN IMMEDIATE")  # can we write? (read-only file or folder, a lock held)
-        conn.execute("ROLLBACK")
+        # Can we write? A lock held by another process blocks BEGIN IMMEDIATE (up to the busy
+        # timeout); a read-only file lets BEGIN through and only refuses a write statement.
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("UPDATE _migrations SET name = name WHERE 0")
+        finally:
+            _rollback(conn)
     except sqlite3.Error as e:
         if conn is not None:
             conn.close()
@@ -271,7 +276,8 @@ def _open_ro(path: Path) -> tuple[sqlite3.Connection, int]:
         except sqlite3.OperationalError as e:
             if conn is not None:
                 conn.close()
-            if "unable to open" not in str(e) or os.access(path.parent, os.W_OK):
+            cannot_init = "unable to open" in str(e) or "readonly" in str(e)
+            if not cannot_init or os.access(path.parent, os.W_OK):
                 raise
             conn = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)
             version = conn.execute("PRAGMA user_version").fetchone()[0]
