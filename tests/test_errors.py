@@ -113,14 +113,9 @@ def test_bad_file_named_alone(zibo, tmp_path, db, stored, name, make, cause):
     make(bad)
     r = zibo("ingest", bad)
     assert r.exit_code == 1
-    assert error_lines(r.stderr) == [f"zibo: error: {bad}: {error_of(r)}"]
-    assert cause in r.stderr
-    assert "Traceback" not in r.stderr
+    (line,) = r.stderr.splitlines()  # one line: the file, the cause, what to do
+    assert line.startswith(f"zibo: error: {bad}: ") and cause in line
     assert dump(db) == stored
-
-
-def error_of(result) -> str:
-    return error_lines(result.stderr)[0].split(": ", 3)[-1]
 
 
 @pytest.mark.parametrize("name, make, cause", BAD_FILES, ids=[b[0] for b in BAD_FILES])

@@ -6,6 +6,8 @@ Hooks, set by environment variables:
 
 * ``ZIBO_TEST_ROWS=N``: every document gets N made-up observations, so a document
   has many rows to be half-written (whatever the real extractors find).
+* ``ZIBO_TEST_PARSE_SECONDS=S``: parsing each document takes S seconds longer (outside
+  any transaction, as real parsing does), so two processes take turns at the database.
 * ``ZIBO_TEST_PAUSE_AT=K`` with ``ZIBO_TEST_MARKER=FILE``: inside the transaction of
   the K-th document this process writes (its documents row and observations already
   inserted, not committed), create FILE and sleep, so a test can kill the process at
@@ -52,17 +54,25 @@ def _unprivileged() -> None:
         sys.exit(77)
 
 
+def fake_observations(rows: int, parse_seconds: float = 0.0):
+    """An extractor that finds ``rows`` made-up figures in any text."""
+    from zibo_cli.models import Observation
+
+    def extract(text, meta, tasks=None):
+        time.sleep(parse_seconds)
+        return [Observation(name=f"指标{i}", value=float(i), unit="%", year=2024, start_month=1,
+                            end_month=6, quote=f"指标{i}增长{i}%") for i in range(rows)]
+
+    return extract
+
+
 def _hooks() -> None:
     from zibo_cli import pipeline, store
-    from zibo_cli.models import Observation
 
     rows = int(os.environ.get("ZIBO_TEST_ROWS", "0"))
     if rows:
-        def fake_observations(text, meta, tasks=None):
-            return [Observation(name=f"指标{i}", value=float(i), unit="%", year=2024, start_month=1,
-                                end_month=6, quote=f"指标{i}增长{i}%") for i in range(rows)]
-
-        pipeline.extract_observations = fake_observations
+        pipeline.extract_observations = fake_observations(
+            rows, float(os.environ.get("ZIBO_TEST_PARSE_SECONDS", "0")))
 
     pause_at = int(os.environ.get("ZIBO_TEST_PAUSE_AT", "0"))
     if pause_at:
