@@ -37,7 +37,8 @@ def parse_source(source: SourceText, path: str, name: str, sha256: str, size: in
             meta.doc_type = TASK_TABLE
     doc = ParsedDocument(path=path, document=name, sha256=sha256, size=size, source=source,
                          normalized=normalized, meta=meta, warnings=list(source.warnings))
-    if meta.doc_type == TASK_TABLE:
+    # A task table may also sit inside a prose report: any tabular text is tried.
+    if meta.doc_type == TASK_TABLE or source.tables or "\t" in normalized.text:
         doc.tasks = extract_tasks(normalized.text, meta, source.tables)
     doc.observations = extract_observations(normalized.text, meta, doc.tasks)
     if normalized.unreadable:

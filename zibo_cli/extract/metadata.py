@@ -44,7 +44,8 @@ _LABEL_RE = re.compile(
 
 # Task tables are recognised by their header words.
 TASK_HEADER_WORDS = ("序号", "是否完成", "完成情况", "工作进展", "未完成原因", "责任单位", "年度目标",
-                     "季度目标", "分管领导", "下步工作", "牵头单位")
+                     "季度目标", "分管领导", "下步工作", "牵头单位", "责任部门", "牵头部门", "进展情况",
+                     "推进情况", "存在问题", "下一步", "编号")
 
 # Words a title of such a report contains.
 _TITLE_WORDS = ("情况", "通报", "报告", "进展", "完成", "目标任务", "公报", "总结")

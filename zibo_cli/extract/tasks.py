@@ -1,10 +1,677 @@
-"""Task-table parsing (issue 4 builds this out)."""
+"""Task-completion tables: rows → :class:`~zibo_cli.models.Task`.
+
+A task table reports, row by row, a year's targets and how far each got in a
+quarter (序号, 年度目标, 第N季度目标, 是否完成, 具体工作进展, 未完成原因,
+下步工作打算, 市政府分管领导, 责任单位). Reports name, order and drop these
+columns differently, so columns are found by their header words, never by
+position, and every row is read against its own table's header.
+
+What the real files do, and what this module does about it:
+
+* rows are TAB-separated lines (or ``| a | b |`` lines); structured readers
+  hand over lists of cells instead (``tables``), read with the same row logic;
+* dash separator lines (``----\\t----``) are skipped;
+* ``<p>`` markup is stripped, paragraph breaks kept as newlines;
+* a row with fewer (or more) cells than the header is aligned by scoring every
+  place the missing (or extra) cells could be: a status word belongs under
+  是否完成, a short name under 分管领导, 局/委/政府 under 责任单位, and an empty
+  未完成原因 is the column most likely to have been dropped;
+* a row with an empty 序号 continues the row above: each of its cells is
+  appended to the same column of that row (a page break cut the cell);
+* numbered sub-items (1. 2. 3.) start on their own line;
+* the status (``done``, ``partial``, ``not_done``, ``unknown``) is read from the
+  status cell, and a row marked 完成 that still gives a real unfinished reason is
+  ``partial``; the raw cell stays in ``status_raw``.
+"""
 
 from __future__ import annotations
 
-from ..models import DocumentMeta, Task
+import html
+import itertools
+import re
+from dataclasses import dataclass
+
+from ..models import DONE, NOT_DONE, PARTIAL, STATUS_UNKNOWN, DocumentMeta, Task
+from ..periods import months_in_text
+
+__all__ = ["extract_tasks", "parse_rows", "map_header", "classify_status", "clean_cell",
+           "split_departments", "is_real_reason", "COLUMN_KEYS"]
+
+# The fields a column can feed, in table order as the standard report has them.
+COLUMN_KEYS = ("seq", "annual_target", "period_target", "status", "progress", "reason",
+               "next_steps", "leader", "departments")
+
+TEXT_KEYS = ("annual_target", "period_target", "progress", "reason", "next_steps")
+
+# ---------------------------------------------------------------------------
+# header
+# ---------------------------------------------------------------------------
+
+# (field, pattern) in the order they are tried: the first that matches names the column.
+# 未完成原因 is tried before 完成 (status), 季度目标 before 年度目标.
+_HEADER_RULES: list[tuple[str, re.Pattern[str]]] = [
+    ("seq", re.compile(r"^(?:序号|编号|序|号)$")),
+    ("reason", re.compile(r"原因|存在(?:的)?问题|困难|问题")),
+    ("next_steps", re.compile(r"下一?步|打算|计划措施|工作措施|整改措施|措施")),
+    ("leader", re.compile(r"领导|责任人")),
+    ("departments", re.compile(r"单位|部门|牵头|承办|配合")),
+    ("progress", re.compile(r"进展|进度|推进情况|落实情况|工作情况|完成进度|实施情况|工作成效")),
+    ("status", re.compile(r"是否完成|完成情况|完成状态|完成与否|是否按期|是否达到|状态")),
+    ("period_target", re.compile(r"(?:季度|半年|\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月|月份?|阶段).*(?:目标|任务|计划)")),
+    ("annual_target", re.compile(r"目标|任务|工作内容|事项")),
+]
+
+
+def _header_key(cell: str) -> str | None:
+    s = re.sub(r"\s+", "", clean_cell(cell))
+    if not s or len(s) > 16:
+        return None
+    for key, pattern in _HEADER_RULES:
+        if pattern.search(s):
+            return key
+    return None
+
+
+@dataclass
+class Header:
+    """A table's columns: ``keys[i]`` is the field column ``i`` feeds (or None)."""
+
+    keys: list[str | None]
+    labels: list[str]
+    year: int | None = None
+    start_month: int | None = None
+    end_month: int | None = None
+
+    @property
+    def width(self) -> int:
+        return len(self.keys)
+
+
+def map_header(cells: list[str]) -> Header | None:
+    """Read a header row; None when the row is not a task-table header.
+
+    A header names at least three known columns, one of them a status,
+    progress, reason or department column, and has no long cells.
+    """
+    cells = [clean_cell(c) for c in cells]
+    if not cells or any(len(c) > 24 for c in cells):
+        return None
+    keys: list[str | None] = []
+    for c in cells:
+        key = _header_key(c)
+        if key == "status" and key in keys and "progress" not in keys:
+            key = "progress"  # 是否完成 | 完成情况: the second holds the account
+        if key in keys and key != "departments":
+            key = None  # a second column of the same kind is not read
+        keys.append(key)
+    known = [k for k in keys if k]
+    if len(known) < 3 or not {"status", "progress", "reason", "departments", "next_steps"} & set(known):
+        return None
+    header = Header(keys=keys, labels=cells)
+    for label, key in zip(cells, keys, strict=True):
+        if key == "period_target":
+            period = months_in_text(label.replace(" ", ""))
+            if period is not None and (period.start_month, period.end_month) != (1, 12):
+                header.start_month, header.end_month = period.start_month, period.end_month
+        m = re.search(r"((?:19|20)\d{2})\s*年", label)
+        if m and header.year is None:
+            header.year = int(m[1])
+    return header
+
+
+def _merge_header(top: Header, sub_cells: list[str]) -> Header | None:
+    """A second header row under merged cells (完成情况 over 是否完成 | 进展 | 原因)."""
+    sub = [clean_cell(c) for c in sub_cells]
+    if any(len(c) > 24 for c in sub) or sum(1 for c in sub if _header_key(c)) < 2:
+        return None
+    if any(_seq_like(c) for c in sub[:1]):
+        return None
+    labels = []
+    for i in range(max(len(sub), top.width)):
+        t = top.labels[i] if i < top.width else ""
+        s = sub[i] if i < len(sub) else ""
+        labels.append(s or t)
+    merged = map_header(labels)
+    if merged is None:
+        return None
+    merged.year = merged.year or top.year
+    if merged.start_month is None:
+        merged.start_month, merged.end_month = top.start_month, top.end_month
+    return merged
+
+
+# ---------------------------------------------------------------------------
+# cells
+# ---------------------------------------------------------------------------
+
+_BREAK_TAGS = re.compile(r"(?:</p>\s*<p[^>]*>|<br\s*/?>|</?(?:div|li|tr)[^>]*>)", re.I)
+_TAGS = re.compile(r"</?[a-zA-Z][^>]*>")
+_TERMINAL = "。；;！!？?：:）)”"
+
+
+def clean_cell(cell: str | None) -> str:
+    """Strip markup (keeping paragraph breaks), entities and stray spaces from a cell."""
+    if not cell:
+        return ""
+    s = _BREAK_TAGS.sub("\n", cell)
+    s = _TAGS.sub("", s)
+    if "&" in s:
+        s = html.unescape(s).replace("\u00a0", " ")
+    lines = [ln.strip() for ln in s.split("\n")]
+    return "\n".join(ln for ln in lines if ln)
+
+
+_ITEM = r"(\d{1,2})\s*[.．、](?=\D|\d{1,2}\s*月)"  # 1.启动… and 1.5月10日… (not 5.5%)
+_SUBITEM = re.compile(r"(?<=[。；;！!？?])\s*" + _ITEM)
+
+
+def format_subitems(text: str) -> str:
+    """Put numbered sub-items (1.… 2.… 3.…) on their own lines.
+
+    Only a run that counts up from the number the cell starts with is split, so
+    decimals (5.5%) and numbers inside sentences stay where they are.
+    """
+    if not text:
+        return text
+    m = re.match(r"\s*" + _ITEM, text)
+    if not m:
+        return text
+    expected = int(m[1]) + 1
+    out, last = [], 0
+    for sm in _SUBITEM.finditer(text):
+        if int(sm[1]) != expected:
+            continue
+        out.append(text[last:sm.start()].rstrip())
+        last = sm.start(1)
+        expected += 1
+    out.append(text[last:])
+    return "\n".join(out)
+
+
+def _tidy_text(cell: str) -> str | None:
+    s = clean_cell(cell)
+    if not s:
+        return None
+    return "\n".join(format_subitems(p) for p in s.split("\n"))
+
+
+_SEQ_RE = re.compile(r"^[（(]?\s*(\d{1,4}(?:[-.－]\d{1,3})?|[一二三四五六七八九十百]{1,4})\s*[)）.、．]?$")
+
+
+def _seq_like(cell: str) -> bool:
+    return bool(_SEQ_RE.match(clean_cell(cell)))
+
+
+def _seq_value(cell: str) -> str:
+    s = clean_cell(cell)
+    m = _SEQ_RE.match(s)
+    return m[1] if m else s
+
+
+_SEPARATOR_RE = re.compile(r"^[\s:：|+\-—–=_]*$")
+
+
+def _is_separator(cells: list[str]) -> bool:
+    joined = "".join(cells)
+    return bool(joined.strip()) and bool(_SEPARATOR_RE.match(joined)) and any(
+        ch in joined for ch in "-—–=_")
+
+
+# ---------------------------------------------------------------------------
+# status, reason, departments
+# ---------------------------------------------------------------------------
+
+# Status words; the leftmost in the cell decides, and at one place the longer phrase
+# (未完成 before 完成, 基本完成 before 完成). 完成，持续推进 is done; 正在推进，预计完成 is not.
+_STATUS_RE = re.compile(
+    r"(?P<partial>基本完成|大部分完成|大部完成|接近完成)"
+    r"|(?P<not_done>未完成|没有完成|没完成|尚未|暂未|未达|未实现|未开工|未启动|部分完成|正在|推进|进行|实施中|"
+    r"在建|序时|滞后|落后|待|未|否|×|✗|✘)"
+    r"|(?P<done>已完成|超额完成|提前完成|全面完成|按期完成|完成|达标|办结|已实现|已落实|实现|是|√|✓|✔)")
+
+
+def classify_status(raw: str | None) -> str:
+    """``done``, ``partial``, ``not_done`` or ``unknown`` from a status cell alone.
+
+    The first status word decides: 未完成, 部分完成, 正在推进, 序时推进 → not_done;
+    基本完成 → partial; 完成, 已完成, 是, √ → done. A long cell (a 完成情况 column
+    holding a sentence) is judged by its start.
+    """
+    s = re.sub(r"\s+", "", clean_cell(raw))
+    if not s:
+        return STATUS_UNKNOWN
+    m = _STATUS_RE.search(s[:16])
+    if not m:
+        return STATUS_UNKNOWN
+    return {"partial": PARTIAL, "not_done": NOT_DONE, "done": DONE}[m.lastgroup or ""]
+
+
+# What a reason cell says when there is no reason.
+_NO_REASON = {"", "无", "暂无", "没有", "无问题", "不涉及", "无此情况", "已完成", "完成", "无未完成原因",
+              "按时完成", "正常推进", "不存在", "/", "-", "—", "——", "无原因", "null", "none"}
+
+
+_NO_REASON_NOTE = re.compile(r"^(?:无|暂无|没有)[（(][^）)]*[）)]$")  # 无（已完成）
+
+
+def is_real_reason(text: str | None) -> bool:
+    """True when a 未完成原因 cell states a reason (not empty, 无, 无。, 暂无, —, 无（已完成）)."""
+    if not text:
+        return False
+    s = re.sub(r"[\s。.，,；;、！!]", "", clean_cell(text)).lower()
+    return s not in _NO_REASON and not _NO_REASON_NOTE.match(s)
+
+
+_DEPT_SUFFIX = r"(?:委员会|管委会|办公室|政府|中心|集团|公司|分局|委|局|办|厅|院|队|部|所|会|联|行|处|社|站|馆|署|团)"
+_DEPT_NOTE = re.compile(
+    r"(?:[（(](?:牵头|配合|负责|参与|提供数据|牵头单位|配合单位|责任单位)[)）]|提供数据|负责提供数据|"
+    r"牵头负责|牵头|配合|负责|参与)$")
+_DEPT_SPLIT = re.compile(r"[\s、，,；;/]+")
+# two names written together: 市发展改革委市统计局 → 市发展改革委 | 市统计局
+_DEPT_JOINED = re.compile(r"(?<=[委局办厅院队])(?=(?:市|区|县|省|国家)[\u4e00-\u9fff]{2,})")
+
+
+def split_departments(raw: str | None) -> list[str]:
+    """The responsible units a 责任单位 cell names, notes such as 提供数据 or (牵头) removed."""
+    s = clean_cell(raw)
+    if not s:
+        return []
+    out: list[str] = []
+    for part in _DEPT_SPLIT.split(s):
+        part = part.strip("：:。.")
+        if not part:
+            continue
+        pieces = _DEPT_JOINED.split(part) if len(part) > 8 else [part]
+        for p in pieces:
+            p = _DEPT_NOTE.sub("", p).strip()
+            if p in ("", "等", "按职责分工负责", "各成员单位"):
+                continue
+            if p not in out:
+                out.append(p)
+    return out
+
+
+def _tidy_leader(raw: str | None) -> str | None:
+    s = clean_cell(raw)
+    if not s:
+        return None
+    names = [n for n in re.split(r"[\s、，,；;/]+", s) if n]
+    return "、".join(names) or None
+
+
+# ---------------------------------------------------------------------------
+# aligning rows that lost or gained a cell
+# ---------------------------------------------------------------------------
+
+_REASON_WORDS = re.compile(r"未|尚|由于|因|受|影响|原因|问题|滞后|不足|困难|暂|缓|延")
+_NEXT_WORDS = re.compile(r"^(?:\d+[.、])?(?:继续|持续|加快|下一步|下步|做好|加强|推进|推动|积极|进一步|抓好|确保|"
+                         r"力争|督促|强化|深化|坚持|全力|协调|争取|指导|完善|落实|按照|对照|围绕|密切|跟踪|重点)")
+_LEADER_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:[\s、，,][\u4e00-\u9fff]{2,4}){0,3}$")
+# a name that ends like a unit: 市统计局, 高青县政府, 专班成员单位
+_UNIT_END_RE = re.compile(_DEPT_SUFFIX + r"$|单位$|专班$|小组$")
+
+
+def _cell_score(key: str | None, cell: str, prev_open: bool = False) -> float:
+    """How well ``cell`` fits a column of kind ``key`` (higher is better)."""
+    s = clean_cell(cell)
+    if not s:
+        return 0.0
+    n = len(s)
+    if key == "seq":
+        return 2.0 if _seq_like(s) else -3.0
+    if key == "status":
+        if classify_status(s) != STATUS_UNKNOWN:
+            return 3.0 if n <= 6 else 1.0 if n <= 12 else 0.0
+        return -3.0 if n > 15 else -1.0
+    if key == "leader":
+        if _LEADER_RE.match(s) and not _UNIT_END_RE.search(s):
+            return 2.0
+        return -2.0 if n > 12 else -0.5
+    if key == "departments":
+        parts = split_departments(s)
+        if parts and all(_UNIT_END_RE.search(p) for p in parts):
+            return 2.0
+        return -2.0 if n > 80 or "。" in s else -0.5
+    if key is None:
+        return -0.5
+    score = 0.0
+    if n <= 4 and classify_status(s) != STATUS_UNKNOWN:
+        score -= 1.5  # a bare 完成 in a text column belongs under 是否完成
+    if key == "reason":
+        if not is_real_reason(s):
+            score += 1.5
+        elif _REASON_WORDS.search(s[:30]):
+            score += 0.5
+    else:
+        if not is_real_reason(s):
+            score -= 1.0  # 无 belongs under 未完成原因
+        elif n > 15:
+            score += 1.0
+    if key == "next_steps" and _NEXT_WORDS.search(s):
+        score += 0.5
+    if prev_open and key in TEXT_KEYS:
+        score += 1.0  # continues a cell that the row above left unfinished
+    return score
+
+
+def _assignment_score(keys: list[str | None], cells: list[str], open_keys: set[str]) -> float:
+    return sum(_cell_score(k, c, k in open_keys) for k, c in zip(keys, cells, strict=True))
+
+
+_MAX_SHIFT = 3
+
+
+def align(cells: list[str], header: Header, open_keys: set[str] | None = None) -> list[str]:
+    """Fit a row's cells to the header's columns.
+
+    A short row lost cells: every way of leaving ``k`` columns empty is scored and
+    the best kept (ties go to leaving 未完成原因 empty, then to the rightmost gap,
+    so the trailing columns stay aligned from the right). A long row gained cells:
+    trailing empty cells are dropped, then neighbours are joined the same way.
+    """
+    open_keys = open_keys or set()
+    n = header.width
+    cells = list(cells)
+    if len(cells) > n:
+        while len(cells) > n and not cells[-1].strip():
+            cells.pop()
+        while len(cells) > n and not cells[0].strip() and len(cells) - n > 0 and header.keys[0] != "seq":
+            cells.pop(0)
+    if len(cells) == n:
+        return cells
+    if len(cells) < n:
+        k = n - len(cells)
+        if k > _MAX_SHIFT:
+            return cells + [""] * k
+        best: tuple[float, list[str]] | None = None
+        for gaps in itertools.combinations(range(n), k):
+            it = iter(cells)
+            filled = ["" if i in gaps else next(it) for i in range(n)]
+            score = _assignment_score(header.keys, filled, open_keys)
+            score += sum(0.5 for g in gaps if header.keys[g] == "reason")
+            score += 0.001 * sum(gaps)  # prefer gaps to the right: trailing cells align right
+            if best is None or score > best[0]:
+                best = (score, filled)
+        assert best is not None
+        return best[1]
+    # more cells than columns: join k neighbouring pairs
+    k = len(cells) - n
+    if k > _MAX_SHIFT:
+        return cells[: n - 1] + ["\n".join(c for c in cells[n - 1:] if c)]
+    best = None
+    for joins in itertools.combinations(range(len(cells) - 1), k):
+        merged: list[str] = []
+        for i, c in enumerate(cells):
+            if i - 1 in joins:
+                merged[-1] = _join(merged[-1], c)
+            else:
+                merged.append(c)
+        if len(merged) != n:
+            continue
+        score = _assignment_score(header.keys, merged, open_keys)
+        if best is None or score > best[0]:
+            best = (score, merged)
+    return best[1] if best else cells[:n]
+
+
+def _join(a: str | None, b: str | None, sep: str = "\n") -> str:
+    """Join two pieces of one cell; no break when ``a`` was cut mid-sentence."""
+    if not a:
+        return b or ""
+    if not b:
+        return a
+    if a.rstrip()[-1:] in _TERMINAL:
+        return a.rstrip() + sep + b.lstrip()
+    return a.rstrip() + b.lstrip()
+
+
+# ---------------------------------------------------------------------------
+# rows → tasks
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Row:
+    cells: list[str]
+    offset: int | None = None
+
+
+def _task_from_cells(cells: list[str], header: Header, meta: DocumentMeta, index: int,
+                     offset: int | None, fallback_seq: str) -> Task:
+    values: dict[str, str] = {}
+    dept_raw: list[str] = []
+    for key, cell in zip(header.keys, cells, strict=False):
+        if not key:
+            continue
+        if key == "departments":
+            if clean_cell(cell):
+                dept_raw.append(clean_cell(cell))
+        else:
+            values[key] = cell
+    seq = _seq_value(values.get("seq", "")) or fallback_seq
+    task = Task(seq=seq)
+    for key in TEXT_KEYS:
+        setattr(task, key, _tidy_text(values.get(key, "")))
+    task.status_raw = clean_cell(values.get("status")) or None
+    if task.progress is None and "progress" not in header.keys and len(task.status_raw or "") > 8:
+        task.progress = _tidy_text(values.get("status", ""))  # a 完成情况 column telling the progress
+    task.leader = _tidy_leader(values.get("leader"))
+    task.departments_raw = " ".join(dept_raw) or None
+    task.year = header.year or meta.year
+    if header.start_month is not None:
+        task.start_month, task.end_month = header.start_month, header.end_month
+    else:
+        task.start_month, task.end_month = meta.start_month, meta.end_month
+    task.row_index = index
+    task.char_offset = offset
+    return task
+
+
+def _finish(task: Task) -> Task:
+    """Derive what depends on the whole row: departments list, reason, status."""
+    task.departments = split_departments(task.departments_raw)
+    real = is_real_reason(task.reason)
+    if not real:
+        task.reason = None
+    status = classify_status(task.status_raw)
+    if status == STATUS_UNKNOWN and task.status_raw is None and task.progress is None:
+        status = STATUS_UNKNOWN
+    if status == DONE and real:
+        status = PARTIAL
+    task.status = status
+    return task
+
+
+def _append(task: Task, header: Header, cells: list[str]) -> None:
+    """A continuation row: each cell goes on the end of the same column of ``task``."""
+    for key, cell in zip(header.keys, cells, strict=False):
+        if not key or key == "seq" or not clean_cell(cell):
+            continue
+        if key == "departments":
+            task.departments_raw = _join(task.departments_raw, clean_cell(cell), " ") if \
+                task.departments_raw else clean_cell(cell)
+            continue
+        if key == "leader":
+            extra = _tidy_leader(cell)
+            task.leader = f"{task.leader}、{extra}" if task.leader and extra else task.leader or extra
+            continue
+        if key == "status":
+            task.status_raw = _join(task.status_raw, clean_cell(cell), "")
+            continue
+        before = getattr(task, key)
+        combined = _join(before, clean_cell(cell))
+        setattr(task, key, "\n".join(format_subitems(p) for p in combined.split("\n")))
+
+
+def _open_keys(task: Task | None) -> set[str]:
+    """Text columns of ``task`` that end mid-sentence (a page break cut them)."""
+    if task is None:
+        return set()
+    out = set()
+    for key in TEXT_KEYS:
+        v = getattr(task, key)
+        if v and v.rstrip()[-1:] not in _TERMINAL:
+            out.add(key)
+    return out
+
+
+def parse_rows(rows: list[_Row] | list[list[str]], meta: DocumentMeta | None = None,
+               start_index: int = 0) -> list[Task]:
+    """Tasks from a sequence of rows (lists of cells), headers found among them.
+
+    Rows before the first header are ignored; each header starts a new table.
+    """
+    meta = meta or DocumentMeta()
+    tasks: list[Task] = []
+    header: Header | None = None
+    current: Task | None = None
+    index = start_index
+    pending_header = False
+    for item in rows:
+        row = item if isinstance(item, _Row) else _Row(list(item))
+        cells = [c if c is not None else "" for c in row.cells]
+        if not any(clean_cell(c) for c in cells) or _is_separator(cells):
+            continue
+        if pending_header and header is not None:
+            pending_header = False
+            merged = _merge_header(header, cells)
+            if merged is not None:
+                header = merged
+                continue
+        found = map_header(cells)
+        if found is not None and (header is None or not _seq_like(cells[0])):
+            if header is not None and found.keys == header.keys:
+                pending_header = True  # the header repeated after a page break: same table
+                continue
+            if current is not None:
+                tasks.append(_finish(current))
+                current = None
+            header, pending_header = found, True
+            continue
+        if header is None:
+            continue
+        cells = align(cells, header, _open_keys(current))
+        by_key = {k: c for k, c in zip(header.keys, cells, strict=False) if k}
+        filled = {k for k, c in by_key.items() if clean_cell(c)}
+        if "seq" in header.keys:
+            seq_cell = clean_cell(by_key.get("seq", ""))
+            if not seq_cell:
+                if current is not None:
+                    _append(current, header, cells)
+                continue
+            if _heading_row(seq_cell, filled):
+                continue
+        elif len(filled) == 1 and _HEADING_RE.match(clean_cell(by_key[next(iter(filled))])):
+            continue
+        if current is not None:
+            tasks.append(_finish(current))
+        index += 1
+        current = _task_from_cells(cells, header, meta, index - 1, row.offset, str(index - start_index))
+    if current is not None:
+        tasks.append(_finish(current))
+    return tasks
+
+
+_HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)")
+_WORK_KEYS = {"status", "progress", "reason", "period_target", "next_steps", "leader", "departments"}
+
+
+def _heading_row(seq_cell: str, filled: set[str]) -> bool:
+    """A row that is not a task: a category (一、经济发展 / 一 | 经济发展), a total, a note."""
+    if _seq_like(seq_cell):
+        # 一 | 经济发展 with nothing else: a category numbered in Chinese
+        return bool(re.fullmatch(r"[一二三四五六七八九十百]+", _seq_value(seq_cell))) and not filled & _WORK_KEYS
+    return len(seq_cell) > 6 or not filled & _WORK_KEYS
+
+
+def _split_line(line: str) -> list[str] | None:
+    """The cells of a table line (TAB- or pipe-separated), or None for prose."""
+    if "\t" in line:
+        return line.split("\t")
+    s = line.strip()
+    if s.startswith("|") and s.count("|") >= 3:
+        return [c.strip() for c in s.strip("|").split("|")]
+    return None
+
+
+_PAGE_FURNITURE = re.compile(r"^(?:[-—–\s]*\d+[-—–\s]*|第\s*\d+\s*页.*|共\s*\d+\s*页)$")
 
 
 def extract_tasks(text: str, meta: DocumentMeta, tables: list[list[list[str]]] | None = None) -> list[Task]:
-    """The rows of the task table(s) in the text. Not written yet: returns no tasks."""
-    return []
+    """The rows of the task table(s) of a document.
+
+    ``tables`` (from a structured reader) wins when it holds a task table;
+    otherwise the TAB-separated lines of ``text`` are read.
+    """
+    if tables:
+        tasks: list[Task] = []
+        for table in tables:
+            found = parse_rows([_Row(list(r)) for r in table], meta, start_index=len(tasks))
+            for t in found:
+                t.char_offset = _locate(text, t)
+            tasks.extend(found)
+        if tasks:
+            return tasks
+    return parse_rows(_text_table_rows(text), meta)
+
+
+def _text_table_rows(text: str) -> list[_Row]:
+    """The table rows of the text, with their offsets; broken lines rejoined.
+
+    A line without cells inside a table is page furniture or a heading (skipped),
+    the middle of a cell cut by a line break (joined to the unfinished row), or a
+    note or paragraph after the table (which ends it).
+    """
+    rows: list[_Row] = []
+    width: int | None = None
+    offset = 0
+    in_table = False
+    for line in text.split("\n"):
+        here = offset
+        offset += len(line) + 1
+        cells = _split_line(line)
+        if cells is not None:
+            header = map_header(cells)
+            if header is not None:
+                width, in_table = header.width, True
+                rows.append(_Row(cells, here))
+                continue
+            if not in_table:
+                continue
+            prev = rows[-1] if rows else None
+            if (prev is not None and width and len(prev.cells) < width and cells[0].strip()
+                    and not _seq_like(cells[0]) and not _is_separator(cells)
+                    and len(prev.cells) + len(cells) - 1 == width):
+                prev.cells[-1] = _join(prev.cells[-1], cells[0])
+                prev.cells.extend(cells[1:])
+                continue
+            rows.append(_Row(cells, here))
+            continue
+        s = line.strip()
+        if not s or not in_table or _PAGE_FURNITURE.match(s):
+            continue
+        prev = rows[-1] if rows else None
+        if (prev is not None and width and len(prev.cells) < width and map_header(prev.cells) is None
+                and not _HEADING_RE.match(s)):
+            prev.cells[-1] = _join(prev.cells[-1], s)  # a cell with a line break in it
+            continue
+        if _TABLE_END_RE.match(s) or (len(s) >= 40 and s[-1] in "。；！？"):
+            in_table, width = False, None  # a note or prose after the table
+        # a short line (a category heading, a repeated title) keeps the table open
+    return rows
+
+
+_TABLE_END_RE = re.compile(r"^(?:注|备注|说明|附件|附表|资料来源|数据来源)[:：\d\s]")
+
+
+def _locate(text: str, task: Task) -> int | None:
+    """Where a task from a structured table sits in the text (its longest cell's start)."""
+    for value in (task.progress, task.annual_target, task.period_target, task.next_steps):
+        if value:
+            probe = value.split("\n")[0][:20]
+            if len(probe) >= 4:
+                pos = text.find(probe)
+                if pos >= 0:
+                    line_start = text.rfind("\n", 0, pos) + 1
+                    return line_start
+    return None

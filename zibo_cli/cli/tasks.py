@@ -1,0 +1,178 @@
+"""`zibo tasks` (the rows of task tables, filtered) and `zibo task SEQ` (one row in full)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from .app import CsvOpt, JsonOpt, app, db_path
+
+DocOpt = Annotated[str | None, typer.Option("--doc", metavar="NAME", help="Only this document (file name, or its start).",
+                                            show_default=False)]
+
+LIST_COLUMNS = ["seq", "status", "annual_target", "leader", "departments", "reason"]
+HEADERS = {"annual_target": "target (年度目标)", "reason": "unfinished reason", "seq": "#"}
+# display widths: on a terminal long cells wrap within these (after SHORTEN cuts them);
+# in a pipe only the target is cut, so units and the reason stay whole for grep
+MAX_WIDTHS = {"annual_target": 44, "reason": 36, "departments": 28, "document": 26, "leader": 10}
+PIPE_WIDTHS = {"annual_target": 44, "document": 26}
+SHORTEN = {"annual_target": 88, "reason": 144, "departments": 84}
+
+# One task in full: (field, label) in reading order.
+DETAIL_FIELDS = [
+    ("status", "status"),
+    ("annual_target", "年度目标"),
+    ("period_target", "阶段目标"),
+    ("progress", "工作进展"),
+    ("reason", "未完成原因"),
+    ("next_steps", "下步打算"),
+    ("leader", "分管领导"),
+    ("departments", "责任单位"),
+]
+
+
+@app.command("tasks")
+def tasks(
+    ctx: typer.Context,
+    incomplete: Annotated[bool, typer.Option("--incomplete", "-i",
+                                             help="Only tasks not done (partial, not_done, unknown).")] = False,
+    status: Annotated[list[str] | None, typer.Option(
+        "--status", "-s", metavar="STATUS", help="Only these statuses: done, partial, not_done, unknown (repeat or comma-separate).",
+        show_default=False)] = None,
+    department: Annotated[str | None, typer.Option("--department", "-d", metavar="TEXT", help="Responsible unit contains TEXT.",
+                                                   show_default=False)] = None,
+    leader: Annotated[str | None, typer.Option("--leader", "-l", metavar="NAME", help="Leader's name contains NAME.",
+                                               show_default=False)] = None,
+    grep: Annotated[str | None, typer.Option("--grep", "-g", metavar="TEXT", help="Any text cell contains TEXT.",
+                                             show_default=False)] = None,
+    period: Annotated[str | None, typer.Option(
+        "--period", "-p", metavar="PERIOD", help="Tasks of this period or within it: 2023Q2, 2023H1, 2023, 2023年第二季度.",
+        show_default=False)] = None,
+    doc: DocOpt = None,
+    show: Annotated[str | None, typer.Option("--show", metavar="SEQ", help="Print task SEQ in full (as `zibo task SEQ`).",
+                                             show_default=False)] = None,
+    json_: JsonOpt = False,
+    csv_: CsvOpt = False,
+) -> None:
+    """List the tasks of task-completion tables: status, unfinished reason, leader, units.
+
+    Filters combine (all must match). An empty result prints nothing (or []) and exits 0.
+    """
+    from ..query import Zibo
+    from ..query.tasks import list_tasks
+    from ..render import output_format
+
+    fmt = output_format(json_, csv_)
+    with Zibo(db_path(ctx)) as z:
+        rows = list_tasks(z, statuses=status, incomplete=incomplete, department=department, leader=leader,
+                          grep=grep, period=period, document=doc, seq=show)
+    if show is not None:
+        _show(rows, show, fmt)
+        return
+    _list(rows, fmt)
+
+
+@app.command("task")
+def task(
+    ctx: typer.Context,
+    seq: Annotated[str, typer.Argument(metavar="SEQ", help="The task's 序号 (row number in its table).", show_default=False)],
+    doc: DocOpt = None,
+    json_: JsonOpt = False,
+    csv_: CsvOpt = False,
+) -> None:
+    """Print one task in full: targets, progress, reason, next steps, leader, units.
+
+    When several documents have a row with this number, each is shown (narrow with --doc).
+    """
+    from ..query import Zibo
+    from ..query.tasks import get_tasks
+    from ..render import output_format
+
+    fmt = output_format(json_, csv_)
+    with Zibo(db_path(ctx)) as z:
+        rows = get_tasks(z, seq, doc)
+    _show(rows, seq, fmt)
+
+
+def _list(rows: list[dict], fmt: str) -> None:
+    from ..query.tasks import TASK_FIELDS
+    from ..render import emit, is_terminal, shorten
+
+    if fmt != "table":
+        emit(rows, TASK_FIELDS, fmt)
+        return
+    columns = list(LIST_COLUMNS)
+    if len({r["period"] for r in rows}) > 1:
+        columns.insert(0, "period")
+    if len({r["document"] for r in rows}) > 1:
+        columns.insert(0, "document")
+    shown = []
+    for r in rows:
+        r = dict(r)
+        r["departments"] = "、".join(r["departments"])
+        if r["status"] != "done" and r["status_raw"] and r["status_raw"] not in ("完成", "未完成"):
+            r["status"] = f"{r['status']} ({shorten(r['status_raw'], 12)})"
+        for key, width in SHORTEN.items():
+            if r.get(key) and is_terminal():
+                r[key] = shorten(r[key].replace("\n", " "), width)
+        shown.append(r)
+    emit(shown, columns, "table", title="tasks", headers=HEADERS,
+         max_widths=MAX_WIDTHS if is_terminal() else PIPE_WIDTHS)
+
+
+def _show(rows: list[dict], seq: str, fmt: str) -> None:
+    from ..errors import ZiboError
+    from ..query.tasks import TASK_FIELDS
+    from ..render import emit
+
+    if fmt != "table":
+        emit(rows, TASK_FIELDS, fmt)
+        return
+    if not rows:
+        raise ZiboError(f"no task {seq}; `zibo tasks` lists them (narrow with --doc)")
+    from ..render import console, is_terminal
+
+    if is_terminal():
+        from rich.table import Table
+
+        con = console()
+        for r in rows:
+            grid = Table.grid(padding=(0, 2))
+            grid.add_column(style="bold", no_wrap=True)
+            grid.add_column(overflow="fold")
+            for field, label in _detail(r):
+                grid.add_row(label, field)
+            con.print(f"[bold]{_heading(r)}[/bold]")
+            con.print(grid)
+            con.print()
+        return
+    import sys
+
+    out = sys.stdout
+    for i, r in enumerate(rows):
+        if i:
+            out.write("\n")
+        out.write(_heading(r) + "\n")
+        for value, label in _detail(r):
+            lines = value.split("\n")
+            out.write(f"{label}：{lines[0]}\n")
+            for line in lines[1:]:
+                out.write(f"    {line}\n")
+
+
+def _heading(r: dict) -> str:
+    period = r.get("period") or ""
+    return f"{r['document']} · 序号 {r['seq']}" + (f" · {period}" if period else "")
+
+
+def _detail(r: dict) -> list[tuple[str, str]]:
+    out = []
+    for field, label in DETAIL_FIELDS:
+        value = r.get(field)
+        if field == "status":
+            value = r["status"] + (f"（{r['status_raw']}）" if r.get("status_raw") else "")
+        elif field == "departments":
+            value = "、".join(value or [])
+        out.append((value or "—", label))
+    return out
