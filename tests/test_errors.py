@@ -426,3 +426,22 @@ def test_query_arguments_are_data(zibo, db, stored, name):
         assert z.document_text(name) is None
         assert z.documents(doc_type=name) == []
     assert dump(db) == stored
+
+
+NASTY = ["x' OR 1=1 --", "%", "_", "'; DROP TABLE tasks; --", "\\", "*"]
+
+
+def test_task_filters_are_data(zibo, zibo_json, db, seeds):
+    assert zibo("ingest", seeds).exit_code == 0
+    everything = zibo_json("tasks")
+    assert everything
+    before = dump(db)
+    for name in NASTY:
+        for option in ("--leader", "--department", "--doc"):
+            assert zibo_json("tasks", option, name) == [], (option, name)
+        assert zibo_json("task", name) == []
+        found = zibo_json("tasks", "--grep", name)
+        # a literal match only: % and _ are not wildcards
+        assert len(found) < len(everything)
+        assert all(name in json.dumps(row, ensure_ascii=False) for row in found)
+    assert dump(db) == before

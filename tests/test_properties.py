@@ -29,6 +29,10 @@ ALPHABET = st.sampled_from(list(
     + "abcAPP" + "\ufffd\u2f00\u2f06\u3000\u00a0\u200b\ufeff" + "\t\n\r     "))
 report_text = st.text(alphabet=ALPHABET, max_size=300)
 any_text = st.one_of(report_text, st.text(max_size=200))
+# tables: rows of cells, as a structured reader gives them and as tab-separated text
+cells = st.lists(st.lists(st.text(alphabet=ALPHABET, max_size=12), min_size=1, max_size=8), max_size=10)
+HEADER = ["序号", "年度目标", "季度目标", "完成情况", "是否完成", "未完成原因", "责任单位", "分管领导"]
+tables = st.one_of(cells, cells.map(lambda rows: [HEADER, *rows]))
 
 
 @SETTINGS
@@ -43,17 +47,17 @@ def test_normalize_never_raises_and_is_idempotent(text):
     assert twice.text == once.text
 
 
-@SETTINGS
-@given(any_text)
-def test_extractors_never_raise(text):
+@settings(SETTINGS, max_examples=100)
+@given(st.one_of(any_text, tables.map(lambda rows: "\n".join("\t".join(r) for r in rows))), tables)
+def test_extractors_never_raise(text, table):
     clean = normalize(text).text
     for t in (text, clean):
         meta = extract_metadata(t)
         assert isinstance(meta, DocumentMeta)
         for m in (meta, DocumentMeta(year=2024, start_month=1, end_month=6, doc_type=TASK_TABLE)):
-            tasks = extract_tasks(t, m, None)
-            assert isinstance(tasks, list)
-            assert isinstance(extract_observations(t, m, tasks), list)
+            for found in (extract_tasks(t, m, None), extract_tasks(t, m, [table])):
+                assert isinstance(found, list)
+                assert isinstance(extract_observations(t, m, found), list)
 
 
 @st.composite
