@@ -445,3 +445,22 @@ def test_task_filters_are_data(zibo, zibo_json, db, seeds):
         assert len(found) < len(everything)
         assert all(name in json.dumps(row, ensure_ascii=False) for row in found)
     assert dump(db) == before
+
+
+def test_on_a_terminal_the_progress_bar_path_reports_the_same(zibo, zibo_json, tmp_path, monkeypatch):
+    from zibo_cli import render
+
+    real = render.is_terminal
+    monkeypatch.setattr(render, "is_terminal", lambda stream=None: True)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(REPORT, encoding="utf-8")
+    (folder / "b.txt").write_bytes(b"")
+    r = zibo("ingest", folder, tmp_path / "missing.txt")
+    assert r.exit_code == 1
+    assert error_lines(r.stderr) == [
+        f"zibo: error: {folder / 'b.txt'}: empty file; nothing to ingest (was the download incomplete?)",
+        f"zibo: error: {tmp_path / 'missing.txt'}: no such file or folder"]
+    assert "1 new, 2 failed" in r.stderr
+    monkeypatch.setattr(render, "is_terminal", real)
+    assert [d["document"] for d in zibo_json("docs")] == ["a.txt"]
