@@ -24,6 +24,10 @@ demo: install
 	$(BIN)/zibo docs
 	@echo; echo "== the same again: nothing changes"
 	$(BIN)/zibo ingest seeds/ --quiet
+	@echo; echo "== zibo indicator 固定资产投资 --periods"
+	$(BIN)/zibo indicator 固定资产投资 --periods
+	@echo; echo "== zibo compare 2024H1 2024Q1-Q3"
+	$(BIN)/zibo compare 2024H1 2024Q1-Q3
 
 lint: install
 	$(BIN)/ruff check zibo_cli tests bench

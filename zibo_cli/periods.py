@@ -28,6 +28,8 @@ __all__ = [
     "months_in_text",
     "CN_DIGITS",
     "cn_number",
+    "PeriodMatch",
+    "find_periods",
 ]
 
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -217,12 +219,55 @@ _TEXT_PATTERNS: list[tuple[re.Pattern[str], object]] = [
      lambda m: Period.quarters(None, _q(m[1]), _q(m[2]))),
     # 第二季度, 二季度, 2季度, 一季度
     (re.compile(r"第?([一二三四1-4])季度"), lambda m: Period.quarter(None, _q(m[1]))),
+    # 前5个月, 前五个月
+    (re.compile(r"前" + _NUM + r"个月"), lambda m: Period(None, 1, cn_number(m[1]))),
+    # 截至5月底, 5月末: a balance at the end of May covers the year to May
+    (re.compile(r"(?:截至|截止|到)?" + _NUM + r"\s*月(?:底|末)"), lambda m: Period(None, 1, cn_number(m[1]))),
     # 全年, 年度目标, 年度
     (re.compile(r"全年|年度"), lambda m: Period(None, 1, 12)),
     # 1月份, 5月 (a single month)
     (re.compile(r"(?<![\d.])(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])\s*月份?(?![\d日号])"),
      lambda m: Period(None, cn_number(m[1]), cn_number(m[1]))),
 ]
+
+
+@dataclass(frozen=True)
+class PeriodMatch:
+    """A period expression found in prose: where it is, what it says, and the words."""
+
+    start: int
+    end: int
+    period: Period
+    text: str
+
+    @property
+    def whole_year(self) -> bool:
+        """True for 全年/年度 (the year as a whole, as targets say), not a month range."""
+        return self.text in ("全年", "年度")
+
+
+def find_periods(text: str) -> list[PeriodMatch]:
+    """Every month-range expression in ``text``, left to right, not overlapping.
+
+    Where two patterns match at the same place the longer (then the earlier pattern)
+    wins: ``1—5月份`` is one range, not the single month ``5月份``.
+    """
+    found: list[tuple[int, int, int, Period]] = []
+    for rank, (pattern, build) in enumerate(_TEXT_PATTERNS):
+        for m in pattern.finditer(text):
+            try:
+                period = build(m)  # type: ignore[operator]
+            except (PeriodError, ValueError):
+                continue
+            found.append((m.start(), m.end(), rank, period))
+    found.sort(key=lambda t: (t[0], -(t[1] - t[0]), t[2]))
+    out: list[PeriodMatch] = []
+    last_end = -1
+    for start, end, _, period in found:
+        if start >= last_end:
+            out.append(PeriodMatch(start, end, period, text[start:end]))
+            last_end = end
+    return out
 
 
 def months_in_text(text: str) -> Period | None:

@@ -23,12 +23,21 @@ def file_sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _normalize_row(row: list[str]) -> list[str]:
+    """A table row's cells, normalised as the same row written as TAB-separated text would be
+    (so a space between two department names in a cell stays, as it does in a text file)."""
+    cells = [" ".join(c.split("\n")) if c else "" for c in row]
+    out = normalize("\t".join(c.replace("\t", " ") for c in cells)).text.split("\t")
+    if len(out) != len(row):  # should not happen; fall back to cell by cell
+        return [normalize(c).text if c else "" for c in row]
+    return out
+
+
 def parse_source(source: SourceText, path: str, name: str, sha256: str, size: int) -> ParsedDocument:
     """Run the stages after reading on an already-decoded source."""
     normalized = normalize(source.text)
     if source.tables:
-        source.tables = [[[normalize(c).text if c else "" for c in row] for row in table]
-                         for table in source.tables]
+        source.tables = [[_normalize_row(row) for row in table] for table in source.tables]
     meta = extract_metadata(normalized.text, source)
     if source.tables and meta.doc_type != TASK_TABLE:
         from .extract.metadata import classify_rows

@@ -223,6 +223,7 @@ _MAGIC = [
     (b"7z\xbc\xaf", "7z"),
     (b"SQLite format 3\x00", "sqlite"),
     (b"\x7fELF", "elf"),
+    (b"{\\rtf", "rtf"),
 ]
 
 
@@ -238,6 +239,8 @@ def sniff_format(path: Path, head: bytes) -> str:
     if ext in (".htm", ".html", ".shtml", ".xhtml"):
         return "html"
     lower = head[:1024].lstrip().lower()
+    if b"mime-version:" in lower and b"multipart/related" in head.lower():
+        return "mht"  # a "single file web page" (.mht), often saved by Word with a .doc name
     if lower.startswith((b"<!doctype html", b"<html")) or b"<html" in lower:
         return "html"
     return "text"
@@ -259,12 +262,33 @@ def looks_binary(text: str) -> bool:
     return bad > max(2, len(sample) // 50)
 
 
-# Readers by format. Other modules (HTML, DOCX, XLSX, PDF) register here.
-READERS: dict[str, Callable[[Path, bytes], SourceText]] = {"text": _read_text}
+def _lazy_reader(fmt: str) -> Callable[[Path, bytes], SourceText]:
+    """A reader that imports ``zibo_cli.readers.<fmt>`` (and its library) on first use."""
 
+    def read(path: Path, data: bytes) -> SourceText:
+        from importlib import import_module
+
+        try:
+            module = import_module(f".readers.{fmt}", __package__)
+        except ImportError as e:  # the library is missing from this installation
+            raise SourceError(f"reading {fmt.upper()} files needs the Python package {e.name or e}; "
+                              "reinstall zibo (pip install zibo)") from None
+        return module.read(path, data)
+
+    read.__name__ = f"read_{fmt}"
+    return read
+
+
+# Readers by format; the structured ones live in zibo_cli/readers/ and load lazily.
+READERS: dict[str, Callable[[Path, bytes], SourceText]] = {
+    "text": _read_text,
+    **{fmt: _lazy_reader(fmt) for fmt in ("html", "mht", "docx", "xlsx", "pdf")},
+}
+
+_CONVERT = "`libreoffice --headless --convert-to {ext} FILE` (or Save As in Word/Excel/WPS)"
 _UNSUPPORTED = {
-    "png": "an image (PNG), not a report",
-    "jpeg": "an image (JPEG), not a report",
+    "png": "an image (PNG), not a report; a scanned page needs OCR first",
+    "jpeg": "an image (JPEG), not a report; a scanned page needs OCR first",
     "gif": "an image (GIF), not a report",
     "zip": "a ZIP archive; unpack it and ingest the files inside",
     "gzip": "a gzip archive; unpack it and ingest the files inside",
@@ -272,9 +296,42 @@ _UNSUPPORTED = {
     "7z": "a 7z archive; unpack it and ingest the files inside",
     "sqlite": "a SQLite database, not a report (to query a zibo database, pass it with --db)",
     "elf": "a program (ELF executable), not a report",
-    "ole": "an old Office file (.doc/.xls); save it as .docx/.xlsx (or convert with "
-           "`libreoffice --headless --convert-to docx`) and ingest that",
+    "rtf": "an RTF file, which zibo cannot read; convert it with " + _CONVERT.format(ext="docx")
+           + " and ingest the .docx",
+    "ole": "an old Office file (.doc/.xls/.wps), which zibo cannot read; convert it to .docx or .xlsx "
+           "with " + _CONVERT.format(ext="docx") + " and ingest that",
+    "doc": "an old Word .doc file, which zibo cannot read; convert it with "
+           + _CONVERT.format(ext="docx") + " and ingest the .docx",
+    "xls": "an old Excel .xls file, which zibo cannot read; convert it with "
+           + _CONVERT.format(ext="xlsx") + " and ingest the .xlsx",
 }
+
+
+def _refine(fmt: str, path: Path, data: bytes) -> str:
+    """Look closer where the first bytes are not enough: which Office file a ZIP or OLE file is."""
+    if fmt == "zip":
+        import zipfile
+        from io import BytesIO
+
+        try:
+            names = set(zipfile.ZipFile(BytesIO(data)).namelist())
+        except (zipfile.BadZipFile, ValueError, OSError):
+            return fmt
+        if "word/document.xml" in names:
+            return "docx"
+        if "xl/workbook.xml" in names:
+            return "xlsx"
+    if fmt == "ole":
+        ext = path.suffix.lower()
+        if ext in (".doc", ".wps", ".dot"):
+            return "doc"
+        if ext in (".xls", ".et", ".xlt"):
+            return "xls"
+        if b"W\x00o\x00r\x00d\x00D\x00o\x00c\x00u\x00m\x00e\x00n\x00t" in data[:65536 * 4]:
+            return "doc"
+        if b"W\x00o\x00r\x00k\x00b\x00o\x00o\x00k" in data[:65536 * 4]:
+            return "xls"
+    return fmt
 
 
 def read_source(path: Path, data: bytes | None = None) -> SourceText:
@@ -284,7 +341,7 @@ def read_source(path: Path, data: bytes | None = None) -> SourceText:
         data = read_file_bytes(path)
     if not data.strip():
         raise SourceError("empty file; nothing to ingest (was the download incomplete?)")
-    fmt = sniff_format(path, data[:4096])
+    fmt = _refine(sniff_format(path, data[:4096]), path, data)
     if len(data) > size_limit(fmt):
         raise SourceError(_too_big(len(data), fmt))
     if fmt in _UNSUPPORTED:

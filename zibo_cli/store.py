@@ -121,7 +121,34 @@ def m001_initial(db) -> None:  # db: sqlite_utils.Database
 
 
 @migration
-def m002_unique_path(db) -> None:
+def m002_fulltext_search(db) -> None:
+    """Full-text index over documents.text (FTS5, trigram: Chinese has no spaces between words).
+
+    Named and built the way sqlite-utils builds one (``documents_fts``, external content,
+    triggers ``documents_ai/_ad/_au``), so sqlite-utils and Datasette find it too. An SQLite
+    without the trigram tokenizer (before 3.34) gets no index; search then scans the text.
+    """
+    conn = db.conn
+    try:
+        conn.execute("CREATE VIRTUAL TABLE [documents_fts] USING FTS5 ([text], tokenize='trigram', "
+                     "content=[documents])")
+    except sqlite3.OperationalError:
+        return
+    conn.execute("""CREATE TRIGGER [documents_ai] AFTER INSERT ON [documents] BEGIN
+  INSERT INTO [documents_fts] (rowid, [text]) VALUES (new.rowid, new.[text]);
+END""")
+    conn.execute("""CREATE TRIGGER [documents_ad] AFTER DELETE ON [documents] BEGIN
+  INSERT INTO [documents_fts] ([documents_fts], rowid, [text]) VALUES('delete', old.rowid, old.[text]);
+END""")
+    conn.execute("""CREATE TRIGGER [documents_au] AFTER UPDATE ON [documents] BEGIN
+  INSERT INTO [documents_fts] ([documents_fts], rowid, [text]) VALUES('delete', old.rowid, old.[text]);
+  INSERT INTO [documents_fts] (rowid, [text]) VALUES (new.rowid, new.[text]);
+END""")
+    conn.execute("INSERT INTO [documents_fts] ([documents_fts]) VALUES ('rebuild')")
+
+
+@migration
+def m003_unique_path(db) -> None:
     """One document per path: the constraint behind "no file is stored twice"."""
     db.execute("DROP INDEX IF EXISTS idx_documents_path")
     db["documents"].create_index(["path"], index_name="idx_documents_path_unique", unique=True)

@@ -99,8 +99,12 @@ class ZiboGroup(TyperGroup):
                  "(ZIBO_DEBUG=1 shows the traceback)")
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return list(self.commands)  # keep the order commands were defined in
+        """Commands in the order a user meets them, not alphabetically."""
+        order = {name: i for i, name in enumerate(COMMAND_ORDER)}
+        return sorted(self.commands, key=lambda n: (order.get(n, len(order)), n))
 
+
+COMMAND_ORDER = ["ingest", "docs", "indicator", "compare", "tasks", "task", "search", "export", "doctor"]
 
 app = typer.Typer(
     cls=ZiboGroup,

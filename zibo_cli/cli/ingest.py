@@ -23,7 +23,7 @@ def ingest(
     force: Annotated[bool, typer.Option("--force", help="Re-read and rewrite files even when unchanged "
                                         "(repairs documents `zibo doctor` reports).")] = False,
 ) -> None:
-    """Read report files (text, any common Chinese encoding) into the database.
+    """Read report files (text in any common Chinese encoding, HTML pages, .docx, .xlsx, PDF).
 
     Each file is stored in its own transaction: unchanged files are skipped, changed
     files replace their old rows, and a bad file is reported (one line on stderr:

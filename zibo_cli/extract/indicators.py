@@ -1,10 +1,919 @@
-"""Indicator extraction (issue 3 builds this out)."""
+"""Indicator extraction: every figure a report states, with its name, period, kind and quote.
+
+A figure is a number written with a unit (``5.1%``, ``557.2亿元``, ``3.15万人``,
+``0.5个百分点``, ``12条``), a rank (``列全省第2位``), or an index value after a name that
+says it is one (``综合指数为5.04``). Dates, years, document numbers, list numbers,
+ordinals (第136届), ranges (2~3条) and numbers inside book titles (《…2023年…》) are not
+figures and are never read.
+
+How a figure gets its parts, all from the sentence it stands in:
+
+* **name**: the words between the start of its clause (or the previous figure) and the
+  number, with the period, scope (全市), connectives and the verb (同比增长, 达到, 为)
+  taken off. ``A、B和C分别增长X%、Y%、Z%`` pairs names and values in order; a shared
+  suffix or prefix is given to every name (``本外币存款、贷款余额`` → 本外币存款余额,
+  本外币贷款余额) and statistical abbreviations are opened (批零住餐 → 批发, 零售, 住宿,
+  餐饮). A clause with no subject (``，比1—4月份提高0.5个百分点``) takes the name of the
+  figure before it. ``530个省市重点项目`` names the count by the noun after it.
+  A name that is one of the catalogue's names becomes the catalogue's canonical name.
+* **value and measure**: negative for a fall (下降3% → -3; ``增长—6.5%`` → -6.5);
+  ``growth`` for 增长/下降… with %, ``change`` for 百分点, ``rank`` for 第N位, ``share``
+  after 占, otherwise ``level`` (提高到60% is a level).
+* **qualifier**: 左右, 以上, 近, 余, 超过, 约 … as written.
+* **period**: the nearest period words before the figure in its sentence (上半年, 1-5月,
+  1—6月份, 一季度, 前三季度; 全年/年度 for targets), skipping the base of a comparison
+  (比1—4月份); a year written in the sentence (2023年…) wins over the document's; with
+  nothing written, the document's own period (for task tables: the year to date).
+* **kind**: ``target`` for a task table's 年度目标 (months 1–12) and 第N季度目标 columns
+  (months 1 to the end of the quarter), and in prose for a name that says 目标/任务 or a
+  clause that says 力争/确保; otherwise ``actual``.
+* **quote** and **char_offset**: the sentence (or, if long, the clause) that states the
+  figure, at most 300 characters, and where it starts in the text.
+"""
 
 from __future__ import annotations
 
-from ..models import DocumentMeta, Observation, Task
+import re
+from dataclasses import dataclass, field
+
+from ..catalog import match_name
+from ..models import ACTUAL, TARGET, TASK_TABLE, DocumentMeta, Observation, Task
+from ..periods import Period, PeriodError, find_periods
+
+__all__ = ["extract_observations", "extract_clauses", "Context", "split_names"]
+
+MAX_QUOTE = 300
+
+# ---------------------------------------------------------------------------
+# figures
+# ---------------------------------------------------------------------------
+
+# Units, longest first inside each alternative. A magnitude (万, 亿 …) may stand before
+# the base unit and 余/多 between them (1.4万余人).
+_BASE_UNITS = [
+    "个百分点", "百分点", "%", "‰", "倍",
+    "元/平方米", "元/吨", "美元", "元", "微克/立方米", "毫克/立方米",
+    "人次", "人", "名", "户",
+    "千瓦时", "千瓦", "兆瓦", "千伏安",
+    "平方公里", "平方米", "立方米", "公里", "千米", "公顷", "亩", "公斤", "千克", "吨", "标箱", "米", "方",
+    "辆", "台", "套", "件", "个", "家", "所", "项", "条", "场", "处", "座", "栋", "片", "根", "颗", "间",
+    "张", "份", "笔", "批", "次", "只", "头", "株", "棵", "艘", "架", "部", "款", "床", "天", "小时",
+]
+_UNIT_RE = "|".join(re.escape(u) for u in sorted(_BASE_UNITS, key=len, reverse=True))
+# Units that count things: "530个省市重点项目" names the count by the noun after it.
+COUNT_UNITS = {"个", "家", "所", "项", "条", "场", "处", "座", "栋", "台", "辆", "套", "件", "名", "人",
+               "户", "批", "款", "只", "头", "株", "棵", "艘", "架", "部", "间", "张", "份", "笔", "片",
+               "根", "颗", "床", "人次"}
+
+DURATION_UNITS = {"天", "小时"}
+
+_FIGURE = re.compile(
+    r"(?P<sign>[-—－−])?"
+    r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
+    r"(?P<mag>千万|百万|十万|万|亿)?"
+    r"(?P<q1>余|多)?"
+    r"(?:(?P<unit>" + _UNIT_RE + r")(?P<q2>以上|左右|以下|以内|之多|多|余)?)?"
+)
+_RANK = re.compile(r"第(?P<num>\d+)(?P<unit>位|名)")
+# a rank without 位/名 right after 全省/全国 (位列全省第3)
+_RANK_BARE = re.compile(r"(?<=全省|全国|全市)第(?P<num>\d+)(?![\d.])(?=[，。；、）\s]|$)")
+
+_SENTENCE_END = re.compile(r"[。！？!?\n\t]|</?p>|<br\s*/?>|</?span[^>]*>|</?div[^>]*>")
+_CLAUSE_END = set("，；：,;:")
+_RANGE_CHARS = "~～-—－至到"
+_BOOK = re.compile(r"《[^》]{0,80}》")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+
+# ---------------------------------------------------------------------------
+# the words around a name
+# ---------------------------------------------------------------------------
+
+GROWTH_VERBS = ("增长", "下降", "增加", "减少", "提高", "提升", "降低", "上升", "回落", "回升", "下滑",
+                "上涨", "下跌", "扩大", "收窄", "缩小", "增", "降", "减")
+FALL_VERBS = {"下降", "减少", "降低", "回落", "下滑", "下跌", "收窄", "缩小", "降", "减"}
+PRE_QUALIFIERS = ("将近", "接近", "超过", "大约", "约为", "不到", "不足", "高达", "多达", "近", "约", "超", "逾",
+                  "突破", "达")
+# Words that can stand between a name and its number, taken off the end of the name.
+_TAIL_WORDS = sorted(set(GROWTH_VERBS) | set(PRE_QUALIFIERS) | {
+    "达到", "为", "是", "实现", "完成", "累计", "共计", "共", "合计", "总计", "占比", "占", "列", "居", "位居",
+    "位列", "排名", "排", "保持", "稳定在", "控制在", "到", "至", "了", "分别", "同比", "比上年", "较上年",
+    "比去年", "较去年", "比去年同期", "较去年同期", "比上年同期", "较上年同期", "同期", "预计", "已", "均",
+    "每人每月", "每人每年", "人均", "全省", "全国", "达成", "新增了", "已达", "已经", "只有", "仅",
+    "已开工", "开工", "已完成", "已建成", "建成", "已签约", "签约", "共有", "在",
+}, key=len, reverse=True)
+_TAIL_RE = re.compile("(?:" + "|".join(re.escape(w) for w in _TAIL_WORDS) + ")$")
+
+_LEAD_WORDS = sorted({
+    "今年以来", "年初以来", "今年", "截至目前", "截止目前", "截至当前", "目前", "当前", "同时", "其中", "此外",
+    "另外", "全市", "我市", "全区", "全县", "本市", "累计", "共计", "共", "已经", "已", "均", "并", "和", "及",
+    "还", "再", "总计", "合计", "其", "为此", "共有", "拥有", "现有", "对此", "经统计", "据统计", "预计", "初步统计", "整体",
+    "全年", "年内", "期内", "期间", "当月", "本月", "本季度", "全体", "持续", "进一步", "共同",
+}, key=len, reverse=True)
+_LEAD_RE = re.compile("^(?:" + "|".join(re.escape(w) for w in _LEAD_WORDS) + ")")
+# Leading verbs taken off when the rest is still a name (完成年度投资 → 年度投资; but 完成投资 stays).
+_LEAD_VERBS = re.compile(r"^(?:完成|实现|达成|形成|稳定运行|正常运行|常态化运行|运行|运营|拥有|现有|保有)")
+_TARGET_WORDS = re.compile(r"^(?:力争|确保|计划|预期|争取|目标是|目标为)")
+_COMPARISON = re.compile(r"(?:比|较|与|同|相比|高于|低于|快于|慢于)\s*$")
+_COMPARE_LEAD = re.compile(
+    r"^(?:比|较|与|同)(?:上年同期|去年同期|上年|去年|上月|上季度|年初|同期|全省|全国|全省平均|全国平均)?(?:相比)?"
+)
+# "为X减轻…": the benefactive opening before the verb that names the figure.
+_BENEFACTIVE = re.compile(r"^(?:为|向|帮助|助力|给|对)")
+_BENEFIT_VERBS = ("减轻", "减少", "节约", "节省", "提供", "争取", "发放", "兑现", "落实", "降低", "拨付",
+                  "减免", "办理", "解决", "新增", "培训", "带动", "吸引", "帮扶", "救助", "资助", "补贴", "返还")
+# Verbs that, before a count, belong in its name: 新增50余个首台（套）重大技术装备.
+ACTION_VERBS = ("新增", "新建", "新开工", "新引进", "引进", "新签约", "签约", "培育", "新培育", "认定",
+                "新认定", "开工", "建成", "新建成", "惠及", "举办", "开展", "推广", "实施", "新上", "组织",
+                "培训", "完成", "打造", "设置", "改造", "建设", "服务", "帮助", "吸纳", "带动")
+# Where a noun after a count stops.
+_NOUN_STOP = re.compile(
+    r"稳步|列入|建成|完成|实现|开展|获评|获批|获得|获|通过|进行|入选|投入|上线|建立|开工|竣工|落地|签约|参加|参与|"
+    r"纳入|达到|被|已|均|全部|正在|按|有序|顺利|加快|实施|提供|开始|进场|基本|封顶|施工|推进|预支|认定|评为|"
+    r"入驻|投产|开业|运行|列为|申报|提交|完工|发放|累计|总投资|计划|拟|将|于|的|分别|同比|增长|达到|"
+    r"实现|开展|正在|持续|陆续|集中|全面|重点推进|进展|进度|稳定|正常"
+)
+_RATE_TAIL = re.compile(r"[\u4e00-\u9fff]{0,2}(?:率|比例|比重|占比)$")
+_RATE_SUFFIX = re.compile(r"(?:同比增速|增长速度|增长率|增速|增幅|增长|降幅)$")
+# The base of a comparison at the end of a name: 增速比上半年(回落), 较去年同期(提高).
+_COMPARE_TAIL = re.compile(r"(?:比|较)([^，比较]{1,8})$")
+_BASELINE = re.compile(r"(?:上年同期|去年同期|上年|去年|上月|上季度|上半年|年初|同期|上期)(?:末|底)?")
+# A difference from another region (高于全省1.1个百分点) is not a figure of this one.
+_VERSUS_REGION = re.compile(r"(?:高于|低于|快于|慢于|高出|低出|超出|领先|落后)(?:全省|全国|省|国家)?(?:平均)?(?:水平)?$")
+_ALT_NAME = re.compile(r"（[^（）\d]{1,8}）$")
+GENERIC_NAMES = {"政府", "我市", "全市", "目前", "其中", "合计", "总计", "同比", "比重", "以上", "增长", "数据",
+                 "全省", "全国", "总数", "数量", "规模", "人数", "个数", "比例", "分别", "其他", "各类"}
+
+# Statistical abbreviations that stand for several names at once.
+ABBREVIATIONS = {
+    "批零住餐": ("批发", "零售", "住宿", "餐饮"),
+    "批零": ("批发", "零售"),
+    "住餐": ("住宿", "餐饮"),
+    "存贷款": ("存款", "贷款"),
+    "进出口": ("进口", "出口"),
+    "城乡居民": ("城镇居民", "农村居民"),
+    "一二三产业": ("第一产业", "第二产业", "第三产业"),
+}
+# The part of a list's last name that the other names leave out (城市低保、…保障标准).
+SHARED_SUFFIXES = sorted((
+    "保障标准", "标准", "余额", "销售额", "营业额", "面积", "收入", "增加值", "人数", "总额", "投资", "产量",
+    "数量", "规模", "产值", "价格", "指数", "比例", "比重", "覆盖率", "增速", "消费", "利润", "税收",
+), key=len, reverse=True)
+# Scope words a list's first name has and the others leave out (本外币存款、贷款余额).
+SHARED_PREFIXES = ("规模以上", "限额以上", "规上", "限上", "本外币", "人民币")
+
+
+# ---------------------------------------------------------------------------
+# context
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class Context:
+    """What a piece of text is: its document year, default period and kind."""
+
+    year: int | None
+    start_month: int | None
+    end_month: int | None
+    kind: str = ACTUAL
+    task_seq: str | None = None
+    # A prose figure that says 目标 gets this period when it names no months.
+    target_months: tuple[int, int] = (1, 12)
+
+    def default_period(self) -> tuple[int | None, int | None, int | None]:
+        return self.year, self.start_month, self.end_month
+
+
+@dataclass
+class _Figure:
+    start: int  # in the sentence (the sign or the first digit)
+    end: int
+    value: float
+    written: str  # the number as written
+    unit: str
+    qualifier: str | None
+    rank: bool = False
+    count_noun: bool = False  # the unit counts things and a noun follows
+
+
+@dataclass
+class _Named:
+    names: list[str]
+    raw: list[str]
+    tail: list[str] = field(default_factory=list)
+    pre_qualifier: str | None = None
+    target: bool = False
+    growth_name: bool = False  # the name said 增速/增幅
+    of: bool = False  # the words before the number end in 的 (完成年度任务的37.9%)
+    versus_region: bool = False  # 高于全省…: a gap to another region
+    decline_name: bool = False  # the name said 降幅 (降幅收窄 is a rise)
+    forecast: bool = False  # 预计
+    year: int | None = None
+
+
+# ---------------------------------------------------------------------------
+# entry point
+# ---------------------------------------------------------------------------
 
 
 def extract_observations(text: str, meta: DocumentMeta, tasks: list[Task] | None = None) -> list[Observation]:
-    """Every figure the text states. Not written yet: returns no observations."""
+    """Every figure the text states (see the module docstring for how each part is read).
+
+    With ``tasks`` (a parsed task table) the figures in each row's target and progress
+    cells are read with their kind and ``task_seq``, and the table is not read again as
+    prose: its row lines are skipped, and a prose figure whose sentence lies inside a
+    task's cell (a cell's continuation line) is dropped. Without tasks, a TAB table with
+    a 目标 header is read column by column.
+    """
+    year = meta.year
+    is_table = meta.doc_type == TASK_TABLE
+    # progress reports count the year to date; a quarterly task table's figures too
+    end = meta.end_month
+    start = 1 if is_table and end else meta.start_month
+    prose = Context(year, start, end)
+    out: list[Observation] = []
+    cells = ""
+    if tasks:
+        out.extend(_from_tasks(text, meta, tasks))
+        cells = "\n".join(c for t in tasks for c in (t.annual_target, t.period_target, t.progress,
+                                                       t.reason, t.next_steps) if c)
+    offset = 0
+    header: dict[int, Context | None] | None = None
+    for line in text.split("\n"):
+        here = offset
+        offset += len(line) + 1
+        if tasks and _is_row(line):
+            continue
+        if not tasks and "\t" in line:
+            if header is None and _is_header(line):
+                header = _header_columns(line, meta)
+                continue
+            if header is not None:
+                out.extend(_from_row(line, here, header, prose))
+                continue
+        found = extract_clauses(line, prose, here)
+        if cells:
+            found = [o for o in found if o.quote not in cells]
+        out.extend(found)
+    return _dedupe(out)
+
+
+def _is_row(line: str) -> bool:
+    """A table row: TAB-separated cells or a ``| a | b |`` line."""
+    s = line.strip()
+    return "\t" in line or (s.startswith("|") and s.count("|") >= 3)
+
+
+def _dedupe(obs: list[Observation]) -> list[Observation]:
+    seen = set()
+    out = []
+    for o in obs:
+        key = (o.name, o.value, o.unit, o.kind, o.year, o.start_month, o.end_month, o.measure, o.char_offset)
+        if key not in seen:
+            seen.add(key)
+            out.append(o)
+    return out
+
+
+# -- task tables ------------------------------------------------------------
+
+
+def _cell_contexts(meta: DocumentMeta, seq: str | None) -> tuple[Context, Context, Context]:
+    """(annual target, period target, progress) contexts for a task table's cells."""
+    y, end = meta.year, meta.end_month
+    annual = Context(y, 1, 12, TARGET, seq)
+    period = Context(y, 1, end or 12, TARGET, seq, target_months=(1, end or 12))
+    progress = Context(y, 1 if end else None, end, ACTUAL, seq)
+    return annual, period, progress
+
+
+def _from_tasks(text: str, meta: DocumentMeta, tasks: list[Task]) -> list[Observation]:
+    out: list[Observation] = []
+    for t in tasks:
+        annual, period, progress = _cell_contexts(meta, t.seq)
+        cursor = t.char_offset or 0  # cells come in order along the row
+        for cell, ctx in ((t.annual_target, annual), (t.period_target, period), (t.progress, progress)):
+            if not cell:
+                continue
+            found = extract_clauses(cell, ctx, 0)
+            for o in found:
+                o.char_offset = _locate(text, o.quote, cursor)
+                out.append(o)
+            offsets = [o.char_offset for o in found if o.char_offset is not None]
+            if offsets:
+                cursor = min(offsets) + 1
+    return out
+
+
+def _locate(text: str, quote: str, hint: int) -> int | None:
+    pos = text.find(quote, hint)
+    if pos < 0:
+        pos = text.find(quote)
+    return pos if pos >= 0 else (hint or None)
+
+
+_HEADER_KIND = (
+    (re.compile(r"年度目标|全年目标|年度任务|年目标"), "annual"),
+    (re.compile(r"季度目标|月目标|阶段目标|半年目标|季度任务"), "period"),
+    (re.compile(r"进展|完成情况|工作情况|进度|实际完成"), "progress"),
+)
+
+
+def _is_header(line: str) -> bool:
+    cells = line.split("\t")
+    return len(cells) >= 3 and any("目标" in c for c in cells) and not any(_FIGURE_HINT.search(c) for c in cells)
+
+
+_FIGURE_HINT = re.compile(r"\d+(?:\.\d+)?%")
+
+
+def _header_columns(line: str, meta: DocumentMeta) -> dict[int, Context | None]:
+    annual, period, progress = _cell_contexts(meta, None)
+    by_kind = {"annual": annual, "period": period, "progress": progress}
+    cols: dict[int, Context | None] = {}
+    for i, cell in enumerate(line.split("\t")):
+        cols[i] = None
+        for pattern, kind in _HEADER_KIND:
+            if pattern.search(cell):
+                cols[i] = by_kind[kind]
+                break
+    return cols
+
+
+def _from_row(line: str, offset: int, header: dict[int, Context | None], prose: Context) -> list[Observation]:
+    """A table row read by the header's columns (used when no tasks were parsed)."""
+    cells = line.split("\t")
+    seq = cells[0].strip() if cells and cells[0].strip().isdigit() else None
+    out: list[Observation] = []
+    pos = offset
+    for i, cell in enumerate(cells):
+        ctx = header.get(i)
+        if ctx is not None and cell:
+            ctx = Context(ctx.year, ctx.start_month, ctx.end_month, ctx.kind, seq, ctx.target_months)
+            out.extend(extract_clauses(cell, ctx, pos))
+        pos += len(cell) + 1
+    return out
+
+
+# ---------------------------------------------------------------------------
+# sentences
+# ---------------------------------------------------------------------------
+
+
+def extract_clauses(text: str, ctx: Context, offset: int = 0) -> list[Observation]:
+    """The figures in a run of prose (a paragraph, a line, a table cell).
+
+    ``offset`` is where ``text`` starts in the document text; observations carry
+    ``char_offset`` = offset of their quote.
+    """
+    out: list[Observation] = []
+    pos = 0
+    for m in _SENTENCE_END.finditer(text + "\n"):
+        sentence = text[pos:m.start()]
+        if sentence.strip():
+            lead = len(sentence) - len(sentence.lstrip())
+            out.extend(_SentenceReader(sentence.strip(), ctx, offset + pos + lead).read())
+        pos = m.end()
+    return out
+
+
+class _SentenceReader:
+    def __init__(self, sentence: str, ctx: Context, offset: int):
+        self.s = sentence
+        self.ctx = ctx
+        self.offset = offset
+        # numbers inside 《book titles》 are not figures; mask them (same length)
+        self.masked = _BOOK.sub(lambda m: "《" + "　" * (len(m[0]) - 2) + "》", sentence)
+        self.periods = find_periods(self.masked)
+        self.last_names: list[str] = []
+        self.last_raw: list[str] = []
+        self.last_unit: str | None = None
+        self.next_start = 0
+        self.prev_end: int | None = None
+        self.may_inherit = False
+
+    # -- figures --------------------------------------------------------------
+    def figures(self) -> list[_Figure]:
+        s = self.masked
+        figs: list[_Figure] = []
+        taken: list[tuple[int, int]] = []
+        for rx in (_RANK, _RANK_BARE):
+            for m in rx.finditer(s):
+                if any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
+                figs.append(_Figure(m.start(), m.end(), float(m["num"]), m["num"], "位", None, rank=True))
+                taken.append((m.start(), m.end()))
+        for m in _FIGURE.finditer(s):
+            if not m["unit"] and not m["num"]:
+                continue
+            start = m.start("num")
+            if any(a <= start < b for a, b in taken):
+                continue
+            before = s[start - 1] if start else ""
+            if before and (before.isdigit() or before in ".#/_" or before.isascii() and before.isalpha()):
+                continue
+            if before == "第":
+                continue
+            after = s[m.end("num"):m.end("num") + 1]
+            if m["mag"] is None and m["unit"] is None and after and after.isascii() and after.isalpha():
+                continue
+            # ranges: 2~3条, 1—5月 (the sign slot holds the dash of a range)
+            sign = m["sign"]
+            sign_start = m.start("sign") if sign else start
+            if sign:
+                pre = s[sign_start - 1] if sign_start else ""
+                if pre.isdigit() or not pre:
+                    sign = None  # 1—5: a range, not a minus
+                    if pre.isdigit():
+                        continue
+            elif before and before in _RANGE_CHARS and start >= 2 and s[start - 2].isdigit():
+                continue
+            nxt = s[m.end("num"):m.end("num") + 2]
+            if len(nxt) == 2 and nxt[0] in _RANGE_CHARS and nxt[1].isdigit():
+                continue  # the first end of a range
+            unit = m["unit"]
+            written = m["num"]
+            if unit is None:
+                if m["mag"]:
+                    continue  # 40万学生: a magnitude with no unit is not read
+                if not self._index_name_before(sign_start):
+                    continue
+                unit = ""
+            if unit == "个百分点":
+                unit = "百分点"
+            try:
+                value = float(written.replace(",", ""))
+            except ValueError:
+                continue
+            if sign:
+                value = -value
+            full_unit = (m["mag"] or "") + unit
+            qual = m["q2"] or m["q1"]
+            end = m.end()
+            count_noun = False
+            if unit in DURATION_UNITS and not m["mag"] and _is_cjk(s[end:end + 1] or "。") \
+                    and not re.match(r"以|左|内|的", s[end:end + 1]):
+                continue  # 5天储气能力, 24小时值守: a length of time describing what follows
+            if unit in COUNT_UNITS and not m["q2"]:
+                nxt1 = s[end:end + 1]
+                count_noun = bool(nxt1) and (_is_cjk(nxt1) or nxt1 in "“\"《") and nxt1 not in "以左"
+            figs.append(_Figure(sign_start, end, value, written, full_unit, qual, count_noun=count_noun))
+            taken.append((sign_start, end))
+        figs.sort(key=lambda f: f.start)
+        return figs
+
+    def _index_name_before(self, start: int) -> bool:
+        """A number with no unit is a figure only after an index's name (综合指数为5.04)."""
+        before = self.masked[max(0, start - 16):start]
+        before = re.sub(r"(?:为|达到|达|是|下降|上升|增长|提高|降低|到|至|了|同比)+$", "", before)
+        return bool(re.search(r"(?:指数|系数|PMI|CPI|PPI)$", before))
+
+    # -- reading ----------------------------------------------------------------
+    def read(self) -> list[Observation]:
+        figs = self.figures()
+        out: list[Observation] = []
+        i = 0
+        self.next_start = 0
+        self.prev_end = None
+        self.history: list[tuple[str, str]] = []
+        self.prev_versus = False
+        while i < len(figs):
+            group = [figs[i]]
+            while i + len(group) < len(figs) and self._joins(group[-1], figs[i + len(group)]):
+                group.append(figs[i + len(group)])
+            span_start = max(self._clause_start(group[0].start), self.next_start)
+            span = self.masked[span_start:group[0].start]
+            # a clause with no subject may take the previous figure's name only if nothing
+            # but punctuation stands between them
+            gap = self.masked[self.prev_end:span_start] if self.prev_end is not None else "x"
+            gap = _ASIDE.sub("", gap)
+            self.may_inherit = not re.search(r"[\w\u4e00-\u9fff]", gap)
+            self.prev_end = group[-1].end
+            named = self._name(span)
+            self.next_start = group[-1].end
+            if len(group) > 1:
+                out.extend(self._read_group(group, named, span))
+            else:
+                out.extend(self._read_one(group[0], named, span))
+            i += len(group)
+        return out
+
+    def _joins(self, a: _Figure, b: _Figure) -> bool:
+        between = self.masked[a.end:b.start]
+        return between in ("、", "和", "及") and a.rank == b.rank
+
+    def _clause_start(self, pos: int) -> int:
+        i = pos - 1
+        while i >= 0 and self.masked[i] not in _CLAUSE_END:
+            i -= 1
+        return i + 1
+
+    def _read_one(self, fig: _Figure, named: _Named, span: str) -> list[Observation]:
+        name = named.names[0] if named.names else ""
+        raw = named.raw[0] if named.raw else ""
+        if fig.count_noun:
+            # "N个X": X is what is counted (an action verb before it stays: 新增N个X)
+            noun = self._noun_after(fig.end)
+            if noun:
+                verb = _action_suffix(span)
+                name = raw = verb + noun
+                named = _Named(names=[name], raw=[raw], tail=named.tail, pre_qualifier=named.pre_qualifier,
+                               target=named.target, year=named.year)
+        if not name and self.prev_versus and span.lstrip().startswith("、"):
+            return []  # 高于全国0.1个百分点、全省0.2个百分点: the second gap too
+        self.prev_versus = named.versus_region
+        if not name:
+            if self.may_inherit and len(self.last_names) == 1 and _relative_or_same(fig.unit, self.last_unit):
+                name, raw = self.last_names[0], self.last_raw[0]
+            else:
+                return []
+        if name in GENERIC_NAMES or len(name) < 2 or named.versus_region:
+            return []
+        obs = self._observation(fig, name, raw, named)
+        self.last_names, self.last_raw, self.last_unit = [name], [raw], fig.unit
+        if not self.history or self.history[-1][0] != name:
+            self.history.append((name, raw))
+        return [obs] if obs else []
+
+    def _read_group(self, group: list[_Figure], named: _Named, span: str) -> list[Observation]:
+        n = len(group)
+        names, raws = split_names(named.names[0], n) if named.names else ([], [])
+        if len(names) != n:
+            if self.may_inherit and not (named.names and named.names[0]) and len(self.last_names) == n:
+                names, raws = list(self.last_names), list(self.last_raw)
+            elif self.may_inherit and not (named.names and named.names[0]) and len(self.history) >= n:
+                # 接待游客2300万人次、实现旅游总收入210亿元，分别增长12.5%、15.1%
+                names = [h[0] for h in self.history[-n:]]
+                raws = [h[1] for h in self.history[-n:]]
+            elif "分别" in named.tail:
+                return []  # 分别 pairs names with values; unpaired, none can be named
+            else:
+                # a list of figures under one name: only the first is surely its figure
+                return self._read_one(group[0], named, span)
+        out = []
+        for fig, name, raw in zip(group, names, raws, strict=True):
+            if not name or name in GENERIC_NAMES:
+                continue
+            obs = self._observation(fig, name, raw, named)
+            if obs:
+                out.append(obs)
+        self.last_names, self.last_raw, self.last_unit = names, raws, group[0].unit
+        return out
+
+    def _noun_after(self, pos: int) -> str:
+        """The noun a count is of: up to punctuation, a digit or a verb, less a rate word
+        (``38个老旧小区改造项目开工率达到97%`` counts 老旧小区改造项目; the rate is the 97%'s).
+        """
+        rest = self.masked[pos:pos + 30]
+        stop = len(rest)
+        for i, ch in enumerate(rest):
+            if ch in _CLAUSE_END or ch in "。、（(" or ch.isdigit():
+                stop = i
+                break
+        rest = rest[:stop]
+        for m in _NOUN_STOP.finditer(rest, 1):
+            if rest[m.end():m.end() + 1] != "率":  # 开工率 is a noun, 开工 a verb
+                rest = rest[:m.start()]
+                break
+        if rest.count("“") != rest.count("”"):
+            rest = rest.replace("“", "").replace("”", "")
+        if len(rest) > 4 and _RATE_TAIL.search(rest):
+            rest = _RATE_TAIL.sub("", rest)
+        return rest if len(rest) >= 2 else ""
+
+    # -- names ------------------------------------------------------------------
+    def _name(self, span: str) -> _Named:
+        named = _Named(names=[], raw=[])
+        s = span.strip().strip("、")
+        # the tail: verbs, qualifiers and connectives between the name and the number
+        while True:
+            s2 = s.rstrip("（(“")
+            m = _TAIL_RE.search(s2)
+            if not m:
+                if s2 != s:
+                    s = s2
+                    continue
+                break
+            word = m[0]
+            if word in ("全省", "全国") and _VERSUS_REGION.search(s2):
+                named.versus_region = True
+            named.tail.insert(0, word)
+            if word in PRE_QUALIFIERS and named.pre_qualifier is None and not named.tail[1:]:
+                named.pre_qualifier = word
+            s = s2[:m.start()]
+            s = self._strip_compare_tail(s, named)
+        if _VERSUS_REGION.search(s):
+            named.versus_region = True
+            s = _VERSUS_REGION.sub("", s)
+        s = self._strip_compare_tail(s, named)
+        s = self._strip_lead(s, named)
+        s = _trim(s)
+        if s.endswith("的"):
+            # 一般公共预算收入完成年度预算的78.9%: a share of something, said of the name before
+            named.of = True
+            m = re.match(r"(.{2,}?)(?:完成|达到|占|为|相当于)", s)
+            s = m[1] if m and len(m[1]) >= 2 else ""
+        if "等" in s:
+            verb = _action_prefix(s)
+            rest = s[s.rindex("等") + 1:]
+            s = (verb + rest) if rest else ""
+        if _BENEFACTIVE.match(s):
+            cut = min((s.find(v) for v in _BENEFIT_VERBS if s.find(v) > 0), default=-1)
+            s = s[cut:] if cut > 0 else _BENEFACTIVE.sub("", s)
+        raw = s
+        # a name that says it is a target: 储气能力目标为2800万立方米
+        if re.search(r"目标$", s) and len(s) > 2:
+            named.target = True
+            s = s[:-2]
+        elif re.search(r"任务$|年度目标|全年目标|目标任务|目标值", s):
+            named.target = True
+        # 占全部投资的比重为45.3%: a share of the figure before
+        if s.startswith("占") and re.search(r"(?:比重|比例|份额|的)$", s):
+            named.tail.append("占")
+            s = ""
+        if _RATE_SUFFIX.search(s):
+            named.growth_name = True
+            named.decline_name = s.endswith("降幅")
+            s = _RATE_SUFFIX.sub("", s)
+        # 规模以上工业企业实现利润总额 → 规模以上工业企业利润总额
+        if len(s) > 6 and "实现" in s[2:-2]:
+            s = s.replace("实现", "", 1)
+        if "预计" in named.tail or "预计" in span:
+            named.forecast = True
+        if s in _TAIL_WORDS or s in _LEAD_WORDS:
+            s = ""
+        named.names, named.raw = [s], [raw]
+        return named
+
+    @staticmethod
+    def _strip_compare_tail(s: str, named: _Named) -> str:
+        m = _COMPARE_TAIL.search(s)
+        if m:
+            base = m[1]
+            periods = find_periods(base)
+            if _BASELINE.fullmatch(base) or (periods and periods[0].start == 0 and periods[0].end == len(base)):
+                named.tail.insert(0, "比" + base)
+                return s[:m.start()]
+        return s
+
+    def _strip_lead(self, s: str, named: _Named) -> str:
+        for _ in range(12):
+            before = s
+            s = _trim(s)
+            m = _YEAR.match(s)
+            if m:
+                named.year = named.year or int(m[1])
+                s = s[m.end():]
+                s = re.sub(r"^(?:以来|度|内)", "", s)
+            for p in find_periods(s)[:1]:
+                if p.start == 0 and p.text != "年度":  # 年度投资 is a name
+                    s = s[p.end:]
+                    s = re.sub(r"^(?:以来|份|期间|末|底)", "", s)
+            m = _COMPARE_LEAD.match(s)
+            if m and m.end() > 0:
+                rest = s[m.end():]
+                ps = find_periods(rest)
+                if m.end() > 1 or (ps and ps[0].start == 0):
+                    s = rest[ps[0].end:] if ps and ps[0].start == 0 else rest
+            s = re.sub(r"^连续\d+(?:年|个月|个季度|季度|次)", "", s)
+            m = _TARGET_WORDS.match(s)
+            if m:
+                named.target = True
+                s = s[m.end():]
+            m = _LEAD_RE.match(s)
+            if m and (len(s) - m.end() >= 2 or m.end() == len(s)):
+                s = s[m.end():]
+            m = _LEAD_VERBS.match(s)
+            if m and len(s) - m.end() >= 3:
+                s = s[m.end():]
+            if s == before:
+                break
+        return s
+
+    # -- observations -----------------------------------------------------------
+    def _observation(self, fig: _Figure, name: str, raw: str, named: _Named) -> Observation | None:
+        tail = set(named.tail)
+        measure = "level"
+        value = fig.value
+        if fig.rank:
+            measure = "rank"
+        elif fig.unit == "百分点":
+            measure = "change"
+        elif "占" in tail or "占比" in tail or named.of and fig.unit == "%":
+            measure = "share"
+        else:
+            verbs = [w for w in named.tail if w in GROWTH_VERBS]
+            to_level = bool(tail & {"到", "至"})
+            if verbs and not to_level:
+                measure = "growth" if fig.unit in ("%", "‰", "倍") else "change"
+                if (verbs[-1] in FALL_VERBS) != named.decline_name:
+                    value = -value
+            elif named.growth_name and fig.unit in ("%", "‰"):
+                measure = "growth"
+        if measure == "change" and fig.unit == "百分点":
+            verbs = [w for w in named.tail if w in GROWTH_VERBS]
+            if verbs and (verbs[-1] in FALL_VERBS) != named.decline_name:
+                value = -value
+        entry, rate = match_name(name)
+        indicator_id = None
+        if entry is not None:
+            indicator_id = entry.id
+            if rate and measure == "level" and fig.unit in ("%", "‰"):
+                measure = "growth"
+            name = entry.name
+        name = _ALT_NAME.sub("", name) or name
+        kind = self.ctx.kind
+        if named.target and kind == ACTUAL:
+            kind = TARGET
+        year, start_month, end_month = self._period(fig, kind, named)
+        if named.forecast and kind == ACTUAL and (start_month, end_month) == (1, 12) \
+                and self.ctx.end_month != 12:
+            return None  # 预计全年…: a forecast for a year not yet over is no actual figure
+        quote, qstart = self._quote(fig)
+        if "," in fig.written:
+            # 1,234亿元: the quote shows the number without its thousands separators, so the
+            # value's digits can be found in it (the offset still points at the sentence)
+            quote = re.sub(r"(?<=\d),(?=\d{3})", "", quote)
+        qualifier = fig.qualifier or named.pre_qualifier
+        if qualifier == "达":
+            qualifier = None
+        return Observation(
+            name=name, value=value, unit=fig.unit, kind=kind, year=year, start_month=start_month,
+            end_month=end_month, indicator_id=indicator_id, raw_name=raw or None, measure=measure,
+            qualifier=qualifier, char_offset=self.offset + qstart, quote=quote, task_seq=self.ctx.task_seq,
+        )
+
+    def _period(self, fig: _Figure, kind: str, named: _Named) -> tuple[int | None, int | None, int | None]:
+        year, start, end = self.ctx.default_period()
+        if kind == TARGET and self.ctx.kind != TARGET:
+            start, end = self.ctx.target_months
+        chosen: Period | None = None
+        for p in self.periods:
+            if p.end > fig.start:
+                break
+            if p.whole_year and kind != TARGET and not named.forecast:
+                continue
+            if _COMPARISON.search(self.masked[max(0, p.start - 3):p.start]):
+                continue
+            chosen = p.period
+        written_year = None
+        for m in _YEAR.finditer(self.masked[:fig.start]):
+            if _COMPARISON.search(self.masked[max(0, m.start() - 3):m.start()]):
+                continue
+            nxt = self.masked[m.end():m.end() + 1]
+            if nxt and nxt in _RANGE_CHARS:
+                continue
+            written_year = int(m[1])
+        if written_year is not None and written_year != year:
+            year = written_year
+            if chosen is None:
+                start, end = 1, 12
+        if chosen is not None:
+            start, end = chosen.start_month, chosen.end_month
+        try:
+            if start is not None and end is not None:
+                Period(year, start, end)
+        except PeriodError:
+            start, end = self.ctx.start_month, self.ctx.end_month
+        return year, start, end
+
+    def _quote(self, fig: _Figure) -> tuple[str, int]:
+        """The sentence, or if too long the clause(s) around the figure; and its start."""
+        s = self.s
+        if len(s) <= MAX_QUOTE:
+            return s, 0
+        # the "；"-part holding the figure
+        start = s.rfind("；", 0, fig.start) + 1
+        end = s.find("；", fig.end)
+        end = len(s) if end < 0 else end + 1
+        if end - start <= MAX_QUOTE:
+            return s[start:end], start
+        # the "，"-clauses around it, growing while they fit
+        start = s.rfind("，", 0, fig.start) + 1
+        end = s.find("，", fig.end)
+        end = len(s) if end < 0 else end + 1
+        if end - start > MAX_QUOTE:
+            start = max(0, fig.start - MAX_QUOTE // 2)
+            end = min(len(s), start + MAX_QUOTE)
+        return s[start:end], start
+
+
+# ---------------------------------------------------------------------------
+# lists of names
+# ---------------------------------------------------------------------------
+
+
+def split_names(text: str, n: int) -> tuple[list[str], list[str]]:
+    """Split ``A、B和C`` into ``n`` names, opening abbreviations and sharing suffixes.
+
+    Returns (names, raw names); empty lists when the text does not hold ``n`` names.
+    """
+    text = text.strip()
+    parts: list[str] = []
+    for sep in (r"、", r"、|和|及|与|以及"):
+        parts = [p for p in re.split(sep, text) if p]
+        if len(parts) == n:
+            break
+    else:
+        parts = _open_abbreviation(text, n)
+        if len(parts) != n:
+            return [], []
+    parts = _share_affixes(parts)
+    raws = list(parts)
+    names = []
+    for p in parts:
+        p = _LEAD_VERBS.sub("", p) if len(p) > 4 else p
+        p = _ALT_NAME.sub("", p) or p
+        names.append(p)
+    return names, raws
+
+
+def _open_abbreviation(text: str, n: int) -> list[str]:
+    for abbr, full in sorted(ABBREVIATIONS.items(), key=lambda kv: -len(kv[0])):
+        if abbr in text and len(full) == n:
+            return [text.replace(abbr, f, 1) for f in full]
     return []
+
+
+def _share_affixes(parts: list[str]) -> list[str]:
+    """存款、贷款余额 → 存款余额, 贷款余额; 城镇、农村居民人均可支配收入 → 城镇居民…;
+    本外币存款余额, 贷款余额 → …, 本外币贷款余额."""
+    last = parts[-1]
+    suffix = next((x for x in SHARED_SUFFIXES if last.endswith(x) and len(last) > len(x)), None)
+    shared = []
+    for p in parts[:-1]:
+        if any(p.endswith(x) for x in SHARED_SUFFIXES):
+            shared.append(p)
+        elif len(p) <= 2 < len(last):
+            shared.append(p + last[len(p):])  # a parallel head: 城镇 for 农村
+        elif suffix:
+            shared.append(p + suffix)
+        else:
+            shared.append(p)
+    parts = shared + [last]
+    first = parts[0]
+    for pre in SHARED_PREFIXES:
+        if first.startswith(pre) and len(first) > len(pre):
+            parts = [first] + [p if p.startswith(pre) or any(p.startswith(x) for x in SHARED_PREFIXES)
+                               else pre + p for p in parts[1:]]
+            break
+    return parts
+
+
+# ---------------------------------------------------------------------------
+# helpers
+# ---------------------------------------------------------------------------
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def _action_suffix(span: str) -> str:
+    """The action verb a span ends with (开工, 新增 …), or ""."""
+    span = re.sub(r"(?:了|已|共|累计|近|约|超过|超)+$", "", span)
+    for v in sorted(ACTION_VERBS, key=len, reverse=True):
+        if span.endswith(v):
+            return v
+    return ""
+
+
+# Asides between a figure and the next clause about it: 按可比价格计算，同比增长5.1%.
+_ASIDE = re.compile(r"按(?:可比|不变)价(?:格)?(?:计算)?|扣除价格因素(?:后)?|剔除[^，；]{0,12}因素(?:后)?|"
+                    r"(?:其中|同时|此外)(?=，)")
+
+_RELATIVE_UNITS = {"%", "‰", "百分点", "位", "倍"}
+
+
+def _relative_or_same(unit: str, last_unit: str | None) -> bool:
+    """May a figure with no name of its own take the name before it? Only a relative one
+    (比…提高0.5个百分点, 占6.6%, 列第2位) or one in the same unit."""
+    return last_unit is not None and (unit in _RELATIVE_UNITS or unit == last_unit)
+
+
+_PAIRS = {"（": "）", "(": ")", "“": "”", "《": "》"}
+
+
+def _trim(s: str) -> str:
+    """Strip punctuation from both ends, keeping brackets and quotes that are closed."""
+    junk = "、，；：。 "
+    while True:
+        before = s
+        s = s.strip(junk)
+        for o, c in _PAIRS.items():
+            if s.startswith(o) and c not in s:
+                s = s[1:]
+            if s.endswith(c) and o not in s:
+                s = s[:-1]
+            if s.endswith(o):
+                s = s[:-1]
+            if s.startswith(c):
+                s = s[1:]
+        if s == before:
+            return s
+
+
+def _action_prefix(name: str) -> str:
+    for v in sorted(ACTION_VERBS, key=len, reverse=True):
+        if name.startswith(v):
+            return v
+    return ""

@@ -1,0 +1,52 @@
+"""`zibo export`: every table as CSV or JSON lines."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+
+
+@pytest.fixture
+def ingested(zibo, seeds):
+    assert zibo("ingest", seeds).exit_code == 0
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_export_writes_every_table(ingested, zibo_json, tmp_path, fmt):
+    out = tmp_path / "out"
+    summary = zibo_json("export", "--format", fmt, "--out", out)
+    tables = {s["table"]: s for s in summary}
+    assert {"documents", "observations", "tasks"} <= set(tables)
+    assert not any(t.startswith(("documents_fts", "_", "sqlite_")) for t in tables)
+    assert tables["documents"]["rows"] == 3
+    path = out / f"documents.{fmt}"
+    if fmt == "csv":
+        with path.open(encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+    else:
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        assert all(isinstance(r["warnings"], list) for r in rows)
+    assert len(rows) == 3
+    assert {r["document"] for r in rows} == {"000_f3de8a4f265dc74f.txt", "003_295b3a97b3453646.txt",
+                                            "004_a21875ee7b56be1a.txt"}
+    assert "烧烤" in next(r["text"] for r in rows if r["document"].startswith("000"))
+    for name, info in tables.items():
+        assert (out / f"{name}.{fmt}").exists() and info["file"].endswith(f"{name}.{fmt}")
+    assert not list(out.glob("*.part"))
+
+
+def test_export_one_table_and_unknown_table(ingested, zibo, zibo_json, tmp_path):
+    summary = zibo_json("export", "--table", "tasks", "--out", tmp_path)
+    assert [s["table"] for s in summary] == ["tasks"]
+    r = zibo("export", "--table", "nope", "--out", tmp_path)
+    assert r.exit_code == 2 and "documents" in r.stderr
+    r = zibo("export", "--format", "xml", "--out", tmp_path)
+    assert r.exit_code == 2 and "csv or jsonl" in r.stderr
+
+
+def test_export_needs_a_database(zibo, db, tmp_path):
+    r = zibo("export", "--out", tmp_path / "x")
+    assert r.exit_code == 1 and "no database" in r.stderr
+    assert not db.exists()

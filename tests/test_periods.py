@@ -1,0 +1,63 @@
+"""Periods as values: what users type and what report prose says."""
+
+from __future__ import annotations
+
+import pytest
+
+from zibo_cli.periods import Period, PeriodError, find_periods, months_in_text, parse_period
+
+
+@pytest.mark.parametrize("text, period", [
+    ("2024H1", Period(2024, 1, 6)),
+    ("2024-H1", Period(2024, 1, 6)),
+    ("2024h2", Period(2024, 7, 12)),
+    ("2024Q1-Q3", Period(2024, 1, 9)),
+    ("2023Q2", Period(2023, 4, 6)),
+    ("2023", Period(2023, 1, 12)),
+    ("2024年上半年", Period(2024, 1, 6)),
+    ("2024年1-9月", Period(2024, 1, 9)),
+    ("2024年1—5月份", Period(2024, 1, 5)),
+    ("2023年第二季度", Period(2023, 4, 6)),
+    ("2024年前三季度", Period(2024, 1, 9)),
+    ("2024M01-M05", Period(2024, 1, 5)),
+    ("２０２４Ｈ１", Period(2024, 1, 6)),
+])
+def test_parse_period(text, period):
+    assert parse_period(text) == period
+
+
+@pytest.mark.parametrize("text", ["H1", "2024Q5", "2024年下个月", "2024-13", "soon", ""])
+def test_parse_period_errors_say_what_works(text):
+    with pytest.raises(PeriodError, match="2024H1"):
+        parse_period(text)
+
+
+def test_labels():
+    assert Period(2024, 1, 6).label == "2024H1"
+    assert Period(2024, 1, 9).label == "2024Q1-Q3"
+    assert Period(2023, 4, 6).label == "2023Q2"
+    assert Period(2023, 1, 12).label == "2023"
+    assert Period(2023, 1, 5).label == "2023M01-M05"
+    assert Period(2024, 1, 9).label_zh == "2024年1-9月"
+
+
+@pytest.mark.parametrize("text, months", [
+    ("上半年", (1, 6)), ("1-5月", (1, 5)), ("1—6月份", (1, 6)), ("一季度", (1, 3)),
+    ("前三季度", (1, 9)), ("全年", (1, 12)), ("前5个月", (1, 5)), ("截至9月末", (1, 9)),
+    ("一至五月", (1, 5)), ("第二季度", (4, 6)),
+])
+def test_months_in_text(text, months):
+    p = months_in_text(text)
+    assert p is not None and (p.start_month, p.end_month) == months
+
+
+def test_find_periods_lists_each_expression_once_in_order():
+    found = find_periods("1—5月份，工业增长5%，比1—4月份提高0.5个百分点，全年目标6%。")
+    assert [(m.text, m.period.start_month, m.period.end_month) for m in found] == [
+        ("1—5月份", 1, 5), ("1—4月份", 1, 4), ("全年", 1, 12)]
+    assert found[2].whole_year and not found[0].whole_year
+
+
+def test_dates_are_not_periods():
+    assert find_periods("4月23日已印发") == []
+    assert months_in_text("于6月13日正式印发") is None

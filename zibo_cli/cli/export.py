@@ -1,0 +1,28 @@
+"""`zibo export`: every table as CSV or JSON lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .app import JsonOpt, app, db_path
+
+
+@app.command("export")
+def export(
+    ctx: typer.Context,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="csv or jsonl (one JSON object a line).")] = "csv",
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write <table>.csv / <table>.jsonl into.",
+                                      file_okay=False)] = Path("zibo-export"),
+    table: Annotated[list[str] | None, typer.Option("--table", "-t",
+                                                    help="Export only this table (repeatable).")] = None,
+    json_: JsonOpt = False,
+) -> None:
+    """Write every table (documents, observations, tasks …) to files for other tools."""
+    from ..export import export_tables
+    from ..render import emit, output_format
+
+    summary = export_tables(db_path(ctx), out, fmt=fmt.lower(), tables=table or None)
+    emit(summary, ["table", "rows", "file"], output_format(json_, False), title=f"exported to {out}")

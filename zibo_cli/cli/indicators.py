@@ -1,0 +1,120 @@
+"""`zibo indicator` and `zibo compare`: the figures reports state, over time and side by side."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from .app import CsvOpt, JsonOpt, app, db_path, warn
+
+
+class Kind(StrEnum):
+    actual = "actual"
+    target = "target"
+
+
+SOURCE_COLUMNS = ["name", "period", "kind", "value", "unit", "document", "char_offset", "quote"]
+
+
+def _fmt(value, qualifier) -> str:
+    if value is None:
+        return ""
+    return f"{value:g}{qualifier or ''}"
+
+
+@app.command("indicator")
+def indicator(
+    ctx: typer.Context,
+    name: Annotated[str | None, typer.Argument(
+        metavar="NAME", help="Indicator: catalogue id or any name or alias (gdp, GDP, 地区生产总值, 生产总值), or a name "
+             "as a report writes it. Leave out to list every figure.", show_default=False)] = None,
+    periods: Annotated[bool, typer.Option(
+        "--periods", help="The series over time: target and actual side by side, and whether the target "
+                          "was met.")] = False,
+    source: Annotated[bool, typer.Option(
+        "--source", help="Show the sentence each figure comes from (document, offset, quote).")] = False,
+    period: Annotated[str | None, typer.Option(
+        "--period", metavar="PERIOD", help="Only this period: 2024H1, 2024Q1-Q3, 2023Q2, 2024年1-9月; a bare year (2023) "
+                         "means any figure of that year.", show_default=False)] = None,
+    kind: Annotated[Kind | None, typer.Option(
+        "--kind", help="Only actual figures or only targets.", show_default=False)] = None,
+    catalog: Annotated[bool, typer.Option(
+        "--catalog", help="List the indicator catalogue (ids, names, aliases) with how many figures each has.")
+    ] = False,
+    json_: JsonOpt = False,
+    csv_: CsvOpt = False,
+) -> None:
+    """Figures the reports state: value, unit, period, target or actual, and where each comes from.
+
+    Examples: `zibo indicator` (every figure), `zibo indicator gdp`, `zibo indicator 固定资产投资
+    --periods`, `zibo indicator GDP --source`, `zibo indicator --period 2024H1 --kind actual`.
+    """
+    from ..errors import UsageError
+    from ..query import Zibo
+    from ..query import indicators as q
+    from ..render import emit, output_format
+
+    fmt = output_format(json_, csv_)
+    if sum((periods, source, catalog)) > 1:
+        raise UsageError("choose one of --periods, --source and --catalog")
+    with Zibo(db_path(ctx)) as z:
+        if catalog:
+            rows = q.catalogue(z)
+            emit(rows, ["id", "name", "english", "aliases", "figures"], fmt, title="indicator catalogue",
+                 max_widths={"aliases": 48})
+            return
+        if periods:
+            if period:
+                raise UsageError("--periods shows every period; leave out --period")
+            rows = q.series(z, name, kind.value if kind else None)
+            if fmt == "table":
+                for r in rows:
+                    r["target"] = _fmt(r["target"], r["target_qualifier"])
+                    r["actual"] = _fmt(r["actual"], r["actual_qualifier"])
+                    r["met"] = {True: "yes", False: "no", None: ""}[r["met"]]
+            elif fmt == "csv":
+                for r in rows:
+                    r["met"] = {True: "yes", False: "no", None: ""}[r["met"]]
+            emit(rows, q.SERIES_COLUMNS, fmt, title="series", headers={"met": "met target?"},
+                 max_widths={"documents": 30})
+        else:
+            rows = q.observations(z, name, period, kind.value if kind else None)
+            if source:
+                emit(rows, SOURCE_COLUMNS, fmt, title="sources", headers={"char_offset": "offset"})
+            else:
+                emit(rows, q.OBSERVATION_COLUMNS, fmt, title="figures", max_widths={"name": 30})
+        if not rows and fmt == "table":
+            what = f" for {name!r}" if name else ""
+            warn(f"no figures{what}" + (f" in {period}" if period else "") + (f" of kind {kind.value}" if kind else ""))
+
+
+@app.command("compare")
+def compare(
+    ctx: typer.Context,
+    a: Annotated[str, typer.Argument(metavar="A", help="First period: 2024H1, 2024Q1-Q3, 2023Q2, 2023, 2024年上半年 …",
+                                     show_default=False)],
+    b: Annotated[str, typer.Argument(metavar="B", help="Second period.", show_default=False)],
+    json_: JsonOpt = False,
+    csv_: CsvOpt = False,
+) -> None:
+    """Every indicator reported in period A and/or B, with the change from A to B.
+
+    Only like is compared with like: actual figures of the same indicator, measure and
+    unit. A % figure's change is in percentage points. Indicators reported in only one of
+    the periods are listed after the rest with an empty change.
+    """
+    from ..query import Zibo
+    from ..query import indicators as q
+    from ..render import emit, output_format
+
+    fmt = output_format(json_, csv_)
+    with Zibo(db_path(ctx)) as z:
+        rows = q.compare(z, a, b)
+        if not rows:
+            have = q.periods_with_figures(z)
+            warn(f"no figures for {a} or {b}" + (f"; periods with figures: {', '.join(have)}" if have else ""))
+    pa, pb = q.read_period(a), q.read_period(b)
+    emit(rows, q.COMPARE_COLUMNS, fmt, title=f"{pa.label} → {pb.label}",
+         headers={"a": pa.label, "b": pb.label}, max_widths={"name": 30})

@@ -1,0 +1,77 @@
+"""`zibo search TEXT`: where a word or phrase occurs in the documents."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from .app import CsvOpt, JsonOpt, app, db_path
+
+CSV_COLUMNS = ["document", "title", "period", "line", "position", "match", "snippet"]
+
+
+@app.command("search")
+def search(
+    ctx: typer.Context,
+    text: Annotated[str, typer.Argument(help="Text to find (simplified or traditional Chinese).",
+                                        show_default=False)],
+    limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="Show at most N hits (0: all).")] = 20,
+    json_: JsonOpt = False,
+    csv_: CsvOpt = False,
+) -> None:
+    """Full-text search over every document's text: each hit with its document, line,
+    character position and a snippet (the hit highlighted on a terminal)."""
+    from ..query import Zibo
+    from ..query.search import search as find
+    from ..render import emit, output_format
+
+    fmt = output_format(json_, csv_)
+    with Zibo(db_path(ctx)) as z:
+        hits = find(z.conn, text, limit=limit or None)
+    if fmt != "table":
+        emit(hits, CSV_COLUMNS, fmt)
+        return
+    if not hits:
+        typer.echo(f"no matches for {text}", err=True)
+        return
+    _print_hits(hits)
+
+
+def _print_hits(hits: list[dict]) -> None:
+    """Grouped by document, like grep/ripgrep: a header line, then `line:position  snippet`."""
+    from ..render import console, is_terminal
+
+    colour = is_terminal()
+    out = console() if colour else None
+    last = None
+    for h in hits:
+        if h["document"] != last:
+            head = "  ".join(str(x) for x in (h["document"], h["period"], h["title"]) if x)
+            if last is not None:
+                _write(out, "")
+            _write(out, head, style="bold")
+            last = h["document"]
+        where = f"  {h['line']}:{h['position']}  "
+        s, at, n = h["snippet"], h["match_start"], len(h["match"])
+        if out is None:
+            sys.stdout.write(where + s + "\n")
+        else:
+            from rich.text import Text
+
+            line = Text()
+            line.append(where, style="dim")
+            line.append(s[:at])
+            line.append(s[at:at + n], style="bold red")
+            line.append(s[at + n:])
+            out.print(line, soft_wrap=True)
+
+
+def _write(out, line: str, style: str | None = None) -> None:
+    if out is None:
+        sys.stdout.write(line + "\n")
+    else:
+        from rich.text import Text
+
+        out.print(Text(line, style=style or ""), soft_wrap=True)

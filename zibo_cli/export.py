@@ -1,0 +1,111 @@
+"""Export every table of the database as CSV or JSON lines, for other tools.
+
+    from zibo_cli.export import export_tables
+    export_tables("zibo.db", "out/", fmt="jsonl")   # → out/documents.jsonl, out/observations.jsonl …
+
+The user's tables are exported: the full-text index (``documents_fts`` and its
+shadow tables) and bookkeeping tables (names starting with ``_`` or ``sqlite_``)
+are not. Rows are written as stored; JSON lists kept in TEXT columns (such as
+``tasks.departments``) stay JSON strings in CSV and become lists in JSON lines.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+__all__ = ["export_tables", "user_tables", "FORMATS"]
+
+FORMATS = ("csv", "jsonl")
+# TEXT columns that hold a JSON list
+_JSON_COLUMNS = {("tasks", "departments"), ("documents", "warnings")}
+
+
+def user_tables(conn: sqlite3.Connection) -> list[str]:
+    """Tables that hold data: not virtual tables, their shadow tables, or internal ones."""
+    rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY rowid").fetchall()
+    virtual = [name for name, sql in rows if (sql or "").upper().startswith("CREATE VIRTUAL TABLE")]
+    out = []
+    for name, _sql in rows:
+        if name in virtual or name.startswith(("_", "sqlite_")):
+            continue
+        if any(name.startswith(v + "_") for v in virtual):
+            continue
+        out.append(name)
+    return out
+
+
+def _rows(conn: sqlite3.Connection, table: str):
+    cur = conn.execute(f"SELECT * FROM [{table}] ORDER BY rowid")
+    cols = [d[0] for d in cur.description]
+    return cols, cur
+
+
+def export_tables(db: str | os.PathLike[str], out_dir: str | os.PathLike[str], fmt: str = "csv",
+                  tables: list[str] | None = None) -> list[dict[str, Any]]:
+    """Write each table to ``out_dir/<table>.<fmt>``; return [{table, rows, file}]."""
+    from .errors import UsageError
+    from .store import open_readonly
+
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown export format {fmt!r}; choose csv or jsonl")
+    conn = open_readonly(Path(db))
+    try:
+        available = user_tables(conn)
+        wanted = tables or available
+        unknown = [t for t in wanted if t not in available]
+        if unknown:
+            raise UsageError(f"no table {unknown[0]!r}; the tables are: {', '.join(available)}")
+        out = Path(out_dir)
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise UsageError(f"cannot create {out}: {e.strerror or e}") from None
+        summary = []
+        for table in wanted:
+            path = out / f"{table}.{fmt}"
+            n = _write(conn, table, path, fmt)
+            summary.append({"table": table, "rows": n, "file": str(path)})
+        return summary
+    finally:
+        conn.close()
+
+
+def _write(conn: sqlite3.Connection, table: str, path: Path, fmt: str) -> int:
+    from .errors import ZiboError
+
+    cols, cur = _rows(conn, table)
+    n = 0
+    tmp = path.with_name(path.name + ".part")
+    try:
+        with tmp.open("w", encoding="utf-8", newline="") as f:
+            if fmt == "csv":
+                w = csv.writer(f)
+                w.writerow(cols)
+                for row in cur:
+                    w.writerow(["" if v is None else v for v in row])
+                    n += 1
+            else:
+                json_cols = {i for i, c in enumerate(cols) if (table, c) in _JSON_COLUMNS}
+                for row in cur:
+                    rec = {}
+                    for i, (c, v) in enumerate(zip(cols, row, strict=True)):
+                        if i in json_cols and isinstance(v, str):
+                            try:
+                                v = json.loads(v)
+                            except ValueError:
+                                pass
+                        elif isinstance(v, bytes):
+                            v = v.hex()
+                        rec[c] = v
+                    f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                    n += 1
+        os.replace(tmp, path)
+    except OSError as e:
+        tmp.unlink(missing_ok=True)
+        raise ZiboError(f"cannot write {path}: {e.strerror or e}") from None
+    return n

@@ -1,0 +1,286 @@
+"""Indicator queries: observations, one indicator's series over time, two periods compared.
+
+    from zibo_cli.query import Zibo
+    from zibo_cli.query import indicators as q
+    with Zibo("zibo.db") as z:
+        q.observations(z, "gdp")                       # every GDP figure, with its quote
+        q.series(z, "固定资产投资")                       # target and actual per period, met?
+        q.compare(z, "2024H1", "2024Q1-Q3")            # like with like, with the change
+
+Plain dicts out; reads only, on the read-only connection of :class:`~zibo_cli.query.Zibo`.
+Every value reaches SQLite as a parameter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..catalog import BY_ID, Indicator, closest, convert, lookup, name_key, unit_scale
+from ..errors import UsageError, ZiboError
+from ..periods import Period, PeriodError, parse_period
+
+if TYPE_CHECKING:
+    from . import Zibo
+
+__all__ = ["OBSERVATION_COLUMNS", "SERIES_COLUMNS", "COMPARE_COLUMNS", "Selection", "resolve", "observations",
+           "series", "compare", "catalogue", "read_period", "met_target"]
+
+OBSERVATION_COLUMNS = ["name", "period", "kind", "value", "qualifier", "unit", "measure", "document"]
+SERIES_COLUMNS = ["name", "measure", "period", "target", "actual", "unit", "met", "documents"]
+COMPARE_COLUMNS = ["name", "measure", "unit", "a", "b", "change", "change_unit", "status"]
+KINDS = ("actual", "target")
+
+_SELECT = """
+SELECT o.name, o.indicator_id, o.raw_name, o.year, o.start_month, o.end_month, o.period, o.kind,
+       o.measure, o.value, o.unit, o.qualifier, d.document, o.char_offset, o.quote, o.task_seq, o.id
+FROM observations o JOIN documents d ON d.id = o.doc_id
+"""
+_ORDER = " ORDER BY o.year, o.start_month, o.end_month, d.document, o.char_offset, o.id"
+
+
+# ---------------------------------------------------------------------------
+# names
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class Selection:
+    """What a name a user typed selects: a catalogue entry, or names as reports wrote them."""
+
+    text: str
+    entry: Indicator | None
+    names: list[str]
+
+    @property
+    def label(self) -> str:
+        if self.entry:
+            return f"{self.entry.name} ({self.entry.id})"
+        return "、".join(self.names[:5]) + (" …" if len(self.names) > 5 else "")
+
+
+def _known_names(z: Zibo) -> list[tuple[str, str | None, str | None]]:
+    return [(r[0], r[1], r[2]) for r in z.conn.execute(
+        "SELECT DISTINCT name, raw_name, indicator_id FROM observations")]
+
+
+def resolve(z: Zibo, text: str) -> Selection:
+    """Read an indicator name the way a user writes it.
+
+    1. a catalogue id, canonical name or alias, any case (``gdp``, ``GDP``, ``生产总值``);
+    2. a name as a report wrote it (the observation's name or raw name);
+    3. part of such names (``公交`` → 定制公交线路 …).
+
+    Raises :class:`ZiboError` naming the closest known names when nothing matches.
+    """
+    entry = lookup(text)
+    if entry is not None:
+        return Selection(text, entry, [entry.name])
+    key = name_key(text)
+    if not key:
+        raise UsageError("give an indicator name, or leave it out to list every figure")
+    known = _known_names(z)
+    exact = sorted({n for n, raw, _ in known if key in (name_key(n), name_key(raw or ""))})
+    if exact:
+        return Selection(text, None, exact)
+    part = sorted({n for n, raw, _ in known if key in name_key(n) or key in name_key(raw or "")})
+    if part:
+        return Selection(text, None, part)
+    pool = [n for n, _, _ in known] + [ind.name for ind in BY_ID.values()] + list(BY_ID)
+    hints = closest(text, pool)
+    hint = f"; closest: {', '.join(hints)}" if hints else ""
+    raise ZiboError(f"no indicator named {text!r}{hint} (`zibo indicator --catalog` lists the catalogue)")
+
+
+def _aliases(row: dict[str, Any]) -> list[str]:
+    out: list[str] = []
+    entry = BY_ID.get(row.get("indicator_id") or "")
+    if entry is not None:
+        out.extend(n for n in entry.names if n != row["name"])
+    raw = row.get("raw_name")
+    if raw and raw != row["name"] and raw not in out:
+        out.append(raw)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# periods
+# ---------------------------------------------------------------------------
+
+
+def read_period(text: str) -> Period:
+    """A period a user typed (2024H1, 2024Q1-Q3, 2023Q2, 2023, 2024年上半年 …), or UsageError."""
+    try:
+        return parse_period(text)
+    except PeriodError as e:
+        raise UsageError(str(e)) from None
+
+
+def _period_filter(text: str) -> tuple[str, tuple]:
+    """SQL for --period: a bare year means any figure of that year; otherwise exact months."""
+    p = read_period(text)
+    if re.fullmatch(r"\d{4}\s*(?:年度?|FY|Y)?", text.strip(), re.I):
+        return "o.year = ?", (p.year,)
+    return "o.year = ? AND o.start_month = ? AND o.end_month = ?", (p.year, p.start_month, p.end_month)
+
+
+# ---------------------------------------------------------------------------
+# observations
+# ---------------------------------------------------------------------------
+
+
+def observations(z: Zibo, name: str | None = None, period: str | None = None,
+                 kind: str | None = None) -> list[dict[str, Any]]:
+    """Every figure (of one indicator, in one period, of one kind), oldest period first.
+
+    Each row has name, aliases, indicator_id, raw_name, year, start_month, end_month,
+    period, kind, measure, value, unit, qualifier, document, char_offset, quote, task_seq.
+    """
+    where: list[str] = []
+    params: list[Any] = []
+    if name:
+        sel = resolve(z, name)
+        if sel.entry is not None:
+            where.append("(o.indicator_id = ? OR o.name = ?)")
+            params.extend([sel.entry.id, sel.entry.name])
+        else:
+            where.append(f"o.name IN ({', '.join('?' for _ in sel.names)})")
+            params.extend(sel.names)
+    if period:
+        sql, p = _period_filter(period)
+        where.append(sql)
+        params.extend(p)
+    if kind:
+        if kind not in KINDS:
+            raise UsageError(f"--kind must be one of {', '.join(KINDS)}, not {kind!r}")
+        where.append("o.kind = ?")
+        params.append(kind)
+    sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "") + _ORDER
+    rows = z.rows(sql, tuple(params))
+    for r in rows:
+        r["aliases"] = _aliases(r)
+        r.pop("id", None)
+    return rows
+
+
+def met_target(target: float, qualifier: str | None, actual: float) -> bool:
+    """Did the actual meet the target? At or above it; at or below it for a fall (a
+    negative target such as 能耗下降1%) or a ceiling (以下, 以内, 不超过). A 左右
+    ("about") target counts as met only when reached."""
+    if qualifier in ("以下", "以内", "不超过", "低于") or target < 0:
+        return actual <= target
+    return actual >= target
+
+
+def _series_key(r: dict[str, Any]) -> tuple:
+    return (r["indicator_id"] or r["name"], r["measure"], unit_scale(r["unit"])[1])
+
+
+def series(z: Zibo, name: str | None = None, kind: str | None = None) -> list[dict[str, Any]]:
+    """One row per indicator, measure and period: target and actual side by side, and
+    whether the target was met where both exist. Values of one series are shown in the
+    unit of its first figure (3.15万人 and 31500人 are one amount)."""
+    rows = observations(z, name, kind=kind)
+    units: dict[tuple, str] = {}
+    groups: dict[tuple, dict[str, Any]] = {}
+    for r in rows:
+        skey = _series_key(r)
+        unit = units.setdefault(skey, r["unit"])
+        key = (*skey, r["year"], r["start_month"], r["end_month"])
+        g = groups.get(key)
+        if g is None:
+            g = groups[key] = {
+                "name": r["name"], "indicator_id": r["indicator_id"], "measure": r["measure"], "unit": unit,
+                "year": r["year"], "start_month": r["start_month"], "end_month": r["end_month"],
+                "period": r["period"], "target": None, "target_qualifier": None, "actual": None,
+                "actual_qualifier": None, "met": None, "documents": [], "quotes": [],
+            }
+        value = convert(r["value"], r["unit"], unit)
+        if g[r["kind"]] is None and value is not None:
+            g[r["kind"]] = round(value, 10)
+            g[f"{r['kind']}_qualifier"] = r["qualifier"]
+        if r["document"] not in g["documents"]:
+            g["documents"].append(r["document"])
+        g["quotes"].append(r["quote"])
+    out = list(groups.values())
+    for g in out:
+        if g["target"] is not None and g["actual"] is not None:
+            g["met"] = met_target(g["target"], g["target_qualifier"], g["actual"])
+    out.sort(key=lambda g: (g["name"], g["measure"], g["year"] or 0, g["end_month"] or 0,
+                            g["start_month"] or 0))
+    return out
+
+
+def compare(z: Zibo, a: str, b: str) -> list[dict[str, Any]]:
+    """Every indicator reported in period ``a`` or ``b`` (actual figures, exact months).
+
+    Like is compared with like: the same indicator, measure and unit (amounts in other
+    prefixes are converted: 31500人 → 3.15万人). ``change`` is b − a (percentage points
+    for a % figure), null when either side is missing; ``status`` says which.
+    """
+    pa, pb = read_period(a), read_period(b)
+    rows_a = _actuals(z, pa)
+    rows_b = _actuals(z, pb)
+    order: list[tuple] = []
+    first_a: dict[tuple, dict] = {}
+    first_b: dict[tuple, dict] = {}
+    for rows, first in ((rows_a, first_a), (rows_b, first_b)):
+        for r in rows:
+            key = _series_key(r)
+            if key not in first:
+                first[key] = r
+            if key not in order:
+                order.append(key)
+    out = []
+    for key in order:
+        ra, rb = first_a.get(key), first_b.get(key)
+        ref = ra or rb
+        assert ref is not None
+        unit = ref["unit"]
+        va = ra["value"] if ra else None
+        vb = convert(rb["value"], rb["unit"], unit) if rb else None
+        change = round(vb - va, 10) if va is not None and vb is not None else None
+        out.append({
+            "name": ref["name"], "indicator_id": ref["indicator_id"], "measure": ref["measure"], "unit": unit,
+            "a": va, "b": None if vb is None else round(vb, 10), "change": change,
+            "change_unit": None if change is None else "百分点" if unit == "%" else unit,
+            "a_period": pa.label, "b_period": pb.label,
+            "a_document": ra["document"] if ra else None, "b_document": rb["document"] if rb else None,
+            "a_quote": ra["quote"] if ra else None, "b_quote": rb["quote"] if rb else None,
+            "status": "both" if ra and rb else "only_a" if ra else "only_b",
+        })
+    rank = {"both": 0, "only_a": 1, "only_b": 2}
+    out.sort(key=lambda r: rank[r["status"]])
+    return out
+
+
+def _actuals(z: Zibo, p: Period) -> list[dict[str, Any]]:
+    sql = (_SELECT + " WHERE o.kind = 'actual' AND o.year = ? AND o.start_month = ? AND o.end_month = ?"
+           + " ORDER BY (o.indicator_id IS NULL), d.document, o.char_offset, o.id")
+    return z.rows(sql, (p.year, p.start_month, p.end_month))
+
+
+def periods_with_figures(z: Zibo) -> list[str]:
+    """The periods the database has actual figures for (for hints)."""
+    rows = z.conn.execute("SELECT DISTINCT year, start_month, end_month FROM observations "
+                          "WHERE kind = 'actual' AND year IS NOT NULL AND start_month IS NOT NULL "
+                          "ORDER BY year, start_month, end_month").fetchall()
+    out = []
+    for y, s, e in rows:
+        try:
+            out.append(Period(y, s, e).label)
+        except PeriodError:
+            continue
+    return out
+
+
+def catalogue(z: Zibo | None = None) -> list[dict[str, Any]]:
+    """The catalogue, with how many figures each indicator has in the database (if given)."""
+    counts: dict[str, int] = {}
+    if z is not None:
+        counts = {r[0]: r[1] for r in z.conn.execute(
+            "SELECT indicator_id, COUNT(*) FROM observations WHERE indicator_id IS NOT NULL "
+            "GROUP BY indicator_id")}
+    return [{"id": ind.id, "name": ind.name, "english": ind.english, "aliases": list(ind.aliases),
+             "figures": counts.get(ind.id, 0)} for ind in BY_ID.values()]

@@ -1,0 +1,443 @@
+"""HTML pages as saved from a government website.
+
+* Encoding: a byte-order mark, then the page's own ``<meta charset>`` (or
+  ``http-equiv`` content type; GB2312/GBK read as GB18030), checked by decoding
+  strictly; when the declaration is missing or wrong, the same guesses as for a
+  text file (``sources.decode_bytes``).
+* Metadata: the labelled fields of the page (索引号, 文号, 发文日期, 发布机构, 标题 …),
+  whether in a table (label cell, value cell) or in a line such as
+  ``发布日期：2024-11-03 来源：…``, go into ``SourceText.meta``; labels are compared
+  after normalising, so traditional labels with pinyin (``發布機構``) count too.
+  A metadata table is left out of the text.
+* Main text: the block holding most of the page's prose (a small readability-style
+  score: each paragraph's Chinese text counts for its parent and half for its
+  grandparent, links count against), so navigation, side bars and footers stay out.
+  Paragraphs go on their own lines, data tables become TAB-separated rows and
+  ``SourceText.tables``; tables used for page layout are read as text.
+* Title: the 标题 field, else the page's main heading, else ``<title>`` without
+  the site name; it is the first line of the text.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from ..models import SourceText
+from .tables import Block, Cell, assemble, grid
+
+__all__ = ["read", "declared_charset", "decode_html"]
+
+_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_XML_ENC_RE = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
+_GB = {"gb2312", "gbk", "gb_2312-80", "x-gbk", "gb18030", "cp936", "euc-cn", "hz-gb-2312"}
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset the page declares in its first bytes (GB2312/GBK → gb18030), if Python knows it."""
+    head = data[:8192]
+    m = _CHARSET_RE.search(head) or _XML_ENC_RE.search(head)
+    if not m:
+        return None
+    name = m[1].decode("ascii", "replace").strip().lower()
+    if name in _GB:
+        return "gb18030"
+    if name == "big5":
+        return "big5"
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode_html(data: bytes) -> tuple[str, str, list[str]]:
+    """Decode page bytes: BOM, declared charset (strictly), then the text-file guesses."""
+    from ..sources import decode_bytes
+
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                     (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(enc, errors="replace"), enc, []
+    declared = declared_charset(data)
+    if declared:
+        try:
+            return data.decode(declared), declared, []
+        except (UnicodeDecodeError, LookupError):
+            text, enc, warnings = decode_bytes(data)
+            return text, enc, [f"the page says it is {declared} but is not; read as {enc}", *warnings]
+    return decode_bytes(data)
+
+
+def _parser(html: str):
+    from selectolax.lexbor import LexborHTMLParser  # selectolax 1.0 has only this backend
+
+    return LexborHTMLParser(html)
+
+
+def _has(node, selector: str) -> bool:
+    """Whether a descendant (not the node itself: lexbor's css() includes it) matches."""
+    return any(n.mem_id != node.mem_id for n in node.css(selector))
+
+
+# ---------------------------------------------------------------------------
+# metadata
+# ---------------------------------------------------------------------------
+
+_LABEL_CHARS = 12  # a label cell is short
+
+
+def _norm(text: str) -> str:
+    from ..normalize import normalize_text
+
+    return normalize_text(text)
+
+
+def _labels() -> dict[str, str]:
+    from ..extract.metadata import META_LABELS
+
+    return META_LABELS
+
+
+_FIELD_STOP = r"(?:浏览次数|点击数|访问量|阅读数|字号|字体|【|\s{2,}|$)"
+
+
+def _light(text: str) -> str:
+    """Simplified, pinyin-free, half-width text with its spaces kept (labels are found in it)."""
+    from ..normalize import fix_compat_chars, strip_pinyin, to_simplified, unify_width
+
+    return unify_width(to_simplified(strip_pinyin(fix_compat_chars(text))[0])[0])
+
+
+def fields_in_line(text: str) -> dict[str, str]:
+    """``发布日期：2024-11-03  来源：淄博市政府`` → {published: …, source: …}.
+
+    The line must start with a label; a value ends at the next label, at a run of
+    spaces, or at page furniture (浏览次数, 字号 …). Values come back normalised.
+    """
+    labels = _labels()
+    alt = "|".join(sorted(labels, key=len, reverse=True))
+    out: dict[str, str] = {}
+    pattern = re.compile(rf"(?<![\u4e00-\u9fff])({alt})\s*[：:]\s*(.*?)"
+                         rf"(?=\s*(?:(?:{alt})\s*[：:]|{_FIELD_STOP}))")
+    text = re.sub(r"[\u00a0\u3000]", " ", _light(text)).strip()
+    for m in pattern.finditer(text):
+        if not out and m.start() > 0:
+            return {}  # a field line starts with its label
+        value = _norm(m[2]).strip()
+        if value:
+            out.setdefault(labels[m[1]], value)
+    return out
+
+
+def _label_of(cell_text: str) -> str | None:
+    s = _norm(cell_text).strip().rstrip("：:").strip()
+    return _labels().get(s.replace(" ", ""))
+
+
+def _meta_from_tables(tree) -> tuple[dict[str, str], list]:
+    """Label/value cell pairs; return the fields and the tables that were metadata tables."""
+    found: dict[str, str] = {}
+    meta_tables = []
+    for table in tree.css("table"):
+        if _has(table, "table"):
+            continue  # a layout table: its inner tables are looked at on their own
+        hits = 0
+        for tr in table.css("tr"):
+            cells = [c for c in tr.iter() if c.tag in ("td", "th")]
+            for i, cell in enumerate(cells):
+                text = cell.text(deep=True)
+                if len(text.strip()) > _LABEL_CHARS * 3:
+                    continue
+                field = _label_of(text) if len(text.strip()) <= _LABEL_CHARS * 2 else None
+                if field and i + 1 < len(cells):
+                    value = _norm(cells[i + 1].text(deep=True)).strip()
+                    hits += 1
+                    if value:
+                        found.setdefault(field, value)
+                elif field is None:
+                    inline = fields_in_line(text)
+                    for k, v in inline.items():
+                        found.setdefault(k, v)
+                    hits += len(inline)
+        if hits >= 2:
+            meta_tables.append(table)
+    return found, meta_tables
+
+
+def _inside(node, tags: tuple[str, ...] = (), ids: set[int] | None = None) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in tags or (ids is not None and parent.mem_id in ids):
+            return True
+        parent = parent.parent
+    return False
+
+
+def _meta_from_lines(tree) -> tuple[dict[str, str], list]:
+    """Fields written as ``label：value`` in short elements outside tables (outermost elements)."""
+    found: dict[str, str] = {}
+    nodes = []
+    ids: set[int] = set()
+    for node in tree.css("span, li, p, div, dd, dt, label, em, strong, b, font, h4, h5, h6"):
+        text = node.text(deep=True)
+        if not text or len(text) > 200 or "：" not in text and ":" not in text:
+            continue
+        if _has(node, "p, div, li, table") or _inside(node, ("td", "th"), ids):
+            continue  # not a leaf block, in a table, or inside an element already taken
+        fields = fields_in_line(text)
+        if fields:
+            nodes.append(node)
+            ids.add(node.mem_id)
+            for k, v in fields.items():
+                found.setdefault(k, v)
+    return found, nodes
+
+
+# ---------------------------------------------------------------------------
+# main text
+# ---------------------------------------------------------------------------
+
+_DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
+              "select", "button", "input", "textarea", "map", "audio", "video")
+_BLOCK_TAGS = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
+               "ol", "dl", "dt", "dd", "blockquote", "pre", "tr", "hr", "center", "form", "header",
+               "footer", "figure", "figcaption", "address", "nav", "aside", "caption", "tbody", "thead",
+               "tfoot", "body", "html"}
+_CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# page furniture that sits inside the article block on many sites
+_FURNITURE_RE = re.compile(
+    r"^(?:【?\s*字[体号]\s*[：:].*|【?\s*(?:打印本页|打印|关闭窗口|关闭|返回顶部|收藏)\s*】?"
+    r"|分享到\s*[：:]?.*|扫一扫.*|(?:责任编辑|编辑|审核|校对)\s*[：:].{0,20}|【?\s*大\s*中\s*小\s*】?)$"
+)
+
+
+def _cjk(text: str) -> int:
+    return len(_CJK_RE.findall(text))
+
+
+def _link_text(node) -> int:
+    return sum(_cjk(a.text(deep=True)) for a in node.css("a"))
+
+
+def _table_of(node):
+    parent = node.parent
+    while parent is not None and parent.tag != "table":
+        parent = parent.parent
+    return parent
+
+
+def _container(node):
+    """Where the score of text inside ``node`` goes: a data table counts as one block."""
+    if node is None:
+        return None
+    if node.tag in ("td", "th", "tr", "tbody", "thead", "tfoot"):
+        table = _table_of(node)
+        if table is not None and _is_data_table(table):
+            return table
+    return node
+
+
+_PARA_TAGS = ("p", "li", "pre", "h1", "h2", "h3", "dd", "blockquote")
+_BOX_TAGS = ("div", "section", "article", "td", "th", "main", "center", "font", "span")
+
+
+def _own_text(node) -> str:
+    """The text of a box that is not inside one of its block children."""
+    parts = []
+    for child in node.iter(include_text=True):
+        if child.tag == "-text":
+            parts.append(child.text(deep=False) or "")
+        elif child.tag not in _BLOCK_TAGS and child.tag not in ("table", "td", "th") and \
+                not _has(child, "p, div, table, li"):
+            parts.append(child.text(deep=True) or "")
+    return "".join(parts)
+
+
+def _main_block(body):
+    """The element that holds most of the prose (None when the page has no prose).
+
+    A paragraph's Chinese characters (less twice those in its links) count for the box
+    around it and half for the box around that; a box with text of its own counts for
+    itself and half for its parent. A data table is one box.
+    """
+    scores: dict[int, float] = {}
+    nodes: dict[int, object] = {}
+    for node in body.css(", ".join(_PARA_TAGS + _BOX_TAGS)):
+        if node.tag in _PARA_TAGS:
+            own = node.text(deep=True)
+        else:
+            own = _own_text(node)
+        n = _cjk(own)
+        if n < 10:
+            continue
+        links = _link_text(node) if node.tag in _PARA_TAGS else \
+            sum(_cjk(c.text(deep=True)) for c in node.iter() if c.tag == "a")
+        n = max(n - 2 * links, 0) + own.count("，") + own.count("。")
+        if n <= 0:
+            continue
+        first = _container(node.parent if node.tag in _PARA_TAGS else node)
+        second = _container(first.parent) if first is not None else None
+        for weight, target in ((1.0, first), (0.5, second)):
+            if target is None or target.tag == "html":
+                continue
+            key = target.mem_id
+            nodes[key] = target
+            scores[key] = scores.get(key, 0.0) + n * weight
+    if not scores:
+        return None
+    node = nodes[max(scores, key=lambda k: scores[k])]
+    # a data table, or an inline wrapper (<font>, <span>): take it with what stands around it
+    while (node.tag == "table" or node.tag not in _BLOCK_TAGS | {"td", "th"}) and node.parent is not None:
+        node = node.parent
+    return node
+
+
+def _is_data_table(table) -> bool:
+    if _has(table, "table"):
+        return False  # layout: it holds other tables
+    widths = [sum(1 for c in tr.iter() if c.tag in ("td", "th")) for tr in table.css("tr")]
+    return len(widths) >= 2 and max(widths, default=0) >= 2
+
+
+def _table_rows(table) -> list[list[str]]:
+    cells: list[Cell] = []
+    taken: set[tuple[int, int]] = set()
+    for r, tr in enumerate(table.css("tr")):
+        c = 0
+        for cell in tr.iter():
+            if cell.tag not in ("td", "th"):
+                continue
+            while (r, c) in taken:
+                c += 1
+            rs = _span(cell.attributes.get("rowspan"))
+            cs = _span(cell.attributes.get("colspan"))
+            text = "\n".join(_block_lines(cell))
+            cells.append(Cell(r, c, text, rs, cs))
+            for i in range(r, r + rs):
+                for k in range(c, c + cs):
+                    taken.add((i, k))
+            c += cs
+    return grid(cells)
+
+
+def _span(value: str | None) -> int:
+    try:
+        return max(1, min(int(str(value).strip()), 1000))
+    except (TypeError, ValueError):
+        return 1
+
+
+def _block_lines(node) -> list[str]:
+    """The text of a node, one line per block element (for cells: joined later)."""
+    blocks: list[Block] = []
+    _walk(node, blocks, cell_mode=True)
+    return [b.text for b in blocks if b.text]
+
+
+def _walk(node, blocks: list[Block], cell_mode: bool = False, buf: list[str] | None = None) -> None:
+    """Append the node's content to ``blocks``: runs of inline text as one paragraph each.
+
+    ``buf`` is the caller's pending inline text when ``node`` is an inline element
+    wrapped around blocks (``<font><p>…</p></font>``): its text runs on from there.
+    """
+    own_buf = buf is None
+    buf = [] if buf is None else buf
+
+    def flush() -> None:
+        text = re.sub(r"[ \t\r\n\f]+", " ", "".join(buf)).strip()
+        buf.clear()
+        if text:
+            blocks.append(Block(text=text))
+
+    for child in node.iter(include_text=True):
+        tag = child.tag
+        if tag == "-text":
+            buf.append(child.text(deep=False) or "")
+        elif tag in ("br",):
+            flush()
+        elif tag == "table" and not cell_mode and _is_data_table(child):
+            flush()
+            blocks.append(Block(rows=_table_rows(child)))
+        elif tag in _BLOCK_TAGS or tag in ("table", "td", "th"):
+            flush()
+            _walk(child, blocks, cell_mode)
+            flush()
+        elif tag.startswith(("-", "_", "!")) or tag in _DROP_TAGS:
+            continue  # comments, doctype
+        elif tag == "img":
+            continue
+        elif _has(child, "p, div, br, table, li, tr, h1, h2, h3, h4, h5, h6"):
+            _walk(child, blocks, cell_mode, buf)  # an inline element wrapped around blocks
+        else:
+            buf.append(child.text(deep=True))  # inline elements (span, a, b, font …) are text
+    if own_buf:
+        flush()
+
+
+# ---------------------------------------------------------------------------
+# title
+# ---------------------------------------------------------------------------
+
+_TITLE_WORDS = ("情况", "通报", "报告", "进展", "完成", "目标", "公报", "总结", "运行")
+
+
+def _page_title(tree, main) -> str | None:
+    """The page's heading: an h1/h2 or a title-classed element, else <title> without the site name."""
+    for sel in ("h1", ".title", ".article-title", "h2", "#title"):
+        for node in tree.css(sel):
+            text = re.sub(r"\s+", " ", node.text(deep=True)).strip()
+            if 4 <= len(text) <= 100 and _cjk(text) >= 4 and any(w in _norm(text) for w in _TITLE_WORDS):
+                return text
+    node = tree.css_first("title")
+    if node is not None:
+        text = re.sub(r"\s+", " ", node.text(deep=True)).strip()
+        parts = [p.strip() for p in re.split(r"\s*[_|｜]\s*|\s+-\s+|\s*--\s*", text) if p.strip()]
+        if parts:
+            return max(parts, key=lambda p: (any(w in p for w in _TITLE_WORDS), len(p)))
+    return None
+
+
+# ---------------------------------------------------------------------------
+
+
+def read(path: Path, data: bytes) -> SourceText:
+    from ..sources import SourceError
+
+    text, encoding, warnings = decode_html(data)
+    tree = _parser(text)
+    tree.strip_tags(list(_DROP_TAGS))
+    body = tree.body or tree.root
+    if body is None:
+        raise SourceError("an HTML page with nothing in it")
+
+    meta, meta_tables = _meta_from_tables(body)
+    line_meta, meta_nodes = _meta_from_lines(body)
+    for k, v in line_meta.items():
+        meta.setdefault(k, v)
+    for node in meta_tables + meta_nodes:
+        node.decompose()
+
+    main = _main_block(body)
+    title = meta.get("title") or _page_title(tree, main)
+    blocks: list[Block] = []
+    _walk(main if main is not None else body, blocks)
+    blocks = [b for b in blocks if b.rows is not None or not _FURNITURE_RE.match(b.text.strip())]
+    if title:
+        title = re.sub(r"\s+", " ", title).strip()
+        head = [_norm(b.text).replace(" ", "") for b in blocks[:5] if b.text]
+        if _norm(title).replace(" ", "") not in head:
+            blocks.insert(0, Block(text=title))  # the title leads the text, as in a text file
+        meta["title"] = _norm(title)
+    body_text, tables = assemble(blocks)
+    if not body_text.strip():
+        raise SourceError("an HTML page without text (the report may be an attachment: "
+                          "download the PDF/Word file it links to and ingest that)")
+    out_meta = {k: v for k, v in meta.items()
+                if k in ("title", "published", "publisher", "index_no", "doc_no")}
+    if "published" not in out_meta and meta.get("written"):
+        out_meta["published"] = meta["written"]  # 成文日期 when the page has no 发文日期
+    if "publisher" not in out_meta and meta.get("source"):
+        out_meta["publisher"] = meta["source"]
+    return SourceText(text=body_text, encoding=encoding, format="html", tables=tables, meta=out_meta,
+                      warnings=warnings)
