@@ -464,3 +464,19 @@ def test_on_a_terminal_the_progress_bar_path_reports_the_same(zibo, zibo_json, t
     assert "1 new, 2 failed" in r.stderr
     monkeypatch.setattr(render, "is_terminal", real)
     assert [d["document"] for d in zibo_json("docs")] == ["a.txt"]
+
+
+def test_indicator_and_search_arguments_are_data(zibo, zibo_json, db, seeds):
+    assert zibo("ingest", seeds).exit_code == 0
+    before = dump(db)
+    for name in ("x' OR 1=1 --", "%", "_", "'; DROP TABLE observations; --", "*"):
+        r = zibo("indicator", name, "--json")
+        assert r.exit_code == 1  # no such indicator: one line, nothing on stdout
+        (line,) = r.stderr.splitlines()
+        assert line.startswith("zibo: error: no indicator named")
+        assert r.stdout == ""
+        hits = zibo_json("search", name, "-n", "0")
+        assert all(h["match"] == name for h in hits)  # literal text, no wildcards
+    assert zibo_json("search", "_", "-n", "0") == []
+    assert zibo_json("search", "%", "-n", "0")  # the reports do write per cent signs
+    assert dump(db) == before
