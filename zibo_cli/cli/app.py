@@ -28,7 +28,6 @@ __all__ = ["app", "JsonOpt", "CsvOpt", "db_path", "fail", "warn", "signals_inter
 _tclick = getattr(typer.core, "_click", None) or click
 
 
-
 def _classes(*names: str) -> tuple[type, ...]:
     found = [getattr(m.exceptions, n, None) for m in (click, _tclick) for n in names]
     return tuple({c for c in found if isinstance(c, type)})
