@@ -90,3 +90,10 @@ def test_db_option_overrides_env(zibo, tmp_path, seeds, db):
     assert other.exists() and not db.exists()
     data = json.loads(zibo("--db", other, "docs", "--json").stdout)
     assert len(data) == 3
+
+
+def test_ingesting_the_folder_that_holds_the_database_skips_the_database(zibo, zibo_json, tmp_path, db):
+    (tmp_path / "r.txt").write_text("2024年上半年经济运行情况\n上半年，全市地区生产总值增长5.1%。", encoding="utf-8")
+    assert zibo("ingest", tmp_path).exit_code == 0  # creates zibo.db inside tmp_path
+    again = zibo_json("ingest", tmp_path)
+    assert [r["document"] for r in again] == ["r.txt"]

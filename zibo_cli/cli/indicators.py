@@ -15,6 +15,23 @@ class Kind(StrEnum):
     target = "target"
 
 
+def _complete_name(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion for NAME: catalogue ids and names, and names in the database."""
+    try:
+        from ..catalog import all_names
+        from ..query import Zibo
+
+        names = set(all_names())
+        with Zibo(db_path(ctx)) as z:
+            names.update(r["name"] for r in z.rows("SELECT DISTINCT name FROM observations"))
+    except Exception:  # completion must never fail loudly; no database is fine
+        from ..catalog import all_names
+
+        names = set(all_names())
+    low = incomplete.lower()
+    return sorted(n for n in names if n.lower().startswith(low))
+
+
 SOURCE_COLUMNS = ["name", "period", "kind", "value", "unit", "document", "char_offset", "quote"]
 
 
@@ -29,7 +46,8 @@ def indicator(
     ctx: typer.Context,
     name: Annotated[str | None, typer.Argument(
         metavar="NAME", help="Indicator: catalogue id or any name or alias (gdp, GDP, 地区生产总值, 生产总值), or a name "
-             "as a report writes it. Leave out to list every figure.", show_default=False)] = None,
+             "as a report writes it. Leave out to list every figure.", show_default=False,
+        autocompletion=_complete_name)] = None,
     periods: Annotated[bool, typer.Option(
         "--periods", help="The series over time: target and actual side by side, and whether the target "
                           "was met.")] = False,
@@ -40,6 +58,8 @@ def indicator(
                          "means any figure of that year.", show_default=False)] = None,
     kind: Annotated[Kind | None, typer.Option(
         "--kind", help="Only actual figures or only targets.", show_default=False)] = None,
+    chart: Annotated[bool, typer.Option(
+        "--chart", help="With --periods: draw the series as bars in the terminal, targets marked ┃.")] = False,
     catalog: Annotated[bool, typer.Option(
         "--catalog", help="List the indicator catalogue (ids, names, aliases) with how many figures each has.")
     ] = False,
@@ -65,9 +85,16 @@ def indicator(
             emit(rows, ["id", "name", "english", "aliases", "figures"], fmt, title="indicator catalogue",
                  max_widths={"aliases": 48})
             return
+        if chart and not periods:
+            raise UsageError("--chart goes with --periods")
+        if chart and fmt != "table":
+            raise UsageError("--chart draws for a terminal; leave out --json/--csv")
         if periods:
             if period:
                 raise UsageError("--periods shows every period; leave out --period")
+            if chart:
+                _print_charts(q.observations(z, name, kind=kind.value if kind else None))
+                return
             rows = q.series(z, name, kind.value if kind else None)
             if fmt == "table":
                 for r in rows:
@@ -90,12 +117,33 @@ def indicator(
             warn(f"no figures{what}" + (f" in {period}" if period else "") + (f" of kind {kind.value}" if kind else ""))
 
 
+def _print_charts(rows: list[dict]) -> None:
+    """One chart per series (indicator, measure, unit) of the selected figures."""
+    from ..chart import chart_lines
+    from ..query.indicators import _series_key
+
+    groups: dict[tuple, list[dict]] = {}
+    for r in rows:
+        groups.setdefault(_series_key(r), []).append(r)
+    if not groups:
+        warn("no figures to draw")
+    for i, group in enumerate(groups.values()):
+        first = group[0]
+        if i:
+            typer.echo("")
+        typer.echo(f"{first['name']} · {first['measure']} · {first['unit'] or 'index'}")
+        for line in chart_lines(group):
+            typer.echo(line)
+
+
 @app.command("compare")
 def compare(
     ctx: typer.Context,
     a: Annotated[str, typer.Argument(metavar="A", help="First period: 2024H1, 2024Q1-Q3, 2023Q2, 2023, 2024年上半年 …",
                                      show_default=False)],
     b: Annotated[str, typer.Argument(metavar="B", help="Second period.", show_default=False)],
+    common: Annotated[bool, typer.Option(
+        "--common", help="Only indicators reported in both periods.")] = False,
     json_: JsonOpt = False,
     csv_: CsvOpt = False,
 ) -> None:
@@ -112,6 +160,8 @@ def compare(
     fmt = output_format(json_, csv_)
     with Zibo(db_path(ctx)) as z:
         rows = q.compare(z, a, b)
+        if common:
+            rows = [r for r in rows if r["a"] is not None and r["b"] is not None]
         if not rows:
             have = q.periods_with_figures(z)
             warn(f"no figures for {a} or {b}" + (f"; periods with figures: {', '.join(have)}" if have else ""))
