@@ -18,11 +18,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from stat import S_ISDIR, S_ISREG
+from typing import TYPE_CHECKING
 
-from .errors import DatabaseError
+from .errors import DatabaseError, ZiboError
 from .sources import SourceError, describe_os_error
 
-__all__ = ["IngestResult", "find_files", "ingest_paths", "ingest_found", "ingest_file"]
+if TYPE_CHECKING:
+    from .models import ParsedDocument
+
+__all__ = ["IngestResult", "find_files", "ingest_paths", "ingest_found", "ingest_file", "check_file",
+           "parse_read_file", "default_jobs"]
 
 # Files that are never reports: skipped silently when walking a folder.
 _SKIP_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
@@ -126,8 +131,38 @@ def ingest_file(conn: sqlite3.Connection, path: Path, force: bool = False) -> In
     one transaction, so an interrupt leaves it either fully in or fully out.
     ``force`` parses and rewrites a file even when its bytes are already stored.
     """
-    from .sources import read_file_bytes, read_source
-    from .store import document_state, store_document
+    todo = check_file(conn, path, force)
+    if isinstance(todo, IngestResult):
+        return todo
+    return _store_prepared(conn, parse_read_file(todo), force)
+
+
+@dataclass
+class ToParse:
+    """A file read and found not stored yet: its bytes, hash and resolved path."""
+
+    path: Path
+    data: bytes
+    sha: str
+    resolved: str
+
+
+@dataclass
+class Prepared:
+    """A file parsed, not yet stored (``doc`` is None when there is nothing to store:
+    the result is then final, a failure)."""
+
+    result: IngestResult
+    doc: ParsedDocument | None = None
+    mtime: float | None = None
+
+
+def check_file(conn: sqlite3.Connection, path: Path, force: bool = False) -> IngestResult | ToParse:
+    """Read and hash a file: the final result when there is nothing to parse (it cannot
+    be read, or the same bytes are stored), else what the parser needs. Reads the
+    database, never writes it."""
+    from .sources import read_file_bytes
+    from .store import document_state
 
     result = IngestResult(path=str(path), document=path.name, status="failed")
     try:
@@ -145,14 +180,22 @@ def ingest_file(conn: sqlite3.Connection, path: Path, force: bool = False) -> In
             result.warnings.append(f"same content as {other}; not stored twice")
         _fill_from_db(conn, sha, result)
         return result
-    from .pipeline import parse_source  # only now: an unchanged file needs no parser
+    return ToParse(path, data, sha, resolved)
 
+
+def parse_read_file(todo: ToParse) -> Prepared:
+    """Parse a file :func:`check_file` read (no database: parser processes run this)."""
+    from .pipeline import parse_source  # only now: an unchanged file needs no parser
+    from .sources import read_source
+
+    path = todo.path
+    result = IngestResult(path=str(path), document=path.name, status="failed")
     try:
-        source = read_source(path, data)
-        doc = parse_source(source, resolved, path.name, sha, len(data))
+        source = read_source(path, todo.data)
+        doc = parse_source(source, todo.resolved, path.name, todo.sha, len(todo.data))
     except SourceError as e:
         result.error = str(e)
-        return result
+        return Prepared(result)
     except (KeyboardInterrupt, MemoryError):
         raise
     except Exception as e:  # a bug in a reader or extractor must not stop the other files
@@ -160,23 +203,36 @@ def ingest_file(conn: sqlite3.Connection, path: Path, force: bool = False) -> In
             raise
         result.error = (f"internal error while parsing ({type(e).__name__}: {e}); please report it "
                         "with this file (ZIBO_DEBUG=1 shows the traceback)")
-        return result
+        return Prepared(result)
     try:
         mtime = path.stat().st_mtime
     except OSError:
         mtime = None
-    result.status = store_document(conn, doc, mtime=mtime, force=force)
+    result.encoding = source.encoding
+    return Prepared(result, doc, mtime)
+
+
+def _store_prepared(conn: sqlite3.Connection, prep: Prepared, force: bool = False) -> IngestResult:
+    """The write: one transaction for the parsed document (if there is one)."""
+    from .store import document_state, store_document
+
+    result, doc = prep.result, prep.doc
+    if doc is None:
+        return result
+    result.status = store_document(conn, doc, mtime=prep.mtime, force=force)
     if result.status in ("unchanged", "duplicate"):
-        # another process stored the same bytes between the check above and the write
+        # the same bytes were stored between the check and the write (by another process,
+        # or, with parser processes, from an earlier file of this run)
         if result.status == "duplicate":
-            result.warnings.append("same content as a file already stored; not stored twice")
-        _fill_from_db(conn, sha, result)
+            other = document_state(conn, doc.sha256, doc.path)[1]
+            result.warnings.append(f"same content as {other or 'a file already stored'}; not stored twice")
+        _fill_from_db(conn, doc.sha256, result)
         return result
     m = doc.meta
     result.doc_type, result.title, result.year = m.doc_type, m.title, m.year
     result.period = _label(m.year, m.start_month, m.end_month)
     result.observations, result.tasks = len(doc.observations), len(doc.tasks)
-    result.unreadable, result.encoding = doc.normalized.unreadable, source.encoding
+    result.unreadable = doc.normalized.unreadable
     result.warnings.extend(doc.warnings)
     return result
 
@@ -196,24 +252,48 @@ def _fill_from_db(conn: sqlite3.Connection, sha: str, result: IngestResult) -> N
          result.tasks, result.unreadable, result.encoding) = row
 
 
+# Parser processes: worth their start-up only for a batch of files.
+PARALLEL_MIN_FILES = 48
+MAX_JOBS = 4
+
+
+def default_jobs(n_files: int) -> int:
+    """How many parser processes for ``n_files`` files: one per CPU (at most four) for a
+    batch, none (parse here) for a few files."""
+    if n_files < PARALLEL_MIN_FILES:
+        return 1
+    return max(1, min(os.cpu_count() or 1, MAX_JOBS))
+
+
 def ingest_paths(paths: Iterable[str | os.PathLike[str]], db_path: Path,
-                 force: bool = False) -> Iterator[IngestResult]:
+                 force: bool = False, jobs: int | None = None) -> Iterator[IngestResult]:
     """Ingest every file under ``paths`` into the database at ``db_path``.
 
     Raises :class:`DatabaseError` (one line) when the database cannot be opened or
-    written; the documents stored before that stay, whole.
+    written; the documents stored before that stay, whole. ``jobs``: parser processes
+    (None: :func:`default_jobs`; 1: parse in this process).
     """
-    return ingest_found(find_files(paths), db_path, force=force)
+    return ingest_found(find_files(paths), db_path, force=force, jobs=jobs)
 
 
 def ingest_found(found: Iterable[tuple[Path, str | None]], db_path: Path,
-                 force: bool = False) -> Iterator[IngestResult]:
-    """Like :func:`ingest_paths`, for the (file, error) pairs :func:`find_files` gave."""
+                 force: bool = False, jobs: int | None = None) -> Iterator[IngestResult]:
+    """Like :func:`ingest_paths`, for the (file, error) pairs :func:`find_files` gave.
+
+    With ``jobs`` > 1, files are read and parsed in that many processes while this one
+    writes; results still come in file order and each document is still stored in
+    its own transaction by this process alone.
+    """
+    found = list(found)
+    if jobs is None:
+        jobs = default_jobs(len(found))
+    if jobs > 1:
+        yield from _ingest_parallel(found, db_path, force, jobs)
+        return
     from .store import connect, describe_sqlite_error
 
     conn = connect(db_path)
-    # the database itself (and SQLite's files beside it) may sit in the folder being ingested
-    own = {os.path.realpath(db_path) + suffix for suffix in ("", "-wal", "-shm", "-journal")}
+    own = _own_files(db_path)
     try:
         for path, error in found:
             if os.path.realpath(path) in own:
@@ -228,3 +308,89 @@ def ingest_found(found: Iterable[tuple[Path, str | None]], db_path: Path,
             yield result
     finally:
         conn.close()
+
+
+def _own_files(db_path: Path) -> set[str]:
+    # the database itself (and SQLite's files beside it) may sit in the folder being ingested
+    return {os.path.realpath(db_path) + suffix for suffix in ("", "-wal", "-shm", "-journal")}
+
+
+def _ingest_parallel(found: list[tuple[Path, str | None]], db_path: Path, force: bool,
+                     jobs: int) -> Iterator[IngestResult]:
+    """Read, hash and check each file here; parse the new ones in ``jobs`` processes;
+    store here, in file order.
+
+    At most a few files per process are in flight, so memory stays flat however many
+    files there are. The parsers never touch the database, and they start before this
+    process opens it (a forked child must not inherit an open SQLite connection).
+    """
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from .store import connect, describe_sqlite_error
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_worker_start)
+    conn = None
+    try:
+        list(pool.map(_worker_ready, range(jobs)))  # start them all now, before connecting
+        conn = connect(db_path)
+        own = _own_files(db_path)
+        window: deque[Future | IngestResult] = deque()
+
+        broken = ZiboError("a parser process stopped unexpectedly (out of memory?); the documents "
+                           "stored so far are whole: run the same command with --workers 1")
+
+        def finish(entry: Future | IngestResult) -> IngestResult:
+            if isinstance(entry, IngestResult):
+                return entry
+            try:
+                return _store_prepared(conn, entry.result(), force)
+            except sqlite3.Error as e:
+                raise DatabaseError(describe_sqlite_error(e, Path(db_path))) from None
+            except BrokenProcessPool:
+                raise broken from None
+
+        def submit(todo: ToParse) -> Future:
+            try:
+                return pool.submit(parse_read_file, todo)
+            except BrokenProcessPool:
+                raise broken from None
+
+        for path, error in found:
+            if os.path.realpath(path) in own:
+                continue
+            if error:
+                window.append(IngestResult(path=str(path), document=path.name, status="failed", error=error))
+                continue
+            try:
+                todo = check_file(conn, path, force)
+            except sqlite3.Error as e:
+                raise DatabaseError(describe_sqlite_error(e, Path(db_path))) from None
+            window.append(todo if isinstance(todo, IngestResult) else submit(todo))
+            while len(window) > 4 * jobs or (window and isinstance(window[0], IngestResult)):
+                yield finish(window.popleft())
+        while window:
+            yield finish(window.popleft())
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        if conn is not None:
+            conn.close()
+
+
+def _worker_start() -> None:
+    import signal
+
+    # Ctrl-C goes to the whole process group: the main process handles it (and rolls
+    # back); a parser just finishes its file. SIGTERM/SIGHUP stop a parser outright.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+
+
+def _worker_ready(_: int) -> bool:
+    return True
