@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from zibo_cli.ingest import PARALLEL_MIN_FILES, default_jobs, ingest_paths
+from zibo_cli.ingest import PARALLEL_MIN_FILES, default_workers, ingest_paths
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -45,8 +45,8 @@ def _results(rows) -> list[tuple]:
 
 
 def test_parser_processes_store_the_same_rows_in_the_same_order(corpus, tmp_path):
-    one = list(ingest_paths([corpus], tmp_path / "one.db", jobs=1))
-    two = list(ingest_paths([corpus], tmp_path / "two.db", jobs=2))
+    one = list(ingest_paths([corpus], tmp_path / "one.db", workers=0))
+    two = list(ingest_paths([corpus], tmp_path / "two.db", workers=2))
     assert _results(one) == _results(two)
     statuses = [r.status for r in two]
     assert statuses.count("new") == 16 and statuses.count("duplicate") == 1 and statuses.count("failed") == 1
@@ -55,26 +55,26 @@ def test_parser_processes_store_the_same_rows_in_the_same_order(corpus, tmp_path
 
 def test_parallel_reingest_changes_nothing(corpus, tmp_path):
     db = tmp_path / "z.db"
-    list(ingest_paths([corpus], db, jobs=2))
+    list(ingest_paths([corpus], db, workers=1))
     before = _content(db)
-    again = list(ingest_paths([corpus], db, jobs=3))
+    again = list(ingest_paths([corpus], db, workers=3))
     assert {r.status for r in again} == {"unchanged", "duplicate", "failed"}
     assert [r.observations for r in again if r.status == "unchanged"] == [
-        r.observations for r in ingest_paths([corpus], db, jobs=1) if r.status == "unchanged"]
+        r.observations for r in ingest_paths([corpus], db, workers=0) if r.status == "unchanged"]
     assert _content(db) == before
 
 
-def test_cli_jobs_option(zibo, corpus, db):
+def test_cli_workers_option(zibo, corpus, db):
     result = zibo("ingest", corpus, "--workers", "2", "--json")
     assert result.exit_code == 1  # the binary file failed; the others went in
     rows = json.loads(result.stdout)
     assert [r["document"] for r in rows] == sorted(p.name for p in corpus.iterdir())
-    assert zibo("ingest", corpus, "-w", "0").exit_code == 2
+    assert zibo("ingest", corpus, "-w", "-1").exit_code == 2
 
 
-def test_default_jobs_parse_a_few_files_here():
-    assert default_jobs(PARALLEL_MIN_FILES - 1) == 1
-    assert 1 <= default_jobs(10_000) <= 4
+def test_default_workers_parse_a_few_files_here():
+    assert default_workers(PARALLEL_MIN_FILES - 1) == 0
+    assert 0 <= default_workers(10_000) <= 3
 
 
 def _children(pid: int) -> set[int]:
