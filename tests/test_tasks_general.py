@@ -161,6 +161,9 @@ def test_markdown_table_saved_from_a_page():
     assert t["4"].reason == "个别项目因资金未到位延期投产。"
     assert t["3"].reason is None and t["5"].reason is None
     assert t["2"].annual_target == "一般公共预算收入增长5%。"
+    # 第四季度（全年）: the tasks are judged for the whole year
+    assert (doc.meta.year, doc.meta.start_month, doc.meta.end_month) == (2023, 1, 12)
+    assert {(x.year, x.start_month, x.end_month) for x in t.values()} == {(2023, 1, 12)}
 
 
 def test_rows_wrapped_over_two_lines_are_rejoined_cell_by_cell():
@@ -272,6 +275,8 @@ def test_html_page_with_merged_cells(tmp_path):
     assert t["2"].reason == "受疫情影响施工滞后。" and t["3"].reason is None
     assert t["2"].departments == ["市工业和信息化局"]
     assert (doc.meta.year, doc.meta.start_month, doc.meta.end_month) == (2022, 4, 6)
+    assert doc.meta.title == "2022年第二季度重点任务完成情况"
+    assert doc.meta.published == "2022-07-15" and doc.meta.publisher == "淄博市人民政府办公室"
 
 
 def test_gbk_text_table(tmp_path):
@@ -280,3 +285,48 @@ def test_gbk_text_table(tmp_path):
     doc = parse_file(path)
     assert [t.seq for t in doc.tasks] == ["1", "2", "3-1", "4", "5", "6", "7"]
     assert doc.tasks[1].reason == "受疫情影响，施工进度滞后。"
+
+
+DOCX_ROWS = [
+    ["序号", "重点任务", "季度目标", "完成情况", "存在问题", "牵头单位", "配合单位"],
+    ["一、经济发展", "", "", "", "", "", ""],
+    ["1", "外贸进出口增长5%。", "进口增长2%。", "完成", "无", "市商务局", "淄博海关"],
+    ["", "", "出口增长3%。", "未完成", "海外订单不足。", "", ""],
+    ["2", "新建学校3所。", "开工2所。", "已完成", "—", "市教育局", "—"],
+]
+
+
+def build_docx() -> bytes:
+    import io
+
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("2023年第一季度重点任务完成情况")
+    t = d.add_table(rows=len(DOCX_ROWS), cols=len(DOCX_ROWS[0]))
+    for i, row in enumerate(DOCX_ROWS):
+        for j, cell in enumerate(row):
+            if cell:
+                t.cell(i, j).text = cell
+    t.cell(1, 0).merge(t.cell(1, 6)).text = "一、经济发展"  # a category across the table
+    for j in (0, 1, 5, 6):  # 序号, 任务 and units merged over the task's two sub-rows
+        t.cell(2, j).merge(t.cell(3, j)).text = DOCX_ROWS[2][j]
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def test_docx_table_with_merged_cells(tmp_path):
+    path = tmp_path / "q1.docx"
+    path.write_bytes(build_docx())
+    doc = parse_file(path)
+    t = by_seq(doc.tasks)
+    assert list(t) == ["1", "2"]
+    one = t["1"]
+    assert one.annual_target == "外贸进出口增长5%。"
+    assert one.period_target == "进口增长2%。\n出口增长3%。"
+    assert one.status == "not_done" and one.reason == "海外订单不足。"
+    assert one.departments == ["市商务局", "淄博海关"]
+    assert one.departments_raw == "牵头单位：市商务局；配合单位：淄博海关"
+    assert t["2"].status == "done" and t["2"].reason is None and t["2"].departments == ["市教育局"]
+    assert (doc.meta.year, doc.meta.start_month, doc.meta.end_month) == (2023, 1, 3)
