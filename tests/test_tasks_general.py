@@ -330,3 +330,29 @@ def test_docx_table_with_merged_cells(tmp_path):
     assert one.departments_raw == "牵头单位：市商务局；配合单位：淄博海关"
     assert t["2"].status == "done" and t["2"].reason is None and t["2"].departments == ["市教育局"]
     assert (doc.meta.year, doc.meta.start_month, doc.meta.end_month) == (2023, 1, 3)
+
+
+def test_every_row_broken_over_several_lines():
+    # cells with line breaks in them, saved as text: a row is put together again from
+    # its lines (a new row starts with its 序号); a break between two cells is kept
+    text = "\n".join([
+        "序号\t年度目标\t是否完成\t工作进展\t未完成原因\t责任单位",
+        "1\t新建公园",
+        "10处。\t完成\t已开工",
+        "5处，",
+        "完成投资2亿元。\t无\t市园林局",
+        "2\t新建学校3所。\t未完成\t2所主体完工，",
+        "1所暂未开工。\t用地手续",
+        "未办结。\t市教育局",
+        "3\t新增就业6万人。\t完成",
+        "新增4.8万人。\t无\t市人力资源社会保障局",
+    ])
+    t = by_seq(parse(text))
+    assert list(t) == ["1", "2", "3"]
+    assert t["1"].annual_target == "新建公园10处。"
+    assert t["1"].progress == "已开工5处，完成投资2亿元。"
+    assert t["1"].departments == ["市园林局"] and t["1"].status == "done"
+    assert t["2"].progress == "2所主体完工，1所暂未开工。"
+    assert t["2"].reason == "用地手续未办结。" and t["2"].departments == ["市教育局"]
+    assert t["3"].status_raw == "完成" and t["3"].progress == "新增4.8万人。"
+    assert t["3"].departments == ["市人力资源社会保障局"]

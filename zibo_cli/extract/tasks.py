@@ -723,6 +723,8 @@ def _text_table_rows(text: str) -> list[_Row]:
     """
     rows: list[_Row] = []
     width: int | None = None
+    keys: list[str | None] = []
+    seq_first = False
     offset = 0
     in_table = False
     for line in text.split("\n"):
@@ -733,17 +735,30 @@ def _text_table_rows(text: str) -> list[_Row]:
             header = map_header(cells)
             if header is not None:
                 width, in_table = header.width, True
+                keys = header.keys
+                seq_first = keys[0] == "seq"
                 rows.append(_Row(cells, here))
                 continue
             if not in_table:
                 continue
             prev = rows[-1] if rows else None
+            # a line break inside a cell: the line's first piece ends the row's last cell.
+            # With a 序号 column a new row starts with its number, so a row may be put
+            # together from several lines; without one, only when the pieces add up exactly.
+            # When the pieces fill the row without joining, the line broke between cells.
             if (prev is not None and width and len(prev.cells) < width and cells[0].strip()
                     and not _seq_like(cells[0]) and not _is_separator(cells)
-                    and len(prev.cells) + len(cells) - 1 == width):
-                prev.cells[-1] = _join(prev.cells[-1], cells[0])
-                prev.cells.extend(cells[1:])
-                continue
+                    and map_header(prev.cells) is None):
+                total = len(prev.cells) + len(cells)
+                numbered = seq_first and _seq_like(prev.cells[0])
+                last_key = keys[len(prev.cells) - 1] if len(prev.cells) <= len(keys) else None
+                if numbered and total <= width and _cell_closed(prev.cells[-1], last_key):
+                    prev.cells.extend(cells)  # the line broke between two cells
+                    continue
+                if total - 1 == width or (numbered and total - 1 < width):
+                    prev.cells[-1] = _join(prev.cells[-1], cells[0])
+                    prev.cells.extend(cells[1:])
+                    continue
             rows.append(_Row(cells, here))
             continue
         s = line.strip()
@@ -758,6 +773,17 @@ def _text_table_rows(text: str) -> list[_Row]:
             in_table, width = False, None  # a note or prose after the table
         # a short line (a category heading, a repeated title) keeps the table open
     return rows
+
+
+def _cell_closed(cell: str, key: str | None) -> bool:
+    """A cell that reads as complete (a sentence's end, a bare status word), so a line
+    break after it falls between two cells rather than inside this one."""
+    t = clean_cell(cell)
+    if not t or t[-1] in "，,、：:（(":
+        return False
+    if t[-1] in "。；;！!？?":
+        return True
+    return key == "status" and len(t) <= 8 and classify_status(t) != STATUS_UNKNOWN
 
 
 _TABLE_END_RE = re.compile(r"^(?:注|备注|说明|附件|附表|资料来源|数据来源)[:：\d\s]")
