@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 
 from ..catalog import match_name
 from ..models import ACTUAL, TARGET, TASK_TABLE, DocumentMeta, Observation, Task
-from ..periods import Period, PeriodError, find_periods
+from ..periods import Period, PeriodError, cn_number, find_periods
 
 __all__ = ["extract_observations", "extract_clauses", "Context", "split_names"]
 
@@ -77,6 +77,12 @@ _FIGURE = re.compile(
 _RANK = re.compile(r"第(?P<num>\d+)(?P<unit>位|名)")
 # a rank without 位/名 right after 全省/全国 (位列全省第3)
 _RANK_BARE = re.compile(r"(?<=全省|全国|全市)第(?P<num>\d+)(?![\d.])(?=[，。；、）\s]|$)")
+# ranks in Chinese numerals (列全省第五位, 居全国第十一名, 位列全省第二): only after a
+# word that says where it ranks, since 放在第一位 is no rank
+_CN_RANK_NUM = r"(?P<num>[一二三四五六七八九]|十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?)"
+_RANK_CN = re.compile(r"(?<=全省|全国|全市|省内|地市|城市|市中|名列|位列|排名|位居)第" + _CN_RANK_NUM
+                      + r"(?:(?P<unit>位|名)|(?=[，。；、）\s]|$))")
+_RANK_CN_ANY = re.compile(r"第" + _CN_RANK_NUM + r"(?=位|名)")
 
 _SENTENCE_END = re.compile(r"[。！？!?\n\t]|</?p>|<br\s*/?>|</?span[^>]*>|</?div[^>]*>")
 _CLAUSE_END = set("，；：,;:")
@@ -89,8 +95,8 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 # ---------------------------------------------------------------------------
 
 GROWTH_VERBS = ("增长", "下降", "增加", "减少", "提高", "提升", "降低", "上升", "回落", "回升", "下滑",
-                "上涨", "下跌", "扩大", "收窄", "缩小", "增", "降", "减")
-FALL_VERBS = {"下降", "减少", "降低", "回落", "下滑", "下跌", "收窄", "缩小", "降", "减"}
+                "上涨", "下跌", "扩大", "收窄", "缩小", "加快", "放缓", "减缓", "趋缓", "增", "降", "减")
+FALL_VERBS = {"下降", "减少", "降低", "回落", "下滑", "下跌", "收窄", "缩小", "放缓", "减缓", "趋缓", "降", "减"}
 PRE_QUALIFIERS = ("将近", "接近", "超过", "大约", "约为", "不到", "不足", "高达", "多达", "近", "约", "超", "逾",
                   "突破", "达")
 # Words that can stand between a name and its number, taken off the end of the name.
@@ -108,6 +114,7 @@ _LEAD_WORDS = sorted({
     "另外", "全市", "我市", "全区", "全县", "本市", "累计", "共计", "共", "已经", "已", "均", "并", "和", "及",
     "还", "再", "总计", "合计", "其", "为此", "共有", "拥有", "现有", "对此", "经统计", "据统计", "预计", "初步统计", "整体",
     "全年", "年内", "期内", "期间", "当月", "本月", "本季度", "全体", "持续", "进一步", "共同",
+    "年末", "年底", "期末", "月末", "季末", "初步核算", "初步测算", "据初步核算",
 }, key=len, reverse=True)
 _LEAD_RE = re.compile("^(?:" + "|".join(re.escape(w) for w in _LEAD_WORDS) + ")")
 # Leading verbs taken off when the rest is still a name (完成年度投资 → 年度投资; but 完成投资 stays).
@@ -115,7 +122,8 @@ _LEAD_VERBS = re.compile(r"^(?:完成|实现|达成|形成|稳定运行|正常�
 _TARGET_WORDS = re.compile(r"^(?:力争|确保|计划|预期|争取|目标是|目标为)")
 _COMPARISON = re.compile(r"(?:比|较|与|同|相比|高于|低于|快于|慢于)\s*$")
 _COMPARE_LEAD = re.compile(
-    r"^(?:比|较|与|同)(?:上年同期|去年同期|上年|去年|上月|上季度|年初|同期|全省|全国|全省平均|全国平均)?(?:相比)?"
+    r"^(?:比|较|与|同)(?:(?:19|20)\d{2}年(?:同期)?|上年同期|去年同期|上年|去年|上月|上季度|年初|同期|全省|全国|全省平均|"
+    r"全国平均)?(?:相比)?"
 )
 # "为X减轻…": the benefactive opening before the verb that names the figure.
 _BENEFACTIVE = re.compile(r"^(?:为|向|帮助|助力|给|对)")
@@ -136,9 +144,12 @@ _RATE_TAIL = re.compile(r"[\u4e00-\u9fff]{0,2}(?:率|比例|比重|占比)$")
 _RATE_SUFFIX = re.compile(r"(?:同比增速|增长速度|增长率|增速|增幅|增长|降幅)$")
 # The base of a comparison at the end of a name: 增速比上半年(回落), 较去年同期(提高).
 _COMPARE_TAIL = re.compile(r"(?:比|较)([^，比较]{1,8})$")
-_BASELINE = re.compile(r"(?:上年同期|去年同期|上年|去年|上月|上季度|上半年|年初|同期|上期)(?:末|底)?")
+_BASELINE = re.compile(r"(?:(?:19|20)\d{2}年(?:同期)?|上年同期|去年同期|上年|去年|上月|上季度|上半年|年初|同期|上期)"
+                       r"(?:末|底)?")
 # A difference from another region (高于全省1.1个百分点) is not a figure of this one.
 _VERSUS_REGION = re.compile(r"(?:高于|低于|快于|慢于|高出|低出|超出|领先|落后)(?:全省|全国|省|国家)?(?:平均)?(?:水平)?$")
+# 两年平均增长, 三年平均增速: an average growth over several years
+_MULTI_YEAR = re.compile(r"(?:[两三四五]|[2-5])年平均(?=(?:同比)?(?:增长|增速|增幅|下降)?(?:为|达到|达)?$)")
 _ALT_NAME = re.compile(r"（[^（）\d]{1,8}）$")
 GENERIC_NAMES = {"政府", "我市", "全市", "目前", "其中", "合计", "总计", "同比", "比重", "以上", "增长", "数据",
                  "全省", "全国", "总数", "数量", "规模", "人数", "个数", "比例", "分别", "其他", "各类"}
@@ -184,6 +195,11 @@ class Context:
 
 
 @dataclass
+class _Plain:
+    name: str
+
+
+@dataclass
 class _Figure:
     start: int  # in the sentence (the sign or the first digit)
     end: int
@@ -206,6 +222,7 @@ class _Named:
     of: bool = False  # the words before the number end in 的 (完成年度任务的37.9%)
     versus_region: bool = False  # 高于全省…: a gap to another region
     decline_name: bool = False  # the name said 降幅 (降幅收窄 is a rise)
+    multi_year: str = ""  # 两年平均: an average over years, a series of its own
     forecast: bool = False  # 预计
     year: int | None = None
 
@@ -396,11 +413,12 @@ class _SentenceReader:
         s = self.masked
         figs: list[_Figure] = []
         taken: list[tuple[int, int]] = []
-        for rx in (_RANK, _RANK_BARE):
+        for rx in (_RANK, _RANK_BARE, _RANK_CN):
             for m in rx.finditer(s):
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue
-                figs.append(_Figure(m.start(), m.end(), float(m["num"]), m["num"], "位", None, rank=True))
+                value = float(cn_number(m["num"]))
+                figs.append(_Figure(m.start(), m.end(), value, m["num"], "位", None, rank=True))
                 taken.append((m.start(), m.end()))
         for m in _FIGURE.finditer(s):
             if not m["unit"] and not m["num"]:
@@ -584,6 +602,12 @@ class _SentenceReader:
     def _name(self, span: str) -> _Named:
         named = _Named(names=[], raw=[])
         s = span.strip().strip("、")
+        if _VERSUS_REGION.search(s.rstrip("（(“")):
+            named.versus_region = True  # 高于全省平均: before 均 is taken off as a verb
+        m = _MULTI_YEAR.search(s)
+        if m:
+            named.multi_year = m[0]
+            s = s[:m.start()] + s[m.end():]
         # the tail: verbs, qualifiers and connectives between the name and the number
         while True:
             s2 = s.rstrip("（(“")
@@ -715,6 +739,10 @@ class _SentenceReader:
                 value = -value
         entry, rate = match_name(name)
         indicator_id = None
+        if named.multi_year:
+            # 两年平均增长6.2%: the name's own series of averages, not its year-on-year growth
+            entry = None
+            name = (match_name(name)[0] or _Plain(name)).name + named.multi_year + "增速"
         if entry is not None:
             indicator_id = entry.id
             if rate and measure == "level" and fig.unit in ("%", "‰"):
@@ -729,10 +757,7 @@ class _SentenceReader:
                 and self.ctx.end_month != 12:
             return None  # 预计全年…: a forecast for a year not yet over is no actual figure
         quote, qstart = self._quote(fig)
-        if "," in fig.written:
-            # 1,234亿元: the quote shows the number without its thousands separators, so the
-            # value's digits can be found in it (the offset still points at the sentence)
-            quote = re.sub(r"(?<=\d),(?=\d{3})", "", quote)
+        quote = quote_digits(quote)
         qualifier = fig.qualifier or named.pre_qualifier
         if qualifier == "达":
             qualifier = None
@@ -862,6 +887,17 @@ def _share_affixes(parts: list[str]) -> list[str]:
 # ---------------------------------------------------------------------------
 # helpers
 # ---------------------------------------------------------------------------
+
+
+def quote_digits(quote: str) -> str:
+    """A quote as stored: numbers without thousands separators (1,234亿元 → 1234亿元) and
+    ranks in digits (第五位 → 第5位), so a figure's value can be found in its quote. The
+    quote's offset still points at the sentence as written."""
+    quote = re.sub(r"(?<=\d),(?=\d{3})", "", quote)
+    for rx in (_RANK_CN_ANY, _RANK_CN):
+        quote = rx.sub(lambda m: f"第{cn_number(m['num'])}{m['unit'] or ''}" if "unit" in m.re.groupindex
+                       else f"第{cn_number(m['num'])}", quote)
+    return quote
 
 
 def _is_cjk(ch: str) -> bool:
