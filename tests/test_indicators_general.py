@@ -261,3 +261,28 @@ def test_stats_table_with_cumulative_and_previous_year_columns():
     assert not [f for f in got if f[0] == "地区生产总值"]
     measures = {(o.name, o.value): o.measure for o in extract_observations(text, _meta(2024, 1, 10))}
     assert measures[("进出口", -2.5)] == "growth" and measures[("进出口", 612.4)] == "level"
+
+
+def test_stats_table_with_target_and_completion_columns():
+    text = ("指标\t单位\t全年目标\t1-6月\t同比增长(%)\t完成年度目标(%)\n"
+            "地区生产总值\t亿元\t增长5.5%左右\t2312.5\t5.1\t—\n"
+            "固定资产投资\t亿元\t—\t—\t5.2\t—\n"
+            "一般公共预算收入\t亿元\t430\t215.6\t4.2\t50.1\n")
+    obs = extract_observations(text, _meta(2024, 1, 6))
+    got = {(o.name, o.kind, o.start_month, o.end_month, o.value, o.unit, o.measure, o.qualifier) for o in obs}
+    assert got == {
+        ("地区生产总值", T, 1, 12, 5.5, "%", "growth", "左右"),
+        ("地区生产总值", A, 1, 6, 2312.5, "亿元", "level", None),
+        ("地区生产总值", A, 1, 6, 5.1, "%", "growth", None),
+        ("固定资产投资", A, 1, 6, 5.2, "%", "growth", None),
+        ("一般公共预算收入", T, 1, 12, 430, "亿元", "level", None),
+        ("一般公共预算收入", A, 1, 6, 215.6, "亿元", "level", None),
+        ("一般公共预算收入", A, 1, 6, 4.2, "%", "growth", None),
+        ("一般公共预算收入", A, 1, 6, 50.1, "%", "share", None),
+    }
+
+
+def test_pipe_free_header_without_name_column_is_prose():
+    # a TAB line that is no statistics header is read as prose, cell by cell
+    text = "上半年\t全市地区生产总值增长5.1%\n"
+    assert [(o.name, o.value) for o in extract_observations(text, _meta(2024, 1, 6))] == [("地区生产总值", 5.1)]

@@ -119,6 +119,10 @@ _LEAD_WORDS = sorted({
 _LEAD_RE = re.compile("^(?:" + "|".join(re.escape(w) for w in _LEAD_WORDS) + ")")
 # Leading verbs taken off when the rest is still a name (完成年度投资 → 年度投资; but 完成投资 stays).
 _LEAD_VERBS = re.compile(r"^(?:完成|实现|达成|形成|稳定运行|正常运行|常态化运行|运行|运营|拥有|现有|保有)")
+# A sentence that announces targets: 主要预期目标是：…, 今年的目标为：…
+_TARGET_CUE = re.compile(r"目标(?:任务)?(?:是|为)?[：:]|(?:预期|主要|发展|奋斗)目标(?:任务)?(?:是|为)")
+# The subject of a clause is last year (上年同期为下降1.3%, 去年全市…增长5%); not after 比/较.
+_PREVIOUS_YEAR = re.compile(r"^(?:上年同期|去年同期|上年|去年)(?:全年|同期)?(?!末|底|以来)")
 _TARGET_WORDS = re.compile(r"^(?:力争|确保|计划|预期|争取|目标是|目标为)")
 _COMPARISON = re.compile(r"(?:比|较|与|同|相比|高于|低于|快于|慢于)\s*$")
 _COMPARE_LEAD = re.compile(
@@ -222,6 +226,7 @@ class _Named:
     of: bool = False  # the words before the number end in 的 (完成年度任务的37.9%)
     versus_region: bool = False  # 高于全省…: a gap to another region
     decline_name: bool = False  # the name said 降幅 (降幅收窄 is a rise)
+    previous_year: bool = False  # 上年同期为…: the figure is last year's
     multi_year: str = ""  # 两年平均: an average over years, a series of its own
     forecast: bool = False  # 预计
     year: int | None = None
@@ -246,6 +251,11 @@ def extract_observations(text: str, meta: DocumentMeta, tasks: list[Task] | None
     # progress reports count the year to date; a quarterly task table's figures too
     end = meta.end_month
     start = 1 if is_table and end else meta.start_month
+    if start is None and end is None:
+        # no months from the metadata: the heading line may still name them (2022年1—11月…简况)
+        heading = _heading_period(text, year)
+        if heading is not None:
+            year, start, end = heading
     prose = Context(year, start, end)
     out: list[Observation] = []
     cells = ""
@@ -255,23 +265,198 @@ def extract_observations(text: str, meta: DocumentMeta, tasks: list[Task] | None
                                                        t.reason, t.next_steps) if c)
     offset = 0
     header: dict[int, Context | None] | None = None
+    stats: _StatsHeader | None = None
+    above = prose  # the period the lines above a table name (its title)
     for line in text.split("\n"):
         here = offset
         offset += len(line) + 1
         if tasks and _is_row(line):
             continue
         if not tasks and "\t" in line:
+            if header is None and stats is None:
+                stats = _stats_header(line, above)
+                if stats is not None:
+                    continue
+            if stats is not None:
+                out.extend(stats.read_row(line, here))
+                continue
             if header is None and _is_header(line):
                 header = _header_columns(line, meta)
                 continue
             if header is not None:
                 out.extend(_from_row(line, here, header, prose))
                 continue
+        if line.strip():
+            stats = None  # a table ends at the first line that is not a row
+            above = _line_context(line, prose)
         found = extract_clauses(line, prose, here)
         if cells:
             found = [o for o in found if o.quote not in cells]
         out.extend(found)
     return _dedupe(out)
+
+
+def _heading_period(text: str, year: int | None) -> tuple[int | None, int, int] | None:
+    """(year, start, end) from the first line of the text when it names months and its year
+    is the document's (or the document has none)."""
+    first = next((ln for ln in text.split("\n") if ln.strip()), "")[:80]
+    ps = [p for p in find_periods(first) if not p.whole_year]
+    m = _YEAR.search(first)
+    if not ps or (year is not None and m and int(m[1]) != year):
+        return None
+    return (int(m[1]) if m else year), ps[0].period.start_month, ps[0].period.end_month
+
+
+def _line_context(line: str, prose: Context) -> Context:
+    """The period a line (a table's title) names, else the prose's."""
+    ps = [p for p in find_periods(line[:80]) if not p.whole_year]
+    m = _YEAR.search(line[:80])
+    if not ps:
+        return prose
+    year = int(m[1]) if m else prose.year
+    return Context(year, ps[0].period.start_month, ps[0].period.end_month)
+
+
+# -- statistics tables --------------------------------------------------------
+# 指标 | 单位 | 1-6月 | 同比增长%: the name in one column, the unit in another, amounts
+# under period headers, growth rates under a growth header; the cells carry bare numbers.
+
+_NAME_HEAD = re.compile(r"^(?:主要)?(?:指标|项目)(?:名称)?$|^名称$")
+_UNIT_HEAD = re.compile(r"^(?:计量)?单位$")
+_GROWTH_HEAD = re.compile(r"增长|增速|增幅|增减|±|同比|比上年|比去年")
+_VALUE_HEAD = re.compile(r"本月|当月|本期|累计|绝对[值数]|总量|数值|数量|金额|完成|本年|全年|上年同期|去年同期|实际")
+_HEAD_UNIT = re.compile(r"[（(]\s*(%|‰|百分点|[万亿千百]*[\u4e00-\u9fff/]{1,5})\s*[）)]\s*$|(%|百分点)$")
+_PREVIOUS = re.compile(r"上年同期|去年同期|上年|去年")
+_EMPTY_CELL = re.compile(r"^[-—－–/…\s]*$")
+_CELL_NUMBER = re.compile(r"^(?P<growth>增长|提高|增加)?(?P<sign>[-—－−])?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)(?P<pct>%)?"
+                          r"(?P<qual>左右|以上|以内|以下)?$")
+_SHARE_HEAD = re.compile(r"完成.{0,4}(?:目标|计划|任务)|进度|占.{0,6}(?:比重|比例)")
+_ROW_LEAD = re.compile(r"^(?:其中[：:]?|[一二三四五六七八九十]+[、.．]|\d+[、.．](?!\d)|[（(][一二三四五六七八九十\d]+[）)]|[#＃△▲·•])+")
+
+
+@dataclass
+class _Column:
+    kind: str  # value | growth | share | target
+    year: int | None
+    start: int | None
+    end: int | None
+    unit: str | None  # from the header, e.g. 同比增长(%) → %
+
+
+class _StatsHeader:
+    def __init__(self, name_col: int, unit_col: int | None, columns: dict[int, _Column], line: str):
+        self.name_col, self.unit_col, self.columns, self.line = name_col, unit_col, columns, line
+
+    def read_row(self, line: str, offset: int) -> list[Observation]:
+        cells = [c.strip() for c in line.split("\t")]
+        if len(cells) <= self.name_col:
+            return []
+        raw = _ROW_LEAD.sub("", cells[self.name_col]).strip()
+        row_unit = None
+        m = _HEAD_UNIT.search(raw)
+        if m:
+            row_unit = m[1] or m[2]
+            raw = raw[:m.start()].strip()
+        if self.unit_col is not None and self.unit_col < len(cells) and not _EMPTY_CELL.match(cells[self.unit_col]):
+            row_unit = cells[self.unit_col]
+            if "=" in row_unit:  # 上年=100: an index
+                row_unit = ""
+        name = raw
+        if len(name) < 2 or _CELL_NUMBER.match(name):
+            return []
+        entry, _ = match_name(name)
+        quote = quote_digits(line.strip())
+        out = []
+        for i, col in self.columns.items():
+            if i >= len(cells):
+                continue
+            m = _CELL_NUMBER.match(cells[i].replace(" ", ""))
+            if not m:
+                continue
+            value = float(m["num"].replace(",", ""))
+            if m["sign"]:
+                value = -value
+            if col.kind == "growth":
+                unit = col.unit or "%"
+                measure = "change" if unit == "百分点" else "growth"
+            elif col.kind == "share":
+                unit, measure = col.unit or "%", "share"
+            else:
+                unit = "%" if m["pct"] else col.unit if col.unit is not None else row_unit
+                if unit is None:
+                    continue  # an amount whose unit nobody states
+                measure = "level"
+                if col.kind == "target" and m["growth"]:
+                    measure = "growth"  # 增长5%左右 in a target cell
+            out.append(Observation(
+                name=entry.name if entry else name, value=value, unit=unit,
+                kind=TARGET if col.kind == "target" else ACTUAL, year=col.year, qualifier=m["qual"],
+                start_month=col.start, end_month=col.end, indicator_id=entry.id if entry else None,
+                raw_name=raw, measure=measure, char_offset=offset, quote=quote[:MAX_QUOTE],
+            ))
+        return out
+
+
+def _head_period(cell: str, ctx: Context) -> tuple[int | None, int | None, int | None]:
+    year, start, end = ctx.default_period()
+    m = _YEAR.search(cell)
+    if m:
+        year = int(m[1])
+    ps = [p for p in find_periods(cell) if not p.whole_year]
+    if ps:
+        start, end = ps[0].period.start_month, ps[0].period.end_month
+    elif re.search(r"本月|当月", cell) and end is not None:
+        start = end
+    return year, start, end
+
+
+def _stats_header(line: str, ctx: Context) -> _StatsHeader | None:
+    """The header of a statistics table, or None when the line is not one."""
+    cells = [c.strip() for c in line.split("\t")]
+    if len(cells) < 2 or any(_CELL_NUMBER.match(c.replace(",", "")) for c in cells):
+        return None
+    name_col = next((i for i, c in enumerate(cells) if _NAME_HEAD.match(c)), None)
+    if name_col is None:
+        return None
+    unit_col = next((i for i, c in enumerate(cells) if _UNIT_HEAD.match(c)), None)
+    columns: dict[int, _Column] = {}
+    last_value: _Column | None = None
+    for i, c in enumerate(cells):
+        if i in (name_col, unit_col) or not c:
+            continue
+        m = _HEAD_UNIT.search(c)
+        unit = (m[1] or m[2]) if m else None
+        if _SHARE_HEAD.search(c):
+            if last_value is not None:
+                year, start, end = last_value.year, last_value.start, last_value.end
+            else:
+                year, start, end = _head_period(c, ctx)
+            columns[i] = _Column("share", year, start, end, unit or "%")
+        elif "目标" in c or "计划" in c:
+            if unit_col is None:
+                return None  # a target table with prose cells: read column by column elsewhere
+            year, start, end = _head_period(c, ctx)
+            if not [p for p in find_periods(c) if not p.whole_year]:
+                start, end = 1, 12
+            columns[i] = _Column("target", year, start, end, unit)
+        elif _GROWTH_HEAD.search(c):
+            base = re.sub(r"(?:比|较)(?:上年同期|去年同期|上年|去年|同期)", "", c)
+            if find_periods(base) or re.search(r"本月|当月", base) or last_value is None or "累计" in base:
+                year, start, end = _head_period(base, ctx)
+            else:
+                year, start, end = last_value.year, last_value.start, last_value.end
+            columns[i] = _Column("growth", year, start, end, unit)
+        elif find_periods(c) or _YEAR.search(c) or _VALUE_HEAD.search(c):
+            year, start, end = _head_period(c, ctx)
+            if _PREVIOUS.search(c) and year is not None and not _YEAR.search(c):
+                year -= 1
+            col = _Column("value", year, start, end, unit)
+            columns[i] = col
+            if not _PREVIOUS.search(c):
+                last_value = col
+    if not columns:
+        return None
+    return _StatsHeader(name_col, unit_col, columns, line)
 
 
 def _is_row(line: str) -> bool:
@@ -407,6 +592,9 @@ class _SentenceReader:
         self.next_start = 0
         self.prev_end: int | None = None
         self.may_inherit = False
+        # 主要预期目标是：…: every figure after it is a target
+        cue = _TARGET_CUE.search(self.masked)
+        self.targets_from = cue.end() if cue else None
 
     # -- figures --------------------------------------------------------------
     def figures(self) -> list[_Figure]:
@@ -699,6 +887,10 @@ class _SentenceReader:
                 if m.end() > 1 or (ps and ps[0].start == 0):
                     s = rest[ps[0].end:] if ps and ps[0].start == 0 else rest
             s = re.sub(r"^连续\d+(?:年|个月|个季度|季度|次)", "", s)
+            m = _PREVIOUS_YEAR.match(s)
+            if m:
+                named.previous_year = True
+                s = s[m.end():]
             m = _TARGET_WORDS.match(s)
             if m:
                 named.target = True
@@ -750,7 +942,7 @@ class _SentenceReader:
             name = entry.name
         name = _ALT_NAME.sub("", name) or name
         kind = self.ctx.kind
-        if named.target and kind == ACTUAL:
+        if kind == ACTUAL and (named.target or self.targets_from is not None and fig.start >= self.targets_from):
             kind = TARGET
         year, start_month, end_month = self._period(fig, kind, named)
         if named.forecast and kind == ACTUAL and (start_month, end_month) == (1, 12) \
@@ -769,6 +961,8 @@ class _SentenceReader:
 
     def _period(self, fig: _Figure, kind: str, named: _Named) -> tuple[int | None, int | None, int | None]:
         year, start, end = self.ctx.default_period()
+        if named.previous_year and year is not None:
+            year -= 1
         if kind == TARGET and self.ctx.kind != TARGET:
             start, end = self.ctx.target_months
         chosen: Period | None = None
