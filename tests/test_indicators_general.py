@@ -286,3 +286,53 @@ def test_pipe_free_header_without_name_column_is_prose():
     # a TAB line that is no statistics header is read as prose, cell by cell
     text = "上半年\t全市地区生产总值增长5.1%\n"
     assert [(o.name, o.value) for o in extract_observations(text, _meta(2024, 1, 6))] == [("地区生产总值", 5.1)]
+
+
+# ---------------------------------------------------------------------------
+# names: no bare generic nouns, no list numbers
+# ---------------------------------------------------------------------------
+
+
+def test_generic_count_nouns_take_their_verb_or_are_dropped():
+    obs = extract_clauses("3.华达化工等4个项目竣工投产；另有6家企业正在办理环评、安评、能评等前期手续；"
+                          "新落地12个项目；园区内6栋主体封顶。", H1)
+    names = {o.name: o.value for o in obs}
+    assert names == {"项目竣工投产": 4, "新落地项目": 12, "主体封顶": 6}
+
+
+def test_list_number_is_not_part_of_a_name():
+    (o,) = extract_clauses("2.城区供热管网改造完成年度计划的45%", H1)
+    assert o.name == "城区供热管网改造" and o.value == 45
+
+
+def test_short_aside_in_a_counted_noun():
+    (o,) = extract_clauses("新增20余个首台（套）技术装备", H1)
+    assert o.name == "新增首台（套）技术装备" and o.qualifier == "余"
+
+
+def test_a_generic_name_is_no_indicator():
+    assert extract_clauses("二季度统计数据为4.2%，完成目标。", H1) == []
+
+
+# ---------------------------------------------------------------------------
+# never raises
+# ---------------------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from([
+    "全市", "地区生产总值", "增长", "下降", "5.1", "—", "-", "%", "亿元", "个", "百分点", "第", "五", "位", "全省",
+    "，", "。", "；", "：", "\t", "\n", "上年同期", "两年平均", "目标是：", "1-6月", "年末", "指标", "单位",
+    "同比增长%", "12,345", "（", "）", "套", "等", "项目", "1.", "比", "2023年", "高于", "平均", "分别", "、",
+])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_PIECES | st.text(max_size=4), max_size=40), st.sampled_from([None, 2024]),
+       st.sampled_from([(None, None), (1, 6), (1, 12), (4, 6)]))
+def test_extraction_never_raises(pieces, year, months):
+    text = "".join(pieces)
+    meta = DocumentMeta(year=year, start_month=months[0], end_month=months[1], doc_type=REPORT)
+    for o in extract_observations(text, meta):
+        assert o.name and isinstance(o.value, float) and len(o.quote) <= 300

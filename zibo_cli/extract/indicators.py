@@ -119,6 +119,9 @@ _LEAD_WORDS = sorted({
 _LEAD_RE = re.compile("^(?:" + "|".join(re.escape(w) for w in _LEAD_WORDS) + ")")
 # Leading verbs taken off when the rest is still a name (完成年度投资 → 年度投资; but 完成投资 stays).
 _LEAD_VERBS = re.compile(r"^(?:完成|实现|达成|形成|稳定运行|正常运行|常态化运行|运行|运营|拥有|现有|保有)")
+# A list number before a name: 1.储能谷…, （2）, 三、, ①
+_LIST_NUMBER = re.compile(r"^(?:\d{1,2}\s*[.、．](?!\d)|[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}、|"
+                          r"[①②③④⑤⑥⑦⑧⑨⑩])\s*")
 # A sentence that announces targets: 主要预期目标是：…, 今年的目标为：…
 _TARGET_CUE = re.compile(r"目标(?:任务)?(?:是|为)?[：:]|(?:预期|主要|发展|奋斗)目标(?:任务)?(?:是|为)")
 # The subject of a clause is last year (上年同期为下降1.3%, 去年全市…增长5%); not after 比/较.
@@ -136,7 +139,12 @@ _BENEFIT_VERBS = ("减轻", "减少", "节约", "节省", "提供", "争取", "�
 # Verbs that, before a count, belong in its name: 新增50余个首台（套）重大技术装备.
 ACTION_VERBS = ("新增", "新建", "新开工", "新引进", "引进", "新签约", "签约", "培育", "新培育", "认定",
                 "新认定", "开工", "建成", "新建成", "惠及", "举办", "开展", "推广", "实施", "新上", "组织",
-                "培训", "完成", "打造", "设置", "改造", "建设", "服务", "帮助", "吸纳", "带动")
+                "培训", "完成", "打造", "设置", "改造", "建设", "服务", "帮助", "吸纳", "带动", "入驻", "落户",
+                "招引", "储备", "谋划", "投产", "竣工", "落地", "新落地")
+# Nouns that say nothing alone: 2个项目基本完工 is named 项目基本完工, 开工262个项目 开工项目;
+# with neither a verb before nor a short verb phrase after, such a count is not read.
+GENERIC_COUNT_NOUNS = {"项目", "企业", "集群", "基础", "主体", "单体", "单体主体", "单位", "园区", "工程", "平台",
+                       "产业", "个", "家", "批", "次", "户", "人", "处", "条", "件", "类", "方面", "领域"}
 # Where a noun after a count stops.
 _NOUN_STOP = re.compile(
     r"稳步|列入|建成|完成|实现|开展|获评|获批|获得|获|通过|进行|入选|投入|上线|建立|开工|竣工|落地|签约|参加|参与|"
@@ -156,7 +164,8 @@ _VERSUS_REGION = re.compile(r"(?:高于|低于|快于|慢于|高出|低出|超�
 _MULTI_YEAR = re.compile(r"(?:[两三四五]|[2-5])年平均(?=(?:同比)?(?:增长|增速|增幅|下降)?(?:为|达到|达)?$)")
 _ALT_NAME = re.compile(r"（[^（）\d]{1,8}）$")
 GENERIC_NAMES = {"政府", "我市", "全市", "目前", "其中", "合计", "总计", "同比", "比重", "以上", "增长", "数据",
-                 "全省", "全国", "总数", "数量", "规模", "人数", "个数", "比例", "分别", "其他", "各类"}
+                 "全省", "全国", "总数", "数量", "规模", "人数", "个数", "比例", "分别", "其他", "各类",
+                 "统计数据", "统计", "数值", "完成值", "指标", "实际", "累计完成", "完成"}
 
 # Statistical abbreviations that stand for several names at once.
 ABBREVIATIONS = {
@@ -721,6 +730,11 @@ class _SentenceReader:
             noun = self._noun_after(fig.end)
             if noun:
                 verb = _action_suffix(span)
+                if not verb and noun in GENERIC_COUNT_NOUNS:
+                    after = self._clause_after(fig.end + len(noun))
+                    if not after or len(after) > 6 or re.search(r"\d", after):
+                        return []
+                    noun += after
                 name = raw = verb + noun
                 named = _Named(names=[name], raw=[raw], tail=named.tail, pre_qualifier=named.pre_qualifier,
                                target=named.target, year=named.year)
@@ -765,6 +779,13 @@ class _SentenceReader:
         self.last_names, self.last_raw, self.last_unit = names, raws, group[0].unit
         return out
 
+    def _clause_after(self, pos: int) -> str:
+        """The words from ``pos`` to the end of the clause, less a closing 等."""
+        end = pos
+        while end < len(self.masked) and self.masked[end] not in _CLAUSE_END and self.masked[end] not in "。（(":
+            end += 1
+        return re.sub(r"(?:等|了)+$", "", self.masked[pos:end].strip())
+
     def _noun_after(self, pos: int) -> str:
         """The noun a count is of: up to punctuation, a digit or a verb, less a rate word
         (``38个老旧小区改造项目开工率达到97%`` counts 老旧小区改造项目; the rate is the 97%'s).
@@ -772,6 +793,12 @@ class _SentenceReader:
         rest = self.masked[pos:pos + 30]
         stop = len(rest)
         for i, ch in enumerate(rest):
+            if ch in "（(" and i:
+                close = rest.find("）" if ch == "（" else ")", i)
+                if 0 < close - i <= 4 and not re.search(r"\d", rest[i:close]):
+                    continue  # 首台（套）重大技术装备: a short aside inside the noun
+            if ch in "）)" and i and ("（" in rest[:i] or "(" in rest[:i]):
+                continue
             if ch in _CLAUSE_END or ch in "。、（(" or ch.isdigit():
                 stop = i
                 break
@@ -887,6 +914,7 @@ class _SentenceReader:
                 if m.end() > 1 or (ps and ps[0].start == 0):
                     s = rest[ps[0].end:] if ps and ps[0].start == 0 else rest
             s = re.sub(r"^连续\d+(?:年|个月|个季度|季度|次)", "", s)
+            s = _LIST_NUMBER.sub("", s)
             m = _PREVIOUS_YEAR.match(s)
             if m:
                 named.previous_year = True
