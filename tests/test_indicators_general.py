@@ -336,3 +336,12 @@ def test_extraction_never_raises(pieces, year, months):
     meta = DocumentMeta(year=year, start_month=months[0], end_month=months[1], doc_type=REPORT)
     for o in extract_observations(text, meta):
         assert o.name and isinstance(o.value, float) and len(o.quote) <= 300
+
+
+@pytest.mark.parametrize("sentence", [
+    "社会消费品零售总额增长4.3%，增速比全省高0.8个百分点。",
+    "社会消费品零售总额增长4.3%，增幅较全国平均快0.8个百分点。",
+    "社会消费品零售总额增长4.3%，同比改善0.8%。",
+])
+def test_leftover_comparisons_are_no_names(sentence):
+    assert [(o.name, o.value) for o in extract_clauses(sentence, H1)] == [("社会消费品零售总额", 4.3)]

@@ -159,7 +159,10 @@ _COMPARE_TAIL = re.compile(r"(?:比|较)([^，比较]{1,8})$")
 _BASELINE = re.compile(r"(?:(?:19|20)\d{2}年(?:同期)?|上年同期|去年同期|上年|去年|上月|上季度|上半年|年初|同期|上期)"
                        r"(?:末|底)?")
 # A difference from another region (高于全省1.1个百分点) is not a figure of this one.
-_VERSUS_REGION = re.compile(r"(?:高于|低于|快于|慢于|高出|低出|超出|领先|落后)(?:全省|全国|省|国家)?(?:平均)?(?:水平)?$")
+_VERSUS_REGION = re.compile(r"(?:(?:高于|低于|快于|慢于|高出|低出|超出|领先|落后)(?:全省|全国|省|国家)?(?:平均)?(?:水平)?|"
+                            r"(?:比|较)(?:全省|全国|省|国家)(?:平均)?(?:水平)?(?:高出|低出|高|低|快|慢))$")
+# What is left of a clause that had no name of its own (同比改善5%, 增速比…): not a name
+_NOT_A_NAME = re.compile(r"^(?:同比|环比|比|较|增速比|增幅比|增速较|增幅较)")
 # 两年平均增长, 三年平均增速: an average growth over several years
 _MULTI_YEAR = re.compile(r"(?:[两三四五]|[2-5])年平均(?=(?:同比)?(?:增长|增速|增幅|下降)?(?:为|达到|达)?$)")
 _ALT_NAME = re.compile(r"（[^（）\d]{1,8}）$")
@@ -746,7 +749,7 @@ class _SentenceReader:
                 name, raw = self.last_names[0], self.last_raw[0]
             else:
                 return []
-        if name in GENERIC_NAMES or len(name) < 2 or named.versus_region:
+        if name in GENERIC_NAMES or len(name) < 2 or named.versus_region or _NOT_A_NAME.match(name):
             return []
         obs = self._observation(fig, name, raw, named)
         self.last_names, self.last_raw, self.last_unit = [name], [raw], fig.unit
