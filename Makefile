@@ -26,8 +26,17 @@ demo: install
 	$(BIN)/zibo ingest seeds/ --quiet
 	@echo; echo "== zibo indicator 固定资产投资 --periods"
 	$(BIN)/zibo indicator 固定资产投资 --periods
-	@echo; echo "== zibo compare 2024H1 2024Q1-Q3"
-	$(BIN)/zibo compare 2024H1 2024Q1-Q3
+	@echo; echo "== zibo indicator GDP --periods --chart"
+	$(BIN)/zibo indicator GDP --periods --chart
+	@echo; echo "== zibo compare 2024H1 2024Q1-Q3 --common"
+	$(BIN)/zibo compare 2024H1 2024Q1-Q3 --common
+	@echo; echo "== zibo tasks --incomplete"
+	$(BIN)/zibo tasks --incomplete
+	@echo; echo "== zibo search 淄博烧烤"
+	$(BIN)/zibo search 淄博烧烤
+	@echo; echo "== zibo tasks --json | first task's seq, status and departments"
+	$(BIN)/zibo tasks --json | $(BIN)/python -c "import json,sys; t=json.load(sys.stdin)[0]; print(t['seq'], t['status'], t['departments'])"
+	@echo; echo "Done. Try: . $(VENV)/bin/activate && ZIBO_DB=$(DB) zibo --help"
 
 lint: install
 	$(BIN)/ruff check zibo_cli tests bench

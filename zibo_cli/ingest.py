@@ -10,16 +10,18 @@ the others go on; nothing of it is written.
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from stat import S_ISDIR, S_ISREG
 
 from .errors import DatabaseError
-from .sources import SourceError
+from .sources import SourceError, describe_os_error
 
-__all__ = ["IngestResult", "find_files", "ingest_paths", "ingest_file"]
+__all__ = ["IngestResult", "find_files", "ingest_paths", "ingest_found", "ingest_file"]
 
 # Files that are never reports: skipped silently when walking a folder.
 _SKIP_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
@@ -49,86 +51,95 @@ class IngestResult:
 def find_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, str | None]]:
     """Yield (file, error) for every file under ``paths``, in a stable order.
 
-    Folders are walked recursively in name order, hidden entries skipped, symlinked
-    folders followed once (a loop is not walked twice). A path that does not exist
-    yields an error instead of a file.
+    Folders are walked recursively in name order, hidden entries (``.name``) and
+    system litter (``.DS_Store``, ``Thumbs.db``) skipped, symlinked folders followed
+    once (a loop is not walked twice). Nothing else is dropped silently: a path that
+    does not exist, a broken link or a link loop, a pipe or device, and a folder that
+    cannot be opened each yield an error instead of a file.
     """
     seen_dirs: set[tuple[int, int]] = set()
-    seen_files: set[str] = set()
+    seen_files: set[tuple[int, int]] = set()
     for p in paths:
         p = Path(p)
-        if not p.exists():
-            yield p, "no such file or folder" if not p.is_symlink() else "broken symbolic link"
+        try:
+            st = p.stat()
+        except OSError as e:
+            yield p, _missing(p, e)
             continue
-        if p.is_file():
-            key = str(p.resolve())
-            if key not in seen_files:
-                seen_files.add(key)
-                yield p, None
-            continue
-        yield from _walk(p, seen_dirs, seen_files)
+        if S_ISDIR(st.st_mode):
+            yield from _walk(p, seen_dirs, seen_files)
+        elif not S_ISREG(st.st_mode):
+            yield p, _NOT_REGULAR
+        elif (st.st_dev, st.st_ino) not in seen_files:
+            seen_files.add((st.st_dev, st.st_ino))
+            yield p, None
 
 
-def _walk(folder: Path, seen_dirs: set, seen_files: set[str]) -> Iterator[tuple[Path, str | None]]:
+_NOT_REGULAR = "not a regular file (a pipe, socket or device); copy the report to a file"
+
+
+def _missing(p: Path, e: OSError) -> str:
+    if e.errno == errno.ELOOP:
+        return "symbolic link loop; fix or remove the link"
+    if p.is_symlink():
+        return "broken symbolic link (its target does not exist)"
+    if e.errno == errno.ENOENT:
+        return "no such file or folder"
+    return describe_os_error(e)
+
+
+def _walk(folder: Path, seen_dirs: set, seen_files: set) -> Iterator[tuple[Path, str | None]]:
     try:
         st = folder.stat()
-    except OSError as e:
-        yield folder, f"cannot open folder: {e.strerror or e}"
-        return
-    key = (st.st_dev, st.st_ino)
-    if key in seen_dirs:
-        return  # a symlink loop, or a folder reached twice
-    seen_dirs.add(key)
-    try:
+        key = (st.st_dev, st.st_ino)
+        if key in seen_dirs:
+            return  # a symlink loop, or a folder reached twice
+        seen_dirs.add(key)
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as e:
-        yield folder, f"cannot open folder: {e.strerror or e}"
+        yield folder, "cannot open folder: " + describe_os_error(e, "folder")
         return
     for entry in entries:
         if entry.name.startswith(".") or entry.name in _SKIP_NAMES:
             continue
         path = Path(entry.path)
         try:
-            is_dir = entry.is_dir()
-            is_file = entry.is_file()
+            st = path.stat()  # follows links
         except OSError as e:
-            yield path, f"cannot read: {e.strerror or e}"
+            yield path, _missing(path, e)
             continue
-        if is_dir:
+        if S_ISDIR(st.st_mode):
             yield from _walk(path, seen_dirs, seen_files)
-        elif is_file:
-            real = str(path.resolve())
-            if real not in seen_files:
-                seen_files.add(real)
-                yield path, None
-        elif entry.is_symlink():
-            yield path, "broken symbolic link"
+        elif not S_ISREG(st.st_mode):
+            yield path, _NOT_REGULAR
+        elif (st.st_dev, st.st_ino) not in seen_files:
+            seen_files.add((st.st_dev, st.st_ino))
+            yield path, None
 
 
-def ingest_file(conn: sqlite3.Connection, path: Path) -> IngestResult:
-    """Parse and store one file; failures come back as a result, never raise (but DB errors do)."""
+def ingest_file(conn: sqlite3.Connection, path: Path, force: bool = False) -> IngestResult:
+    """Parse and store one file.
+
+    A file that cannot be read or parsed comes back as a ``failed`` result (nothing of it
+    is written); database errors raise :class:`DatabaseError`. Each file is stored in
+    one transaction, so an interrupt leaves it either fully in or fully out.
+    ``force`` parses and rewrites a file even when its bytes are already stored.
+    """
     from .pipeline import file_sha256, parse_source
-    from .sources import MAX_BYTES, read_source
+    from .sources import read_file_bytes, read_source
     from .store import document_state, store_document
 
     result = IngestResult(path=str(path), document=path.name, status="failed")
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise SourceError(f"file is {size / 2**20:.0f} MiB, larger than the "
-                              f"{MAX_BYTES // 2**20} MiB a report can be")
-        data = path.read_bytes()
+        data = read_file_bytes(path)
     except SourceError as e:
         result.error = str(e)
-        return result
-    except OSError as e:
-        result.error = f"cannot read: {e.strerror or e}"
         return result
     sha = file_sha256(data)
     resolved = str(path.resolve())
     # Fast path: unchanged bytes at the same path need no parsing at all.
     state, other = document_state(conn, sha, resolved)
-    if state in ("unchanged", "duplicate"):
+    if state == "duplicate" or (state == "unchanged" and not force):
         result.status = state
         if state == "duplicate":
             result.warnings.append(f"same content as {other}; not stored twice")
@@ -140,30 +151,32 @@ def ingest_file(conn: sqlite3.Connection, path: Path) -> IngestResult:
     except SourceError as e:
         result.error = str(e)
         return result
+    except (KeyboardInterrupt, MemoryError):
+        raise
+    except Exception as e:  # a bug in a reader or extractor must not stop the other files
+        if os.environ.get("ZIBO_DEBUG"):
+            raise
+        result.error = (f"internal error while parsing ({type(e).__name__}: {e}); please report it "
+                        "with this file (ZIBO_DEBUG=1 shows the traceback)")
+        return result
     try:
         mtime = path.stat().st_mtime
     except OSError:
         mtime = None
-    try:
-        result.status = store_document(conn, doc, mtime=mtime)
-    except sqlite3.Error as e:
-        from .store import describe_sqlite_error
-
-        raise DatabaseError(describe_sqlite_error(e, Path(conn_path(conn)))) from None
+    result.status = store_document(conn, doc, mtime=mtime, force=force)
+    if result.status in ("unchanged", "duplicate"):
+        # another process stored the same bytes between the check above and the write
+        if result.status == "duplicate":
+            result.warnings.append("same content as a file already stored; not stored twice")
+        _fill_from_db(conn, sha, result)
+        return result
     m = doc.meta
     result.doc_type, result.title, result.year = m.doc_type, m.title, m.year
     result.period = _label(m.year, m.start_month, m.end_month)
     result.observations, result.tasks = len(doc.observations), len(doc.tasks)
     result.unreadable, result.encoding = doc.normalized.unreadable, source.encoding
     result.warnings.extend(doc.warnings)
-    if result.status == "duplicate":
-        result.warnings.append("same content as a file already stored; not stored twice")
     return result
-
-
-def conn_path(conn: sqlite3.Connection) -> str:
-    row = conn.execute("PRAGMA database_list").fetchone()
-    return row[2] if row else "?"
 
 
 def _label(year, start, end) -> str | None:
@@ -181,20 +194,35 @@ def _fill_from_db(conn: sqlite3.Connection, sha: str, result: IngestResult) -> N
          result.tasks, result.unreadable, result.encoding) = row
 
 
-def ingest_paths(paths: Iterable[str | os.PathLike[str]], db_path: Path) -> Iterator[IngestResult]:
-    """Ingest every file under ``paths`` into the database at ``db_path``."""
-    from .store import connect
+def ingest_paths(paths: Iterable[str | os.PathLike[str]], db_path: Path,
+                 force: bool = False) -> Iterator[IngestResult]:
+    """Ingest every file under ``paths`` into the database at ``db_path``.
+
+    Raises :class:`DatabaseError` (one line) when the database cannot be opened or
+    written; the documents stored before that stay, whole.
+    """
+    return ingest_found(find_files(paths), db_path, force=force)
+
+
+def ingest_found(found: Iterable[tuple[Path, str | None]], db_path: Path,
+                 force: bool = False) -> Iterator[IngestResult]:
+    """Like :func:`ingest_paths`, for the (file, error) pairs :func:`find_files` gave."""
+    from .store import connect, describe_sqlite_error
 
     conn = connect(db_path)
-    db_real = str(Path(db_path).resolve())
-    own_files = {db_real, db_real + "-wal", db_real + "-shm", db_real + "-journal"}
+    # the database itself (and SQLite's files beside it) may sit in the folder being ingested
+    own = {os.path.realpath(db_path) + suffix for suffix in ("", "-wal", "-shm", "-journal")}
     try:
-        for path, error in find_files(paths):
-            if not error and str(path.resolve()) in own_files:
-                continue  # the database itself lives in the folder being ingested
+        for path, error in found:
+            if os.path.realpath(path) in own:
+                continue
             if error:
                 yield IngestResult(path=str(path), document=path.name, status="failed", error=error)
                 continue
-            yield ingest_file(conn, path)
+            try:
+                result = ingest_file(conn, path, force=force)
+            except sqlite3.Error as e:
+                raise DatabaseError(describe_sqlite_error(e, Path(db_path))) from None
+            yield result
     finally:
         conn.close()

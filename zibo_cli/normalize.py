@@ -146,29 +146,47 @@ _HALF_PUNCT_RE = re.compile(r"[,;:!()]")
 _DIGIT_SEP_RE = re.compile(r"(?<=\d)[,:](?=\d)")
 
 
+_CJK_PUNCT_RE = re.compile(f"[{CJK_PUNCT}]")
+
+
 def unify_width(text: str) -> str:
     """Half-width digits/letters/%, full-width Chinese punctuation (not inside numbers).
 
     A bracket pair becomes full-width when the text around or inside it is Chinese;
     ``(4GWH)`` after Chinese text becomes ``（4GWH）``, ``f(x)`` in Latin text stays.
+    A mark made full-width counts as Chinese for its neighbours (``::—`` → ``：：—``),
+    so the result is stable: running it again changes nothing.
     """
     text = text.translate(_TO_HALF)
+    text = _HALF_PUNCT_RE.sub(lambda m: _TO_FULL[m[0]] if _chinese_near(text, m.start()) else m[0], text)
+    # The marks left half-width (digit separators, Latin text) are few: settle them against
+    # the marks just made full-width with a work list, so a long run of marks stays linear.
+    todo = [m.start() for m in _HALF_PUNCT_RE.finditer(text) if _chinese_near(text, m.start())]
+    if not todo:
+        return text
+    chars = list(text)
+    while todo:
+        i = todo.pop()
+        if chars[i] in _TO_FULL and _chinese_near(chars, i):
+            chars[i] = _TO_FULL[chars[i]]
+            todo.extend(j for j in range(max(0, i - 2), min(len(chars), i + 3)) if chars[j] in _TO_FULL)
+    return "".join(chars)
 
-    def repl(m: re.Match[str]) -> str:
-        ch, i = m[0], m.start()
-        before = text[i - 1] if i else ""
-        after = text[i + 1] if i + 1 < len(text) else ""
-        if ch in ",:" and before.isdigit() and after.isdigit():
-            return ch
+
+def _chinese_near(text: str | list[str], i: int) -> bool:
+    """Whether the half-width mark at ``i`` stands in Chinese text (so it becomes full-width)."""
+    ch = text[i]
+    before = text[i - 1] if i else ""
+    after = text[i + 1] if i + 1 < len(text) else ""
+    if ch in ",:" and before.isdigit() and after.isdigit():
+        return False
+    # look a little further for Chinese inside or beside a bracket
+    if ch in "()":
+        seg = text[max(0, i - 2): i + 3]
+        near = seg if isinstance(seg, str) else "".join(seg)
+    else:
         near = before + after
-        if ch in "()":
-            # look a little further for Chinese inside or beside the bracket
-            near = text[max(0, i - 2): i + 3]
-        if _CJK_RE.search(near) or re.search(f"[{CJK_PUNCT}]", near):
-            return _TO_FULL[ch]
-        return ch
-
-    return _HALF_PUNCT_RE.sub(repl, text)
+    return bool(_CJK_RE.search(near) or _CJK_PUNCT_RE.search(near))
 
 
 # ---------------------------------------------------------------------------
@@ -272,8 +290,31 @@ def _is_cut(line: str) -> bool:
 _BLANKS_RE = re.compile(r"\n{3,}")
 
 
+# Rounds of clean-up at most. Real text settles in the first (the second only confirms).
+_MAX_ROUNDS = 4
+
+
 def normalize(text: str) -> NormalizedText:
-    """Run every clean-up step; the result is idempotent under ``normalize``."""
+    """Run every clean-up step; the result is idempotent under ``normalize``.
+
+    One step can make work for another: a joined line puts ``,`` next to Chinese, a
+    removed space brings a mark beside a full-width one. So the steps repeat until the
+    text no longer changes (a bounded number of rounds; each that changes something
+    removes or converts characters).
+    """
+    result = _normalize_once(text)
+    for _ in range(_MAX_ROUNDS - 1):
+        again = _normalize_once(result.text)
+        if again.text == result.text:
+            break
+        result.text = again.text
+        result.pinyin_removed += again.pinyin_removed
+        result.lines_joined += again.lines_joined
+        result.converted_traditional += again.converted_traditional
+    return result
+
+
+def _normalize_once(text: str) -> NormalizedText:
     text = fix_compat_chars(text)
     text, pinyin = strip_pinyin(text)
     unreadable = count_unreadable(text)

@@ -14,7 +14,7 @@ from .extract.metadata import extract_metadata
 from .extract.tasks import extract_tasks
 from .models import TASK_TABLE, UNKNOWN, ParsedDocument, SourceText
 from .normalize import normalize
-from .sources import read_source
+from .sources import read_file_bytes, read_source
 
 __all__ = ["parse_file", "parse_source", "file_sha256"]
 
@@ -63,8 +63,6 @@ def parse_file(path: Path, data: bytes | None = None) -> ParsedDocument:
     """Read and parse one file. Raises ``sources.SourceError`` for unreadable files."""
     path = Path(path)
     if data is None:
-        source = read_source(path)
-        data = path.read_bytes()
-    else:
-        source = read_source(path, data)
+        data = read_file_bytes(path)
+    source = read_source(path, data)
     return parse_source(source, str(path.resolve()), path.name, file_sha256(data), len(data))

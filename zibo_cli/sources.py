@@ -8,25 +8,99 @@ wrong too often on short Chinese inputs to go first.
 
 Structured formats (HTML, DOCX, XLSX, PDF) are recognised by their magic bytes
 or extension; each has a reader registered in ``READERS``.
+
+Files are read with :func:`read_file_bytes`, which refuses anything that is not a
+regular file and anything over the size limits *before* reading it, so memory
+stays bounded and a pipe or device never blocks the walk.
 """
 
 from __future__ import annotations
 
 import codecs
+import errno
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
 from .models import SourceText
 
-__all__ = ["SourceError", "decode_bytes", "read_source", "sniff_format", "READERS", "MAX_BYTES"]
+__all__ = ["SourceError", "decode_bytes", "read_source", "read_file_bytes", "sniff_format",
+           "size_limit", "describe_os_error", "READERS", "MAX_BYTES", "MAX_TEXT_BYTES"]
 
-# Larger files are refused: no progress report reaches this size, and a runaway
-# file must not exhaust memory.
+# Size limits, checked before a file is read. A text or HTML report is decoded and
+# normalised whole in memory (about six times its size at the peak), and no progress
+# report comes near 16 MiB of text: a larger file is a wrong file (a log, a dump, several
+# years pasted together), refused at once rather than ground through for minutes.
+# Container formats (PDF, DOCX, XLSX) carry images and fonts, so they may be larger.
+MAX_TEXT_BYTES = 16 * 1024 * 1024
 MAX_BYTES = 64 * 1024 * 1024
+TEXT_FORMATS = ("text", "html")
 
 
 class SourceError(Exception):
     """A file that cannot be read as a report. The message says why and what to do."""
+
+
+def size_limit(fmt: str) -> int:
+    """The largest file of format ``fmt`` that is read."""
+    return MAX_TEXT_BYTES if fmt in TEXT_FORMATS else MAX_BYTES
+
+
+def _too_big(size: int, fmt: str) -> str:
+    limit = size_limit(fmt)
+    kind = "a text report" if fmt in TEXT_FORMATS else "a report file"
+    return (f"file is {size / 2**20:.1f} MiB, more than the {limit // 2**20} MiB {kind} can be; "
+            "check it is a report (split it if it holds several)")
+
+
+def describe_os_error(e: OSError, what: str = "file") -> str:
+    """One line for an operating-system error on a file or folder: the cause and what to do."""
+    if e.errno in (errno.EACCES, errno.EPERM):
+        return f"permission denied; make the {what} readable (chmod u+r) or run as its owner"
+    if e.errno == errno.ELOOP:
+        return "symbolic link loop; fix or remove the link"
+    if e.errno == errno.ENOENT:
+        return f"no such {what} (moved or deleted while zibo ran?)"
+    if e.errno == errno.EISDIR:
+        return "is a folder"
+    if e.errno == errno.EIO:
+        return "input/output error reading it; the disk or network share may be failing"
+    return f"cannot read: {e.strerror or e}"
+
+
+def read_file_bytes(path: str | os.PathLike[str]) -> bytes:
+    """A file's bytes, within the size limit for its format.
+
+    Raises :class:`SourceError` for a file that is not a regular file (a pipe, a
+    device: opened without blocking, never read), is too large, or cannot be read.
+    The limit is checked on the size before reading and again on what was read, so
+    a file that grows meanwhile cannot exhaust memory either.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as e:
+        raise SourceError(describe_os_error(e)) from None
+    with os.fdopen(fd, "rb") as f:
+        try:
+            st = os.fstat(fd)
+            if stat.S_ISDIR(st.st_mode):
+                raise SourceError("is a folder, not a file")
+            if not stat.S_ISREG(st.st_mode):
+                raise SourceError("not a regular file (a pipe, socket or device); copy the report to a file")
+            if st.st_size > MAX_BYTES:
+                raise SourceError(_too_big(st.st_size, "binary"))
+            head = f.read(4096)
+            fmt = sniff_format(Path(path), head)
+            limit = size_limit(fmt)
+            if st.st_size > limit:
+                raise SourceError(_too_big(st.st_size, fmt))
+            data = head + f.read(limit + 1 - len(head))
+        except OSError as e:
+            raise SourceError(describe_os_error(e)) from None
+    if len(data) > limit:
+        raise SourceError(_too_big(len(data), fmt))
+    return data
 
 
 def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
@@ -39,58 +113,98 @@ def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
                      (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return data.decode(enc, errors="replace"), enc, warnings
-    try:
-        return data.decode("utf-8"), "utf-8", warnings
-    except UnicodeDecodeError as e:
-        if e.reason == "unexpected end of data" and e.start >= len(data) - 3:
-            warnings.append("the file ends inside a character (truncated?); the last bytes were dropped")
-            return data[: e.start].decode("utf-8"), "utf-8", warnings
-    utf16 = _utf16_without_bom(data)
+    text = _decode_cut_tail(data, "utf-8", warnings)
+    if text is not None:
+        return text, "utf-8", warnings
+    utf16 = _utf16_without_bom(data, warnings)
     if utf16:
-        return data.decode(utf16, errors="replace"), utf16, warnings
+        return data[: len(data) // 2 * 2].decode(utf16, errors="replace"), utf16, warnings
     if b"\x00" in data[:8192]:
-        raise SourceError("binary file (it holds NUL bytes), not a text report")
-    for enc in ("gb18030", "big5"):
-        try:
-            return data.decode(enc), enc, warnings
-        except UnicodeDecodeError:
-            continue
+        raise SourceError("binary data (it holds NUL bytes), not a text report; "
+                          "if it is a report, save it as UTF-8 text")
+    text = _mostly_utf8(data)
+    if text is not None:
+        bad = text.count("\ufffd")
+        warnings.append(f"{bad} invalid UTF-8 byte sequence(s) replaced by \ufffd (a damaged download?)")
+        return text, "utf-8", warnings
+    text = _decode_cut_tail(data, "gb18030", warnings)
+    if text is not None:
+        return text, "gb18030", warnings
+    try:
+        return data.decode("big5"), "big5", warnings
+    except UnicodeDecodeError:
+        pass
     from charset_normalizer import from_bytes  # lazy: only for files nothing else reads
 
-    best = from_bytes(data[: 1024 * 1024]).best()
+    best = from_bytes(data[: 256 * 1024]).best()
     if best is None or best.encoding is None:
-        raise SourceError("cannot tell the text encoding; save the file as UTF-8 and try again")
+        raise SourceError("not text (binary data or an unknown encoding); "
+                          "if it is a report, save it as UTF-8 text")
     enc = "gb18030" if best.encoding.lower() in ("gb2312", "gbk", "hz") else best.encoding
     warnings.append(f"encoding guessed as {enc}; some characters may be wrong")
     return data.decode(enc, errors="replace"), enc, warnings
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
-    """Recognise UTF-16 text without a BOM by where its NUL bytes fall."""
-    sample = data[:4096]
-    if len(sample) < 4:
-        return None
-    even = sample[0::2].count(0)
-    odd = sample[1::2].count(0)
-    # UTF-16 puts the NUL bytes of ASCII characters all on one side (odd offsets for
-    # little-endian); CJK-only text has none, so then it must decode to mostly CJK.
-    for enc, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
-        if (zeros and not other) or (even + odd == 0 and _mostly_cjk(sample, enc)):
+def _decode_cut_tail(data: bytes, enc: str, warnings: list[str]) -> str | None:
+    """Decode strictly, or None; a file cut inside its last character still counts (with a warning)."""
+    try:
+        return data.decode(enc)
+    except UnicodeDecodeError as e:
+        cut = e.reason in ("unexpected end of data", "incomplete multibyte sequence")
+        if cut and e.end >= len(data) and e.start >= len(data) - 3:
             try:
-                data.decode(enc)
-                return enc
+                text = data[: e.start].decode(enc)
             except UnicodeDecodeError:
-                continue
+                return None
+            warnings.append("the file ends inside a character (truncated?); the last bytes were dropped")
+            return text
     return None
 
 
-def _mostly_cjk(sample: bytes, enc: str) -> bool:
-    try:
-        text = sample[: len(sample) // 2 * 2].decode(enc)
-    except UnicodeDecodeError:
-        return False
-    cjk = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
-    return cjk > 0.6 * len(text)
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few damaged bytes: the text with U+FFFD for them, or None when not UTF-8.
+
+    Accepted only when good multi-byte sequences outnumber the bad ones many times over,
+    so a GBK file with a little Chinese in it is not read as UTF-8.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for c in text if c > "\x7f") - bad
+    return text if bad and good >= 50 * bad else None
+
+
+def _utf16_without_bom(data: bytes, warnings: list[str] | None = None) -> str | None:
+    """Recognise UTF-16 text without a BOM: the byte order whose decoding reads as text.
+
+    Text files hold line breaks and digits, which UTF-16 writes with a NUL byte; data
+    without any NUL is not taken for UTF-16 (ASCII letter pairs would read as CJK).
+    Parity alone misleads: ASCII puts its NULs on one side, 一 (U+4E00) on the other.
+    """
+    whole = data[: len(data) // 2 * 2]  # an odd length is a file cut mid-character
+    sample = whole[:4096]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return None
+    best: tuple[float, str] | None = None
+    for enc in ("utf-16-le", "utf-16-be"):
+        text = sample.decode(enc, errors="replace")
+        score = _plausible(text)
+        if score >= 0.9 and (best is None or score > best[0]):
+            best = (score, enc)
+    if best is None:
+        return None
+    if warnings is not None and len(whole) < len(data):
+        warnings.append("the file ends inside a character (truncated?); the last bytes were dropped")
+    return best[1]
+
+
+def _plausible(text: str) -> float:
+    """The share of characters a Chinese report is made of (CJK, ASCII, CJK punctuation)."""
+    if not text:
+        return 0.0
+    ok = sum(1 for c in text
+             if " " <= c <= "~" or c in "\t\n\r" or "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f"
+             or "\uff00" <= c <= "\uffef" or "\u2010" <= c <= "\u2027" or c == "\u00b7")
+    return ok / len(text)
 
 
 # ---------------------------------------------------------------------------
@@ -107,6 +221,8 @@ _MAGIC = [
     (b"\x1f\x8b", "gzip"),
     (b"Rar!", "rar"),
     (b"7z\xbc\xaf", "7z"),
+    (b"SQLite format 3\x00", "sqlite"),
+    (b"\x7fELF", "elf"),
     (b"{\\rtf", "rtf"),
 ]
 
@@ -133,7 +249,7 @@ def sniff_format(path: Path, head: bytes) -> str:
 def _read_text(path: Path, data: bytes) -> SourceText:
     text, enc, warnings = decode_bytes(data)
     if looks_binary(text):
-        raise SourceError("binary data, not a text report")
+        raise SourceError("binary data, not a text report; if it is a report, save it as UTF-8 text")
     return SourceText(text=text, encoding=enc, format="text", warnings=warnings)
 
 
@@ -178,6 +294,8 @@ _UNSUPPORTED = {
     "gzip": "a gzip archive; unpack it and ingest the files inside",
     "rar": "a RAR archive; unpack it and ingest the files inside",
     "7z": "a 7z archive; unpack it and ingest the files inside",
+    "sqlite": "a SQLite database, not a report (to query a zibo database, pass it with --db)",
+    "elf": "a program (ELF executable), not a report",
     "rtf": "an RTF file, which zibo cannot read; convert it with " + _CONVERT.format(ext="docx")
            + " and ingest the .docx",
     "ole": "an old Office file (.doc/.xls/.wps), which zibo cannot read; convert it to .docx or .xlsx "
@@ -218,21 +336,14 @@ def _refine(fmt: str, path: Path, data: bytes) -> str:
 
 def read_source(path: Path, data: bytes | None = None) -> SourceText:
     """Read one file into text. Raises :class:`SourceError` with a one-line reason."""
+    path = Path(path)
     if data is None:
-        try:
-            size = path.stat().st_size
-        except OSError as e:
-            raise SourceError(f"cannot read: {e.strerror or e}") from None
-        if size > MAX_BYTES:
-            raise SourceError(f"file is {size / 2**20:.0f} MiB, larger than the "
-                              f"{MAX_BYTES // 2**20} MiB a report can be")
-        try:
-            data = path.read_bytes()
-        except OSError as e:
-            raise SourceError(f"cannot read: {e.strerror or e}") from None
+        data = read_file_bytes(path)
     if not data.strip():
-        raise SourceError("empty file")
+        raise SourceError("empty file; nothing to ingest (was the download incomplete?)")
     fmt = _refine(sniff_format(path, data[:4096]), path, data)
+    if len(data) > size_limit(fmt):
+        raise SourceError(_too_big(len(data), fmt))
     if fmt in _UNSUPPORTED:
         raise SourceError(_UNSUPPORTED[fmt])
     reader = READERS.get(fmt)

@@ -30,9 +30,18 @@ from .errors import DatabaseError
 from .models import ParsedDocument
 
 __all__ = ["connect", "open_readonly", "migrate", "SCHEMA_VERSION", "store_document",
-           "document_state", "default_db_path", "resolve_db_path", "BUSY_TIMEOUT"]
+           "document_state", "default_db_path", "resolve_db_path", "busy_timeout", "BUSY_TIMEOUT",
+           "describe_sqlite_error", "transaction"]
 
-BUSY_TIMEOUT = float(os.environ.get("ZIBO_BUSY_TIMEOUT", "30"))  # seconds to wait for another writer
+BUSY_TIMEOUT = 30.0  # seconds to wait for another writer; ZIBO_BUSY_TIMEOUT overrides it
+
+
+def busy_timeout() -> float:
+    """Seconds to wait for another process's write lock (``$ZIBO_BUSY_TIMEOUT``, default 30)."""
+    try:
+        return max(0.0, float(os.environ.get("ZIBO_BUSY_TIMEOUT", BUSY_TIMEOUT)))
+    except ValueError:
+        return BUSY_TIMEOUT
 
 
 def default_db_path() -> Path:
@@ -137,6 +146,14 @@ END""")
 END""")
     conn.execute("INSERT INTO [documents_fts] ([documents_fts]) VALUES ('rebuild')")
 
+
+@migration
+def m003_unique_path(db) -> None:
+    """One document per path: the constraint behind "no file is stored twice"."""
+    db.execute("DROP INDEX IF EXISTS idx_documents_path")
+    db["documents"].create_index(["path"], index_name="idx_documents_path_unique", unique=True)
+
+
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -171,9 +188,18 @@ def migrate(conn: sqlite3.Connection) -> int:
         conn.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        _rollback(conn)
         raise
     return ran
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    """Roll back if a transaction is open; never mask the error that caused it."""
+    try:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+    except sqlite3.Error:
+        pass  # closing the connection (or the process ending) rolls back all the same
 
 
 def _now() -> str:
@@ -196,7 +222,12 @@ def _check_sqlite(path: Path) -> None:
 
 
 def connect(path: Path, timeout: float | None = None) -> sqlite3.Connection:
-    """Open (creating if needed) the database for writing, migrated to the current schema."""
+    """Open (creating if needed) the database for writing, migrated to the current schema.
+
+    Checks at once that the database can be written (it takes and releases the write
+    lock, waiting up to the busy timeout for another writer), so a read-only file or
+    folder, or a database another process keeps locked, fails here with one line.
+    """
     path = Path(path)
     if path.exists():
         if path.is_dir():
@@ -207,15 +238,29 @@ def connect(path: Path, timeout: float | None = None) -> sqlite3.Connection:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             raise DatabaseError(f"cannot create the database folder {path.parent}: {e.strerror or e}") from None
+    conn = None
     try:
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT if timeout is None else timeout,
+        conn = sqlite3.connect(path, timeout=busy_timeout() if timeout is None else timeout,
                                isolation_level=None)
         conn.execute("PRAGMA foreign_keys = ON")
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
         migrate(conn)
-    except sqlite3.DatabaseError as e:
+        # Can we write? A lock held by another process blocks BEGIN IMMEDIATE (up to the busy
+        # timeout); a read-only file lets BEGIN through and only refuses a write statement.
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("UPDATE _migrations SET name = name WHERE 0")
+        finally:
+            _rollback(conn)
+    except sqlite3.Error as e:
+        if conn is not None:
+            conn.close()
         raise DatabaseError(describe_sqlite_error(e, path)) from None
+    except BaseException:
+        if conn is not None:
+            conn.close()
+        raise
     return conn
 
 
@@ -227,12 +272,9 @@ def open_readonly(path: Path) -> sqlite3.Connection:
     if path.is_dir():
         raise DatabaseError(f"{path} is a folder, not a database file; pass a file path to --db")
     _check_sqlite(path)
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-    except sqlite3.DatabaseError as e:
-        raise DatabaseError(describe_sqlite_error(e, path)) from None
+    conn, version = _open_ro(path)
     if version > SCHEMA_VERSION:
+        conn.close()
         raise DatabaseError(
             f"the database was written by a newer zibo (schema {version}, this zibo knows "
             f"{SCHEMA_VERSION}); upgrade zibo or use another --db"
@@ -240,34 +282,72 @@ def open_readonly(path: Path) -> sqlite3.Connection:
     if version < SCHEMA_VERSION:
         conn.close()
         connect(path).close()  # upgrade in place, then reopen read-only
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
+        conn, version = _open_ro(path)
     conn.row_factory = sqlite3.Row
     return conn
 
 
+def _open_ro(path: Path) -> tuple[sqlite3.Connection, int]:
+    """A read-only connection and the schema version.
+
+    A WAL database needs its ``-shm`` file even to be read; in a folder we cannot write
+    (a read-only share, a CD, another user's folder) it cannot be created, so the file
+    is then opened as immutable: nobody can be writing it through this folder anyway.
+    """
+    uri = path.resolve().as_uri()
+    conn = None
+    try:
+        try:
+            conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=busy_timeout())
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.OperationalError as e:
+            if conn is not None:
+                conn.close()
+            cannot_init = "unable to open" in str(e) or "readonly" in str(e)
+            if not cannot_init or os.access(path.parent, os.W_OK):
+                raise
+            conn = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.Error as e:
+        if conn is not None:
+            conn.close()
+        raise DatabaseError(describe_sqlite_error(e, path)) from None
+    return conn, version
+
+
 def describe_sqlite_error(e: sqlite3.Error, path: Path) -> str:
+    """One line for a SQLite error: what is wrong with the database and what to do."""
     msg = str(e)
     if "locked" in msg or "busy" in msg:
-        return f"database {path} is busy (another zibo is writing); try again in a moment"
+        return (f"database {path} is busy: another process kept it locked for {busy_timeout():g}s; "
+                "try again when it is done (ZIBO_BUSY_TIMEOUT sets the wait)")
     if "readonly" in msg or "read-only" in msg:
-        return f"database {path} is read-only; check its permissions or pass another --db"
+        return (f"database {path} is read-only; queries work, but to ingest make the file and its "
+                "folder writable or pass another --db")
     if "not a database" in msg or "malformed" in msg:
         return f"{path} is not a usable SQLite database ({msg}); pass another --db"
     if "unable to open" in msg:
-        return f"cannot open database {path}; check the folder exists and is writable"
+        return (f"cannot open database {path}; check that its folder exists and is writable "
+                "(SQLite writes its journal beside the file)")
+    if "disk is full" in msg or "disk I/O" in msg:
+        return f"cannot write database {path}: {msg}; free some space or pass another --db"
     return f"database error on {path}: {msg}"
 
 
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """``BEGIN IMMEDIATE`` … ``COMMIT``; roll back on any exception (or interrupt)."""
+    """``BEGIN IMMEDIATE`` … ``COMMIT``; roll back on any exception (or interrupt).
+
+    Should the process die instead (SIGKILL, power loss), SQLite's journal rolls the
+    open transaction back the next time the database is opened.
+    """
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn
+        conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        _rollback(conn)
         raise
-    conn.execute("COMMIT")
 
 
 # ---------------------------------------------------------------------------
@@ -307,15 +387,20 @@ def _period_label(year, start, end) -> str | None:
         return None
 
 
-def store_document(conn: sqlite3.Connection, doc: ParsedDocument, mtime: float | None = None) -> str:
+def store_document(conn: sqlite3.Connection, doc: ParsedDocument, mtime: float | None = None,
+                   force: bool = False) -> str:
     """Write one parsed document in one transaction; return what happened.
 
     ``unchanged``: the same bytes are already stored for this path (nothing written);
     ``duplicate``: the same bytes are stored under another path (nothing written);
     ``replaced``: this path held other bytes, whose rows were replaced; ``new``.
+    ``force`` rewrites an unchanged document too (``replaced``), which repairs one
+    whose rows were damaged.
     """
     with transaction(conn):
         state, other = document_state(conn, doc.sha256, doc.path)
+        if state == "unchanged" and force:
+            state, other = "replace", doc.sha256
         if state in ("unchanged", "duplicate"):
             return state
         if state == "replace":

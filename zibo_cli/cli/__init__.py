@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import docs, export, indicators, ingest, search, tasks  # noqa: F401  (registers the commands)
+from . import docs, doctor, export, indicators, ingest, search, tasks  # noqa: F401  (registers the commands)
 from .app import app
 
 __all__ = ["app", "main"]

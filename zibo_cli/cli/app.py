@@ -7,33 +7,95 @@ modules are imported inside the commands so ``zibo --help`` starts fast.
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import click
 import typer
+import typer.core
 from typer.core import TyperGroup
 
-from ..errors import ZiboError
+from ..errors import INTERRUPTED, Interrupted, ZiboError
 
-__all__ = ["app", "JsonOpt", "CsvOpt", "db_path", "fail", "warn"]
+__all__ = ["app", "JsonOpt", "CsvOpt", "db_path", "fail", "warn", "signals_interrupt"]
+
+# typer >= 0.29 carries its own copy of click (typer._click); older typer uses click itself.
+_tclick = getattr(typer.core, "_click", None) or click
+
+
+def _classes(*names: str) -> tuple[type, ...]:
+    found = [getattr(m.exceptions, n, None) for m in (click, _tclick) for n in names]
+    return tuple({c for c in found if isinstance(c, type)})
+
+
+# Exceptions click and typer use for their own control flow: never ours to report.
+_CLICK_FLOW = _classes("ClickException", "Exit", "Abort") + (typer.Exit, typer.Abort)
+_USAGE_ERRORS = _classes("UsageError")
+_NO_ARGS = _classes("NoArgsIsHelpError")
+
+
+class _OneLineUsageError(_tclick.exceptions.UsageError):
+    """A usage error shown as one line (``zibo: error: … (try 'zibo ingest -h')``), exit 2."""
+
+    def show(self, file=None) -> None:
+        hint = f" (try '{self.ctx.command_path} -h')" if self.ctx is not None else ""
+        click.echo(f"zibo: error: {_one_line(self.format_message())}{hint}", err=True)
+
+
+def _usage(e):
+    if isinstance(e, _NO_ARGS + (_OneLineUsageError,)):
+        return e  # bare `zibo` prints the help
+    return _OneLineUsageError(e.format_message(), e.ctx)
 
 
 class ZiboGroup(TyperGroup):
-    """Turns expected errors into one line on stderr and an exit code, never a traceback."""
+    """Turns every error into one line on stderr and an exit code, never a traceback.
+
+    ``ZiboError`` carries its own message and code; an interrupt exits 130 (143 for
+    SIGTERM); a usage error exits 2; anything unexpected is an "internal error" line
+    (``ZIBO_DEBUG=1`` shows the traceback instead).
+    """
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except _USAGE_ERRORS as e:
+            raise _usage(e) from None
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except _USAGE_ERRORS as e:
+            raise _usage(e) from None
+        except _CLICK_FLOW:
+            raise
         except ZiboError as e:
             fail(str(e), e.exit_code)
-        except KeyboardInterrupt:
-            fail("interrupted; whatever was not committed was rolled back", 130)
+        except KeyboardInterrupt as e:
+            code = e.exit_code if isinstance(e, Interrupted) else INTERRUPTED
+            fail("interrupted; documents already stored stay whole, the one in progress was rolled "
+                 "back: run the same command again to finish", code)
         except BrokenPipeError:
             # the reader of a pipe went away (zibo tasks | head): not an error of ours
             sys.stderr.close()
             raise SystemExit(0) from None
+        except Exception as e:
+            if os.environ.get("ZIBO_DEBUG"):
+                raise
+            import sqlite3
+
+            if isinstance(e, sqlite3.Error):
+                fail(f"database error: {e}; run `zibo doctor` to check the database")
+            if isinstance(e, OSError):
+                where = f"{e.filename}: " if e.filename else ""
+                fail(f"{where}{e.strerror or e}")
+            fail(f"internal error ({type(e).__name__}: {e}); please report it "
+                 "(ZIBO_DEBUG=1 shows the traceback)")
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         """Commands in the order a user meets them, not alphabetically."""
@@ -58,15 +120,50 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON array (for
 CsvOpt = Annotated[bool, typer.Option("--csv", help="Print CSV with a header row.")]
 
 
+def _one_line(message: str) -> str:
+    return " ".join(str(message).split())
+
+
 def fail(message: str, code: int = 1) -> None:
-    """Print ``zibo: error: message`` on stderr and exit with ``code``."""
-    first = " ".join(str(message).split("\n")[0].split())
-    click.echo(f"zibo: error: {first}", err=True)
+    """Print ``zibo: error: message`` (on one line) on stderr and exit with ``code``."""
+    click.echo(f"zibo: error: {_one_line(message)}", err=True)
     raise SystemExit(code)
 
 
+_STOP_SIGNALS = tuple(getattr(signal, n) for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n))
+
+
+@contextmanager
+def signals_interrupt(signums: tuple[int, ...] = _STOP_SIGNALS) -> Iterator[None]:
+    """Turn SIGTERM (and SIGHUP) into an interrupt while the block runs, as Ctrl-C is.
+
+    The interrupt unwinds through ``store.transaction``, which rolls the open document
+    back, and the command exits 128+signal with one line. Previous handlers come back after.
+    """
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum, frame):
+        raise Interrupted(signum)
+
+    previous = {}
+    for s in signums:
+        try:
+            previous[s] = signal.signal(s, handler)
+        except (ValueError, OSError):  # not available on this platform
+            pass
+    try:
+        yield
+    finally:
+        for s, h in previous.items():
+            signal.signal(s, h)
+
+
 def warn(message: str) -> None:
-    click.echo(f"zibo: warning: {message}", err=True)
+    click.echo(f"zibo: warning: {_one_line(message)}", err=True)
 
 
 def _version(value: bool) -> None:

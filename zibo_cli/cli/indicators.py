@@ -142,6 +142,8 @@ def compare(
     a: Annotated[str, typer.Argument(metavar="A", help="First period: 2024H1, 2024Q1-Q3, 2023Q2, 2023, 2024年上半年 …",
                                      show_default=False)],
     b: Annotated[str, typer.Argument(metavar="B", help="Second period.", show_default=False)],
+    common: Annotated[bool, typer.Option(
+        "--common", help="Only indicators reported in both periods.")] = False,
     json_: JsonOpt = False,
     csv_: CsvOpt = False,
 ) -> None:
@@ -158,6 +160,8 @@ def compare(
     fmt = output_format(json_, csv_)
     with Zibo(db_path(ctx)) as z:
         rows = q.compare(z, a, b)
+        if common:
+            rows = [r for r in rows if r["a"] is not None and r["b"] is not None]
         if not rows:
             have = q.periods_with_figures(z)
             warn(f"no figures for {a} or {b}" + (f"; periods with figures: {', '.join(have)}" if have else ""))

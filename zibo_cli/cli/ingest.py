@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from .app import CsvOpt, JsonOpt, app, db_path
+from .app import CsvOpt, JsonOpt, app, db_path, signals_interrupt
 
 SUMMARY_COLUMNS = ["document", "status", "doc_type", "period", "observations", "tasks", "unreadable", "note"]
 
@@ -16,39 +16,43 @@ SUMMARY_COLUMNS = ["document", "status", "doc_type", "period", "observations", "
 def ingest(
     ctx: typer.Context,
     paths: Annotated[list[Path], typer.Argument(help="Report files or folders (walked recursively).",
-                                                show_default=False)],
+                                                show_default=False, readable=False)],
     json_: JsonOpt = False,
     csv_: CsvOpt = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Re-read and rewrite files even when unchanged "
+                                        "(repairs documents `zibo doctor` reports).")] = False,
 ) -> None:
     """Read report files (text in any common Chinese encoding, HTML pages, .docx, .xlsx, PDF).
 
     Each file is stored in its own transaction: unchanged files are skipped, changed
-    files replace their old rows, and a bad file is reported while the rest go on.
-    Exit status 1 when any file failed.
+    files replace their old rows, and a bad file is reported (one line on stderr:
+    the file, why, what to do) while the rest go on. Exit status 1 when any file
+    failed; an interrupt (Ctrl-C, SIGTERM) leaves every document whole or absent.
     """
-    from ..ingest import find_files, ingest_paths
+    import sys
+
+    from ..ingest import find_files, ingest_found
     from ..render import emit, err_console, is_terminal, output_format
 
     fmt = output_format(json_, csv_)
     db = db_path(ctx)
     results = []
-    show_progress = is_terminal() and is_terminal(__import__("sys").stderr) and not quiet and fmt == "table"
-    if show_progress:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    show_progress = is_terminal() and is_terminal(sys.stderr) and not quiet and fmt == "table"
+    with signals_interrupt():
+        if show_progress:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-        files = list(find_files(paths))
-        with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
-                      MofNCompleteColumn(), TimeElapsedColumn(), console=err_console(),
-                      transient=True) as progress:
-            task = progress.add_task("ingesting", total=len(files))
-            for r in ingest_paths([f for f, _ in files if _ is None], db):
-                results.append(r)
-                progress.update(task, advance=1, description=r.document[:30])
-        # paths that failed before reading (missing, unreadable folders)
-        results.extend(_failed_paths(files))
-    else:
-        results = list(ingest_paths(paths, db))
+            found = list(find_files(paths))
+            with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
+                          MofNCompleteColumn(), TimeElapsedColumn(), console=err_console(),
+                          transient=True) as progress:
+                task = progress.add_task("ingesting", total=len(found))
+                for r in ingest_found(found, db, force=force):
+                    results.append(r)
+                    progress.update(task, advance=1, description=r.document[:30])
+        else:
+            results = list(ingest_found(find_files(paths), db, force=force))
 
     for r in results:
         if r.status == "failed":
@@ -69,13 +73,7 @@ def ingest(
                   for s in ("new", "replaced", "unchanged", "duplicate", "failed")}
         err_console().print(", ".join(f"{n} {s}" for s, n in counts.items() if n) or "no files")
     if not results:
-        typer.echo("zibo: error: no files found under the given paths", err=True)
+        typer.echo("zibo: error: no files found under the given paths (hidden files are skipped)", err=True)
         raise typer.Exit(1)
     if failed:
         raise typer.Exit(1)
-
-
-def _failed_paths(files):
-    from ..ingest import IngestResult
-
-    return [IngestResult(path=str(p), document=p.name, status="failed", error=e) for p, e in files if e]

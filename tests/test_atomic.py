@@ -1,0 +1,156 @@
+"""Atomicity and concurrency: an ingest killed or interrupted midway leaves every document
+fully in or fully out, the next run finishes the job, and two ingests at once both succeed
+without storing anything twice.
+
+The subprocess tests run tests/zibo_proc.py, which gives every document many rows and can
+pause inside the transaction of a chosen document, so the kill lands there every time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from zibo_proc import fake_observations
+
+HERE = Path(__file__).resolve().parent
+ROWS = 40  # observations per document
+
+
+def make_reports(folder: Path, n: int) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(n):
+        p = folder / f"r{i:03d}.txt"
+        p.write_text(f"2024年上半年第{i}号经济运行情况\n上半年，全市地区生产总值同比增长{i}.1%。\n",
+                     encoding="utf-8")
+        paths.append(p)
+    return paths
+
+
+def start(args, db: Path, **env) -> subprocess.Popen:
+    full_env = {**os.environ, "ZIBO_DB": str(db), "ZIBO_TEST_ROWS": str(ROWS), **env}
+    return subprocess.Popen([sys.executable, str(HERE / "zibo_proc.py"), *map(str, args)], env=full_env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def wait_for(marker: Path, proc: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 60
+    while not marker.exists():
+        assert proc.poll() is None, f"zibo ended before the pause: {proc.communicate()}"
+        assert time.monotonic() < deadline, "zibo never reached the pause"
+        time.sleep(0.02)
+
+
+def consistency(db: Path) -> dict[str, int]:
+    """Assert every document has exactly its rows; return the counts."""
+    conn = sqlite3.connect(db)
+    try:
+        docs = conn.execute("SELECT id, observations, tasks FROM documents").fetchall()
+        for doc_id, n_obs, n_tasks in docs:
+            assert conn.execute("SELECT count(*) FROM observations WHERE doc_id = ?", (doc_id,)
+                                ).fetchone()[0] == n_obs
+            assert conn.execute("SELECT count(*) FROM tasks WHERE doc_id = ?", (doc_id,)).fetchone()[0] == n_tasks
+        orphans = conn.execute("SELECT count(*) FROM observations WHERE doc_id NOT IN "
+                               "(SELECT id FROM documents)").fetchone()[0]
+        assert orphans == 0
+        paths = conn.execute("SELECT count(*), count(DISTINCT path) FROM documents").fetchone()
+        assert paths[0] == paths[1]
+        return {"documents": len(docs),
+                "observations": conn.execute("SELECT count(*) FROM observations").fetchone()[0]}
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("sig, code", [(signal.SIGKILL, -signal.SIGKILL), (signal.SIGTERM, 143),
+                                       (signal.SIGINT, 130)], ids=["SIGKILL", "SIGTERM", "SIGINT"])
+def test_killed_midway_leaves_whole_documents_and_rerun_finishes(tmp_path, sig, code, zibo, monkeypatch):
+    make_reports(tmp_path / "in", 8)
+    db, marker = tmp_path / "zibo.db", tmp_path / "paused"
+    proc = start(["ingest", tmp_path / "in", "--json"], db,
+                 ZIBO_TEST_PAUSE_AT="4", ZIBO_TEST_MARKER=str(marker))
+    wait_for(marker, proc)  # the 4th document's rows are written, not committed
+    proc.send_signal(sig)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == code
+    if sig != signal.SIGKILL:
+        assert err.splitlines() == ["zibo: error: interrupted; documents already stored stay whole, the one "
+                                    "in progress was rolled back: run the same command again to finish"]
+        assert out == ""
+    assert consistency(db) == {"documents": 3, "observations": 3 * ROWS}
+
+    from zibo_cli import pipeline
+
+    monkeypatch.setattr(pipeline, "extract_observations", fake_observations(ROWS))
+    r = zibo("--db", db, "ingest", tmp_path / "in", "--json")
+    assert r.exit_code == 0, r.stderr
+    statuses = [x["status"] for x in json.loads(r.stdout)]
+    assert statuses == ["unchanged"] * 3 + ["new"] * 5
+    assert consistency(db) == {"documents": 8, "observations": 8 * ROWS}
+    assert zibo("--db", db, "doctor").exit_code == 0
+
+
+def test_two_ingests_at_once_both_succeed_and_store_each_file_once(tmp_path):
+    make_reports(tmp_path / "in", 30)
+    db = tmp_path / "zibo.db"  # does not exist yet: both also race to create it
+    procs = [start(["ingest", tmp_path / "in", "--json"], db, ZIBO_TEST_PARSE_SECONDS="0.01")
+             for _ in range(2)]
+    results = [p.communicate(timeout=120) for p in procs]
+    for p, (_out, err) in zip(procs, results, strict=True):
+        assert p.returncode == 0, err
+        assert err == ""
+    runs = [{Path(r["path"]).name: r["status"] for r in json.loads(out)} for out, _ in results]
+    assert runs[0].keys() == runs[1].keys() and len(runs[0]) == 30
+    for name in runs[0]:  # each file stored by exactly one of the two
+        assert sorted([runs[0][name], runs[1][name]]) == ["new", "unchanged"], name
+    assert consistency(db) == {"documents": 30, "observations": 30 * ROWS}
+
+
+def test_keyboard_interrupt_in_process_rolls_back_the_open_document(zibo, zibo_json, tmp_path, db, monkeypatch):
+    from zibo_cli import store
+
+    make_reports(tmp_path / "in", 3)
+    original = store._insert
+    seen = []
+
+    def interrupting(conn, table, rows):
+        original(conn, table, rows)
+        if table == "documents":
+            seen.append(rows[0]["document"])
+            if len(seen) == 2:
+                raise KeyboardInterrupt
+
+    monkeypatch.setattr(store, "_insert", interrupting)
+    r = zibo("ingest", tmp_path / "in")
+    assert r.exit_code == 130
+    assert r.stderr.splitlines() == ["zibo: error: interrupted; documents already stored stay whole, the one "
+                                     "in progress was rolled back: run the same command again to finish"]
+    assert [d["document"] for d in zibo_json("docs")] == ["r000.txt"]
+    monkeypatch.setattr(store, "_insert", original)
+    assert [r["status"] for r in zibo_json("ingest", tmp_path / "in")] == ["unchanged", "new", "new"]
+    assert len(zibo_json("docs")) == 3
+
+
+def test_force_rewrites_a_damaged_document(zibo, zibo_json, tmp_path, db):
+    (f,) = make_reports(tmp_path / "in", 1)
+    zibo("ingest", f)
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE documents SET observations = 7")  # as if rows went missing
+    conn.commit()
+    conn.close()
+    r = zibo("doctor", "--json", "--no-files")
+    assert r.exit_code == 1
+    bad = [x for x in json.loads(r.stdout) if x["status"] == "error"]
+    assert [(x["check"], x["document"]) for x in bad] == [("counts", "r000.txt")]
+    assert r.stderr.splitlines() == ["zibo: error: 1 problem(s) found in the database"]
+    assert zibo_json("ingest", f)[0]["status"] == "unchanged"  # a plain re-run skips it
+    assert zibo_json("ingest", "--force", f)[0]["status"] == "replaced"
+    assert zibo("doctor", "--no-files").exit_code == 0
+    assert len(zibo_json("docs")) == 1

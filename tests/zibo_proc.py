@@ -1,0 +1,106 @@
+"""Run the zibo CLI in a subprocess with test hooks (used by test_atomic.py and test_errors.py).
+
+    python tests/zibo_proc.py ingest DIR --json
+
+Hooks, set by environment variables:
+
+* ``ZIBO_TEST_ROWS=N``: every document gets N made-up observations, so a document
+  has many rows to be half-written (whatever the real extractors find).
+* ``ZIBO_TEST_PARSE_SECONDS=S``: parsing each document takes S seconds longer (outside
+  any transaction, as real parsing does), so two processes take turns at the database.
+* ``ZIBO_TEST_PAUSE_AT=K`` with ``ZIBO_TEST_MARKER=FILE``: inside the transaction of
+  the K-th document this process writes (its documents row and observations already
+  inserted, not committed), create FILE and sleep, so a test can kill the process at
+  a known point mid-transaction.
+* ``ZIBO_TEST_UNPRIVILEGED=1``: drop root's powers first (a new user namespace; the
+  process becomes "nobody"), so file permissions apply as they do to a normal user.
+  Exits 77 when that is impossible here.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+
+def _unprivileged() -> None:
+    if os.geteuid() != 0:
+        return
+    # Everything the command may import later must be imported now: after the
+    # namespace change the interpreter's own files (under /root) may be out of reach.
+    import csv  # noqa: F401
+    import ctypes
+    import json  # noqa: F401
+
+    import charset_normalizer  # noqa: F401
+    import platformdirs  # noqa: F401
+    import rich.console  # noqa: F401
+    import rich.table  # noqa: F401
+    import sqlite_utils  # noqa: F401
+
+    import zibo_cli.cli  # noqa: F401
+    import zibo_cli.doctor  # noqa: F401
+    import zibo_cli.ingest  # noqa: F401
+    import zibo_cli.pipeline  # noqa: F401
+    import zibo_cli.query  # noqa: F401
+    import zibo_cli.render  # noqa: F401
+    import zibo_cli.store  # noqa: F401
+    from zibo_cli.normalize import _opencc
+
+    _opencc()
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.unshare(0x10000000) != 0:  # CLONE_NEWUSER
+        sys.exit(77)
+
+
+def fake_observations(rows: int, parse_seconds: float = 0.0):
+    """An extractor that finds ``rows`` made-up figures in any text."""
+    from zibo_cli.models import Observation
+
+    def extract(text, meta, tasks=None):
+        time.sleep(parse_seconds)
+        return [Observation(name=f"指标{i}", value=float(i), unit="%", year=2024, start_month=1,
+                            end_month=6, quote=f"指标{i}增长{i}%") for i in range(rows)]
+
+    return extract
+
+
+def _hooks() -> None:
+    from zibo_cli import pipeline, store
+
+    rows = int(os.environ.get("ZIBO_TEST_ROWS", "0"))
+    if rows:
+        pipeline.extract_observations = fake_observations(
+            rows, float(os.environ.get("ZIBO_TEST_PARSE_SECONDS", "0")))
+
+    pause_at = int(os.environ.get("ZIBO_TEST_PAUSE_AT", "0"))
+    if pause_at:
+        import signal
+
+        # Ctrl-C must reach us as on a terminal, even when the test run itself ignores SIGINT
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        marker = os.environ["ZIBO_TEST_MARKER"]
+        original = store._insert
+        written = {"documents": 0}
+
+        def pausing_insert(conn, table, rows_):
+            original(conn, table, rows_)
+            if table == "documents":
+                written["documents"] += 1
+            if table == "observations" and written["documents"] == pause_at:
+                with open(marker, "w") as f:
+                    f.write(str(os.getpid()))
+                time.sleep(120)  # the test kills us here, inside the transaction
+
+        store._insert = pausing_insert
+
+
+if __name__ == "__main__":
+    if os.environ.get("ZIBO_TEST_UNPRIVILEGED"):
+        _unprivileged()
+    _hooks()
+    from zibo_cli.cli import main
+
+    sys.argv[0] = "zibo"
+    main()
