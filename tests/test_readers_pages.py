@@ -152,6 +152,45 @@ def test_attachment_named_in_text_and_links_inside_prose(tmp_path):
     assert src.warnings == []  # the page has its own text
 
 
+def test_metadata_as_a_list_with_spread_out_labels(tmp_path):
+    src = _read(tmp_path, "l.html", page("list_meta.html", "utf-8"))
+    assert src.meta == {"title": "2024年上半年全市经济运行情况", "index_no": "11370300004224423Q/2024-07788",
+                        "published": "2024-07-23", "publisher": "淄博市统计局"}
+    assert src.text.split("\n") == ["2024年上半年全市经济运行情况",
+                                    "上半年，全市地区生产总值同比增长5.1%，规模以上工业增加值同比增长7.6%。",
+                                    "固定资产投资同比增长5.2%，社会消费品零售总额同比增长2.9%。"]
+
+
+LAYOUT_CELL_PAGE = """<html><head><meta charset="utf-8"></head><body>
+<table width="1000"><tr><td><a href="/">首页</a> | <a href="/zwgk">政务公开</a></td></tr></table>
+<table width="1000"><tr><td width="200"><a href="/a">市政府领导</a><br><a href="/b">政府文件</a></td>
+<td width="800">
+<table><tr><td>索引号：</td><td>1137/2023-9</td><td>发布机构：</td><td>淄博市统计局</td></tr>
+<tr><td>发文日期：</td><td>2023-10-26</td><td>标题：</td><td>2023年前三季度全市经济运行情况</td></tr></table>
+<table><tr><td align="center"><b>2023年前三季度全市经济运行情况</b></td></tr>
+<tr><td class="zoom"><div align="center">发布时间：2023-10-28 09:15　　来源：淄博日报　　浏览次数：1024</div>
+<p>　　前三季度，全市地区生产总值同比增长5.6%，规模以上工业增加值同比增长7.2%，固定资产投资同比增长6.4%。</p>
+<p>　　社会消费品零售总额同比增长8.3%，居民人均可支配收入同比增长5.9%。</p>
+<p style="text-align:right">来源：淄博日报</p></td></tr></table>
+</td></tr></table></body></html>"""
+
+
+def test_field_lines_inside_a_layout_cell_leave_the_text(zibo, zibo_json, tmp_path):
+    """A 发布时间/来源 line in the article's own layout cell: out of the text, and the metadata
+    table still gives the date and publisher of the stored document."""
+    src = _read(tmp_path, "c.html", LAYOUT_CELL_PAGE.encode("utf-8"))
+    assert src.text.split("\n") == [
+        "2023年前三季度全市经济运行情况",
+        "前三季度，全市地区生产总值同比增长5.6%，规模以上工业增加值同比增长7.2%，固定资产投资同比增长6.4%。",
+        "社会消费品零售总额同比增长8.3%，居民人均可支配收入同比增长5.9%。"]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "c.html").write_bytes(LAYOUT_CELL_PAGE.encode("gbk"))
+    _ingest(zibo, folder)
+    doc = _doc(zibo_json, "c.html")
+    assert (doc["published"], doc["publisher"], doc["index_no"]) == ("2023-10-26", "淄博市统计局", "1137/2023-9")
+
+
 # ---------------------------------------------------------------------------
 # a task table page: rowspan on 序号 and 分管领导, <p> inside cells
 # ---------------------------------------------------------------------------

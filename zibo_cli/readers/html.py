@@ -154,7 +154,8 @@ def fields_in_line(text: str) -> dict[str, str]:
     spaces, or at page furniture (浏览次数, 字号 …). Values come back normalised.
     """
     labels = _labels()
-    alt = "|".join(sorted(labels, key=len, reverse=True))
+    # a label may be spread out with spaces (索 引 号, 文　　号)
+    alt = "|".join(r"[ \t\u00a0\u3000]*".join(map(re.escape, k)) for k in sorted(labels, key=len, reverse=True))
     out: dict[str, str] = {}
     pattern = re.compile(rf"(?<![\u4e00-\u9fff])({alt})\s*[：:]\s*(.*?)"
                          rf"(?=\s*(?:(?:{alt})\s*[：:]|{_FIELD_STOP}))")
@@ -164,7 +165,7 @@ def fields_in_line(text: str) -> dict[str, str]:
             return {}  # a field line starts with its label
         value = _norm(m[2]).strip()
         if value:
-            out.setdefault(labels[m[1]], value)
+            out.setdefault(labels[re.sub(r"\s", "", m[1])], value)
     return out
 
 
@@ -217,12 +218,15 @@ def _meta_from_lines(tree) -> tuple[dict[str, str], list]:
     found: dict[str, str] = {}
     nodes = []
     ids: set[int] = set()
-    for node in tree.css("span, li, p, div, dd, dt, label, em, strong, b, font, h4, h5, h6"):
+    for node in tree.css("span, li, p, div, dd, dt, label, em, strong, b, font, h4, h5, h6, td, th"):
         text = node.text(deep=True)
         if not text or len(text) > 200 or "：" not in text and ":" not in text:
             continue
-        if _has(node, "p, div, li, table") or _inside(node, ("td", "th"), ids):
-            continue  # not a leaf block, in a table, or inside an element already taken
+        if _has(node, "p, div, li, table") or _inside(node, (), ids):
+            continue  # not a leaf block, or inside an element already taken
+        table = _table_of(node) if node.tag not in ("td", "th") else _table_of(node.parent)
+        if table is not None and _is_data_table(table):
+            continue  # a cell of a data table (a layout cell is read like a div)
         fields = fields_in_line(text)
         if fields:
             nodes.append(node)
