@@ -11,6 +11,7 @@ figures and tasks are those of the text file.
 from __future__ import annotations
 
 import html
+import io
 import json
 import re
 from pathlib import Path
@@ -349,3 +350,202 @@ def test_report_lines_are_not_furniture(line):
     from zibo_cli.readers.html import _furniture_line
 
     assert not _furniture_line(line)
+
+
+# ---------------------------------------------------------------------------
+# PDFs exported from Word: sentences over page breaks, a task table over two pages
+# ---------------------------------------------------------------------------
+
+
+def _pdf_font() -> str:
+    pytest.importorskip("reportlab")
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    # STSong-Light is one of the CID fonts every PDF reader has: no font file is needed
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    return "STSong-Light"
+
+
+PDF_TITLE = "2024年前三季度全市经济运行情况"
+_FILLER = ("各级各部门坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，统筹推进稳增长、调结构、促改革、惠民生、"
+           "防风险各项工作，")
+PDF_PARAS = [
+    "前三季度，全市上下认真落实市委、市政府决策部署，" + _FILLER * 3 + "全市经济运行总体平稳、稳中有进。",
+    "一、经济总量稳步增长。" + _FILLER * 4 + "前三季度，全市地区生产总值同比增长5.3%，一般公共预算收入同比增长4.1%。",
+    "二、工业生产较快增长。" + _FILLER * 5 + "全市规模以上工业增加值同比增长7.8%，高于全省0.9个百分点，"
+    "其中高技术制造业增加值增长12.5%。",
+    "三、投资和消费协同发力。" + _FILLER * 3 + "全市固定资产投资同比增长5.5%，社会消费品零售总额同比增长4.6%。",
+    "四、民生保障持续加强。" + _FILLER * 2 + "全市居民人均可支配收入同比增长5.0%，城镇新增就业3.6万人。",
+]
+
+
+def report_pdf(align: int = 4, running_head: bool = True) -> bytes:
+    """An A4 report as Word exports it: a large centred title, 16 pt body indented two
+    characters (justified by default), a running head and a page number on every page."""
+    font = _pdf_font()
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+    title = ParagraphStyle("t", fontName=font, fontSize=22, leading=30, alignment=1, wordWrap="CJK")
+    body = ParagraphStyle("b", fontName=font, fontSize=16, leading=28, firstLineIndent=32, alignment=align,
+                          wordWrap="CJK")
+
+    def furniture(canvas, doc):
+        canvas.setFont(font, 10)
+        if running_head:
+            canvas.drawRightString(A4[0] - 75, A4[1] - 50, "淄博市统计局 统计分析")
+        canvas.setFont(font, 12)
+        canvas.drawCentredString(A4[0] / 2, 40, f"— {doc.page} —")
+
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, pagesize=A4, leftMargin=80, rightMargin=75, topMargin=100, bottomMargin=90).build(
+        [Paragraph(PDF_TITLE, title), Spacer(1, 20), *[Paragraph(p, body) for p in PDF_PARAS]],
+        onFirstPage=furniture, onLaterPages=furniture)
+    return buf.getvalue()
+
+
+def _pdf_pages(data: bytes) -> list[str]:
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return [p.extract_text() for p in pdf.pages]
+
+
+@pytest.mark.parametrize("align, running_head", [(4, True), (0, True), (4, False)])
+def test_pdf_report_with_sentences_across_pages(zibo, zibo_json, tmp_path, align, running_head):
+    data = report_pdf(align, running_head)
+    pages = _pdf_pages(data)
+    assert len(pages) >= 3
+    # the fixture does what it is meant to: a page ends inside a sentence
+    assert any(not p.rstrip().split("\n")[-2].endswith("。") for p in pages[:-1])
+    src = _read(tmp_path, "r.pdf", data)
+    assert src.text.split("\n") == [PDF_TITLE, *PDF_PARAS]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "r.pdf").write_bytes(data)
+    (folder / "r.txt").write_text(PDF_TITLE + "\n" + "\n".join(PDF_PARAS) + "\n", encoding="utf-8")
+    _ingest(zibo, folder)
+    assert _doc(zibo_json, "r.pdf") == _doc(zibo_json, "r.txt")
+    figures = _figures(zibo_json, "r.txt")
+    assert len(figures) >= 8
+    assert _figures(zibo_json, "r.pdf") == figures
+
+
+TASK_PDF_TITLE = "2024年全市经济社会发展主要目标任务第三季度完成情况"
+TASK_HEADER = ["序号", "年度目标", "第三季度目标", "是否完成", "具体工作进展", "未完成原因", "下步工作打算",
+               "市政府分管领导", "责任单位"]
+_UNITS = ["市发展改革委", "市工业和信息化局", "市商务局", "市财政局", "市统计局", "市人力资源社会保障局"]
+
+
+def task_rows(n: int = 8) -> list[list[str]]:
+    rows = []
+    for i in range(1, n + 1):
+        done = i % 3 != 0
+        rows.append([
+            str(i), f"第{i}项年度目标：推动重点领域改革攻坚，相关指标增长{i}.5%以上。", f"前三季度完成年度任务的{70 + i}%。",
+            "完成" if done else "未完成",
+            f"围绕目标任务，组织开展专项行动{i}次，" + "强化调度推进，协调解决企业困难和问题，" * (2 + i % 4)
+            + f"前三季度相关指标增长{i}.2%。",
+            "无" if done else "受市场需求偏弱影响，部分企业订单不足。", "持续加强调度，确保完成全年目标。",
+            "张明" if i < 5 else "李红", f"{_UNITS[i % 6]} {_UNITS[(i + 1) % 6]}"])
+    return rows
+
+
+def task_table_pdf(rows: list[list[str]]) -> bytes:
+    """A landscape task table as Word prints it: ruled cells, text wrapped inside them, the
+    header row repeated on each page, and a row that does not fit cut by the page break
+    (its lines carried over to the next page), a page number at the foot."""
+    font = _pdf_font()
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen import canvas as pdfcanvas
+
+    width, height = landscape(A4)
+    widths = [30, 110, 80, 40, 200, 90, 90, 50, 90]
+    size, leading, pad, left, top, bottom = 10, 14, 4, 40, 50, 60
+
+    def wrap(text: str, w: float) -> list[str]:
+        lines = []
+        for para in text.split(" "):  # a space: a new paragraph in the cell
+            line = ""
+            for ch in para:
+                if line and stringWidth(line + ch, font, size) > w - 2 * pad:
+                    lines.append(line)
+                    line = ""
+                line += ch
+            lines.append(line)
+        return lines
+
+    buf = io.BytesIO()
+    c = pdfcanvas.Canvas(buf, pagesize=(width, height))
+    page = [1]
+
+    def new_page() -> float:
+        c.setFont(font, 10)
+        c.drawCentredString(width / 2, 30, f"— {page[0]} —")
+        c.showPage()
+        page[0] += 1
+        return draw_row([wrap(h, w) for h, w in zip(TASK_HEADER, widths, strict=True)], height - top)
+
+    def draw_row(cells: list[list[str]], y: float) -> float:
+        h = max(len(ls) for ls in cells) * leading + 2 * pad
+        x = left
+        c.setFont(font, size)
+        for lines, w in zip(cells, widths, strict=True):
+            c.rect(x, y - h, w, h)
+            for k, line in enumerate(lines):
+                c.drawString(x + pad, y - pad - (k + 1) * leading + 3, line)
+            x += w
+        return y - h
+
+    c.setFont(font, 18)
+    c.drawCentredString(width / 2, height - top, TASK_PDF_TITLE)
+    y = draw_row([wrap(h, w) for h, w in zip(TASK_HEADER, widths, strict=True)], height - top - 60)
+    for row in rows:
+        cells = [wrap(t, w) for t, w in zip(row, widths, strict=True)]
+        while cells:
+            room = int((y - bottom - 2 * pad) // leading)
+            need = max(len(ls) for ls in cells)
+            if need <= room:
+                y = draw_row(cells, y)
+                break
+            if room < 2:  # not even two lines: the row starts on the next page
+                y = new_page()
+                continue
+            y = draw_row([ls[:room] for ls in cells], y)
+            cells = [ls[room:] for ls in cells]
+            y = new_page()
+    c.setFont(font, 10)
+    c.drawCentredString(width / 2, 30, f"— {page[0]} —")
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def _task_text(rows: list[list[str]]) -> str:
+    return TASK_PDF_TITLE + "\n\n" + "\n".join("\t".join(r) for r in [TASK_HEADER, *rows]) + "\n"
+
+
+def test_pdf_task_table_over_two_pages(zibo, zibo_json, tmp_path):
+    rows = task_rows()
+    data = task_table_pdf(rows)
+    pages = _pdf_pages(data)
+    assert len(pages) == 2 and all(p.count("序号") == 1 for p in pages)  # the header on each page
+    assert not pages[1].split("\n")[2][0].isdigit()  # the page break cuts a row: page 2 goes on with it
+    src = _read(tmp_path, "t.pdf", data)
+    assert len(src.tables) == 1
+    assert src.tables[0] == [TASK_HEADER, *rows]
+    assert src.text == _task_text(rows).strip()
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "t.pdf").write_bytes(data)
+    (folder / "t.txt").write_text(_task_text(rows), encoding="utf-8")
+    _ingest(zibo, folder)
+    tasks = _tasks(zibo_json, "t.pdf")
+    assert [t["seq"] for t in tasks] == [str(i) for i in range(1, 9)]
+    assert [t["status"] for t in tasks] == ["not_done" if i % 3 == 0 else "done" for i in range(1, 9)]
+    assert tasks == _tasks(zibo_json, "t.txt")
+    assert _doc(zibo_json, "t.pdf") == _doc(zibo_json, "t.txt")
+    assert _figures(zibo_json, "t.pdf") == _figures(zibo_json, "t.txt")
