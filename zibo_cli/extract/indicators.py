@@ -95,8 +95,10 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 # ---------------------------------------------------------------------------
 
 GROWTH_VERBS = ("增长", "下降", "增加", "减少", "提高", "提升", "降低", "上升", "回落", "回升", "下滑",
-                "上涨", "下跌", "扩大", "收窄", "缩小", "加快", "放缓", "减缓", "趋缓", "增", "降", "减")
+                "上涨", "下跌", "扩大", "收窄", "缩小", "加快", "放缓", "减缓", "趋缓", "改善", "恶化", "增", "降", "减")
 FALL_VERBS = {"下降", "减少", "降低", "回落", "下滑", "下跌", "收窄", "缩小", "放缓", "减缓", "趋缓", "降", "减"}
+# 改善/恶化 say better or worse, not up or down: 浓度改善5% is a fall, 优良天数比例改善3个百分点 a rise.
+_LOWER_IS_BETTER = re.compile(r"浓度|PM2\.?5|PM10|排放|能耗|综合指数|失业率|重污染|污染天数|事故|死亡|发案")
 PRE_QUALIFIERS = ("将近", "接近", "超过", "大约", "约为", "不到", "不足", "高达", "多达", "近", "约", "超", "逾",
                   "突破", "达")
 # Words that can stand between a name and its number, taken off the end of the name.
@@ -952,13 +954,13 @@ class _SentenceReader:
             to_level = bool(tail & {"到", "至"})
             if verbs and not to_level:
                 measure = "growth" if fig.unit in ("%", "‰", "倍") else "change"
-                if (verbs[-1] in FALL_VERBS) != named.decline_name:
+                if _falls(verbs[-1], name) != named.decline_name:
                     value = -value
             elif named.growth_name and fig.unit in ("%", "‰"):
                 measure = "growth"
         if measure == "change" and fig.unit == "百分点":
             verbs = [w for w in named.tail if w in GROWTH_VERBS]
-            if verbs and (verbs[-1] in FALL_VERBS) != named.decline_name:
+            if verbs and _falls(verbs[-1], name) != named.decline_name:
                 value = -value
         entry, rate = match_name(name)
         indicator_id = None
@@ -1123,6 +1125,14 @@ def quote_digits(quote: str) -> str:
         quote = rx.sub(lambda m: f"第{cn_number(m['num'])}{m['unit'] or ''}" if "unit" in m.re.groupindex
                        else f"第{cn_number(m['num'])}", quote)
     return quote
+
+
+def _falls(verb: str, name: str) -> bool:
+    """Does the verb say the figure fell? 改善 is a fall for what is better lower (PM2.5浓度),
+    恶化 a rise for it."""
+    if verb in ("改善", "恶化"):
+        return bool(_LOWER_IS_BETTER.search(name)) == (verb == "改善")
+    return verb in FALL_VERBS
 
 
 def _is_cjk(ch: str) -> bool:

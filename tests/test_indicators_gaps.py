@@ -1,0 +1,21 @@
+"""Report shapes the indicator extractor reads beyond the seeds: 改善/恶化, a subject
+shared across clauses, a task's size in brackets, forecasts, |-tables, two-line headers,
+Chinese-numeral counts. Every input is written here."""
+
+from __future__ import annotations
+
+from zibo_cli.extract.indicators import Context, extract_clauses
+
+Q3 = Context(2024, 1, 9)
+
+
+def got(text: str, ctx: Context = Q3) -> set[tuple]:
+    return {(o.name, o.kind, o.start_month, o.end_month, round(o.value, 6), o.unit)
+            for o in extract_clauses(text, ctx)}
+
+
+def test_improvement_is_a_fall_for_what_is_better_lower():
+    facts = got("前三季度，全市PM2.5浓度同比改善5%，优良天数比例同比改善3.2个百分点，空气质量综合指数同比恶化2.1%。")
+    assert ("PM2.5平均浓度", "actual", 1, 9, -5.0, "%") in facts
+    assert ("空气质量优良天数比例", "actual", 1, 9, 3.2, "百分点") in facts
+    assert ("环境空气质量综合指数", "actual", 1, 9, 2.1, "%") in facts
