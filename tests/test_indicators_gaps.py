@@ -19,3 +19,17 @@ def test_improvement_is_a_fall_for_what_is_better_lower():
     assert ("PM2.5平均浓度", "actual", 1, 9, -5.0, "%") in facts
     assert ("空气质量优良天数比例", "actual", 1, 9, 3.2, "百分点") in facts
     assert ("环境空气质量综合指数", "actual", 1, 9, 2.1, "%") in facts
+
+
+def test_a_bare_measure_takes_the_subject_of_the_clause_before():
+    facts = got("前三季度，全市规模以上工业营业收入增长5%；利润总额增长3%，利润率为4.5%。")
+    assert ("规模以上工业利润总额", "actual", 1, 9, 3.0, "%") in facts
+    facts = got("城镇居民人均可支配收入3万元，增长5%，人均消费支出2万元。")
+    assert ("城镇居民人均消费支出", "actual", 1, 9, 2.0, "万元") in facts
+
+
+def test_a_name_with_its_own_subject_keeps_it():
+    facts = got("地区生产总值增长5%；固定资产投资增长3%，利润增长2%；规上工业增加值增长7.1%，四强产业增加值增长7.7%。")
+    names = {f[0] for f in facts}
+    assert {"固定资产投资", "利润", "四强产业增加值", "规上工业增加值"} <= names
+    assert not any(n.startswith("固定资产") and n != "固定资产投资" for n in names)

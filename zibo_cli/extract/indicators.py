@@ -172,6 +172,15 @@ GENERIC_NAMES = {"政府", "我市", "全市", "目前", "其中", "合计", "�
                  "全省", "全国", "总数", "数量", "规模", "人数", "个数", "比例", "分别", "其他", "各类",
                  "统计数据", "统计", "数值", "完成值", "指标", "实际", "累计完成", "完成"}
 
+# What a clause measures when its subject is the clause before's: 规模以上工业营业收入增长5%；
+# 利润总额增长3% → 规模以上工业利润总额. A name that is only one of these takes the subject
+# of the name before it in the sentence.
+BARE_MEASURES = sorted((
+    "营业收入", "主营业务收入", "利润总额", "利润", "利税", "税金", "营业利润", "出口交货值", "产值", "总产值",
+    "增加值", "销售额", "营业额", "税收", "用电量", "资产总额", "亏损额", "营业成本", "人均可支配收入",
+    "人均消费支出", "工资性收入", "经营净收入", "进出口总额",
+), key=len, reverse=True)
+
 # Statistical abbreviations that stand for several names at once.
 ABBREVIATIONS = {
     "批零住餐": ("批发", "零售", "住宿", "餐饮"),
@@ -601,6 +610,7 @@ class _SentenceReader:
         self.masked = _BOOK.sub(lambda m: "《" + "　" * (len(m[0]) - 2) + "》", sentence)
         self.periods = find_periods(self.masked)
         self.last_names: list[str] = []
+        self.subject: str | None = None  # the subject of the name before (规模以上工业)
         self.last_raw: list[str] = []
         self.last_unit: str | None = None
         self.next_start = 0
@@ -753,6 +763,7 @@ class _SentenceReader:
                 return []
         if name in GENERIC_NAMES or len(name) < 2 or named.versus_region or _NOT_A_NAME.match(name):
             return []
+        name = self._with_subject(name)
         obs = self._observation(fig, name, raw, named)
         self.last_names, self.last_raw, self.last_unit = [name], [raw], fig.unit
         if not self.history or self.history[-1][0] != name:
@@ -775,6 +786,7 @@ class _SentenceReader:
                 # a list of figures under one name: only the first is surely its figure
                 return self._read_one(group[0], named, span)
         out = []
+        names = [self._with_subject(n) if n else n for n in names]
         for fig, name, raw in zip(group, names, raws, strict=True):
             if not name or name in GENERIC_NAMES:
                 continue
@@ -783,6 +795,15 @@ class _SentenceReader:
                 out.append(obs)
         self.last_names, self.last_raw, self.last_unit = names, raws, group[0].unit
         return out
+
+    def _with_subject(self, name: str) -> str:
+        """A bare measure (利润总额) takes the subject of the name before it in the sentence
+        (规模以上工业营业收入 → 规模以上工业利润总额); a name with a subject of its own sets it."""
+        if name in BARE_MEASURES:
+            return self.subject + name if self.subject else name
+        measure = next((m for m in BARE_MEASURES if name.endswith(m) and len(name) - len(m) >= 2), None)
+        self.subject = name[:-len(measure)] if measure else None
+        return name
 
     def _clause_after(self, pos: int) -> str:
         """The words from ``pos`` to the end of the clause, less a closing 等."""
