@@ -757,7 +757,7 @@ class _SentenceReader:
             return []  # 高于全国0.1个百分点、全省0.2个百分点: the second gap too
         self.prev_versus = named.versus_region
         if not name:
-            if self.may_inherit and len(self.last_names) == 1 and _relative_or_same(fig.unit, self.last_unit):
+            if self.may_inherit and len(self.last_names) == 1 and not {"改善", "恶化"} & set(named.tail) and _relative_or_same(fig.unit, self.last_unit):
                 name, raw = self.last_names[0], self.last_raw[0]
             else:
                 return []
