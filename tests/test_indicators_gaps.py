@@ -33,3 +33,18 @@ def test_a_name_with_its_own_subject_keeps_it():
     names = {f[0] for f in facts}
     assert {"固定资产投资", "利润", "四强产业增加值", "规上工业增加值"} <= names
     assert not any(n.startswith("固定资产") and n != "固定资产投资" for n in names)
+
+
+def test_a_task_size_in_brackets_is_a_target_of_the_figure_before():
+    facts = got("1—6月，全市新增光伏建设容量44万千瓦，完成年度建设任务（116万千瓦）的37.93%。")
+    assert facts == {("新增光伏建设容量", "actual", 1, 6, 44.0, "万千瓦"),
+                     ("新增光伏建设容量", "target", 1, 12, 116.0, "万千瓦"),
+                     ("新增光伏建设容量", "actual", 1, 6, 37.93, "%")}
+    facts = got("光伏装机完成年度任务（116万千瓦）的37.93%。")
+    assert ("光伏装机", "target", 1, 12, 116.0, "万千瓦") in facts
+    assert ("光伏装机", "actual", 1, 9, 37.93, "%") in facts
+
+
+def test_a_task_in_another_unit_is_not_the_figure_before():
+    facts = got("新增光伏44万千瓦，完成年度建设任务（116个）的37.93%。")
+    assert ("新增光伏", "target", 1, 12, 116.0, "个") not in facts

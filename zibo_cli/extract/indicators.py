@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..catalog import match_name
+from ..catalog import match_name, unit_scale
 from ..models import ACTUAL, TARGET, TASK_TABLE, DocumentMeta, Observation, Task
 from ..periods import Period, PeriodError, cn_number, find_periods
 
@@ -763,6 +763,15 @@ class _SentenceReader:
                 return []
         if name in GENERIC_NAMES or len(name) < 2 or named.versus_region or _NOT_A_NAME.match(name):
             return []
+        task = self._task_aside(fig, name, named)
+        if task is not None:
+            # 新增光伏44万千瓦，完成年度建设任务（116万千瓦）的37.93%: the bracket is the task's
+            # size, a target of the figure before; the share after it is that figure's too
+            name, raw = task
+            named.target = True
+            obs = self._observation(fig, name, raw, named)
+            self.last_names, self.last_raw, self.last_unit = [name], [raw], fig.unit
+            return [obs] if obs else []
         name = self._with_subject(name)
         obs = self._observation(fig, name, raw, named)
         self.last_names, self.last_raw, self.last_unit = [name], [raw], fig.unit
@@ -795,6 +804,23 @@ class _SentenceReader:
                 out.append(obs)
         self.last_names, self.last_raw, self.last_unit = names, raws, group[0].unit
         return out
+
+    def _task_aside(self, fig: _Figure, name: str, named: _Named) -> tuple[str, str] | None:
+        """(name, raw) for a task's size in brackets (完成年度任务（116万千瓦）的…): the name of
+        what the task is for (the clause's subject before 完成, else the figure before it in
+        the same unit); None when the figure is not such an aside."""
+        s = self.masked
+        if not (fig.start and s[fig.start - 1] in "（(" and s[fig.end:fig.end + 1] in ("）", ")")):
+            return None
+        if not re.search(r"(?:任务|目标|计划)(?:量|数)?$", name):
+            return None
+        m = re.match(r"(.{2,}?)(?:完成|达到|占)", name)
+        if m and len(m[1]) >= 2:
+            return m[1], m[1]
+        if len(self.last_names) == 1 and self.last_unit is not None \
+                and unit_scale(self.last_unit)[1] == unit_scale(fig.unit)[1]:
+            return self.last_names[0], self.last_raw[0]
+        return None
 
     def _with_subject(self, name: str) -> str:
         """A bare measure (利润总额) takes the subject of the name before it in the sentence
