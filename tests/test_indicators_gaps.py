@@ -48,3 +48,26 @@ def test_a_task_size_in_brackets_is_a_target_of_the_figure_before():
 def test_a_task_in_another_unit_is_not_the_figure_before():
     facts = got("新增光伏44万千瓦，完成年度建设任务（116个）的37.93%。")
     assert ("新增光伏", "target", 1, 12, 116.0, "个") not in facts
+
+
+def _doc(text: str, year: int = 2023, start: int = 1, end: int = 6):
+    from zibo_cli.extract.indicators import extract_observations
+    from zibo_cli.models import REPORT, DocumentMeta
+    meta = DocumentMeta(title="t", year=year, start_month=start, end_month=end, doc_type=REPORT)
+    return extract_observations(text, meta)
+
+
+def test_a_target_and_an_actual_of_one_thing_get_one_name():
+    obs = _doc("2023年我市政府5天储气能力目标为2800万立方米，目前，已形成政府储气能力2600万立方米。\n"
+               "年度新增就业目标为3万人。上半年，新增就业1.6万人。")
+    got_ = {(o.name, o.kind, o.value, o.raw_name) for o in obs}
+    assert ("政府储气能力", "target", 2800.0, "政府5天储气能力") in got_
+    assert ("政府储气能力", "actual", 2600.0, "政府储气能力") in got_
+    assert ("新增就业", "target", 3.0, "年度新增就业") in got_
+
+
+def test_names_differing_in_other_words_or_units_stay_apart():
+    obs = _doc("全年新建5G基站目标为3000个。上半年，新建基站1200个。年度储气能力目标为80万吨，储气能力60万立方米。")
+    names = {(o.name, o.kind) for o in obs}
+    assert ("新建5G基站", "target") in names and ("新建基站", "actual") in names
+    assert ("年度储气能力", "target") in names and ("储气能力", "target") not in names

@@ -316,7 +316,37 @@ def extract_observations(text: str, meta: DocumentMeta, tasks: list[Task] | None
         if cells:
             found = [o for o in found if o.quote not in cells]
         out.extend(found)
-    return _dedupe(out)
+    return _dedupe(_pair_names(out))
+
+
+# Words that qualify a target but not the thing measured: 政府5天储气能力, 年度新增就业
+_PAIR_MODIFIER = re.compile(r"\d+(?:个)?(?:天|小时|日|个月)|年度|全年|当年|本年")
+
+
+def _pair_names(obs: list[Observation]) -> list[Observation]:
+    """Give a target and an actual of one thing one name: when taking words like 5天 or 年度
+    off one name gives the other (政府5天储气能力 target, 政府储气能力 actual), the longer
+    name becomes the shorter and keeps what was written as its raw name. Names that only
+    differ in other words are left alone."""
+    def key(o: Observation) -> tuple[str, str]:
+        return _PAIR_MODIFIER.sub("", o.name), unit_scale(o.unit)[1]
+
+    by_kind: dict[str, dict[tuple[str, str], str]] = {ACTUAL: {}, TARGET: {}}
+    for o in obs:
+        k = key(o)
+        if len(k[0]) >= 2:
+            shortest = by_kind[o.kind].get(k)
+            if shortest is None or len(o.name) < len(shortest):
+                by_kind[o.kind][k] = o.name
+    for o in obs:
+        other = by_kind[TARGET if o.kind == ACTUAL else ACTUAL].get(key(o))
+        if other is None or other == o.name or len(other) >= len(o.name):
+            continue
+        entry, _ = match_name(other)
+        o.raw_name = o.name
+        o.name = other
+        o.indicator_id = entry.id if entry else None
+    return obs
 
 
 def _heading_period(text: str, year: int | None) -> tuple[int | None, int, int] | None:
