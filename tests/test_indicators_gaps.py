@@ -71,3 +71,28 @@ def test_names_differing_in_other_words_or_units_stay_apart():
     names = {(o.name, o.kind) for o in obs}
     assert ("新建5G基站", "target") in names and ("新建基站", "actual") in names
     assert ("年度储气能力", "target") in names and ("储气能力", "target") not in names
+
+
+def test_a_forecast_is_an_actual_qualified_yuji():
+    obs = extract_clauses("前三季度，地区生产总值增长5.3%，预计全年增长5%左右。全市一般公共预算收入预计全年增长3%。", Q3)
+    got_ = {(o.name, o.kind, o.start_month, o.end_month, o.value, o.qualifier) for o in obs}
+    assert ("地区生产总值", "actual", 1, 9, 5.3, None) in got_
+    assert ("地区生产总值", "actual", 1, 12, 5.0, "预计左右") in got_
+    assert ("一般公共预算收入", "actual", 1, 12, 3.0, "预计") in got_
+
+
+def test_a_forecast_never_meets_a_target_and_yields_to_the_real_figure(tmp_path, zibo, zibo_json):
+    folder = tmp_path / "r"
+    folder.mkdir()
+    (folder / "q3.txt").write_text("2025年前三季度全市经济运行情况\n\n前三季度，全市地区生产总值增长5.3%，"
+                                   "预计全年增长6%左右。全年地区生产总值增长目标为5%。\n", encoding="utf-8")
+    assert zibo("ingest", folder).exit_code == 0
+    year = {r["period"]: r for r in zibo_json("indicator", "gdp", "--periods")}["2025"]
+    assert (year["target"], year["actual"], year["actual_qualifier"], year["met"]) == (5, 6, "预计左右", None)
+    (folder / "annual.txt").write_text("淄博市2025年国民经济和社会发展统计公报\n\n2025年，全市地区生产总值增长5.5%。\n",
+                                       encoding="utf-8")
+    assert zibo("ingest", folder).exit_code == 0
+    year = {r["period"]: r for r in zibo_json("indicator", "gdp", "--periods")}["2025"]
+    assert (year["target"], year["actual"], year["actual_qualifier"], year["met"]) == (5, 5.5, None, True)
+    rows = zibo_json("compare", "2025", "2025")
+    assert [(r["name"], r["a"]) for r in rows if r["name"] == "地区生产总值"] == [("地区生产总值", 5.5)]

@@ -173,9 +173,11 @@ def test_every_snippet_is_tested():
     assert {p.name for p in REPORTS.glob("*.txt")} == set(EXPECTED)
 
 
-def test_forecast_for_an_unfinished_year_is_no_figure():
-    # a ten-month report forecasting the year
-    assert not [o for o in observations("m10_2023_prev_year.txt") if o.value == 5 and o.unit == "%"]
+def test_forecast_for_an_unfinished_year_is_qualified_yuji():
+    # a ten-month report forecasting the year: an actual for the whole year, qualified 预计
+    found = [o for o in observations("m10_2023_prev_year.txt") if o.value == 5 and o.unit == "%"]
+    assert found and all(o.qualifier.startswith("预计") and (o.start_month, o.end_month) == (1, 12)
+                         for o in found)
 
 
 def test_plan_targets_are_not_actuals():

@@ -43,6 +43,7 @@ from ..periods import Period, PeriodError, cn_number, find_periods
 __all__ = ["extract_observations", "extract_clauses", "Context", "split_names"]
 
 MAX_QUOTE = 300
+FORECAST = "预计"  # the qualifier of an estimate (预计全年增长5%左右 → 预计左右)
 
 # ---------------------------------------------------------------------------
 # figures
@@ -913,6 +914,10 @@ class _SentenceReader:
                 if s2 != s:
                     s = s2
                     continue
+                ps = find_periods(s2)
+                if named.tail and ps and ps[-1].end == len(s2) and ps[-1].start >= 2:
+                    s = s2[:ps[-1].start]  # 地区生产总值预计全年(增长): the period after the name
+                    continue
                 break
             word = m[0]
             if word in ("全省", "全国") and _VERSUS_REGION.search(s2):
@@ -1055,14 +1060,15 @@ class _SentenceReader:
         if kind == ACTUAL and (named.target or self.targets_from is not None and fig.start >= self.targets_from):
             kind = TARGET
         year, start_month, end_month = self._period(fig, kind, named)
-        if named.forecast and kind == ACTUAL and (start_month, end_month) == (1, 12) \
-                and self.ctx.end_month != 12:
-            return None  # 预计全年…: a forecast for a year not yet over is no actual figure
         quote, qstart = self._quote(fig)
         quote = quote_digits(quote)
         qualifier = fig.qualifier or named.pre_qualifier
         if qualifier == "达":
             qualifier = None
+        if named.forecast and kind == ACTUAL:
+            # 预计全年增长5%左右: an estimate, kept as an actual qualified 预计 (never counted as
+            # meeting a target, and a figure without 预计 for the period is preferred)
+            qualifier = FORECAST + (qualifier or "")
         return Observation(
             name=name, value=value, unit=fig.unit, kind=kind, year=year, start_month=start_month,
             end_month=end_month, indicator_id=indicator_id, raw_name=raw or None, measure=measure,
