@@ -96,3 +96,27 @@ def test_a_forecast_never_meets_a_target_and_yields_to_the_real_figure(tmp_path,
     assert (year["target"], year["actual"], year["actual_qualifier"], year["met"]) == (5, 5.5, None, True)
     rows = zibo_json("compare", "2025", "2025")
     assert [(r["name"], r["a"]) for r in rows if r["name"] == "地区生产总值"] == [("地区生产总值", 5.5)]
+
+
+
+def _table(tmp_path, text: str) -> set[tuple]:
+    from zibo_cli.pipeline import parse_file
+    f = tmp_path / "t.txt"
+    f.write_text(text, encoding="utf-8")
+    return {(o.name, o.year, o.start_month, o.end_month, o.value, o.unit) for o in parse_file(f).observations}
+
+
+def test_a_pipe_table_is_read_as_a_statistics_table(tmp_path):
+    facts = _table(tmp_path, "2024年1-6月淄博市主要经济指标\n\n| 指标 | 单位 | 1-6月 | 同比增长% |\n"
+                             "|---|:---:|---|---|\n| 地区生产总值 | 亿元 | 2,312.5 | 5.1 |\n"
+                             "| 固定资产投资 | — | — | 5.2 |\n")
+    assert facts == {("地区生产总值", 2024, 1, 6, 2312.5, "亿元"), ("地区生产总值", 2024, 1, 6, 5.1, "%"),
+                     ("固定资产投资", 2024, 1, 6, 5.2, "%")}
+
+
+def test_a_header_on_two_lines_is_read_as_one(tmp_path):
+    facts = _table(tmp_path, "2024年淄博市主要经济指标\n\n指标\t单位\t1-9月\t\t9月\t\n"
+                             "\t\t绝对值\t比上年同期增长%\t绝对值\t增长%\n"
+                             "社会消费品零售总额\t亿元\t1,200.3\t4.1\t150.2\t3.5\n")
+    assert facts == {("社会消费品零售总额", 2024, 1, 9, 1200.3, "亿元"), ("社会消费品零售总额", 2024, 1, 9, 4.1, "%"),
+                     ("社会消费品零售总额", 2024, 9, 9, 150.2, "亿元"), ("社会消费品零售总额", 2024, 9, 9, 3.5, "%")}

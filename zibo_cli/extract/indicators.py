@@ -296,13 +296,23 @@ def extract_observations(text: str, meta: DocumentMeta, tasks: list[Task] | None
         offset += len(line) + 1
         if tasks and _is_row(line):
             continue
+        if not tasks:
+            line = _pipe_cells(line)
+            if line == "\t":
+                continue  # |---|---|: the rule under a header
         if not tasks and "\t" in line:
             if header is None and stats is None:
                 stats = _stats_header(line, above)
                 if stats is not None:
                     continue
             if stats is not None:
+                if not stats.rows:
+                    two = _stats_header(_join_headers(stats.line, line), above)
+                    if two is not None and _is_header_line(line):
+                        stats = two  # a header on two lines: 1-6月 over 绝对值 | 增长%
+                        continue
                 out.extend(stats.read_row(line, here))
+                stats.rows += 1
                 continue
             if header is None and _is_header(line):
                 header = _header_columns(line, meta)
@@ -400,6 +410,9 @@ class _Column:
 class _StatsHeader:
     def __init__(self, name_col: int, unit_col: int | None, columns: dict[int, _Column], line: str):
         self.name_col, self.unit_col, self.columns, self.line = name_col, unit_col, columns, line
+        self.rows = 0
+
+
 
     def read_row(self, line: str, offset: int) -> list[Observation]:
         cells = [c.strip() for c in line.split("\t")]
@@ -449,6 +462,43 @@ class _StatsHeader:
                 raw_name=raw, measure=measure, char_offset=offset, quote=quote[:MAX_QUOTE],
             ))
         return out
+
+
+def _pipe_cells(line: str) -> str:
+    """``| a | b |`` as TAB-separated cells (``\t`` alone for a ``|---|---|`` rule); other
+    lines as they are."""
+    s = line.strip()
+    if not (s.startswith("|") and s.count("|") >= 3):
+        return line
+    cells = [c.strip() for c in s.strip("|").split("|")]
+    if all(re.fullmatch(r":?-{2,}:?|", c) for c in cells):
+        return "\t"
+    return "\t".join(cells)
+
+
+def _is_header_line(line: str) -> bool:
+    """A line of header words: no cell is a number and one names a value or a growth."""
+    cells = [c.strip() for c in line.split("\t")]
+    return (not any(_CELL_NUMBER.match(c.replace(",", "")) for c in cells if c)
+            and any(_GROWTH_HEAD.search(c) or _VALUE_HEAD.search(c) or _HEAD_UNIT.search(c) for c in cells))
+
+
+def _join_headers(top: str, bottom: str) -> str:
+    """Two header lines as one: each lower cell under the upper cell it stands under (an
+    empty upper cell is the one to its left spanning it): 1-6月 + 绝对值 → 1-6月绝对值."""
+    up = [c.strip() for c in top.split("\t")]
+    down = [c.strip() for c in bottom.split("\t")]
+    out = []
+    carry = ""
+    for i in range(max(len(up), len(down))):
+        u = up[i] if i < len(up) else ""
+        d = down[i] if i < len(down) else ""
+        if u:
+            carry = u
+        elif d and i > 0:
+            u = carry
+        out.append(u + d if not (_NAME_HEAD.match(u) or _UNIT_HEAD.match(u)) else u)
+    return "\t".join(out)
 
 
 def _head_period(cell: str, ctx: Context) -> tuple[int | None, int | None, int | None]:
