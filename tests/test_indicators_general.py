@@ -72,7 +72,7 @@ EXPECTED: dict[str, list[tuple]] = {
     ],
     "jan_nov_2022_progress.txt": [
         ("规模以上工业营业收入", 2022, 1, 11, A, 5432.1, "亿元"),
-        ("利润总额", 2022, 1, 11, A, -12.3, "%"),
+        ("规模以上工业利润总额", 2022, 1, 11, A, -12.3, "%"),
         ("房地产开发投资", 2022, 1, 11, A, -8.7, "%"),
         ("商品房销售面积", 2022, 1, 11, A, 412.3, "万平方米"),
         ("商品房销售面积", 2022, 1, 11, A, -15.2, "%"),
@@ -173,9 +173,11 @@ def test_every_snippet_is_tested():
     assert {p.name for p in REPORTS.glob("*.txt")} == set(EXPECTED)
 
 
-def test_forecast_for_an_unfinished_year_is_no_figure():
-    # a ten-month report forecasting the year
-    assert not [o for o in observations("m10_2023_prev_year.txt") if o.value == 5 and o.unit == "%"]
+def test_forecast_for_an_unfinished_year_is_qualified_yuji():
+    # a ten-month report forecasting the year: an actual for the whole year, qualified 预计
+    found = [o for o in observations("m10_2023_prev_year.txt") if o.value == 5 and o.unit == "%"]
+    assert found and all(o.qualifier.startswith("预计") and (o.start_month, o.end_month) == (1, 12)
+                         for o in found)
 
 
 def test_plan_targets_are_not_actuals():

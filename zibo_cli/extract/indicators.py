@@ -36,13 +36,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..catalog import match_name
+from ..catalog import match_name, unit_scale
 from ..models import ACTUAL, TARGET, TASK_TABLE, DocumentMeta, Observation, Task
 from ..periods import Period, PeriodError, cn_number, find_periods
 
 __all__ = ["extract_observations", "extract_clauses", "Context", "split_names"]
 
 MAX_QUOTE = 300
+FORECAST = "预计"  # the qualifier of an estimate (预计全年增长5%左右 → 预计左右)
 
 # ---------------------------------------------------------------------------
 # figures
@@ -95,8 +96,10 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 # ---------------------------------------------------------------------------
 
 GROWTH_VERBS = ("增长", "下降", "增加", "减少", "提高", "提升", "降低", "上升", "回落", "回升", "下滑",
-                "上涨", "下跌", "扩大", "收窄", "缩小", "加快", "放缓", "减缓", "趋缓", "增", "降", "减")
+                "上涨", "下跌", "扩大", "收窄", "缩小", "加快", "放缓", "减缓", "趋缓", "改善", "恶化", "增", "降", "减")
 FALL_VERBS = {"下降", "减少", "降低", "回落", "下滑", "下跌", "收窄", "缩小", "放缓", "减缓", "趋缓", "降", "减"}
+# 改善/恶化 say better or worse, not up or down: 浓度改善5% is a fall, 优良天数比例改善3个百分点 a rise.
+_LOWER_IS_BETTER = re.compile(r"浓度|PM2\.?5|PM10|排放|能耗|综合指数|失业率|重污染|污染天数|事故|死亡|发案")
 PRE_QUALIFIERS = ("将近", "接近", "超过", "大约", "约为", "不到", "不足", "高达", "多达", "近", "约", "超", "逾",
                   "突破", "达")
 # Words that can stand between a name and its number, taken off the end of the name.
@@ -169,6 +172,15 @@ _ALT_NAME = re.compile(r"（[^（）\d]{1,8}）$")
 GENERIC_NAMES = {"政府", "我市", "全市", "目前", "其中", "合计", "总计", "同比", "比重", "以上", "增长", "数据",
                  "全省", "全国", "总数", "数量", "规模", "人数", "个数", "比例", "分别", "其他", "各类",
                  "统计数据", "统计", "数值", "完成值", "指标", "实际", "累计完成", "完成"}
+
+# What a clause measures when its subject is the clause before's: 规模以上工业营业收入增长5%；
+# 利润总额增长3% → 规模以上工业利润总额. A name that is only one of these takes the subject
+# of the name before it in the sentence.
+BARE_MEASURES = sorted((
+    "营业收入", "主营业务收入", "利润总额", "利润", "利税", "税金", "营业利润", "出口交货值", "产值", "总产值",
+    "增加值", "销售额", "营业额", "税收", "用电量", "资产总额", "亏损额", "营业成本", "人均可支配收入",
+    "人均消费支出", "工资性收入", "经营净收入", "进出口总额",
+), key=len, reverse=True)
 
 # Statistical abbreviations that stand for several names at once.
 ABBREVIATIONS = {
@@ -284,13 +296,23 @@ def extract_observations(text: str, meta: DocumentMeta, tasks: list[Task] | None
         offset += len(line) + 1
         if tasks and _is_row(line):
             continue
+        if not tasks:
+            line = _pipe_cells(line)
+            if line == "\t":
+                continue  # |---|---|: the rule under a header
         if not tasks and "\t" in line:
             if header is None and stats is None:
                 stats = _stats_header(line, above)
                 if stats is not None:
                     continue
             if stats is not None:
+                if not stats.rows:
+                    two = _stats_header(_join_headers(stats.line, line), above)
+                    if two is not None and _is_header_line(line):
+                        stats = two  # a header on two lines: 1-6月 over 绝对值 | 增长%
+                        continue
                 out.extend(stats.read_row(line, here))
+                stats.rows += 1
                 continue
             if header is None and _is_header(line):
                 header = _header_columns(line, meta)
@@ -305,7 +327,37 @@ def extract_observations(text: str, meta: DocumentMeta, tasks: list[Task] | None
         if cells:
             found = [o for o in found if o.quote not in cells]
         out.extend(found)
-    return _dedupe(out)
+    return _dedupe(_pair_names(out))
+
+
+# Words that qualify a target but not the thing measured: 政府5天储气能力, 年度新增就业
+_PAIR_MODIFIER = re.compile(r"\d+(?:个)?(?:天|小时|日|个月)|年度|全年|当年|本年")
+
+
+def _pair_names(obs: list[Observation]) -> list[Observation]:
+    """Give a target and an actual of one thing one name: when taking words like 5天 or 年度
+    off one name gives the other (政府5天储气能力 target, 政府储气能力 actual), the longer
+    name becomes the shorter and keeps what was written as its raw name. Names that only
+    differ in other words are left alone."""
+    def key(o: Observation) -> tuple[str, str]:
+        return _PAIR_MODIFIER.sub("", o.name), unit_scale(o.unit)[1]
+
+    by_kind: dict[str, dict[tuple[str, str], str]] = {ACTUAL: {}, TARGET: {}}
+    for o in obs:
+        k = key(o)
+        if len(k[0]) >= 2:
+            shortest = by_kind[o.kind].get(k)
+            if shortest is None or len(o.name) < len(shortest):
+                by_kind[o.kind][k] = o.name
+    for o in obs:
+        other = by_kind[TARGET if o.kind == ACTUAL else ACTUAL].get(key(o))
+        if other is None or other == o.name or len(other) >= len(o.name):
+            continue
+        entry, _ = match_name(other)
+        o.raw_name = o.name
+        o.name = other
+        o.indicator_id = entry.id if entry else None
+    return obs
 
 
 def _heading_period(text: str, year: int | None) -> tuple[int | None, int, int] | None:
@@ -358,6 +410,9 @@ class _Column:
 class _StatsHeader:
     def __init__(self, name_col: int, unit_col: int | None, columns: dict[int, _Column], line: str):
         self.name_col, self.unit_col, self.columns, self.line = name_col, unit_col, columns, line
+        self.rows = 0
+
+
 
     def read_row(self, line: str, offset: int) -> list[Observation]:
         cells = [c.strip() for c in line.split("\t")]
@@ -407,6 +462,43 @@ class _StatsHeader:
                 raw_name=raw, measure=measure, char_offset=offset, quote=quote[:MAX_QUOTE],
             ))
         return out
+
+
+def _pipe_cells(line: str) -> str:
+    """``| a | b |`` as TAB-separated cells (``\t`` alone for a ``|---|---|`` rule); other
+    lines as they are."""
+    s = line.strip()
+    if not (s.startswith("|") and s.count("|") >= 3):
+        return line
+    cells = [c.strip() for c in s.strip("|").split("|")]
+    if all(re.fullmatch(r":?-{2,}:?|", c) for c in cells):
+        return "\t"
+    return "\t".join(cells)
+
+
+def _is_header_line(line: str) -> bool:
+    """A line of header words: no cell is a number and one names a value or a growth."""
+    cells = [c.strip() for c in line.split("\t")]
+    return (not any(_CELL_NUMBER.match(c.replace(",", "")) for c in cells if c)
+            and any(_GROWTH_HEAD.search(c) or _VALUE_HEAD.search(c) or _HEAD_UNIT.search(c) for c in cells))
+
+
+def _join_headers(top: str, bottom: str) -> str:
+    """Two header lines as one: each lower cell under the upper cell it stands under (an
+    empty upper cell is the one to its left spanning it): 1-6月 + 绝对值 → 1-6月绝对值."""
+    up = [c.strip() for c in top.split("\t")]
+    down = [c.strip() for c in bottom.split("\t")]
+    out = []
+    carry = ""
+    for i in range(max(len(up), len(down))):
+        u = up[i] if i < len(up) else ""
+        d = down[i] if i < len(down) else ""
+        if u:
+            carry = u
+        elif d and i > 0:
+            u = carry
+        out.append(u + d if not (_NAME_HEAD.match(u) or _UNIT_HEAD.match(u)) else u)
+    return "\t".join(out)
 
 
 def _head_period(cell: str, ctx: Context) -> tuple[int | None, int | None, int | None]:
@@ -599,6 +691,7 @@ class _SentenceReader:
         self.masked = _BOOK.sub(lambda m: "《" + "　" * (len(m[0]) - 2) + "》", sentence)
         self.periods = find_periods(self.masked)
         self.last_names: list[str] = []
+        self.subject: str | None = None  # the subject of the name before (规模以上工业)
         self.last_raw: list[str] = []
         self.last_unit: str | None = None
         self.next_start = 0
@@ -745,12 +838,22 @@ class _SentenceReader:
             return []  # 高于全国0.1个百分点、全省0.2个百分点: the second gap too
         self.prev_versus = named.versus_region
         if not name:
-            if self.may_inherit and len(self.last_names) == 1 and _relative_or_same(fig.unit, self.last_unit):
+            if self.may_inherit and len(self.last_names) == 1 and not {"改善", "恶化"} & set(named.tail) and _relative_or_same(fig.unit, self.last_unit):
                 name, raw = self.last_names[0], self.last_raw[0]
             else:
                 return []
         if name in GENERIC_NAMES or len(name) < 2 or named.versus_region or _NOT_A_NAME.match(name):
             return []
+        task = self._task_aside(fig, name, named)
+        if task is not None:
+            # 新增光伏44万千瓦，完成年度建设任务（116万千瓦）的37.93%: the bracket is the task's
+            # size, a target of the figure before; the share after it is that figure's too
+            name, raw = task
+            named.target = True
+            obs = self._observation(fig, name, raw, named)
+            self.last_names, self.last_raw, self.last_unit = [name], [raw], fig.unit
+            return [obs] if obs else []
+        name = self._with_subject(name)
         obs = self._observation(fig, name, raw, named)
         self.last_names, self.last_raw, self.last_unit = [name], [raw], fig.unit
         if not self.history or self.history[-1][0] != name:
@@ -773,6 +876,7 @@ class _SentenceReader:
                 # a list of figures under one name: only the first is surely its figure
                 return self._read_one(group[0], named, span)
         out = []
+        names = [self._with_subject(n) if n else n for n in names]
         for fig, name, raw in zip(group, names, raws, strict=True):
             if not name or name in GENERIC_NAMES:
                 continue
@@ -781,6 +885,32 @@ class _SentenceReader:
                 out.append(obs)
         self.last_names, self.last_raw, self.last_unit = names, raws, group[0].unit
         return out
+
+    def _task_aside(self, fig: _Figure, name: str, named: _Named) -> tuple[str, str] | None:
+        """(name, raw) for a task's size in brackets (完成年度任务（116万千瓦）的…): the name of
+        what the task is for (the clause's subject before 完成, else the figure before it in
+        the same unit); None when the figure is not such an aside."""
+        s = self.masked
+        if not (fig.start and s[fig.start - 1] in "（(" and s[fig.end:fig.end + 1] in ("）", ")")):
+            return None
+        if not re.search(r"(?:任务|目标|计划)(?:量|数)?$", name):
+            return None
+        m = re.match(r"(.{2,}?)(?:完成|达到|占)", name)
+        if m and len(m[1]) >= 2:
+            return m[1], m[1]
+        if len(self.last_names) == 1 and self.last_unit is not None \
+                and unit_scale(self.last_unit)[1] == unit_scale(fig.unit)[1]:
+            return self.last_names[0], self.last_raw[0]
+        return None
+
+    def _with_subject(self, name: str) -> str:
+        """A bare measure (利润总额) takes the subject of the name before it in the sentence
+        (规模以上工业营业收入 → 规模以上工业利润总额); a name with a subject of its own sets it."""
+        if name in BARE_MEASURES:
+            return self.subject + name if self.subject else name
+        measure = next((m for m in BARE_MEASURES if name.endswith(m) and len(name) - len(m) >= 2), None)
+        self.subject = name[:-len(measure)] if measure else None
+        return name
 
     def _clause_after(self, pos: int) -> str:
         """The words from ``pos`` to the end of the clause, less a closing 等."""
@@ -833,6 +963,10 @@ class _SentenceReader:
             if not m:
                 if s2 != s:
                     s = s2
+                    continue
+                ps = find_periods(s2)
+                if named.tail and ps and ps[-1].end == len(s2) and ps[-1].start >= 2:
+                    s = s2[:ps[-1].start]  # 地区生产总值预计全年(增长): the period after the name
                     continue
                 break
             word = m[0]
@@ -952,13 +1086,13 @@ class _SentenceReader:
             to_level = bool(tail & {"到", "至"})
             if verbs and not to_level:
                 measure = "growth" if fig.unit in ("%", "‰", "倍") else "change"
-                if (verbs[-1] in FALL_VERBS) != named.decline_name:
+                if _falls(verbs[-1], name) != named.decline_name:
                     value = -value
             elif named.growth_name and fig.unit in ("%", "‰"):
                 measure = "growth"
         if measure == "change" and fig.unit == "百分点":
             verbs = [w for w in named.tail if w in GROWTH_VERBS]
-            if verbs and (verbs[-1] in FALL_VERBS) != named.decline_name:
+            if verbs and _falls(verbs[-1], name) != named.decline_name:
                 value = -value
         entry, rate = match_name(name)
         indicator_id = None
@@ -976,14 +1110,15 @@ class _SentenceReader:
         if kind == ACTUAL and (named.target or self.targets_from is not None and fig.start >= self.targets_from):
             kind = TARGET
         year, start_month, end_month = self._period(fig, kind, named)
-        if named.forecast and kind == ACTUAL and (start_month, end_month) == (1, 12) \
-                and self.ctx.end_month != 12:
-            return None  # 预计全年…: a forecast for a year not yet over is no actual figure
         quote, qstart = self._quote(fig)
         quote = quote_digits(quote)
         qualifier = fig.qualifier or named.pre_qualifier
         if qualifier == "达":
             qualifier = None
+        if named.forecast and kind == ACTUAL:
+            # 预计全年增长5%左右: an estimate, kept as an actual qualified 预计 (never counted as
+            # meeting a target, and a figure without 预计 for the period is preferred)
+            qualifier = FORECAST + (qualifier or "")
         return Observation(
             name=name, value=value, unit=fig.unit, kind=kind, year=year, start_month=start_month,
             end_month=end_month, indicator_id=indicator_id, raw_name=raw or None, measure=measure,
@@ -1123,6 +1258,14 @@ def quote_digits(quote: str) -> str:
         quote = rx.sub(lambda m: f"第{cn_number(m['num'])}{m['unit'] or ''}" if "unit" in m.re.groupindex
                        else f"第{cn_number(m['num'])}", quote)
     return quote
+
+
+def _falls(verb: str, name: str) -> bool:
+    """Does the verb say the figure fell? 改善 is a fall for what is better lower (PM2.5浓度),
+    恶化 a rise for it."""
+    if verb in ("改善", "恶化"):
+        return bool(_LOWER_IS_BETTER.search(name)) == (verb == "改善")
+    return verb in FALL_VERBS
 
 
 def _is_cjk(ch: str) -> bool:
