@@ -275,8 +275,8 @@ def extract_metadata(text: str, source: SourceText | None = None) -> DocumentMet
     """Metadata of a normalised document."""
     fields = read_meta_fields(text)
     if source is not None:
-        for k, v in source.meta.items():
-            fields.setdefault(k, v)
+        # a structured reader's fields (an HTML page's metadata table) win over labels in the text
+        fields.update({k: v for k, v in source.meta.items() if v})
     title = fields.get("title") or find_title(text)
     if title:
         title = title.replace(" ", "")

@@ -584,6 +584,12 @@ def _append(draft: _Draft, header: Header, cells: list[str], same_row: bool = Fa
                 "\n".join(p for p in (task.status_raw, text) if p)
             continue
         before = getattr(task, key)
+        if key == "reason":
+            # 无 below 无 (or below a reason) adds nothing; a real reason replaces a 无 above
+            if not is_real_reason(text):
+                continue
+            if not is_real_reason(before):
+                before = None
         combined = "\n".join(p for p in (before, text) if p) if same_row else _join(before, text)
         setattr(task, key, "\n".join(format_subitems(p) for p in combined.split("\n")))
     draft.cells = list(cells)
