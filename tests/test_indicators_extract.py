@@ -247,8 +247,10 @@ def test_prose_target_is_a_full_year_target():
     assert (b.name, b.kind, b.start_month, b.end_month) == ("一般公共预算收入", "target", 1, 12)
 
 
-def test_forecast_of_an_unfinished_year_is_not_an_actual():
-    assert read("预计全年地区生产总值增长5%左右。", Q3) == []
+def test_forecast_of_an_unfinished_year_is_an_actual_qualified_yuji():
+    [o] = read("预计全年地区生产总值增长5%左右。", Q3)
+    assert (o.name, o.kind, o.start_month, o.end_month, o.value, o.qualifier) == (
+        "地区生产总值", "actual", 1, 12, 5, "预计左右")
 
 
 # ---------------------------------------------------------------------------

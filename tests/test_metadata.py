@@ -63,3 +63,14 @@ def test_classify():
     assert classify("标题\n" + header + "\n1\t…") == TASK_TABLE
     assert classify("上半年全市地区生产总值增长5.1%。") == REPORT
     assert classify("通知\n请各单位做好准备。") == UNKNOWN
+
+
+def test_reader_metadata_wins_over_labels_in_the_text():
+    from zibo_cli.models import SourceText
+
+    text = "2023年前三季度经济运行情况\n发布时间：2023-10-28 来源：淄博日报\n前三季度，全市地区生产总值增长5%。"
+    src = SourceText(text=text, encoding="utf-8", format="html",
+                     meta={"published": "2023-10-26", "publisher": "淄博市统计局"})
+    m = extract_metadata(text, src)
+    assert (m.published, m.publisher) == ("2023-10-26", "淄博市统计局")
+    assert extract_metadata(text).published == "2023-10-28"  # without a reader, the text's label counts

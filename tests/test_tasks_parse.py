@@ -480,3 +480,18 @@ def test_any_table_gives_valid_tasks(header, rows):
             assert t.status != "done" or t.reason is None
             for value in t.row().values():
                 assert "<p>" not in str(value) and "</p>" not in str(value)
+
+
+def test_continuation_row_placeholder_reason_is_not_appended():
+    from zibo_cli.extract.tasks import extract_tasks
+    from zibo_cli.models import DocumentMeta
+
+    text = ("序号\t年度目标\t是否完成\t具体工作进展\t未完成原因\t责任单位\n"
+            "1\t目标甲。\t完成\t进展一。\t无\t市统计局\n"
+            "\t\t完成\t进展二。\t无\t市商务局\n"
+            "2\t目标乙。\t完成\t进展三。\t无\t市统计局\n"
+            "\t\t完成\t进展四。\t资金未到位\t市商务局\n")
+    t1, t2 = extract_tasks(text, DocumentMeta(year=2024, start_month=4, end_month=6))
+    assert (t1.status, t1.reason) == ("done", None)
+    assert (t2.status, t2.reason) == ("partial", "资金未到位")
+    assert "进展二" in t1.progress

@@ -51,6 +51,9 @@ def indicator(
     periods: Annotated[bool, typer.Option(
         "--periods", help="The series over time: target and actual side by side, and whether the target "
                           "was met.")] = False,
+    behind: Annotated[bool, typer.Option(
+        "--behind", help="Only periods where an actual figure fell short of its target (implies --periods); "
+                         "without NAME, across every indicator.")] = False,
     source: Annotated[bool, typer.Option(
         "--source", help="Show the sentence each figure comes from (document, offset, quote).")] = False,
     period: Annotated[str | None, typer.Option(
@@ -69,7 +72,8 @@ def indicator(
     """Figures the reports state: value, unit, period, target or actual, and where each comes from.
 
     Examples: `zibo indicator` (every figure), `zibo indicator gdp`, `zibo indicator 固定资产投资
-    --periods`, `zibo indicator GDP --source`, `zibo indicator --period 2024H1 --kind actual`.
+    --periods`, `zibo indicator GDP --source`, `zibo indicator --period 2024H1 --kind actual`,
+    `zibo indicator --behind` (every figure that fell short of its target).
     """
     from ..errors import UsageError
     from ..query import Zibo
@@ -89,6 +93,7 @@ def indicator(
             raise UsageError("--chart goes with --periods")
         if chart and fmt != "table":
             raise UsageError("--chart draws for a terminal; leave out --json/--csv")
+        periods = periods or behind
         if periods:
             if period:
                 raise UsageError("--periods shows every period; leave out --period")
@@ -96,6 +101,8 @@ def indicator(
                 _print_charts(q.observations(z, name, kind=kind.value if kind else None))
                 return
             rows = q.series(z, name, kind.value if kind else None)
+            if behind:
+                rows = [r for r in rows if r["met"] is False]
             if fmt == "table":
                 for r in rows:
                     r["target"] = _fmt(r["target"], r["target_qualifier"])

@@ -36,13 +36,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..catalog import match_name
+from ..catalog import match_name, unit_scale
 from ..models import ACTUAL, TARGET, TASK_TABLE, DocumentMeta, Observation, Task
-from ..periods import Period, PeriodError, find_periods
+from ..periods import Period, PeriodError, cn_number, find_periods
 
 __all__ = ["extract_observations", "extract_clauses", "Context", "split_names"]
 
 MAX_QUOTE = 300
+FORECAST = "预计"  # the qualifier of an estimate (预计全年增长5%左右 → 预计左右)
 
 # ---------------------------------------------------------------------------
 # figures
@@ -77,6 +78,12 @@ _FIGURE = re.compile(
 _RANK = re.compile(r"第(?P<num>\d+)(?P<unit>位|名)")
 # a rank without 位/名 right after 全省/全国 (位列全省第3)
 _RANK_BARE = re.compile(r"(?<=全省|全国|全市)第(?P<num>\d+)(?![\d.])(?=[，。；、）\s]|$)")
+# ranks in Chinese numerals (列全省第五位, 居全国第十一名, 位列全省第二): only after a
+# word that says where it ranks, since 放在第一位 is no rank
+_CN_RANK_NUM = r"(?P<num>[一二三四五六七八九]|十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?)"
+_RANK_CN = re.compile(r"(?<=全省|全国|全市|省内|地市|城市|市中|名列|位列|排名|位居)第" + _CN_RANK_NUM
+                      + r"(?:(?P<unit>位|名)|(?=[，。；、）\s]|$))")
+_RANK_CN_ANY = re.compile(r"第" + _CN_RANK_NUM + r"(?=位|名)")
 
 _SENTENCE_END = re.compile(r"[。！？!?\n\t]|</?p>|<br\s*/?>|</?span[^>]*>|</?div[^>]*>")
 _CLAUSE_END = set("，；：,;:")
@@ -89,8 +96,10 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 # ---------------------------------------------------------------------------
 
 GROWTH_VERBS = ("增长", "下降", "增加", "减少", "提高", "提升", "降低", "上升", "回落", "回升", "下滑",
-                "上涨", "下跌", "扩大", "收窄", "缩小", "增", "降", "减")
-FALL_VERBS = {"下降", "减少", "降低", "回落", "下滑", "下跌", "收窄", "缩小", "降", "减"}
+                "上涨", "下跌", "扩大", "收窄", "缩小", "加快", "放缓", "减缓", "趋缓", "改善", "恶化", "增", "降", "减")
+FALL_VERBS = {"下降", "减少", "降低", "回落", "下滑", "下跌", "收窄", "缩小", "放缓", "减缓", "趋缓", "降", "减"}
+# 改善/恶化 say better or worse, not up or down: 浓度改善5% is a fall, 优良天数比例改善3个百分点 a rise.
+_LOWER_IS_BETTER = re.compile(r"浓度|PM2\.?5|PM10|排放|能耗|综合指数|失业率|重污染|污染天数|事故|死亡|发案")
 PRE_QUALIFIERS = ("将近", "接近", "超过", "大约", "约为", "不到", "不足", "高达", "多达", "近", "约", "超", "逾",
                   "突破", "达")
 # Words that can stand between a name and its number, taken off the end of the name.
@@ -108,14 +117,23 @@ _LEAD_WORDS = sorted({
     "另外", "全市", "我市", "全区", "全县", "本市", "累计", "共计", "共", "已经", "已", "均", "并", "和", "及",
     "还", "再", "总计", "合计", "其", "为此", "共有", "拥有", "现有", "对此", "经统计", "据统计", "预计", "初步统计", "整体",
     "全年", "年内", "期内", "期间", "当月", "本月", "本季度", "全体", "持续", "进一步", "共同",
+    "年末", "年底", "期末", "月末", "季末", "初步核算", "初步测算", "据初步核算",
 }, key=len, reverse=True)
 _LEAD_RE = re.compile("^(?:" + "|".join(re.escape(w) for w in _LEAD_WORDS) + ")")
 # Leading verbs taken off when the rest is still a name (完成年度投资 → 年度投资; but 完成投资 stays).
 _LEAD_VERBS = re.compile(r"^(?:完成|实现|达成|形成|稳定运行|正常运行|常态化运行|运行|运营|拥有|现有|保有)")
+# A list number before a name: 1.储能谷…, （2）, 三、, ①
+_LIST_NUMBER = re.compile(r"^(?:\d{1,2}\s*[.、．](?!\d)|[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}、|"
+                          r"[①②③④⑤⑥⑦⑧⑨⑩])\s*")
+# A sentence that announces targets: 主要预期目标是：…, 今年的目标为：…
+_TARGET_CUE = re.compile(r"目标(?:任务)?(?:是|为)?[：:]|(?:预期|主要|发展|奋斗)目标(?:任务)?(?:是|为)")
+# The subject of a clause is last year (上年同期为下降1.3%, 去年全市…增长5%); not after 比/较.
+_PREVIOUS_YEAR = re.compile(r"^(?:上年同期|去年同期|上年|去年)(?:全年|同期)?(?!末|底|以来)")
 _TARGET_WORDS = re.compile(r"^(?:力争|确保|计划|预期|争取|目标是|目标为)")
 _COMPARISON = re.compile(r"(?:比|较|与|同|相比|高于|低于|快于|慢于)\s*$")
 _COMPARE_LEAD = re.compile(
-    r"^(?:比|较|与|同)(?:上年同期|去年同期|上年|去年|上月|上季度|年初|同期|全省|全国|全省平均|全国平均)?(?:相比)?"
+    r"^(?:比|较|与|同)(?:(?:19|20)\d{2}年(?:同期)?|上年同期|去年同期|上年|去年|上月|上季度|年初|同期|全省|全国|全省平均|"
+    r"全国平均)?(?:相比)?"
 )
 # "为X减轻…": the benefactive opening before the verb that names the figure.
 _BENEFACTIVE = re.compile(r"^(?:为|向|帮助|助力|给|对)")
@@ -124,7 +142,12 @@ _BENEFIT_VERBS = ("减轻", "减少", "节约", "节省", "提供", "争取", "�
 # Verbs that, before a count, belong in its name: 新增50余个首台（套）重大技术装备.
 ACTION_VERBS = ("新增", "新建", "新开工", "新引进", "引进", "新签约", "签约", "培育", "新培育", "认定",
                 "新认定", "开工", "建成", "新建成", "惠及", "举办", "开展", "推广", "实施", "新上", "组织",
-                "培训", "完成", "打造", "设置", "改造", "建设", "服务", "帮助", "吸纳", "带动")
+                "培训", "完成", "打造", "设置", "改造", "建设", "服务", "帮助", "吸纳", "带动", "入驻", "落户",
+                "招引", "储备", "谋划", "投产", "竣工", "落地", "新落地")
+# Nouns that say nothing alone: 2个项目基本完工 is named 项目基本完工, 开工262个项目 开工项目;
+# with neither a verb before nor a short verb phrase after, such a count is not read.
+GENERIC_COUNT_NOUNS = {"项目", "企业", "集群", "基础", "主体", "单体", "单体主体", "单位", "园区", "工程", "平台",
+                       "产业", "个", "家", "批", "次", "户", "人", "处", "条", "件", "类", "方面", "领域"}
 # Where a noun after a count stops.
 _NOUN_STOP = re.compile(
     r"稳步|列入|建成|完成|实现|开展|获评|获批|获得|获|通过|进行|入选|投入|上线|建立|开工|竣工|落地|签约|参加|参与|"
@@ -136,12 +159,28 @@ _RATE_TAIL = re.compile(r"[\u4e00-\u9fff]{0,2}(?:率|比例|比重|占比)$")
 _RATE_SUFFIX = re.compile(r"(?:同比增速|增长速度|增长率|增速|增幅|增长|降幅)$")
 # The base of a comparison at the end of a name: 增速比上半年(回落), 较去年同期(提高).
 _COMPARE_TAIL = re.compile(r"(?:比|较)([^，比较]{1,8})$")
-_BASELINE = re.compile(r"(?:上年同期|去年同期|上年|去年|上月|上季度|上半年|年初|同期|上期)(?:末|底)?")
+_BASELINE = re.compile(r"(?:(?:19|20)\d{2}年(?:同期)?|上年同期|去年同期|上年|去年|上月|上季度|上半年|年初|同期|上期)"
+                       r"(?:末|底)?")
 # A difference from another region (高于全省1.1个百分点) is not a figure of this one.
-_VERSUS_REGION = re.compile(r"(?:高于|低于|快于|慢于|高出|低出|超出|领先|落后)(?:全省|全国|省|国家)?(?:平均)?(?:水平)?$")
+_VERSUS_REGION = re.compile(r"(?:(?:高于|低于|快于|慢于|高出|低出|超出|领先|落后)(?:全省|全国|省|国家)?(?:平均)?(?:水平)?|"
+                            r"(?:比|较)(?:全省|全国|省|国家)(?:平均)?(?:水平)?(?:高出|低出|高|低|快|慢))$")
+# What is left of a clause that had no name of its own (同比改善5%, 增速比…): not a name
+_NOT_A_NAME = re.compile(r"^(?:同比|环比|比|较|增速比|增幅比|增速较|增幅较)")
+# 两年平均增长, 三年平均增速: an average growth over several years
+_MULTI_YEAR = re.compile(r"(?:[两三四五]|[2-5])年平均(?=(?:同比)?(?:增长|增速|增幅|下降)?(?:为|达到|达)?$)")
 _ALT_NAME = re.compile(r"（[^（）\d]{1,8}）$")
 GENERIC_NAMES = {"政府", "我市", "全市", "目前", "其中", "合计", "总计", "同比", "比重", "以上", "增长", "数据",
-                 "全省", "全国", "总数", "数量", "规模", "人数", "个数", "比例", "分别", "其他", "各类"}
+                 "全省", "全国", "总数", "数量", "规模", "人数", "个数", "比例", "分别", "其他", "各类",
+                 "统计数据", "统计", "数值", "完成值", "指标", "实际", "累计完成", "完成"}
+
+# What a clause measures when its subject is the clause before's: 规模以上工业营业收入增长5%；
+# 利润总额增长3% → 规模以上工业利润总额. A name that is only one of these takes the subject
+# of the name before it in the sentence.
+BARE_MEASURES = sorted((
+    "营业收入", "主营业务收入", "利润总额", "利润", "利税", "税金", "营业利润", "出口交货值", "产值", "总产值",
+    "增加值", "销售额", "营业额", "税收", "用电量", "资产总额", "亏损额", "营业成本", "人均可支配收入",
+    "人均消费支出", "工资性收入", "经营净收入", "进出口总额",
+), key=len, reverse=True)
 
 # Statistical abbreviations that stand for several names at once.
 ABBREVIATIONS = {
@@ -184,6 +223,11 @@ class Context:
 
 
 @dataclass
+class _Plain:
+    name: str
+
+
+@dataclass
 class _Figure:
     start: int  # in the sentence (the sign or the first digit)
     end: int
@@ -206,6 +250,8 @@ class _Named:
     of: bool = False  # the words before the number end in 的 (完成年度任务的37.9%)
     versus_region: bool = False  # 高于全省…: a gap to another region
     decline_name: bool = False  # the name said 降幅 (降幅收窄 is a rise)
+    previous_year: bool = False  # 上年同期为…: the figure is last year's
+    multi_year: str = ""  # 两年平均: an average over years, a series of its own
     forecast: bool = False  # 预计
     year: int | None = None
 
@@ -229,6 +275,11 @@ def extract_observations(text: str, meta: DocumentMeta, tasks: list[Task] | None
     # progress reports count the year to date; a quarterly task table's figures too
     end = meta.end_month
     start = 1 if is_table and end else meta.start_month
+    if start is None and end is None:
+        # no months from the metadata: the heading line may still name them (2022年1—11月…简况)
+        heading = _heading_period(text, year)
+        if heading is not None:
+            year, start, end = heading
     prose = Context(year, start, end)
     out: list[Observation] = []
     cells = ""
@@ -238,23 +289,278 @@ def extract_observations(text: str, meta: DocumentMeta, tasks: list[Task] | None
                                                        t.reason, t.next_steps) if c)
     offset = 0
     header: dict[int, Context | None] | None = None
+    stats: _StatsHeader | None = None
+    above = prose  # the period the lines above a table name (its title)
     for line in text.split("\n"):
         here = offset
         offset += len(line) + 1
         if tasks and _is_row(line):
             continue
+        if not tasks:
+            line = _pipe_cells(line)
+            if line == "\t":
+                continue  # |---|---|: the rule under a header
         if not tasks and "\t" in line:
+            if header is None and stats is None:
+                stats = _stats_header(line, above)
+                if stats is not None:
+                    continue
+            if stats is not None:
+                if not stats.rows:
+                    two = _stats_header(_join_headers(stats.line, line), above)
+                    if two is not None and _is_header_line(line):
+                        stats = two  # a header on two lines: 1-6月 over 绝对值 | 增长%
+                        continue
+                out.extend(stats.read_row(line, here))
+                stats.rows += 1
+                continue
             if header is None and _is_header(line):
                 header = _header_columns(line, meta)
                 continue
             if header is not None:
                 out.extend(_from_row(line, here, header, prose))
                 continue
+        if line.strip():
+            stats = None  # a table ends at the first line that is not a row
+            above = _line_context(line, prose)
         found = extract_clauses(line, prose, here)
         if cells:
             found = [o for o in found if o.quote not in cells]
         out.extend(found)
-    return _dedupe(out)
+    return _dedupe(_pair_names(out))
+
+
+# Words that qualify a target but not the thing measured: 政府5天储气能力, 年度新增就业
+_PAIR_MODIFIER = re.compile(r"\d+(?:个)?(?:天|小时|日|个月)|年度|全年|当年|本年")
+
+
+def _pair_names(obs: list[Observation]) -> list[Observation]:
+    """Give a target and an actual of one thing one name: when taking words like 5天 or 年度
+    off one name gives the other (政府5天储气能力 target, 政府储气能力 actual), the longer
+    name becomes the shorter and keeps what was written as its raw name. Names that only
+    differ in other words are left alone."""
+    def key(o: Observation) -> tuple[str, str]:
+        return _PAIR_MODIFIER.sub("", o.name), unit_scale(o.unit)[1]
+
+    by_kind: dict[str, dict[tuple[str, str], str]] = {ACTUAL: {}, TARGET: {}}
+    for o in obs:
+        k = key(o)
+        if len(k[0]) >= 2:
+            shortest = by_kind[o.kind].get(k)
+            if shortest is None or len(o.name) < len(shortest):
+                by_kind[o.kind][k] = o.name
+    for o in obs:
+        other = by_kind[TARGET if o.kind == ACTUAL else ACTUAL].get(key(o))
+        if other is None or other == o.name or len(other) >= len(o.name):
+            continue
+        entry, _ = match_name(other)
+        o.raw_name = o.name
+        o.name = other
+        o.indicator_id = entry.id if entry else None
+    return obs
+
+
+def _heading_period(text: str, year: int | None) -> tuple[int | None, int, int] | None:
+    """(year, start, end) from the first line of the text when it names months and its year
+    is the document's (or the document has none)."""
+    first = next((ln for ln in text.split("\n") if ln.strip()), "")[:80]
+    ps = [p for p in find_periods(first) if not p.whole_year]
+    m = _YEAR.search(first)
+    if not ps or (year is not None and m and int(m[1]) != year):
+        return None
+    return (int(m[1]) if m else year), ps[0].period.start_month, ps[0].period.end_month
+
+
+def _line_context(line: str, prose: Context) -> Context:
+    """The period a line (a table's title) names, else the prose's."""
+    ps = [p for p in find_periods(line[:80]) if not p.whole_year]
+    m = _YEAR.search(line[:80])
+    if not ps:
+        return prose
+    year = int(m[1]) if m else prose.year
+    return Context(year, ps[0].period.start_month, ps[0].period.end_month)
+
+
+# -- statistics tables --------------------------------------------------------
+# 指标 | 单位 | 1-6月 | 同比增长%: the name in one column, the unit in another, amounts
+# under period headers, growth rates under a growth header; the cells carry bare numbers.
+
+_NAME_HEAD = re.compile(r"^(?:主要)?(?:指标|项目)(?:名称)?$|^名称$")
+_UNIT_HEAD = re.compile(r"^(?:计量)?单位$")
+_GROWTH_HEAD = re.compile(r"增长|增速|增幅|增减|±|同比|比上年|比去年")
+_VALUE_HEAD = re.compile(r"本月|当月|本期|累计|绝对[值数]|总量|数值|数量|金额|完成|本年|全年|上年同期|去年同期|实际")
+_HEAD_UNIT = re.compile(r"[（(]\s*(%|‰|百分点|[万亿千百]*[\u4e00-\u9fff/]{1,5})\s*[）)]\s*$|(%|百分点)$")
+_PREVIOUS = re.compile(r"上年同期|去年同期|上年|去年")
+_EMPTY_CELL = re.compile(r"^[-—－–/…\s]*$")
+_CELL_NUMBER = re.compile(r"^(?P<growth>增长|提高|增加)?(?P<sign>[-—－−])?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)(?P<pct>%)?"
+                          r"(?P<qual>左右|以上|以内|以下)?$")
+_SHARE_HEAD = re.compile(r"完成.{0,4}(?:目标|计划|任务)|进度|占.{0,6}(?:比重|比例)")
+_ROW_LEAD = re.compile(r"^(?:其中[：:]?|[一二三四五六七八九十]+[、.．]|\d+[、.．](?!\d)|[（(][一二三四五六七八九十\d]+[）)]|[#＃△▲·•])+")
+
+
+@dataclass
+class _Column:
+    kind: str  # value | growth | share | target
+    year: int | None
+    start: int | None
+    end: int | None
+    unit: str | None  # from the header, e.g. 同比增长(%) → %
+
+
+class _StatsHeader:
+    def __init__(self, name_col: int, unit_col: int | None, columns: dict[int, _Column], line: str):
+        self.name_col, self.unit_col, self.columns, self.line = name_col, unit_col, columns, line
+        self.rows = 0
+
+
+
+    def read_row(self, line: str, offset: int) -> list[Observation]:
+        cells = [c.strip() for c in line.split("\t")]
+        if len(cells) <= self.name_col:
+            return []
+        raw = _ROW_LEAD.sub("", cells[self.name_col]).strip()
+        row_unit = None
+        m = _HEAD_UNIT.search(raw)
+        if m:
+            row_unit = m[1] or m[2]
+            raw = raw[:m.start()].strip()
+        if self.unit_col is not None and self.unit_col < len(cells) and not _EMPTY_CELL.match(cells[self.unit_col]):
+            row_unit = cells[self.unit_col]
+            if "=" in row_unit:  # 上年=100: an index
+                row_unit = ""
+        name = raw
+        if len(name) < 2 or _CELL_NUMBER.match(name):
+            return []
+        entry, _ = match_name(name)
+        quote = quote_digits(line.strip())
+        out = []
+        for i, col in self.columns.items():
+            if i >= len(cells):
+                continue
+            m = _CELL_NUMBER.match(cells[i].replace(" ", ""))
+            if not m:
+                continue
+            value = float(m["num"].replace(",", ""))
+            if m["sign"]:
+                value = -value
+            if col.kind == "growth":
+                unit = col.unit or "%"
+                measure = "change" if unit == "百分点" else "growth"
+            elif col.kind == "share":
+                unit, measure = col.unit or "%", "share"
+            else:
+                unit = "%" if m["pct"] else col.unit if col.unit is not None else row_unit
+                if unit is None:
+                    continue  # an amount whose unit nobody states
+                measure = "level"
+                if col.kind == "target" and m["growth"]:
+                    measure = "growth"  # 增长5%左右 in a target cell
+            out.append(Observation(
+                name=entry.name if entry else name, value=value, unit=unit,
+                kind=TARGET if col.kind == "target" else ACTUAL, year=col.year, qualifier=m["qual"],
+                start_month=col.start, end_month=col.end, indicator_id=entry.id if entry else None,
+                raw_name=raw, measure=measure, char_offset=offset, quote=quote[:MAX_QUOTE],
+            ))
+        return out
+
+
+def _pipe_cells(line: str) -> str:
+    """``| a | b |`` as TAB-separated cells (``\t`` alone for a ``|---|---|`` rule); other
+    lines as they are."""
+    s = line.strip()
+    if not (s.startswith("|") and s.count("|") >= 3):
+        return line
+    cells = [c.strip() for c in s.strip("|").split("|")]
+    if all(re.fullmatch(r":?-{2,}:?|", c) for c in cells):
+        return "\t"
+    return "\t".join(cells)
+
+
+def _is_header_line(line: str) -> bool:
+    """A line of header words: no cell is a number and one names a value or a growth."""
+    cells = [c.strip() for c in line.split("\t")]
+    return (not any(_CELL_NUMBER.match(c.replace(",", "")) for c in cells if c)
+            and any(_GROWTH_HEAD.search(c) or _VALUE_HEAD.search(c) or _HEAD_UNIT.search(c) for c in cells))
+
+
+def _join_headers(top: str, bottom: str) -> str:
+    """Two header lines as one: each lower cell under the upper cell it stands under (an
+    empty upper cell is the one to its left spanning it): 1-6月 + 绝对值 → 1-6月绝对值."""
+    up = [c.strip() for c in top.split("\t")]
+    down = [c.strip() for c in bottom.split("\t")]
+    out = []
+    carry = ""
+    for i in range(max(len(up), len(down))):
+        u = up[i] if i < len(up) else ""
+        d = down[i] if i < len(down) else ""
+        if u:
+            carry = u
+        elif d and i > 0:
+            u = carry
+        out.append(u + d if not (_NAME_HEAD.match(u) or _UNIT_HEAD.match(u)) else u)
+    return "\t".join(out)
+
+
+def _head_period(cell: str, ctx: Context) -> tuple[int | None, int | None, int | None]:
+    year, start, end = ctx.default_period()
+    m = _YEAR.search(cell)
+    if m:
+        year = int(m[1])
+    ps = [p for p in find_periods(cell) if not p.whole_year]
+    if ps:
+        start, end = ps[0].period.start_month, ps[0].period.end_month
+    elif re.search(r"本月|当月", cell) and end is not None:
+        start = end
+    return year, start, end
+
+
+def _stats_header(line: str, ctx: Context) -> _StatsHeader | None:
+    """The header of a statistics table, or None when the line is not one."""
+    cells = [c.strip() for c in line.split("\t")]
+    if len(cells) < 2 or any(_CELL_NUMBER.match(c.replace(",", "")) for c in cells):
+        return None
+    name_col = next((i for i, c in enumerate(cells) if _NAME_HEAD.match(c)), None)
+    if name_col is None:
+        return None
+    unit_col = next((i for i, c in enumerate(cells) if _UNIT_HEAD.match(c)), None)
+    columns: dict[int, _Column] = {}
+    last_value: _Column | None = None
+    for i, c in enumerate(cells):
+        if i in (name_col, unit_col) or not c:
+            continue
+        m = _HEAD_UNIT.search(c)
+        unit = (m[1] or m[2]) if m else None
+        if _SHARE_HEAD.search(c):
+            if last_value is not None:
+                year, start, end = last_value.year, last_value.start, last_value.end
+            else:
+                year, start, end = _head_period(c, ctx)
+            columns[i] = _Column("share", year, start, end, unit or "%")
+        elif "目标" in c or "计划" in c:
+            if unit_col is None:
+                return None  # a target table with prose cells: read column by column elsewhere
+            year, start, end = _head_period(c, ctx)
+            if not [p for p in find_periods(c) if not p.whole_year]:
+                start, end = 1, 12
+            columns[i] = _Column("target", year, start, end, unit)
+        elif _GROWTH_HEAD.search(c):
+            base = re.sub(r"(?:比|较)(?:上年同期|去年同期|上年|去年|同期)", "", c)
+            if find_periods(base) or re.search(r"本月|当月", base) or last_value is None or "累计" in base:
+                year, start, end = _head_period(base, ctx)
+            else:
+                year, start, end = last_value.year, last_value.start, last_value.end
+            columns[i] = _Column("growth", year, start, end, unit)
+        elif find_periods(c) or _YEAR.search(c) or _VALUE_HEAD.search(c):
+            year, start, end = _head_period(c, ctx)
+            if _PREVIOUS.search(c) and year is not None and not _YEAR.search(c):
+                year -= 1
+            col = _Column("value", year, start, end, unit)
+            columns[i] = col
+            if not _PREVIOUS.search(c):
+                last_value = col
+    if not columns:
+        return None
+    return _StatsHeader(name_col, unit_col, columns, line)
 
 
 def _is_row(line: str) -> bool:
@@ -385,22 +691,27 @@ class _SentenceReader:
         self.masked = _BOOK.sub(lambda m: "《" + "　" * (len(m[0]) - 2) + "》", sentence)
         self.periods = find_periods(self.masked)
         self.last_names: list[str] = []
+        self.subject: str | None = None  # the subject of the name before (规模以上工业)
         self.last_raw: list[str] = []
         self.last_unit: str | None = None
         self.next_start = 0
         self.prev_end: int | None = None
         self.may_inherit = False
+        # 主要预期目标是：…: every figure after it is a target
+        cue = _TARGET_CUE.search(self.masked)
+        self.targets_from = cue.end() if cue else None
 
     # -- figures --------------------------------------------------------------
     def figures(self) -> list[_Figure]:
         s = self.masked
         figs: list[_Figure] = []
         taken: list[tuple[int, int]] = []
-        for rx in (_RANK, _RANK_BARE):
+        for rx in (_RANK, _RANK_BARE, _RANK_CN):
             for m in rx.finditer(s):
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue
-                figs.append(_Figure(m.start(), m.end(), float(m["num"]), m["num"], "位", None, rank=True))
+                value = float(cn_number(m["num"]))
+                figs.append(_Figure(m.start(), m.end(), value, m["num"], "位", None, rank=True))
                 taken.append((m.start(), m.end()))
         for m in _FIGURE.finditer(s):
             if not m["unit"] and not m["num"]:
@@ -515,6 +826,11 @@ class _SentenceReader:
             noun = self._noun_after(fig.end)
             if noun:
                 verb = _action_suffix(span)
+                if not verb and noun in GENERIC_COUNT_NOUNS:
+                    after = self._clause_after(fig.end + len(noun))
+                    if not after or len(after) > 6 or re.search(r"\d", after):
+                        return []
+                    noun += after
                 name = raw = verb + noun
                 named = _Named(names=[name], raw=[raw], tail=named.tail, pre_qualifier=named.pre_qualifier,
                                target=named.target, year=named.year)
@@ -522,12 +838,22 @@ class _SentenceReader:
             return []  # 高于全国0.1个百分点、全省0.2个百分点: the second gap too
         self.prev_versus = named.versus_region
         if not name:
-            if self.may_inherit and len(self.last_names) == 1 and _relative_or_same(fig.unit, self.last_unit):
+            if self.may_inherit and len(self.last_names) == 1 and not {"改善", "恶化"} & set(named.tail) and _relative_or_same(fig.unit, self.last_unit):
                 name, raw = self.last_names[0], self.last_raw[0]
             else:
                 return []
-        if name in GENERIC_NAMES or len(name) < 2 or named.versus_region:
+        if name in GENERIC_NAMES or len(name) < 2 or named.versus_region or _NOT_A_NAME.match(name):
             return []
+        task = self._task_aside(fig, name, named)
+        if task is not None:
+            # 新增光伏44万千瓦，完成年度建设任务（116万千瓦）的37.93%: the bracket is the task's
+            # size, a target of the figure before; the share after it is that figure's too
+            name, raw = task
+            named.target = True
+            obs = self._observation(fig, name, raw, named)
+            self.last_names, self.last_raw, self.last_unit = [name], [raw], fig.unit
+            return [obs] if obs else []
+        name = self._with_subject(name)
         obs = self._observation(fig, name, raw, named)
         self.last_names, self.last_raw, self.last_unit = [name], [raw], fig.unit
         if not self.history or self.history[-1][0] != name:
@@ -550,6 +876,7 @@ class _SentenceReader:
                 # a list of figures under one name: only the first is surely its figure
                 return self._read_one(group[0], named, span)
         out = []
+        names = [self._with_subject(n) if n else n for n in names]
         for fig, name, raw in zip(group, names, raws, strict=True):
             if not name or name in GENERIC_NAMES:
                 continue
@@ -559,6 +886,39 @@ class _SentenceReader:
         self.last_names, self.last_raw, self.last_unit = names, raws, group[0].unit
         return out
 
+    def _task_aside(self, fig: _Figure, name: str, named: _Named) -> tuple[str, str] | None:
+        """(name, raw) for a task's size in brackets (完成年度任务（116万千瓦）的…): the name of
+        what the task is for (the clause's subject before 完成, else the figure before it in
+        the same unit); None when the figure is not such an aside."""
+        s = self.masked
+        if not (fig.start and s[fig.start - 1] in "（(" and s[fig.end:fig.end + 1] in ("）", ")")):
+            return None
+        if not re.search(r"(?:任务|目标|计划)(?:量|数)?$", name):
+            return None
+        m = re.match(r"(.{2,}?)(?:完成|达到|占)", name)
+        if m and len(m[1]) >= 2:
+            return m[1], m[1]
+        if len(self.last_names) == 1 and self.last_unit is not None \
+                and unit_scale(self.last_unit)[1] == unit_scale(fig.unit)[1]:
+            return self.last_names[0], self.last_raw[0]
+        return None
+
+    def _with_subject(self, name: str) -> str:
+        """A bare measure (利润总额) takes the subject of the name before it in the sentence
+        (规模以上工业营业收入 → 规模以上工业利润总额); a name with a subject of its own sets it."""
+        if name in BARE_MEASURES:
+            return self.subject + name if self.subject else name
+        measure = next((m for m in BARE_MEASURES if name.endswith(m) and len(name) - len(m) >= 2), None)
+        self.subject = name[:-len(measure)] if measure else None
+        return name
+
+    def _clause_after(self, pos: int) -> str:
+        """The words from ``pos`` to the end of the clause, less a closing 等."""
+        end = pos
+        while end < len(self.masked) and self.masked[end] not in _CLAUSE_END and self.masked[end] not in "。（(":
+            end += 1
+        return re.sub(r"(?:等|了)+$", "", self.masked[pos:end].strip())
+
     def _noun_after(self, pos: int) -> str:
         """The noun a count is of: up to punctuation, a digit or a verb, less a rate word
         (``38个老旧小区改造项目开工率达到97%`` counts 老旧小区改造项目; the rate is the 97%'s).
@@ -566,6 +926,12 @@ class _SentenceReader:
         rest = self.masked[pos:pos + 30]
         stop = len(rest)
         for i, ch in enumerate(rest):
+            if ch in "（(" and i:
+                close = rest.find("）" if ch == "（" else ")", i)
+                if 0 < close - i <= 4 and not re.search(r"\d", rest[i:close]):
+                    continue  # 首台（套）重大技术装备: a short aside inside the noun
+            if ch in "）)" and i and ("（" in rest[:i] or "(" in rest[:i]):
+                continue
             if ch in _CLAUSE_END or ch in "。、（(" or ch.isdigit():
                 stop = i
                 break
@@ -584,6 +950,12 @@ class _SentenceReader:
     def _name(self, span: str) -> _Named:
         named = _Named(names=[], raw=[])
         s = span.strip().strip("、")
+        if _VERSUS_REGION.search(s.rstrip("（(“")):
+            named.versus_region = True  # 高于全省平均: before 均 is taken off as a verb
+        m = _MULTI_YEAR.search(s)
+        if m:
+            named.multi_year = m[0]
+            s = s[:m.start()] + s[m.end():]
         # the tail: verbs, qualifiers and connectives between the name and the number
         while True:
             s2 = s.rstrip("（(“")
@@ -591,6 +963,10 @@ class _SentenceReader:
             if not m:
                 if s2 != s:
                     s = s2
+                    continue
+                ps = find_periods(s2)
+                if named.tail and ps and ps[-1].end == len(s2) and ps[-1].start >= 2:
+                    s = s2[:ps[-1].start]  # 地区生产总值预计全年(增长): the period after the name
                     continue
                 break
             word = m[0]
@@ -675,6 +1051,11 @@ class _SentenceReader:
                 if m.end() > 1 or (ps and ps[0].start == 0):
                     s = rest[ps[0].end:] if ps and ps[0].start == 0 else rest
             s = re.sub(r"^连续\d+(?:年|个月|个季度|季度|次)", "", s)
+            s = _LIST_NUMBER.sub("", s)
+            m = _PREVIOUS_YEAR.match(s)
+            if m:
+                named.previous_year = True
+                s = s[m.end():]
             m = _TARGET_WORDS.match(s)
             if m:
                 named.target = True
@@ -705,16 +1086,20 @@ class _SentenceReader:
             to_level = bool(tail & {"到", "至"})
             if verbs and not to_level:
                 measure = "growth" if fig.unit in ("%", "‰", "倍") else "change"
-                if (verbs[-1] in FALL_VERBS) != named.decline_name:
+                if _falls(verbs[-1], name) != named.decline_name:
                     value = -value
             elif named.growth_name and fig.unit in ("%", "‰"):
                 measure = "growth"
         if measure == "change" and fig.unit == "百分点":
             verbs = [w for w in named.tail if w in GROWTH_VERBS]
-            if verbs and (verbs[-1] in FALL_VERBS) != named.decline_name:
+            if verbs and _falls(verbs[-1], name) != named.decline_name:
                 value = -value
         entry, rate = match_name(name)
         indicator_id = None
+        if named.multi_year:
+            # 两年平均增长6.2%: the name's own series of averages, not its year-on-year growth
+            entry = None
+            name = (match_name(name)[0] or _Plain(name)).name + named.multi_year + "增速"
         if entry is not None:
             indicator_id = entry.id
             if rate and measure == "level" and fig.unit in ("%", "‰"):
@@ -722,20 +1107,18 @@ class _SentenceReader:
             name = entry.name
         name = _ALT_NAME.sub("", name) or name
         kind = self.ctx.kind
-        if named.target and kind == ACTUAL:
+        if kind == ACTUAL and (named.target or self.targets_from is not None and fig.start >= self.targets_from):
             kind = TARGET
         year, start_month, end_month = self._period(fig, kind, named)
-        if named.forecast and kind == ACTUAL and (start_month, end_month) == (1, 12) \
-                and self.ctx.end_month != 12:
-            return None  # 预计全年…: a forecast for a year not yet over is no actual figure
         quote, qstart = self._quote(fig)
-        if "," in fig.written:
-            # 1,234亿元: the quote shows the number without its thousands separators, so the
-            # value's digits can be found in it (the offset still points at the sentence)
-            quote = re.sub(r"(?<=\d),(?=\d{3})", "", quote)
+        quote = quote_digits(quote)
         qualifier = fig.qualifier or named.pre_qualifier
         if qualifier == "达":
             qualifier = None
+        if named.forecast and kind == ACTUAL:
+            # 预计全年增长5%左右: an estimate, kept as an actual qualified 预计 (never counted as
+            # meeting a target, and a figure without 预计 for the period is preferred)
+            qualifier = FORECAST + (qualifier or "")
         return Observation(
             name=name, value=value, unit=fig.unit, kind=kind, year=year, start_month=start_month,
             end_month=end_month, indicator_id=indicator_id, raw_name=raw or None, measure=measure,
@@ -744,6 +1127,8 @@ class _SentenceReader:
 
     def _period(self, fig: _Figure, kind: str, named: _Named) -> tuple[int | None, int | None, int | None]:
         year, start, end = self.ctx.default_period()
+        if named.previous_year and year is not None:
+            year -= 1
         if kind == TARGET and self.ctx.kind != TARGET:
             start, end = self.ctx.target_months
         chosen: Period | None = None
@@ -862,6 +1247,25 @@ def _share_affixes(parts: list[str]) -> list[str]:
 # ---------------------------------------------------------------------------
 # helpers
 # ---------------------------------------------------------------------------
+
+
+def quote_digits(quote: str) -> str:
+    """A quote as stored: numbers without thousands separators (1,234亿元 → 1234亿元) and
+    ranks in digits (第五位 → 第5位), so a figure's value can be found in its quote. The
+    quote's offset still points at the sentence as written."""
+    quote = re.sub(r"(?<=\d),(?=\d{3})", "", quote)
+    for rx in (_RANK_CN_ANY, _RANK_CN):
+        quote = rx.sub(lambda m: f"第{cn_number(m['num'])}{m['unit'] or ''}" if "unit" in m.re.groupindex
+                       else f"第{cn_number(m['num'])}", quote)
+    return quote
+
+
+def _falls(verb: str, name: str) -> bool:
+    """Does the verb say the figure fell? 改善 is a fall for what is better lower (PM2.5浓度),
+    恶化 a rise for it."""
+    if verb in ("改善", "恶化"):
+        return bool(_LOWER_IS_BETTER.search(name)) == (verb == "改善")
+    return verb in FALL_VERBS
 
 
 def _is_cjk(ch: str) -> bool:

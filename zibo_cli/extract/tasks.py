@@ -58,17 +58,25 @@ _HEADER_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("progress", re.compile(r"进展|进度|推进情况|落实情况|工作情况|完成进度|实施情况|工作成效")),
     ("status", re.compile(r"是否完成|完成情况|完成状态|完成与否|是否按期|是否达到|状态")),
     ("period_target", re.compile(r"(?:季度|半年|\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月|月份?|阶段).*(?:目标|任务|计划)")),
-    ("annual_target", re.compile(r"目标|任务|工作内容|事项")),
+    ("annual_target", re.compile(r"目标|任务|工作内容|事项|重点工作|具体工作|工作名称|项目|内容|指标")),
 ]
+
+# a note in a header label: 完成情况（已完成/序时推进/滞后）, 是否完成(√/×)
+_LABEL_NOTE = re.compile(r"[（(][^）)]*[）)]|[（(][^）)]*$")
+# a label naming two things: 进展情况及存在问题, 存在问题和下步打算 — the first names the column
+_LABEL_JOIN = re.compile(r"(?<=.{2})(?:及|和|与|以及|、|/|／)")
 
 
 def _header_key(cell: str) -> str | None:
     s = re.sub(r"\s+", "", clean_cell(cell))
+    s = _LABEL_NOTE.sub("", s) or s
     if not s or len(s) > 16:
         return None
-    for key, pattern in _HEADER_RULES:
-        if pattern.search(s):
-            return key
+    first = _LABEL_JOIN.split(s, maxsplit=1)[0]
+    for label in (first, s) if first != s else (s,):
+        for key, pattern in _HEADER_RULES:
+            if pattern.search(label):
+                return key
     return None
 
 
@@ -94,7 +102,7 @@ def map_header(cells: list[str]) -> Header | None:
     progress, reason or department column, and has no long cells.
     """
     cells = [clean_cell(c) for c in cells]
-    if not cells or any(len(c) > 24 for c in cells):
+    if not cells or any(len(_LABEL_NOTE.sub("", c)) > 24 for c in cells):
         return None
     keys: list[str | None] = []
     for c in cells:
@@ -109,7 +117,7 @@ def map_header(cells: list[str]) -> Header | None:
         return None
     header = Header(keys=keys, labels=cells)
     for label, key in zip(cells, keys, strict=True):
-        if key == "period_target":
+        if key == "period_target" and "全年" not in label:  # 第四季度（全年）: the document decides
             period = months_in_text(label.replace(" ", ""))
             if period is not None and (period.start_month, period.end_month) != (1, 12):
                 header.start_month, header.end_month = period.start_month, period.end_month
@@ -225,7 +233,8 @@ def _is_separator(cells: list[str]) -> bool:
 # (未完成 before 完成, 基本完成 before 完成). 完成，持续推进 is done; 正在推进，预计完成 is not.
 _STATUS_RE = re.compile(
     r"(?P<partial>基本完成|大部分完成|大部完成|接近完成)"
-    r"|(?P<not_done>未完成|没有完成|没完成|尚未|暂未|未达|未实现|未开工|未启动|部分完成|正在|推进|进行|实施中|"
+    r"|(?P<not_done>未完成|没有完成|没完成|未能完成|不能完成|无法完成|难以完成|不能按期完成|"
+    r"(?:完成|达到|符合|超)序时|尚未|暂未|未达|未实现|未开工|未启动|部分完成|正在|推进|进行|实施中|"
     r"在建|序时|滞后|落后|待|未|否|×|✗|✘)"
     r"|(?P<done>已完成|超额完成|提前完成|全面完成|按期完成|完成|达标|办结|已实现|已落实|实现|是|√|✓|✔)")
 
@@ -233,8 +242,10 @@ _STATUS_RE = re.compile(
 def classify_status(raw: str | None) -> str:
     """``done``, ``partial``, ``not_done`` or ``unknown`` from a status cell alone.
 
-    The first status word decides: 未完成, 部分完成, 正在推进, 序时推进 → not_done;
-    基本完成 → partial; 完成, 已完成, 是, √ → done. A long cell (a 完成情况 column
+    The first status word decides: 未完成, 无法完成, 部分完成, 正在推进, 序时推进,
+    持续推进, 按计划推进 → not_done (the task is still running, whatever its pace:
+    完成/达到序时进度 says it is on schedule, not finished); 基本完成 → partial;
+    完成, 已完成, 完成（已超额）, 是, √ → done. A long cell (a 完成情况 column
     holding a sentence) is judged by its start.
     """
     s = re.sub(r"\s+", "", clean_cell(raw))
@@ -248,7 +259,8 @@ def classify_status(raw: str | None) -> str:
 
 # What a reason cell says when there is no reason.
 _NO_REASON = {"", "无", "暂无", "没有", "无问题", "不涉及", "无此情况", "已完成", "完成", "无未完成原因",
-              "按时完成", "正常推进", "不存在", "/", "-", "—", "——", "无原因", "null", "none"}
+              "按时完成", "正常推进", "不存在", "/", "／", "-", "－", "—", "——", "–", "\\", "无原因", "null", "none",
+              "n/a", "无问题和困难", "无困难", "无存在问题", "没有问题"}
 
 
 _NO_REASON_NOTE = re.compile(r"^(?:无|暂无|没有)[（(][^）)]*[）)]$")  # 无（已完成）
@@ -271,11 +283,22 @@ _DEPT_SPLIT = re.compile(r"[\s、，,；;/]+")
 _DEPT_JOINED = re.compile(r"(?<=[委局办厅院队])(?=(?:市|区|县|省|国家)[\u4e00-\u9fff]{2,})")
 
 
+# a label inside the cell: 牵头单位：市商务局；配合单位：市财政局
+_DEPT_LABEL = re.compile(r"(?:牵头|配合|责任|协办|主办|参与|协同|承办|具体负责)(?:单位|部门)?\s*[：:]")
+# what a cell says when it names no unit
+_NO_DEPT = {"", "等", "按职责分工负责", "各成员单位", "无", "暂无", "/", "／", "-", "—", "——", "－", "_",
+            "\\", "null", "none", "待定"}
+
+
 def split_departments(raw: str | None) -> list[str]:
-    """The responsible units a 责任单位 cell names, notes such as 提供数据 or (牵头) removed."""
+    """The responsible units a 责任单位 cell names, notes such as 提供数据 or (牵头) removed.
+
+    Labels (牵头单位：, 配合单位：) and placeholders (无, —, ／) name no unit.
+    """
     s = clean_cell(raw)
     if not s:
         return []
+    s = _DEPT_LABEL.sub(" ", s)
     out: list[str] = []
     for part in _DEPT_SPLIT.split(s):
         part = part.strip("：:。.")
@@ -283,8 +306,10 @@ def split_departments(raw: str | None) -> list[str]:
             continue
         pieces = _DEPT_JOINED.split(part) if len(part) > 8 else [part]
         for p in pieces:
-            p = _DEPT_NOTE.sub("", p).strip()
-            if p in ("", "等", "按职责分工负责", "各成员单位"):
+            p = _DEPT_NOTE.sub("", p).strip().strip("—-－_")
+            if len(p) > 3 and p.endswith("等"):
+                p = p[:-1]  # 市商务局等
+            if p.lower() in _NO_DEPT or not p:
                 continue
             if p not in out:
                 out.append(p)
@@ -436,16 +461,40 @@ class _Row:
     offset: int | None = None
 
 
+@dataclass
+class _Draft:
+    """A task being read: the record, its unit columns apart, and its last row's cells."""
+
+    task: Task
+    depts: dict[int, str]
+    cells: list[str]
+
+
+_LEAD_LABEL = re.compile(r"牵头|主办|主责|责任|负责")
+
+
+def _departments_raw(header: Header, depts: dict[int, str]) -> str | None:
+    """The unit columns as one text; each labelled when the table has several kinds
+    (牵头单位：…；配合单位：…), the lead column first."""
+    texts = [(i, t) for i, t in sorted(depts.items()) if split_departments(t)]
+    if not texts:
+        return None
+    labels = {header.labels[i] for i in depts if i < header.width}
+    if len(texts) == 1 or len(labels) < 2:
+        return " ".join(t for _, t in texts)
+    texts.sort(key=lambda it: 0 if _LEAD_LABEL.search(header.labels[it[0]]) else 1)
+    return "；".join(f"{header.labels[i]}：{t}" for i, t in texts)
+
+
 def _task_from_cells(cells: list[str], header: Header, meta: DocumentMeta, index: int,
-                     offset: int | None, fallback_seq: str) -> Task:
+                     offset: int | None, fallback_seq: str) -> _Draft:
     values: dict[str, str] = {}
-    dept_raw: list[str] = []
-    for key, cell in zip(header.keys, cells, strict=False):
+    depts: dict[int, str] = {}
+    for i, (key, cell) in enumerate(zip(header.keys, cells, strict=False)):
         if not key:
             continue
         if key == "departments":
-            if clean_cell(cell):
-                dept_raw.append(clean_cell(cell))
+            depts[i] = clean_cell(cell)
         else:
             values[key] = cell
     seq = _seq_value(values.get("seq", "")) or fallback_seq
@@ -456,7 +505,6 @@ def _task_from_cells(cells: list[str], header: Header, meta: DocumentMeta, index
     if task.progress is None and "progress" not in header.keys and len(task.status_raw or "") > 8:
         task.progress = _tidy_text(values.get("status", ""))  # a 完成情况 column telling the progress
     task.leader = _tidy_leader(values.get("leader"))
-    task.departments_raw = " ".join(dept_raw) or None
     task.year = header.year or meta.year
     if header.start_month is not None:
         task.start_month, task.end_month = header.start_month, header.end_month
@@ -464,43 +512,87 @@ def _task_from_cells(cells: list[str], header: Header, meta: DocumentMeta, index
         task.start_month, task.end_month = meta.start_month, meta.end_month
     task.row_index = index
     task.char_offset = offset
-    return task
+    return _Draft(task, depts, list(cells))
 
 
-def _finish(task: Task) -> Task:
+# a 完成情况 cell that says why: 未完成，受资金影响推迟开工。
+_STATUS_REASON = re.compile(r"^[^，,。；;：:]{0,8}?(?:未完成|未能完成|无法完成|尚未完成|部分完成|基本完成|滞后)"
+                            r"[，,。；;：:\s]+(?P<reason>.+)$", re.S)
+_CAUSE_WORDS = re.compile(r"因|受|由于|原因|影响|问题|不足|困难|未到位|未批|未办|滞后|延期|推迟")
+
+
+def _finish(draft: _Draft, header: Header) -> Task:
     """Derive what depends on the whole row: departments list, reason, status."""
+    task = draft.task
+    task.departments_raw = _departments_raw(header, draft.depts)
     task.departments = split_departments(task.departments_raw)
+    if "reason" not in header.keys and task.status_raw:
+        m = _STATUS_REASON.match(task.status_raw)
+        if m and _CAUSE_WORDS.search(m["reason"]):
+            task.reason = m["reason"].strip()  # no 未完成原因 column: the status cell says why
+    if task.reason and "\n" in task.reason:  # merged sub-rows: 无 beside a real reason says nothing
+        task.reason = "\n".join(p for p in task.reason.split("\n") if is_real_reason(p)) or None
     real = is_real_reason(task.reason)
     if not real:
         task.reason = None
-    status = classify_status(task.status_raw)
-    if status == STATUS_UNKNOWN and task.status_raw is None and task.progress is None:
-        status = STATUS_UNKNOWN
+    status = _row_status(task.status_raw)
     if status == DONE and real:
         status = PARTIAL
     task.status = status
     return task
 
 
-def _append(task: Task, header: Header, cells: list[str]) -> None:
-    """A continuation row: each cell goes on the end of the same column of ``task``."""
-    for key, cell in zip(header.keys, cells, strict=False):
-        if not key or key == "seq" or not clean_cell(cell):
+_RANK = {NOT_DONE: 3, PARTIAL: 2, DONE: 1, STATUS_UNKNOWN: 0}
+
+
+def _row_status(raw: str | None) -> str:
+    """A row's status; a row merged from sub-rows (one status a line) takes the least finished."""
+    parts = [p for p in (raw or "").split("\n") if p.strip()]
+    if len(parts) > 1 and all(len(p) <= 12 for p in parts):
+        found = [classify_status(p) for p in parts]
+        return max(found, key=lambda st: _RANK[st])
+    return classify_status(raw)
+
+
+def _append(draft: _Draft, header: Header, cells: list[str], same_row: bool = False) -> None:
+    """A continuation row: each cell goes on the end of the same column of the task.
+
+    ``same_row``: the row repeats the task's 序号 (a merged cell a reader copied
+    into each row it spans): cells equal to the row above are copies, skipped,
+    and each piece starts a new line.
+    """
+    task = draft.task
+    for i, (key, cell) in enumerate(zip(header.keys, cells, strict=False)):
+        text = clean_cell(cell)
+        if not key or key == "seq" or not text:
+            continue
+        if same_row and i < len(draft.cells) and clean_cell(draft.cells[i]) == text:
             continue
         if key == "departments":
-            task.departments_raw = _join(task.departments_raw, clean_cell(cell), " ") if \
-                task.departments_raw else clean_cell(cell)
+            before = draft.depts.get(i, "")
+            if before and (same_row or re.search(_DEPT_SUFFIX + r"$", before)):
+                draft.depts[i] = before + " " + text
+            else:
+                draft.depts[i] = _join(before, text, " ")
             continue
         if key == "leader":
             extra = _tidy_leader(cell)
             task.leader = f"{task.leader}、{extra}" if task.leader and extra else task.leader or extra
             continue
         if key == "status":
-            task.status_raw = _join(task.status_raw, clean_cell(cell), "")
+            task.status_raw = _join(task.status_raw, text, "") if not same_row else \
+                "\n".join(p for p in (task.status_raw, text) if p)
             continue
         before = getattr(task, key)
-        combined = _join(before, clean_cell(cell))
+        if key == "reason":
+            # 无 below 无 (or below a reason) adds nothing; a real reason replaces a 无 above
+            if not is_real_reason(text):
+                continue
+            if not is_real_reason(before):
+                before = None
+        combined = "\n".join(p for p in (before, text) if p) if same_row else _join(before, text)
         setattr(task, key, "\n".join(format_subitems(p) for p in combined.split("\n")))
+    draft.cells = list(cells)
 
 
 def _open_keys(task: Task | None) -> set[str]:
@@ -524,7 +616,7 @@ def parse_rows(rows: list[_Row] | list[list[str]], meta: DocumentMeta | None = N
     meta = meta or DocumentMeta()
     tasks: list[Task] = []
     header: Header | None = None
-    current: Task | None = None
+    current: _Draft | None = None
     index = start_index
     pending_header = False
     for item in rows:
@@ -544,13 +636,15 @@ def parse_rows(rows: list[_Row] | list[list[str]], meta: DocumentMeta | None = N
                 pending_header = True  # the header repeated after a page break: same table
                 continue
             if current is not None:
-                tasks.append(_finish(current))
+                tasks.append(_finish(current, header))
                 current = None
             header, pending_header = found, True
             continue
         if header is None:
             continue
-        cells = align(cells, header, _open_keys(current))
+        cells = align(cells, header, _open_keys(current.task if current else None))
+        if _spanning_row(cells, header):
+            continue
         by_key = {k: c for k, c in zip(header.keys, cells, strict=False) if k}
         filled = {k for k, c in by_key.items() if clean_cell(c)}
         if "seq" in header.keys:
@@ -561,15 +655,26 @@ def parse_rows(rows: list[_Row] | list[list[str]], meta: DocumentMeta | None = N
                 continue
             if _heading_row(seq_cell, filled):
                 continue
+            if current is not None and _seq_value(seq_cell) == current.task.seq:
+                _append(current, header, cells, same_row=True)  # a merged 序号 repeated
+                continue
         elif len(filled) == 1 and _HEADING_RE.match(clean_cell(by_key[next(iter(filled))])):
             continue
         if current is not None:
-            tasks.append(_finish(current))
+            tasks.append(_finish(current, header))
         index += 1
         current = _task_from_cells(cells, header, meta, index - 1, row.offset, str(index - start_index))
-    if current is not None:
-        tasks.append(_finish(current))
+    if current is not None and header is not None:
+        tasks.append(_finish(current, header))
     return tasks
+
+
+def _spanning_row(cells: list[str], header: Header) -> bool:
+    """A category heading merged across the row and copied into every cell it spans
+    (经济发展 | 经济发展 | …), perhaps after its own number (一 | 经济发展 | 经济发展 …)."""
+    texts = [clean_cell(c) for k, c in zip(header.keys, cells, strict=False) if k != "seq"]
+    texts = [t for t in texts if t]
+    return len(texts) >= 2 and len(set(texts)) == 1 and len(texts) * 2 >= header.width - 1
 
 
 _HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)")
@@ -624,6 +729,8 @@ def _text_table_rows(text: str) -> list[_Row]:
     """
     rows: list[_Row] = []
     width: int | None = None
+    keys: list[str | None] = []
+    seq_first = False
     offset = 0
     in_table = False
     for line in text.split("\n"):
@@ -634,17 +741,30 @@ def _text_table_rows(text: str) -> list[_Row]:
             header = map_header(cells)
             if header is not None:
                 width, in_table = header.width, True
+                keys = header.keys
+                seq_first = keys[0] == "seq"
                 rows.append(_Row(cells, here))
                 continue
             if not in_table:
                 continue
             prev = rows[-1] if rows else None
+            # a line break inside a cell: the line's first piece ends the row's last cell.
+            # With a 序号 column a new row starts with its number, so a row may be put
+            # together from several lines; without one, only when the pieces add up exactly.
+            # When the pieces fill the row without joining, the line broke between cells.
             if (prev is not None and width and len(prev.cells) < width and cells[0].strip()
                     and not _seq_like(cells[0]) and not _is_separator(cells)
-                    and len(prev.cells) + len(cells) - 1 == width):
-                prev.cells[-1] = _join(prev.cells[-1], cells[0])
-                prev.cells.extend(cells[1:])
-                continue
+                    and map_header(prev.cells) is None):
+                total = len(prev.cells) + len(cells)
+                numbered = seq_first and _seq_like(prev.cells[0])
+                last_key = keys[len(prev.cells) - 1] if len(prev.cells) <= len(keys) else None
+                if numbered and total <= width and _cell_closed(prev.cells[-1], last_key):
+                    prev.cells.extend(cells)  # the line broke between two cells
+                    continue
+                if total - 1 == width or (numbered and total - 1 < width):
+                    prev.cells[-1] = _join(prev.cells[-1], cells[0])
+                    prev.cells.extend(cells[1:])
+                    continue
             rows.append(_Row(cells, here))
             continue
         s = line.strip()
@@ -659,6 +779,17 @@ def _text_table_rows(text: str) -> list[_Row]:
             in_table, width = False, None  # a note or prose after the table
         # a short line (a category heading, a repeated title) keeps the table open
     return rows
+
+
+def _cell_closed(cell: str, key: str | None) -> bool:
+    """A cell that reads as complete (a sentence's end, a bare status word), so a line
+    break after it falls between two cells rather than inside this one."""
+    t = clean_cell(cell)
+    if not t or t[-1] in "，,、：:（(":
+        return False
+    if t[-1] in "。；;！!？?":
+        return True
+    return key == "status" and len(t) <= 8 and classify_status(t) != STATUS_UNKNOWN
 
 
 _TABLE_END_RE = re.compile(r"^(?:注|备注|说明|附件|附表|资料来源|数据来源)[:：\d\s]")

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from . import Zibo
 
 __all__ = ["OBSERVATION_COLUMNS", "SERIES_COLUMNS", "COMPARE_COLUMNS", "Selection", "resolve", "observations",
-           "series", "compare", "catalogue", "read_period", "met_target"]
+           "series", "compare", "catalogue", "read_period", "met_target", "is_forecast"]
 
 OBSERVATION_COLUMNS = ["name", "period", "kind", "value", "qualifier", "unit", "measure", "document"]
 SERIES_COLUMNS = ["name", "measure", "period", "target", "actual", "unit", "met", "documents"]
@@ -164,6 +164,12 @@ def observations(z: Zibo, name: str | None = None, period: str | None = None,
     return rows
 
 
+def is_forecast(qualifier: str | None) -> bool:
+    """An estimate (预计全年增长5%左右), stored as an actual qualified 预计: it never meets a
+    target, and a figure of the same period without 预计 wins over it."""
+    return bool(qualifier) and qualifier.startswith("预计")
+
+
 def met_target(target: float, qualifier: str | None, actual: float) -> bool:
     """Did the actual meet the target? At or above it; at or below it for a fall (a
     negative target such as 能耗下降1%) or a ceiling (以下, 以内, 不超过). A 左右
@@ -197,7 +203,9 @@ def series(z: Zibo, name: str | None = None, kind: str | None = None) -> list[di
                 "actual_qualifier": None, "met": None, "documents": [], "quotes": [],
             }
         value = convert(r["value"], r["unit"], unit)
-        if g[r["kind"]] is None and value is not None:
+        replaces_forecast = (r["kind"] == "actual" and is_forecast(g["actual_qualifier"])
+                             and not is_forecast(r["qualifier"]))
+        if (g[r["kind"]] is None or replaces_forecast) and value is not None:
             g[r["kind"]] = round(value, 10)
             g[f"{r['kind']}_qualifier"] = r["qualifier"]
         if r["document"] not in g["documents"]:
@@ -205,7 +213,7 @@ def series(z: Zibo, name: str | None = None, kind: str | None = None) -> list[di
         g["quotes"].append(r["quote"])
     out = list(groups.values())
     for g in out:
-        if g["target"] is not None and g["actual"] is not None:
+        if g["target"] is not None and g["actual"] is not None and not is_forecast(g["actual_qualifier"]):
             g["met"] = met_target(g["target"], g["target_qualifier"], g["actual"])
     out.sort(key=lambda g: (g["name"], g["measure"], g["year"] or 0, g["end_month"] or 0,
                             g["start_month"] or 0))
@@ -257,7 +265,8 @@ def compare(z: Zibo, a: str, b: str) -> list[dict[str, Any]]:
 
 def _actuals(z: Zibo, p: Period) -> list[dict[str, Any]]:
     sql = (_SELECT + " WHERE o.kind = 'actual' AND o.year = ? AND o.start_month = ? AND o.end_month = ?"
-           + " ORDER BY (o.indicator_id IS NULL), d.document, o.char_offset, o.id")
+           + " ORDER BY (o.indicator_id IS NULL), (COALESCE(o.qualifier, '') LIKE '预计%'), d.document,"
+           + " o.char_offset, o.id")
     return z.rows(sql, (p.year, p.start_month, p.end_month))
 
 

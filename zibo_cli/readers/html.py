@@ -34,39 +34,77 @@ _XML_ENC_RE = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""
 _GB = {"gb2312", "gbk", "gb_2312-80", "x-gbk", "gb18030", "cp936", "euc-cn", "hz-gb-2312"}
 
 
-def declared_charset(data: bytes) -> str | None:
-    """The charset the page declares in its first bytes (GB2312/GBK → gb18030), if Python knows it."""
+_SINGLE_BYTE = {"latin_1", "iso8859-1", "cp1252", "ascii", "iso8859-15", "cp1251", "mac-roman"}
+
+
+def _declared(data: bytes) -> tuple[str, str | None] | None:
+    """(the label the page gives, the Python codec for it or None), from its first bytes."""
     head = data[:8192]
     m = _CHARSET_RE.search(head) or _XML_ENC_RE.search(head)
     if not m:
         return None
     name = m[1].decode("ascii", "replace").strip().lower()
     if name in _GB:
-        return "gb18030"
-    if name == "big5":
-        return "big5"
+        return name, "gb18030"
+    if name in ("big5", "big5-hkscs", "cp950"):
+        return name, "big5"
     try:
-        return codecs.lookup(name).name
+        return name, codecs.lookup(name).name
     except LookupError:
+        return name, None
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset the page declares in its first bytes (GB2312/GBK → gb18030), if Python knows it."""
+    found = _declared(data)
+    return found[1] if found else None
+
+
+def _strict_utf8(data: bytes) -> str | None:
+    """The page as UTF-8 when it is valid UTF-8 with non-ASCII text in it (a page cut inside its
+    last character still counts). Legacy Chinese text is practically never valid UTF-8 by chance,
+    so this beats what the page says: a site template often declares gb2312 over UTF-8 content."""
+    if data.isascii():
         return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        if e.reason == "unexpected end of data" and e.start >= len(data) - 3:
+            try:
+                return data[: e.start].decode("utf-8")
+            except UnicodeDecodeError:
+                return None
+    return None
 
 
 def decode_html(data: bytes) -> tuple[str, str, list[str]]:
-    """Decode page bytes: BOM, declared charset (strictly), then the text-file guesses."""
-    from ..sources import decode_bytes
+    """Decode page bytes: BOM; valid UTF-8; the declared charset (strictly, and not a Western
+    single-byte one, which decodes anything); then the text-file guesses."""
+    from ..sources import _mostly_utf8, decode_bytes
 
     for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                      (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return data.decode(enc, errors="replace"), enc, []
-    declared = declared_charset(data)
-    if declared:
+    found = _declared(data)
+    label, declared = found if found else (None, None)
+    said = f"the page says it is {label} but is not"
+    text = _strict_utf8(data)
+    if text is not None:
+        wrong = declared is not None and declared not in ("utf-8", "utf_8") and not data.isascii()
+        return text, "utf-8", [f"{said}; read as utf-8"] if wrong else []
+    if declared and declared not in _SINGLE_BYTE:
         try:
-            return data.decode(declared), declared, []
+            text = data.decode(declared)
         except (UnicodeDecodeError, LookupError):
-            text, enc, warnings = decode_bytes(data)
-            return text, enc, [f"the page says it is {declared} but is not; read as {enc}", *warnings]
-    return decode_bytes(data)
+            text = None
+        # a few damaged bytes in a UTF-8 page may still decode as GB18030, as nonsense
+        if text is not None and not (declared != "utf-8" and _mostly_utf8(data) is not None):
+            return text, declared, []
+    text, enc, warnings = decode_bytes(data)
+    if label and enc != declared and not data.isascii():
+        warnings = [f"{said}; read as {enc}", *warnings]
+    return text, enc, warnings
 
 
 def _parser(html: str):
@@ -116,7 +154,8 @@ def fields_in_line(text: str) -> dict[str, str]:
     spaces, or at page furniture (浏览次数, 字号 …). Values come back normalised.
     """
     labels = _labels()
-    alt = "|".join(sorted(labels, key=len, reverse=True))
+    # a label may be spread out with spaces (索 引 号, 文　　号)
+    alt = "|".join(r"[ \t\u00a0\u3000]*".join(map(re.escape, k)) for k in sorted(labels, key=len, reverse=True))
     out: dict[str, str] = {}
     pattern = re.compile(rf"(?<![\u4e00-\u9fff])({alt})\s*[：:]\s*(.*?)"
                          rf"(?=\s*(?:(?:{alt})\s*[：:]|{_FIELD_STOP}))")
@@ -126,7 +165,7 @@ def fields_in_line(text: str) -> dict[str, str]:
             return {}  # a field line starts with its label
         value = _norm(m[2]).strip()
         if value:
-            out.setdefault(labels[m[1]], value)
+            out.setdefault(labels[re.sub(r"\s", "", m[1])], value)
     return out
 
 
@@ -179,12 +218,15 @@ def _meta_from_lines(tree) -> tuple[dict[str, str], list]:
     found: dict[str, str] = {}
     nodes = []
     ids: set[int] = set()
-    for node in tree.css("span, li, p, div, dd, dt, label, em, strong, b, font, h4, h5, h6"):
+    for node in tree.css("span, li, p, div, dd, dt, label, em, strong, b, font, h4, h5, h6, td, th"):
         text = node.text(deep=True)
         if not text or len(text) > 200 or "：" not in text and ":" not in text:
             continue
-        if _has(node, "p, div, li, table") or _inside(node, ("td", "th"), ids):
-            continue  # not a leaf block, in a table, or inside an element already taken
+        if _has(node, "p, div, li, table") or _inside(node, (), ids):
+            continue  # not a leaf block, or inside an element already taken
+        table = _table_of(node) if node.tag not in ("td", "th") else _table_of(node.parent)
+        if table is not None and _is_data_table(table):
+            continue  # a cell of a data table (a layout cell is read like a div)
         fields = fields_in_line(text)
         if fields:
             nodes.append(node)
@@ -210,6 +252,33 @@ _FURNITURE_RE = re.compile(
     r"^(?:【?\s*字[体号]\s*[：:].*|【?\s*(?:打印本页|打印|关闭窗口|关闭|返回顶部|收藏)\s*】?"
     r"|分享到\s*[：:]?.*|扫一扫.*|(?:责任编辑|编辑|审核|校对)\s*[：:].{0,20}|【?\s*大\s*中\s*小\s*】?)$"
 )
+# a line of buttons: 【打印本页】【关闭窗口】, [打印] [关闭], 【字体：大 中 小】 …
+_BUTTON_WORDS_RE = re.compile(r"打印|关闭|返回顶部|收藏|分享|字[体号]")
+_BUTTONS_RE = re.compile(r"【[^】]{0,16}】|\[[^\]]{0,16}\]|打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|返回顶部|"
+                         r"返回|收藏本页|收藏|加入收藏|分享到|分享|字[体号]|默认|微信|微博|QQ空间|QQ|[大中小]|"
+                         r"[\s：:|｜/、，,>＞·]")
+# site header and footer lines (read on simplified, pinyin-free text)
+_SITE_LINE_RE = re.compile(
+    r"网站标识码|ICP\s*[备证]|公网安备|版权所有|copyright|©"
+    r"|^\s*(?:主办单位|承办单位|主办|承办|协办|技术支持|维护单位|运维单位|网站维护|建议使用|推荐使用)\s*[：:]"
+    r"|^\s*(?:您|你)?(?:当前|现在)?(?:所在|的)?位置\s*[：:]"
+    r"|^\s*(?:首页|网站首页)\s*(?:[>＞›»]|$)", re.I)
+_CONTACT_RE = re.compile(r"^\s*(?:联系电话|咨询电话|电话|传真|邮编|邮政编码|地址|通讯地址|电子邮箱|邮箱|E-?mail)\s*[：:]", re.I)
+
+
+def _furniture_line(text: str) -> bool:
+    """Page furniture standing as a line of its own: buttons, site footer, breadcrumb, contacts."""
+    t = text.strip()
+    if not t:
+        return True
+    if _FURNITURE_RE.match(t):
+        return True
+    if len(t) <= 60 and _BUTTON_WORDS_RE.search(t) and not _BUTTONS_RE.sub("", t):
+        return True
+    light = _light(t) if len(t) <= 300 else t
+    if _SITE_LINE_RE.search(light):
+        return True
+    return len(t) <= 100 and bool(_CONTACT_RE.match(light))
 
 
 def _cjk(text: str) -> int:
@@ -269,7 +338,7 @@ def _main_block(body):
         else:
             own = _own_text(node)
         n = _cjk(own)
-        if n < 10:
+        if n < 10 or len(own) <= 300 and _furniture_line(re.sub(r"\s+", " ", own)):
             continue
         links = _link_text(node) if node.tag in _PARA_TAGS else \
             sum(_cjk(c.text(deep=True)) for c in node.iter() if c.tag == "a")
@@ -376,6 +445,43 @@ def _walk(node, blocks: list[Block], cell_mode: bool = False, buf: list[str] | N
 
 
 # ---------------------------------------------------------------------------
+# attachments
+# ---------------------------------------------------------------------------
+
+_FILE_EXT = r"(?:docx?|wps|pdf|ofd|xlsx?|et|zip|rar|7z)"
+_FILE_LINK_RE = re.compile(rf"\.{_FILE_EXT}(?:[?#].*)?$", re.I)
+_FILE_NAME_RE = re.compile(rf"\S\.{_FILE_EXT}\s*$", re.I)
+# what is left of an attachment list once its links are gone: 附件：, 1. 2., 下载
+_ATTACH_LEFT_RE = re.compile(r"^[\s\d.、．,，;；:：()（）【】\[\]]*(?:(?:相关)?附件(?:下载|列表)?|下载)?"
+                             r"[\s\d.、．,，;；:：()（）【】\[\]]*$")
+# an attachment named in plain text: 附件：1.xxx.docx
+_ATTACH_LINE_RE = re.compile(rf"^(?:(?:相关)?附件(?:下载|列表)?\s*\d*\s*[：:])?\s*(?:\d+\s*[.、．]\s*)?"
+                             rf"[^。；]{{1,80}}\.{_FILE_EXT}$", re.I)
+
+
+def _drop_attachments(body) -> list[str]:
+    """Remove links to attached files (and the 附件： lists they stand in); return their names."""
+    names: list[str] = []
+    blocks = {}
+    for a in body.css("a"):
+        href = (a.attributes.get("href") or "").strip()
+        text = re.sub(r"\s+", " ", a.text(deep=True)).strip()
+        if not (_FILE_LINK_RE.search(href) or _FILE_NAME_RE.search(text)):
+            continue
+        names.append(re.sub(r"^\d+\s*[.、．]\s*", "", text) or href.rsplit("/", 1)[-1])
+        parent = a.parent
+        while parent is not None and parent.tag not in ("p", "li", "div", "td", "dd", "span", "font"):
+            parent = parent.parent
+        if parent is not None and parent.tag != "body":
+            blocks[parent.mem_id] = parent
+        a.decompose()
+    for node in blocks.values():
+        if _ATTACH_LEFT_RE.match(node.text(deep=True)) and not _has(node, "table, img"):
+            node.decompose()
+    return names
+
+
+# ---------------------------------------------------------------------------
 # title
 # ---------------------------------------------------------------------------
 
@@ -418,17 +524,26 @@ def read(path: Path, data: bytes) -> SourceText:
     for node in meta_tables + meta_nodes:
         node.decompose()
 
+    attachments = _drop_attachments(body)
     main = _main_block(body)
     title = meta.get("title") or _page_title(tree, main)
     blocks: list[Block] = []
     _walk(main if main is not None else body, blocks)
-    blocks = [b for b in blocks if b.rows is not None or not _FURNITURE_RE.match(b.text.strip())]
+    blocks = [b for b in blocks if b.rows is not None or not (
+        _furniture_line(b.text) or _ATTACH_LINE_RE.match(b.text.strip()))]
     if title:
         title = re.sub(r"\s+", " ", title).strip()
         head = [_norm(b.text).replace(" ", "") for b in blocks[:5] if b.text]
         if _norm(title).replace(" ", "") not in head:
             blocks.insert(0, Block(text=title))  # the title leads the text, as in a text file
         meta["title"] = _norm(title)
+    key = _norm(title or "").replace(" ", "")
+    prose = sum(_cjk(b.text) for b in blocks if b.text and _norm(b.text).replace(" ", "") != key) + sum(
+        _cjk(c) for b in blocks if b.rows for r in b.rows for c in r)
+    if attachments and prose < 30:
+        shown = "、".join(attachments[:5]) + (" …" if len(attachments) > 5 else "")
+        warnings.append(f"the page itself says little; the report is probably in its attachment(s) {shown}: "
+                        "download and ingest those files")
     body_text, tables = assemble(blocks)
     if not body_text.strip():
         raise SourceError("an HTML page without text (the report may be an attachment: "

@@ -153,9 +153,19 @@ def _cell_text(chars: list[dict], bbox: tuple[float, float, float, float]) -> st
     out = lines[0].text
     for prev, ln in zip(lines, lines[1:], strict=False):
         room = right - pad - prev.x1
-        wrapped = room < ln.first_width + 0.25 * ln.size
+        wrapped = room < ln.first_width + 0.25 * ln.size and not _unit_per_line(prev.text, ln.text)
         out += _joiner(out, ln.text, wrapped) + ln.text
     return out
+
+
+# one unit a line in a 责任单位 cell: a name that happens to fill the line is not wrapped
+# (in prose, units in a row are separated by 、 so 局市 does not occur)
+_UNIT_END_RE = re.compile(r"(?:局|委|办|厅|室|院|会|中心|政府|集团|公司|队|处|所|社|馆|站)$")
+_UNIT_START_RE = re.compile(r"^(?:市|区|县|省|各区县|[一-鿿]{2}(?:区|县|市)(?!场))")
+
+
+def _unit_per_line(before: str, after: str) -> bool:
+    return bool(_UNIT_END_RE.search(before) and _UNIT_START_RE.match(after))
 
 
 def _joiner(before: str, after: str, wrapped: bool) -> str:
@@ -255,10 +265,20 @@ def _merge_tables(prev: TableItem, nxt: TableItem) -> bool:
     if rows and not rows[0][0] and any(rows[0]) and len(prev.rows) > 1:
         # a row cut by the page break: its first cell (序号) is empty on the new page
         last = prev.rows[-1]
-        prev.rows[-1] = [a + b if a != b else a for a, b in zip(last, rows[0], strict=True)]
+        prev.rows[-1] = [_join_cut(a, b) for a, b in zip(last, rows[0], strict=True)]
         rows = rows[1:]
     prev.rows.extend(rows)
     return True
+
+
+def _join_cut(a: str, b: str) -> str:
+    """A cell cut by a page break put together: a wrapped line runs on; a finished sentence
+    or a unit name (one a line in 责任单位) is followed by a line break."""
+    if not a or not b or a == b:
+        return a or b
+    if a.rstrip()[-1] in "。！？；;!?" or _unit_per_line(a, b):
+        return a + "\n" + b
+    return a + _joiner(a, b, True) + b
 
 
 def _margins(lines: list[Line]) -> tuple[float, float]:

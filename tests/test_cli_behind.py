@@ -1,0 +1,24 @@
+"""`zibo indicator --behind`: which indicators fell behind target?"""
+
+from __future__ import annotations
+
+TABLE = ("2024年第二季度目标任务完成情况\n"
+         "序号\t年度目标\t第2季度目标\t是否完成\t具体工作进展\t未完成原因\t责任单位\n"
+         "1\t固定资产投资增长8%以上。\t固定资产投资增长6%左右。\t未完成\t1-6月固定资产投资增长4.1%。\t"
+         "项目开工不足\t市发展改革委\n"
+         "2\t居民人均可支配收入增长5.5%以上。\t居民人均可支配收入增长5.5%以上。\t完成\t"
+         "上半年居民人均可支配收入增长6.5%。\t无\t市统计局\n")
+
+
+def test_behind_lists_only_missed_targets(zibo, zibo_json, tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "t.txt").write_text(TABLE, encoding="utf-8")
+    assert zibo("ingest", docs).exit_code == 0
+    every = zibo_json("indicator", "--periods")
+    assert {(r["name"], r["met"]) for r in every if r["met"] is not None} == {
+        ("固定资产投资", False), ("居民人均可支配收入", True)}
+    behind = zibo_json("indicator", "--behind")
+    assert [(r["name"], r["period"], r["target"], r["actual"]) for r in behind] == [
+        ("固定资产投资", "2024H1", 6.0, 4.1)]
+    assert zibo_json("indicator", "居民人均可支配收入", "--behind") == []
