@@ -64,6 +64,22 @@ def test_parallel_reingest_changes_nothing(corpus, tmp_path):
     assert _content(db) == before
 
 
+def test_unchanged_corpus_starts_no_parser_process(corpus, tmp_path, monkeypatch):
+    import concurrent.futures
+    import shutil
+
+    good = tmp_path / "good"
+    shutil.copytree(corpus, good, ignore=shutil.ignore_patterns("zz_binary.txt"))  # a failed file is parsed again
+    db = tmp_path / "z.db"
+    list(ingest_paths([good], db, workers=2))
+
+    def no_pool(*a, **k):
+        raise AssertionError("parser processes started for files that need no parsing")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
+    assert {r.status for r in ingest_paths([good], db, workers=2)} == {"unchanged", "duplicate"}
+
+
 def test_cli_workers_option(zibo, corpus, db):
     result = zibo("ingest", corpus, "--workers", "2", "--json")
     assert result.exit_code == 1  # the binary file failed; the others went in

@@ -323,66 +323,78 @@ def _ingest_parallel(found: list[tuple[Path, str | None]], db_path: Path, force:
     """Read, hash and check each file here; parse the new ones in ``workers`` processes;
     store here, in file order.
 
-    At most a few files per process are in flight, so memory stays flat however many
-    files there are. The parsers never touch the database, and they start before this
-    process opens it (a forked child must not inherit an open SQLite connection).
+    The parsers start at the first file that needs parsing (an unchanged corpus starts
+    none); this process closes its database connection while they are forked (a child
+    must not inherit an open SQLite connection) and opens it again. They never touch
+    the database. At most a few files per parser are in flight, so memory stays flat
+    however many files there are.
     """
     import multiprocessing
     from collections import deque
     from concurrent.futures import Future, ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    from . import pipeline  # noqa: F401  (forked parsers inherit the parsing modules, loaded once)
     from .store import connect, describe_sqlite_error
 
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start)
-    conn = None
+    broken = ZiboError("a parser process stopped unexpectedly (out of memory?); the documents "
+                       "stored so far are whole: run the same command with --workers 0")
+    pool: ProcessPoolExecutor | None = None
+    conn = connect(db_path)
+
+    def start_parsers() -> ProcessPoolExecutor:
+        nonlocal conn
+        from . import pipeline  # noqa: F401  (the parsers inherit the parsing modules, loaded once)
+
+        conn.close()
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        new = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start)
+        try:
+            list(new.map(_worker_ready, range(workers)))  # fork them all now, while no connection is open
+        finally:
+            conn = connect(db_path)
+        return new
+
+    def finish(entry: Future | IngestResult) -> IngestResult:
+        if isinstance(entry, IngestResult):
+            return entry
+        try:
+            return _store_prepared(conn, entry.result(), force)
+        except sqlite3.Error as e:
+            raise DatabaseError(describe_sqlite_error(e, Path(db_path))) from None
+        except BrokenProcessPool:
+            raise broken from None
+
     try:
-        list(pool.map(_worker_ready, range(workers)))  # start them all now, before connecting
-        conn = connect(db_path)
         own = _own_files(db_path)
         window: deque[Future | IngestResult] = deque()
-
-        broken = ZiboError("a parser process stopped unexpectedly (out of memory?); the documents "
-                           "stored so far are whole: run the same command with --workers 0")
-
-        def finish(entry: Future | IngestResult) -> IngestResult:
-            if isinstance(entry, IngestResult):
-                return entry
-            try:
-                return _store_prepared(conn, entry.result(), force)
-            except sqlite3.Error as e:
-                raise DatabaseError(describe_sqlite_error(e, Path(db_path))) from None
-            except BrokenProcessPool:
-                raise broken from None
-
-        def submit(todo: ToParse) -> Future:
-            try:
-                return pool.submit(_worker_parse, todo)
-            except BrokenProcessPool:
-                raise broken from None
-
         for path, error in found:
             if os.path.realpath(path) in own:
                 continue
             if error:
                 window.append(IngestResult(path=str(path), document=path.name, status="failed", error=error))
-                continue
-            try:
-                todo = check_file(conn, path, force)
-            except sqlite3.Error as e:
-                raise DatabaseError(describe_sqlite_error(e, Path(db_path))) from None
-            window.append(todo if isinstance(todo, IngestResult) else submit(todo))
+            else:
+                try:
+                    todo = check_file(conn, path, force)
+                except sqlite3.Error as e:
+                    raise DatabaseError(describe_sqlite_error(e, Path(db_path))) from None
+                if isinstance(todo, IngestResult):
+                    window.append(todo)
+                else:
+                    if pool is None:
+                        pool = start_parsers()  # the window is empty here: nothing waits on conn
+                    try:
+                        window.append(pool.submit(_worker_parse, todo))
+                    except BrokenProcessPool:
+                        raise broken from None
             while len(window) > 4 * workers or (window and isinstance(window[0], IngestResult)):
                 yield finish(window.popleft())
         while window:
             yield finish(window.popleft())
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-        if conn is not None:
-            conn.close()
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+        conn.close()
 
 
 def _worker_start() -> None:
