@@ -9,11 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
 
 def _row(obj: Any) -> dict[str, Any]:
-    """The fields as a dict; lists copied. (``dataclasses.asdict`` deep-copies every
-    value recursively: a quarter of the ingest time for 40,000 figures.)"""
-    return {f.name: (list(v) if isinstance(v := getattr(obj, f.name), list) else v) for f in fields(obj)}
+    """The fields as a dict, in order; lists copied. (``dataclasses.asdict`` deep-copies
+    every value recursively: a quarter of the ingest time for 40,000 figures.)"""
+    names = _FIELD_NAMES.get(type(obj))
+    if names is None:
+        names = _FIELD_NAMES[type(obj)] = tuple(f.name for f in fields(obj))
+    d = obj.__dict__
+    return {n: (list(v) if type(v := d[n]) is list else v) for n in names}
 
 
 # Document types
