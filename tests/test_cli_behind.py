@@ -22,3 +22,19 @@ def test_behind_lists_only_missed_targets(zibo, zibo_json, tmp_path):
     assert [(r["name"], r["period"], r["target"], r["actual"]) for r in behind] == [
         ("固定资产投资", "2024H1", 6.0, 4.1)]
     assert zibo_json("indicator", "居民人均可支配收入", "--behind") == []
+
+
+def test_uncatalogued_task_figures_pair_only_within_their_row(zibo, zibo_json, tmp_path):
+    table = ("2024年第二季度目标任务完成情况\n"
+             "序号\t年度目标\t第2季度目标\t是否完成\t具体工作进展\t未完成原因\t责任单位\n"
+             "1\t重大项目。\t累计完成投资600亿元以上。\t完成\t市重大项目完成投资620亿元。\t无\t市发展改革委\n"
+             "2\t污水处理厂建设。\t开工建设。\t完成\t已完成投资3000万元。\t无\t市住建局\n")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "t.txt").write_text(table, encoding="utf-8")
+    assert zibo("ingest", docs).exit_code == 0
+    # row 2's 3000万元 is not an actual for row 1's 600亿元 target
+    assert zibo_json("indicator", "--behind") == []
+    rows = [r for r in zibo_json("indicator", "--periods") if r["name"] == "完成投资"]
+    assert [(r["target"], r["actual"]) for r in rows] in ([(600.0, None), (None, 3000.0)],
+                                                         [(None, 3000.0), (600.0, None)])

@@ -119,7 +119,9 @@ def indicator(
                 emit(rows, SOURCE_COLUMNS, fmt, title="sources", headers={"char_offset": "offset"})
             else:
                 emit(rows, q.OBSERVATION_COLUMNS, fmt, title="figures", max_widths={"name": 30})
-        if not rows and fmt == "table":
+        if not rows and fmt == "table" and behind:
+            warn("no figure fell short of its target" + (f" for {name!r}" if name else ""))
+        elif not rows and fmt == "table":
             what = f" for {name!r}" if name else ""
             warn(f"no figures{what}" + (f" in {period}" if period else "") + (f" of kind {kind.value}" if kind else ""))
 

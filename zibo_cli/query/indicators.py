@@ -179,8 +179,17 @@ def met_target(target: float, qualifier: str | None, actual: float) -> bool:
     return actual >= target
 
 
-def _series_key(r: dict[str, Any]) -> tuple:
-    return (r["indicator_id"] or r["name"], r["measure"], unit_scale(r["unit"])[1])
+def _series_key(r: dict[str, Any], task_scoped: bool = False) -> tuple:
+    """What makes figures one series: the indicator, its measure and base unit.
+
+    ``task_scoped``: a name the catalogue does not know, read from a task-table row, is
+    only that row's (完成投资 in one task is not 完成投资 in another), so its target is
+    paired with actuals of the same row only.
+    """
+    key = (r["indicator_id"] or r["name"], r["measure"], unit_scale(r["unit"])[1])
+    if task_scoped and r["indicator_id"] is None and r.get("task_seq"):
+        key += (r["document"], r["task_seq"])
+    return key
 
 
 def series(z: Zibo, name: str | None = None, kind: str | None = None) -> list[dict[str, Any]]:
@@ -191,7 +200,7 @@ def series(z: Zibo, name: str | None = None, kind: str | None = None) -> list[di
     units: dict[tuple, str] = {}
     groups: dict[tuple, dict[str, Any]] = {}
     for r in rows:
-        skey = _series_key(r)
+        skey = _series_key(r, task_scoped=True)
         unit = units.setdefault(skey, r["unit"])
         key = (*skey, r["year"], r["start_month"], r["end_month"])
         g = groups.get(key)
