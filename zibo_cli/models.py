@@ -6,8 +6,21 @@ every stage can be tested on its own and scripts can build them by hand.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _row(obj: Any) -> dict[str, Any]:
+    """The fields as a dict, in order; lists copied. (``dataclasses.asdict`` deep-copies
+    every value recursively: a quarter of the ingest time for 40,000 figures.)"""
+    names = _FIELD_NAMES.get(type(obj))
+    if names is None:
+        names = _FIELD_NAMES[type(obj)] = tuple(f.name for f in fields(obj))
+    d = obj.__dict__
+    return {n: (list(v) if type(v := d[n]) is list else v) for n in names}
+
 
 # Document types
 REPORT = "report"
@@ -84,7 +97,7 @@ class Observation:
     task_seq: str | None = None  # the task-table row it came from, if any
 
     def row(self) -> dict[str, Any]:
-        return asdict(self)
+        return _row(self)
 
 
 @dataclass
@@ -109,7 +122,7 @@ class Task:
     char_offset: int | None = None  # character offset of the row in the normalised text
 
     def row(self) -> dict[str, Any]:
-        return asdict(self)
+        return _row(self)
 
 
 @dataclass

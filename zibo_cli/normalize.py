@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from operator import ne
 
 from .models import NormalizedText
 
@@ -124,8 +125,9 @@ def to_simplified(text: str) -> tuple[str, int]:
     out = _opencc().convert(text)
     if len(out) != len(text):  # t2s maps character for character; count nothing if not
         return out, 0
-    changed = sum(1 for a, b in zip(text, out, strict=True) if a != b)
-    return out, changed
+    if out == text:  # most reports are simplified already: one C-level comparison
+        return out, 0
+    return out, sum(map(ne, text, out))
 
 
 # ---------------------------------------------------------------------------
@@ -143,6 +145,7 @@ _TO_HALF.update({0xFF05: ord("%"), 0xFF0E: ord("."), 0xFF0B: ord("+"), 0xFF1D: o
 # ASCII punctuation that Chinese text writes full-width.
 _TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "(": "（", ")": "）"}
 _HALF_PUNCT_RE = re.compile(r"[,;:!()]")
+_NEEDS_HALF_RE = re.compile("[" + "".join(map(chr, _TO_HALF)) + "]")
 _DIGIT_SEP_RE = re.compile(r"(?<=\d)[,:](?=\d)")
 
 
@@ -157,7 +160,8 @@ def unify_width(text: str) -> str:
     A mark made full-width counts as Chinese for its neighbours (``::—`` → ``：：—``),
     so the result is stable: running it again changes nothing.
     """
-    text = text.translate(_TO_HALF)
+    if _NEEDS_HALF_RE.search(text):  # translate() walks every character; most texts need nothing
+        text = text.translate(_TO_HALF)
     text = _HALF_PUNCT_RE.sub(lambda m: _TO_FULL[m[0]] if _chinese_near(text, m.start()) else m[0], text)
     # The marks left half-width (digit separators, Latin text) are few: settle them against
     # the marks just made full-width with a work list, so a long run of marks stays linear.
@@ -221,8 +225,13 @@ def tidy_spaces(text: str) -> str:
     return "\n".join(out_lines)
 
 
+_MANY_SPACES_RE = re.compile(r"[ \u3000]{2,}")
+
+
 def _tidy(s: str, keep_cjk_gaps: bool = False) -> str:
-    s = re.sub(r"[ \u3000]{2,}", " ", s)
+    if " " not in s and "\u3000" not in s:  # every step below only removes spaces
+        return s
+    s = _MANY_SPACES_RE.sub(" ", s)
     if keep_cjk_gaps:
         s = _SPACE_BETWEEN_CJK_RE.sub("\x00", s)
     s = _SPACE_CJK_RE.sub("", s)

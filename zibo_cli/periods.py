@@ -231,6 +231,13 @@ _TEXT_PATTERNS: list[tuple[re.Pattern[str], object]] = [
 ]
 
 
+# Every pattern above needs one of these characters (月, 年 of 半年/全年/年度, 季 of 季度);
+# a text without any of them names no period. A new pattern must keep this true
+# (tests/test_periods_speed.py checks it).
+_PERIOD_CHARS = "月年季"
+_PERIOD_CHAR_RE = re.compile(f"[{_PERIOD_CHARS}]")
+
+
 @dataclass(frozen=True)
 class PeriodMatch:
     """A period expression found in prose: where it is, what it says, and the words."""
@@ -252,6 +259,8 @@ def find_periods(text: str) -> list[PeriodMatch]:
     Where two patterns match at the same place the longer (then the earlier pattern)
     wins: ``1—5月份`` is one range, not the single month ``5月份``.
     """
+    if not _PERIOD_CHAR_RE.search(text):  # most clauses name no period: skip the patterns
+        return []
     found: list[tuple[int, int, int, Period]] = []
     for rank, (pattern, build) in enumerate(_TEXT_PATTERNS):
         for m in pattern.finditer(text):

@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
-__all__ = ["emit", "output_format", "is_terminal", "console", "err_console", "display_width", "shorten"]
+__all__ = ["emit", "write_json", "output_format", "is_terminal", "console", "err_console", "display_width", "shorten"]
 
 
 def is_terminal(stream=None) -> bool:
@@ -76,6 +76,19 @@ def shorten(s: str, width: int) -> str:
     return "".join(out) + "…"
 
 
+def write_json(rows: Sequence[Any], out) -> None:
+    """One JSON array, one element per line (as ``sqlite-utils query`` prints it).
+
+    Each element goes through the C encoder (``indent`` would switch json to its
+    pure-Python encoder, about 5x slower on ten thousand rows).
+    """
+    if not rows:
+        out.write("[]\n")
+        return
+    dumps = json.JSONEncoder(ensure_ascii=False, default=str).encode
+    out.write("[" + ",\n ".join(map(dumps, rows)) + "]\n")
+
+
 def emit(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = None, fmt: str = "table",
          title: str | None = None, headers: dict[str, str] | None = None,
          max_widths: dict[str, int] | None = None, out=None) -> None:
@@ -87,7 +100,7 @@ def emit(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = None, f
     out = out or sys.stdout
     rows = list(rows)
     if fmt == "json":
-        out.write(json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n")
+        write_json(rows, out)
         return
     cols = list(columns) if columns else (list(rows[0]) if rows else [])
     if fmt == "csv":

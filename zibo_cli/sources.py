@@ -19,6 +19,7 @@ from __future__ import annotations
 import codecs
 import errno
 import os
+import re
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -253,12 +254,16 @@ def _read_text(path: Path, data: bytes) -> SourceText:
     return SourceText(text=text, encoding=enc, format="text", warnings=warnings)
 
 
+# control characters other than \t \n \f \r, and the replacement mark
+_BAD_CHARS_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
+
+
 def looks_binary(text: str) -> bool:
     """True when decoded text is mostly control characters or replacement marks."""
     sample = text[:20000]
     if not sample:
         return False
-    bad = sum(1 for c in sample if (c < " " and c not in "\t\n\r\f") or c == "\ufffd")
+    bad = len(_BAD_CHARS_RE.findall(sample))
     return bad > max(2, len(sample) // 50)
 
 

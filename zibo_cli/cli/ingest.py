@@ -22,6 +22,10 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Re-read and rewrite files even when unchanged "
                                         "(repairs documents `zibo doctor` reports).")] = False,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", "-w", min=0, metavar="N", show_default=False,
+        help="Processes that parse new files while this one writes (default: one per CPU, "
+             "at most 3, for 48 files or more; 0: parse here).")] = None,
 ) -> None:
     """Read report files (text in any common Chinese encoding, HTML pages, .docx, .xlsx, PDF).
 
@@ -48,11 +52,11 @@ def ingest(
                           MofNCompleteColumn(), TimeElapsedColumn(), console=err_console(),
                           transient=True) as progress:
                 task = progress.add_task("ingesting", total=len(found))
-                for r in ingest_found(found, db, force=force):
+                for r in ingest_found(found, db, force=force, workers=workers):
                     results.append(r)
                     progress.update(task, advance=1, description=r.document[:30])
         else:
-            results = list(ingest_found(find_files(paths), db, force=force))
+            results = list(ingest_found(find_files(paths), db, force=force, workers=workers))
 
     for r in results:
         if r.status == "failed":

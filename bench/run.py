@@ -1,0 +1,373 @@
+"""zibo benchmarks: ingest throughput, memory, re-ingest, query and start-up wall times.
+
+    python bench/run.py                    # 1,000 and 10,000 generated reports
+    python bench/run.py --sizes 200,1000   # a quick run
+
+For each corpus size it generates reports with ``bench/make_corpus.py`` (the
+smaller corpora are the first files of the largest, hard-linked), ingests them
+into a fresh database with the ``zibo`` CLI in a subprocess, ingests them again
+unchanged, and times each query command as a user runs it (a new process each
+time, the median of several runs). Each query is also run as the equivalent
+SQL through ``sqlite-utils query`` on the same database, interleaved with the
+zibo runs, so the ratio of the two is measured in the same conditions.
+
+Figures print as a table with the target and pass/fail beside each. A command
+this zibo does not have yet prints "n/a (command missing)".
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import make_corpus  # noqa: E402
+
+# The query commands timed, each with the SQL a sqlite-utils user would write for
+# the same answer. Period arguments name periods every corpus has (2024 exists
+# in every corpus of 200 reports or more).
+GDP_WHERE = "(o.indicator_id = 'gdp' OR o.name = '地区生产总值')"
+OBS_SELECT = ("SELECT o.name, o.indicator_id, o.raw_name, o.year, o.start_month, o.end_month, o.period, o.kind, "
+              "o.measure, o.value, o.unit, o.qualifier, d.document, o.char_offset, o.quote, o.task_seq "
+              "FROM observations o JOIN documents d ON d.id = o.doc_id ")
+QUERIES: list[tuple[str, list[str], str | None]] = [
+    ("indicator GDP --json", ["indicator", "GDP", "--json"],
+     OBS_SELECT + f"WHERE {GDP_WHERE} ORDER BY o.year, o.start_month, o.end_month, d.document, o.char_offset, o.id"),
+    # a table (not JSON): one row per period with the target and the actual side by side
+    ("indicator GDP --periods", ["indicator", "GDP", "--periods"],
+     "SELECT o.name, o.measure, o.period, "
+     "max(CASE WHEN o.kind = 'target' THEN o.value END) AS target, "
+     "max(CASE WHEN o.kind = 'actual' THEN o.value END) AS actual, o.unit, "
+     "group_concat(DISTINCT d.document) AS documents "
+     f"FROM observations o JOIN documents d ON d.id = o.doc_id WHERE {GDP_WHERE} "
+     "GROUP BY o.name, o.measure, o.unit, o.year, o.start_month, o.end_month "
+     "ORDER BY o.name, o.measure, o.year, o.end_month, o.start_month"),
+    ("tasks --incomplete --json", ["tasks", "--incomplete", "--json"],
+     "SELECT d.document, t.seq, t.status, t.status_raw, t.reason, t.annual_target, t.period_target, "
+     "t.progress, t.next_steps, t.leader, json(t.departments) AS departments, t.departments_raw, t.year, "
+     "t.start_month, t.end_month, t.period, t.row_index, t.char_offset "
+     "FROM tasks t JOIN documents d ON d.id = t.doc_id WHERE t.status <> 'done' "
+     "ORDER BY t.year, t.end_month, d.document, t.row_index"),
+    ("compare 2024H1 2024Q1-Q3 --json", ["compare", "2024H1", "2024Q1-Q3", "--json"],
+     "SELECT o.name, o.measure, o.unit, "
+     "max(CASE WHEN o.end_month = 6 THEN o.value END) AS a, "
+     "max(CASE WHEN o.end_month = 9 THEN o.value END) AS b, "
+     "max(CASE WHEN o.end_month = 9 THEN o.value END) - max(CASE WHEN o.end_month = 6 THEN o.value END) AS change "
+     "FROM observations o WHERE o.kind = 'actual' AND o.year = 2024 AND o.start_month = 1 "
+     "AND o.end_month IN (6, 9) GROUP BY coalesce(o.indicator_id, o.name), o.measure, o.unit ORDER BY o.name"),
+    ("docs --json", ["docs", "--json"],
+     "SELECT document, title, year, start_month, end_month, period, published, publisher, doc_type, "
+     "observations, tasks, unreadable FROM documents ORDER BY year, end_month, document"),
+    ("--help", ["--help"], None),
+]
+
+TARGET_RATE = 200.0          # reports per second
+TARGET_REINGEST_PER_1000 = 1.0  # seconds
+TARGET_PEAK_MIB = 150.0
+TARGET_RATIO = 0.5
+TARGET_HELP_MS = 150.0
+
+
+@dataclass
+class Timed:
+    wall: float
+    code: int
+    maxrss_kib: int
+    stdout: bytes
+    stderr: bytes
+    tree_kib: int = 0
+    cpu: float = 0.0  # user + system seconds, the process and its reaped children
+
+
+def run(cmd: list[str], env: dict[str, str] | None = None, tree_memory: bool = False) -> Timed:
+    """Run ``cmd``: its wall time, exit code, output, and its peak resident memory.
+
+    ``maxrss_kib`` is the largest single process's peak (from ``wait4``: the child's own
+    rusage, which also covers its reaped children, as a maximum, not a sum). With
+    ``tree_memory`` the resident memory of the process and all its descendants is
+    also summed every 20 ms and the peak kept in ``tree_kib`` (Linux /proc only).
+    """
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    chunks: dict[str, bytes] = {}
+    peak = [0]
+    done = threading.Event()
+
+    def drain(name: str, stream) -> None:  # read while it runs: a large answer must not block it
+        chunks[name] = stream.read()
+
+    def sample() -> None:
+        while not done.wait(0.02):
+            peak[0] = max(peak[0], tree_rss_kib(p.pid))
+
+    threads = [threading.Thread(target=drain, args=(n, s)) for n, s in (("out", p.stdout), ("err", p.stderr))]
+    if tree_memory and Path("/proc/self/task").exists():
+        threads.append(threading.Thread(target=sample))
+    for t in threads:
+        t.start()
+    _, status, usage = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - t0
+    done.set()
+    for t in threads:
+        t.join()
+    p.returncode = os.waitstatus_to_exitcode(status)
+    p.stdout.close()
+    p.stderr.close()
+    return Timed(wall, p.returncode, usage.ru_maxrss, chunks.get("out", b""), chunks.get("err", b""),
+                 max(peak[0], usage.ru_maxrss if tree_memory else 0), usage.ru_utime + usage.ru_stime)
+
+
+def tree_rss_kib(pid: int) -> int:
+    """Resident memory of ``pid`` and its descendants now (KiB; 0 once it has gone)."""
+    total, todo, seen = 0, [pid], set()
+    while todo:
+        q = todo.pop()
+        if q in seen:
+            continue
+        seen.add(q)
+        try:
+            with open(f"/proc/{q}/status") as f:
+                for line in f:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+                        break
+            with open(f"/proc/{q}/task/{q}/children") as f:
+                todo.extend(int(x) for x in f.read().split())
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+@dataclass
+class Row:
+    size: int
+    metric: str
+    value: str
+    target: str = ""
+    ok: bool | None = None
+
+    @property
+    def verdict(self) -> str:
+        return "" if self.ok is None else ("pass" if self.ok else "FAIL")
+
+
+@dataclass
+class Report:
+    rows: list[Row] = field(default_factory=list)
+
+    def add(self, *a, **k) -> None:
+        row = Row(*a, **k)
+        self.rows.append(row)
+        print(f"  {row.metric:<40} {row.value:>34}  {row.target:<14} {row.verdict}", flush=True)
+
+
+def median_runs(cmds: list[list[str]], runs: int, env: dict[str, str]) -> list[list[Timed]]:
+    """Run each command ``runs`` times, interleaved (a b a b …), after one warm-up each."""
+    for c in cmds:
+        run(c, env)
+    results: list[list[Timed]] = [[] for _ in cmds]
+    for _ in range(runs):
+        for i, c in enumerate(cmds):
+            results[i].append(run(c, env))
+    return results
+
+
+def fmt_ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms"
+
+
+def json_len(data: bytes) -> int | None:
+    try:
+        v = json.loads(data or b"null")
+    except ValueError:
+        return None
+    return len(v) if isinstance(v, list) else None
+
+
+def missing(t: Timed) -> bool:
+    return t.code == 2 and b"No such command" in t.stderr
+
+
+def corpus(work: Path, n_max: int, seed: int) -> Path:
+    """The largest corpus, generated once per (size, seed, generator version)."""
+    version = hashlib.sha256(Path(make_corpus.__file__).read_bytes()).hexdigest()[:12]
+    folder = work / f"corpus-{n_max}-s{seed}-{version}"
+    stamp = folder / ".complete"
+    if not stamp.exists():
+        if folder.exists():
+            shutil.rmtree(folder)
+        t0 = time.perf_counter()
+        total = make_corpus.generate(n_max, folder, seed)
+        stamp.write_text(str(total))
+        print(f"generated {n_max} reports ({total / 2**20:.1f} MiB) in {time.perf_counter() - t0:.1f} s",
+              flush=True)
+    return folder
+
+
+def subset(full: Path, n: int, work: Path) -> Path:
+    """A folder with the first ``n`` files of ``full`` (hard links; copies if links fail)."""
+    names = sorted(p.name for p in full.iterdir() if not p.name.startswith("."))
+    if n >= len(names):
+        return full
+    folder = work / f"{full.name}-first{n}"
+    if folder.exists() and (folder / ".complete").exists():
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for name in names[:n]:
+        try:
+            os.link(full / name, folder / name)
+        except OSError:
+            shutil.copy2(full / name, folder / name)
+    (folder / ".complete").write_text("")
+    return folder
+
+
+def find_tool(name: str) -> str:
+    here = Path(sys.executable).parent / name
+    if here.exists():
+        return str(here)
+    found = shutil.which(name)
+    if not found:
+        sys.exit(f"bench: cannot find `{name}`; run `make install` first")
+    return found
+
+
+def bench_size(n: int, folder: Path, work: Path, runs: int, zibo: str, su: str, report: Report) -> None:
+    files = [p for p in folder.iterdir() if not p.name.startswith(".")]
+    nbytes = sum(p.stat().st_size for p in files)
+    db = work / f"bench-{n}.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    env = {**os.environ, "ZIBO_DB": str(db), "NO_COLOR": "1", "COLUMNS": "120"}
+    print(f"\n== {n} reports, {nbytes / 2**20:.1f} MiB  (database {db})", flush=True)
+
+    t = run([zibo, "--db", str(db), "ingest", str(folder), "--quiet"], env, tree_memory=True)
+    if t.code != 0:
+        tail = t.stderr.decode(errors="replace").strip().splitlines()[-3:]
+        report.add(n, "ingest", f"exit {t.code}", "exit 0", False)
+        for line in tail:
+            print(f"    {line}")
+    rate = n / t.wall
+    report.add(n, "ingest time", f"{t.wall:.2f} s")
+    report.add(n, "ingest throughput (default workers)", f"{rate:.0f} reports/s", f">= {TARGET_RATE:.0f}/s",
+               rate >= TARGET_RATE)
+    report.add(n, "ingest throughput (bytes)", f"{nbytes / 2**20 / t.wall:.2f} MB/s")
+    report.add(n, "ingest CPU time (all processes)", f"{t.cpu:.1f} s = {t.cpu / n * 1000:.1f} ms/report")
+    peak = t.tree_kib / 1024
+    report.add(n, "ingest peak memory, all processes", f"{peak:.0f} MiB", f"<= {TARGET_PEAK_MIB:.0f} MiB",
+               peak <= TARGET_PEAK_MIB)
+    report.add(n, "ingest peak memory, largest process", f"{t.maxrss_kib / 1024:.0f} MiB")
+    if n <= 1000:  # the same in one process, for comparison (into a database of its own)
+        one = work / f"bench-{n}-one-process.db"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{one}{suffix}").unlink(missing_ok=True)
+        t1 = run([zibo, "--db", str(one), "ingest", str(folder), "--quiet", "--workers", "0"], env,
+                 tree_memory=True)
+        if t1.code == 0:
+            report.add(n, "  the same in one process (--workers 0)",
+                       f"{n / t1.wall:.0f} reports/s, {t1.cpu / n * 1000:.1f} ms CPU/report, "
+                       f"{t1.tree_kib / 1024:.0f} MiB")
+    size = sum(Path(f"{db}{s}").stat().st_size for s in ("", "-wal") if Path(f"{db}{s}").exists())
+    report.add(n, "database size", f"{size / 2**20:.1f} MiB")
+
+    re_times = []
+    for _ in range(3):
+        r = run([zibo, "--db", str(db), "ingest", str(folder), "--quiet"], env)
+        re_times.append(r.wall)
+    re = statistics.median(re_times)
+    limit = TARGET_REINGEST_PER_1000 * n / 1000
+    report.add(n, "re-ingest, unchanged (median of 3)", f"{re:.2f} s", f"<= {limit:g} s", re <= limit)
+
+    for label, args, sql in QUERIES:
+        cmds = [[zibo, *args]]
+        if sql:
+            cmds.append([su, "query", str(db), sql])
+        first = run(cmds[0], env)
+        if missing(first):
+            report.add(n, f"zibo {label}", "n/a (command missing)")
+            continue
+        if first.code != 0:
+            msg = first.stderr.decode(errors="replace").strip().splitlines()[-1:] or [""]
+            report.add(n, f"zibo {label}", f"error (exit {first.code})", "", False)
+            print(f"    {msg[0][:150]}")
+            continue
+        results = median_runs(cmds, runs, env)
+        zt = statistics.median(r.wall for r in results[0])
+        rows = json_len(first.stdout)
+        shown = f"{fmt_ms(zt)}" + (f" ({rows} rows)" if rows is not None else "")
+        if label == "--help":
+            report.add(n, f"zibo {label} (median of {runs})", shown, f"<= {TARGET_HELP_MS:.0f} ms",
+                       zt * 1000 <= TARGET_HELP_MS)
+            continue
+        report.add(n, f"zibo {label} (median of {runs})", shown)
+        st = statistics.median(r.wall for r in results[1])
+        srows = json_len(results[1][0].stdout) if results[1][0].code == 0 else None
+        if results[1][0].code != 0:
+            report.add(n, "  sqlite-utils query (same SQL)", f"error (exit {results[1][0].code})")
+            print("    " + results[1][0].stderr.decode(errors="replace").strip()[-150:])
+            continue
+        report.add(n, "  sqlite-utils query (same SQL)",
+                   f"{fmt_ms(st)}" + (f" ({srows} rows)" if srows is not None else ""))
+        ratio = zt / st
+        report.add(n, "  ratio zibo / sqlite-utils", f"{ratio:.2f}", f"<= {TARGET_RATIO}", ratio <= TARGET_RATIO)
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description="zibo benchmarks")
+    p.add_argument("--sizes", default="1000,10000", help="corpus sizes, comma-separated (default 1000,10000)")
+    p.add_argument("--runs", type=int, default=5, help="runs per query command; the median is shown (default 5)")
+    p.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
+    p.add_argument("--work", type=Path, default=None,
+                   help="folder for corpora and databases (default: a temporary folder, removed after)")
+    p.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    args = p.parse_args(argv)
+    try:
+        sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
+    except ValueError:
+        p.error("--sizes takes whole numbers separated by commas, e.g. 200,1000")
+    if not sizes or min(sizes) < 1:
+        p.error("--sizes needs at least one size >= 1")
+    runs = max(args.runs, 5)
+
+    zibo, su = find_tool("zibo"), find_tool("sqlite-utils")
+    work = args.work or Path(tempfile.mkdtemp(prefix="zibo-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"zibo bench: {platform.python_implementation()} {platform.python_version()}, "
+          f"{os.cpu_count()} CPUs, {platform.machine()}, load average {os.getloadavg()[0]:.1f}; "
+          f"work folder {work}", flush=True)
+    t0 = time.perf_counter()
+    report = Report()
+    try:
+        full = corpus(work, max(sizes), args.seed)
+        for n in sizes:
+            bench_size(n, subset(full, n, work), work, runs, zibo, su, report)
+    finally:
+        if args.work is None and not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    print(f"\n== summary ({time.perf_counter() - t0:.0f} s; load average now "
+          f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}: other work on the machine slows every figure)")
+    print(f"{'size':>6}  {'figure':<40} {'value':>34}  {'target':<14} result")
+    for r in report.rows:
+        print(f"{r.size:>6}  {r.metric:<40} {r.value:>34}  {r.target:<14} {r.verdict}")
+    failed = [r for r in report.rows if r.ok is False]
+    print(f"\n{len(failed)} target(s) not met" if failed else "\nall targets met")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,128 @@
+"""Ingest with parser processes (--workers N) stores exactly what ingest in one process stores."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from zibo_cli.ingest import PARALLEL_MIN_FILES, default_workers, ingest_paths
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    spec = importlib.util.spec_from_file_location("make_corpus", ROOT / "bench" / "make_corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    folder = tmp_path_factory.mktemp("corpus")
+    module.generate(16, folder, seed=7)
+    (folder / "zz_copy.txt").write_bytes((folder / sorted(p.name for p in folder.iterdir())[0]).read_bytes())
+    (folder / "zz_binary.txt").write_bytes(bytes(range(256)) * 8)
+    return folder
+
+
+def _content(db: Path) -> dict:
+    conn = sqlite3.connect(db)
+    out = {}
+    for table, cols in (("documents", "id, document, title, year, start_month, end_month, doc_type, "
+                                      "observations, tasks, unreadable, warnings, text"),
+                        ("observations", "doc_id, name, year, start_month, end_month, kind, value, unit, "
+                                         "char_offset, quote"),
+                        ("tasks", "doc_id, seq, status, reason, leader, departments, row_index")):
+        out[table] = sorted(conn.execute(f"SELECT {cols} FROM {table}").fetchall(), key=repr)
+    conn.close()
+    return out
+
+
+def _results(rows) -> list[tuple]:
+    return [(r.document, r.status, r.doc_type, r.period, r.observations, r.tasks, r.error, tuple(r.warnings))
+            for r in rows]
+
+
+def test_parser_processes_store_the_same_rows_in_the_same_order(corpus, tmp_path):
+    one = list(ingest_paths([corpus], tmp_path / "one.db", workers=0))
+    two = list(ingest_paths([corpus], tmp_path / "two.db", workers=2))
+    assert _results(one) == _results(two)
+    statuses = [r.status for r in two]
+    assert statuses.count("new") == 16 and statuses.count("duplicate") == 1 and statuses.count("failed") == 1
+    assert _content(tmp_path / "one.db") == _content(tmp_path / "two.db")
+
+
+def test_parallel_reingest_changes_nothing(corpus, tmp_path):
+    db = tmp_path / "z.db"
+    list(ingest_paths([corpus], db, workers=1))
+    before = _content(db)
+    again = list(ingest_paths([corpus], db, workers=3))
+    assert {r.status for r in again} == {"unchanged", "duplicate", "failed"}
+    assert [r.observations for r in again if r.status == "unchanged"] == [
+        r.observations for r in ingest_paths([corpus], db, workers=0) if r.status == "unchanged"]
+    assert _content(db) == before
+
+
+def test_unchanged_corpus_starts_no_parser_process(corpus, tmp_path, monkeypatch):
+    import concurrent.futures
+    import shutil
+
+    good = tmp_path / "good"
+    shutil.copytree(corpus, good, ignore=shutil.ignore_patterns("zz_binary.txt"))  # a failed file is parsed again
+    db = tmp_path / "z.db"
+    list(ingest_paths([good], db, workers=2))
+
+    def no_pool(*a, **k):
+        raise AssertionError("parser processes started for files that need no parsing")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
+    assert {r.status for r in ingest_paths([good], db, workers=2)} == {"unchanged", "duplicate"}
+
+
+def test_cli_workers_option(zibo, corpus, db):
+    result = zibo("ingest", corpus, "--workers", "2", "--json")
+    assert result.exit_code == 1  # the binary file failed; the others went in
+    rows = json.loads(result.stdout)
+    assert [r["document"] for r in rows] == sorted(p.name for p in corpus.iterdir())
+    assert zibo("ingest", corpus, "-w", "-1").exit_code == 2
+
+
+def test_default_workers_parse_a_few_files_here():
+    assert default_workers(PARALLEL_MIN_FILES - 1) == 0
+    assert 0 <= default_workers(10_000) <= 3
+
+
+def _children(pid: int) -> set[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as f:
+            return {int(x) for x in f.read().split()}
+    except OSError:
+        return set()
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc")
+@pytest.mark.parametrize("sig, code", [("SIGTERM", 143), ("SIGINT", 130)])
+def test_interrupt_with_parser_processes_leaves_whole_documents_and_no_processes(tmp_path, sig, code):
+    import signal
+    import time
+
+    from test_atomic import ROWS, consistency, make_reports, start, wait_for
+
+    make_reports(tmp_path / "in", 8)
+    db, marker = tmp_path / "zibo.db", tmp_path / "paused"
+    proc = start(["ingest", tmp_path / "in", "--json", "--workers", "2"], db,
+                 ZIBO_TEST_PAUSE_AT="4", ZIBO_TEST_MARKER=str(marker))
+    wait_for(marker, proc)  # the 4th document's rows are written, not committed
+    workers = _children(proc.pid)
+    assert len(workers) == 2
+    proc.send_signal(getattr(signal, sig))
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == code
+    assert err.splitlines() == ["zibo: error: interrupted; documents already stored stay whole, the one "
+                                "in progress was rolled back: run the same command again to finish"]
+    assert consistency(db) == {"documents": 3, "observations": 3 * ROWS}
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{w}").exists() for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [w for w in workers if Path(f"/proc/{w}").exists()]
