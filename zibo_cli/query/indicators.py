@@ -34,7 +34,7 @@ KINDS = ("actual", "target")
 
 _SELECT = """
 SELECT o.name, o.indicator_id, o.raw_name, o.year, o.start_month, o.end_month, o.period, o.kind,
-       o.measure, o.value, o.unit, o.qualifier, d.document, o.char_offset, o.quote, o.task_seq, o.id
+       o.measure, o.value, o.unit, o.qualifier, d.document, o.char_offset, o.quote, o.task_seq
 FROM observations o JOIN documents d ON d.id = o.doc_id
 """
 _ORDER = " ORDER BY o.year, o.start_month, o.end_month, d.document, o.char_offset, o.id"
@@ -158,9 +158,13 @@ def observations(z: Zibo, name: str | None = None, period: str | None = None,
         params.append(kind)
     sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "") + _ORDER
     rows = z.rows(sql, tuple(params))
+    aliases: dict[tuple, list[str]] = {}  # the same few names repeat on every row
     for r in rows:
-        r["aliases"] = _aliases(r)
-        r.pop("id", None)
+        key = (r["indicator_id"], r["name"], r["raw_name"])
+        found = aliases.get(key)
+        if found is None:
+            found = aliases[key] = _aliases(r)
+        r["aliases"] = found.copy()
     return rows
 
 
