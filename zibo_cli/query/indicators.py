@@ -13,6 +13,7 @@ Every value reaches SQLite as a parameter.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -130,13 +131,9 @@ def _period_filter(text: str) -> tuple[str, tuple]:
 # ---------------------------------------------------------------------------
 
 
-def observations(z: Zibo, name: str | None = None, period: str | None = None,
-                 kind: str | None = None) -> list[dict[str, Any]]:
-    """Every figure (of one indicator, in one period, of one kind), oldest period first.
-
-    Each row has name, aliases, indicator_id, raw_name, year, start_month, end_month,
-    period, kind, measure, value, unit, qualifier, document, char_offset, quote, task_seq.
-    """
+def _where(z: Zibo, name: str | None = None, period: str | None = None,
+           kind: str | None = None) -> tuple[str, tuple]:
+    """The WHERE clause (and its parameters) selecting figures by indicator, period and kind."""
     where: list[str] = []
     params: list[Any] = []
     if name:
@@ -156,8 +153,21 @@ def observations(z: Zibo, name: str | None = None, period: str | None = None,
             raise UsageError(f"--kind must be one of {', '.join(KINDS)}, not {kind!r}")
         where.append("o.kind = ?")
         params.append(kind)
-    sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "") + _ORDER
-    rows = z.rows(sql, tuple(params))
+    return (" WHERE " + " AND ".join(where) if where else ""), tuple(params)
+
+
+def observations(z: Zibo, name: str | None = None, period: str | None = None,
+                 kind: str | None = None) -> list[dict[str, Any]]:
+    """Every figure (of one indicator, in one period, of one kind), oldest period first.
+
+    Each row has name, aliases, indicator_id, raw_name, year, start_month, end_month,
+    period, kind, measure, value, unit, qualifier, document, char_offset, quote, task_seq.
+    """
+    where, params = _where(z, name, period, kind)
+    return _with_aliases(z.rows(_SELECT + where + _ORDER, params))
+
+
+def _with_aliases(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     aliases: dict[tuple, list[str]] = {}  # the same few names repeat on every row
     for r in rows:
         key = (r["indicator_id"], r["name"], r["raw_name"])
@@ -166,6 +176,27 @@ def observations(z: Zibo, name: str | None = None, period: str | None = None,
             found = aliases[key] = _aliases(r)
         r["aliases"] = found.copy()
     return rows
+
+
+# What makes figures alike for series() and compare(), in SQL: _series_key with the unit
+# as written (a finer split than its base unit), and whether a figure is an estimate.
+_KEY_SQL = "coalesce(nullif(o.indicator_id, ''), o.name), o.measure, o.unit"
+_FORECAST_SQL = "substr(o.qualifier, 1, 2) = '预计'"
+
+
+def _first_rows(z: Zibo, where: str, params: tuple, classes: str, order: str) -> list[dict[str, Any]]:
+    """The figures ``where`` selects, but only those in documents that hold the first
+    figure (in ``order``: the class, then document, char_offset, id) of some class
+    (``classes``: SQL expressions). Every class's first figure is among them, and so is
+    every figure of its class that comes before it.
+
+    series() and compare() only ever take the first figure of such a class, so they give
+    the same answer on these rows as on every row, without reading (and quoting) them all.
+    """
+    inner = (f"SELECT min(d.document) FROM observations o JOIN documents d ON d.id = o.doc_id{where} "
+             f"GROUP BY {classes}")
+    cond = f"{' AND' if where else ' WHERE'} d.document IN ({inner})"
+    return z.rows(_SELECT + where + cond + order, params + params)
 
 
 def is_forecast(qualifier: str | None) -> bool:
@@ -196,11 +227,39 @@ def _series_key(r: dict[str, Any], task_scoped: bool = False) -> tuple:
     return key
 
 
-def series(z: Zibo, name: str | None = None, kind: str | None = None) -> list[dict[str, Any]]:
+def series(z: Zibo, name: str | None = None, kind: str | None = None,
+           quotes: bool = True) -> list[dict[str, Any]]:
     """One row per indicator, measure and period: target and actual side by side, and
     whether the target was met where both exist. Values of one series are shown in the
-    unit of its first figure (3.15万人 and 31500人 are one amount)."""
-    rows = observations(z, name, kind=kind)
+    unit of its first figure (3.15万人 and 31500人 are one amount).
+
+    ``quotes=False`` leaves out each row's ``quotes`` (every sentence behind it) and
+    reads only the figures that decide the values, grouping the rest in SQL.
+    """
+    where, params = _where(z, name, kind=kind)
+    if quotes:
+        return _series(z.rows(_SELECT + where + _ORDER, params), quotes=True)
+    scope = ("CASE WHEN o.indicator_id IS NULL AND o.task_seq <> '' THEN d.document END, "
+             "CASE WHEN o.indicator_id IS NULL AND o.task_seq <> '' THEN o.task_seq END")
+    period = "o.year, o.start_month, o.end_month"
+    # the first target, the first actual, the first actual that is no estimate: per class
+    classes = f"{_KEY_SQL}, {scope}, {period}, o.kind, {_FORECAST_SQL}"
+    out = _series(_first_rows(z, where, params, classes, _ORDER), quotes=False)
+    # every document of each row: one list per (name, measure, unit as written, scope, period)
+    docs: dict[tuple, set[str]] = {}
+    for ikey, measure, unit, doc, seq, year, start, end, names in z.conn.execute(
+            f"SELECT {_KEY_SQL}, {scope}, {period}, json_group_array(DISTINCT d.document) "
+            f"FROM observations o JOIN documents d ON d.id = o.doc_id{where} "
+            f"GROUP BY {_KEY_SQL}, {scope}, {period}", params):
+        key = (ikey, measure, unit_scale(unit)[1]) + ((doc, seq) if doc is not None else ())
+        docs.setdefault((key, year, start, end), set()).update(json.loads(names))
+    for g in out:
+        # the figures of one row share its period, so they come in document order
+        g["documents"] = sorted(docs.get((g.pop("_key"), g["year"], g["start_month"], g["end_month"]), ()))
+    return out
+
+
+def _series(rows: list[dict[str, Any]], quotes: bool) -> list[dict[str, Any]]:
     units: dict[tuple, str] = {}
     groups: dict[tuple, dict[str, Any]] = {}
     for r in rows:
@@ -213,17 +272,22 @@ def series(z: Zibo, name: str | None = None, kind: str | None = None) -> list[di
                 "name": r["name"], "indicator_id": r["indicator_id"], "measure": r["measure"], "unit": unit,
                 "year": r["year"], "start_month": r["start_month"], "end_month": r["end_month"],
                 "period": r["period"], "target": None, "target_qualifier": None, "actual": None,
-                "actual_qualifier": None, "met": None, "documents": [], "quotes": [],
+                "actual_qualifier": None, "met": None, "documents": [],
             }
+            if quotes:
+                g["quotes"] = []
+            else:
+                g["_key"] = skey
         value = convert(r["value"], r["unit"], unit)
         replaces_forecast = (r["kind"] == "actual" and is_forecast(g["actual_qualifier"])
                              and not is_forecast(r["qualifier"]))
         if (g[r["kind"]] is None or replaces_forecast) and value is not None:
             g[r["kind"]] = round(value, 10)
             g[f"{r['kind']}_qualifier"] = r["qualifier"]
-        if r["document"] not in g["documents"]:
-            g["documents"].append(r["document"])
-        g["quotes"].append(r["quote"])
+        if quotes:
+            if r["document"] not in g["documents"]:
+                g["documents"].append(r["document"])
+            g["quotes"].append(r["quote"])
     out = list(groups.values())
     for g in out:
         if g["target"] is not None and g["actual"] is not None and not is_forecast(g["actual_qualifier"]):
@@ -277,10 +341,13 @@ def compare(z: Zibo, a: str, b: str) -> list[dict[str, Any]]:
 
 
 def _actuals(z: Zibo, p: Period) -> list[dict[str, Any]]:
-    sql = (_SELECT + " WHERE o.kind = 'actual' AND o.year = ? AND o.start_month = ? AND o.end_month = ?"
-           + " ORDER BY (o.indicator_id IS NULL), (COALESCE(o.qualifier, '') LIKE '预计%'), d.document,"
-           + " o.char_offset, o.id")
-    return z.rows(sql, (p.year, p.start_month, p.end_month))
+    """Actual figures of period ``p``, each indicator's preferred first: catalogued, not an
+    estimate, then in document order. Only those that can come first for their
+    indicator, measure and unit are read (see _first_rows)."""
+    where = " WHERE o.kind = 'actual' AND o.year = ? AND o.start_month = ? AND o.end_month = ?"
+    preference = "(o.indicator_id IS NULL), (COALESCE(o.qualifier, '') LIKE '预计%')"
+    order = f" ORDER BY {preference}, d.document, o.char_offset, o.id"
+    return _first_rows(z, where, (p.year, p.start_month, p.end_month), f"{_KEY_SQL}, {preference}", order)
 
 
 def periods_with_figures(z: Zibo) -> list[str]:
