@@ -138,7 +138,13 @@ def _where(z: Zibo, name: str | None = None, period: str | None = None,
     params: list[Any] = []
     if name:
         sel = resolve(z, name)
-        if sel.entry is not None:
+        if sel.entry is not None and z.conn.execute(
+                "SELECT 1 FROM observations WHERE name = ? AND indicator_id IS NOT ? LIMIT 1",
+                (sel.entry.name, sel.entry.id)).fetchone() is None:
+            # the usual case: every figure of that name carries the catalogue id (one index read)
+            where.append("o.indicator_id = ?")
+            params.append(sel.entry.id)
+        elif sel.entry is not None:
             where.append("(o.indicator_id = ? OR o.name = ?)")
             params.extend([sel.entry.id, sel.entry.name])
         else:
@@ -184,19 +190,30 @@ _KEY_SQL = "coalesce(nullif(o.indicator_id, ''), o.name), o.measure, o.unit"
 _FORECAST_SQL = "substr(o.qualifier, 1, 2) = '预计'"
 
 
-def _first_rows(z: Zibo, where: str, params: tuple, classes: str, order: str) -> list[dict[str, Any]]:
+# Joins that need only a document's name read the index on (id, document), not the
+# rows that carry each document's text.
+_JOIN_NAMES = " FROM observations o JOIN documents d INDEXED BY idx_documents_id_document ON d.id = o.doc_id"
+
+
+def _first_rows(z: Zibo, where: str, params: tuple, classes: str, order: str,
+                firsts: list[str] | None = None) -> list[dict[str, Any]]:
     """The figures ``where`` selects, but only those in documents that hold the first
     figure (in ``order``: the class, then document, char_offset, id) of some class
     (``classes``: SQL expressions). Every class's first figure is among them, and so is
-    every figure of its class that comes before it.
+    every figure of its class that comes before it. ``firsts``: those documents, if known.
 
     series() and compare() only ever take the first figure of such a class, so they give
     the same answer on these rows as on every row, without reading (and quoting) them all.
     """
-    inner = (f"SELECT min(d.document) FROM observations o JOIN documents d ON d.id = o.doc_id{where} "
-             f"GROUP BY {classes}")
-    cond = f"{' AND' if where else ' WHERE'} d.document IN ({inner})"
-    return z.rows(_SELECT + where + cond + order, params + params)
+    if firsts is None:
+        firsts = [r[0] for r in z.conn.execute(
+            f"SELECT DISTINCT first FROM (SELECT min(d.document) AS first{_JOIN_NAMES}{where} "
+            f"GROUP BY {classes})", params)]
+    sql = (_SELECT.replace("FROM observations o JOIN documents d ON d.id = o.doc_id",
+                           "FROM documents d INDEXED BY idx_documents_document "
+                           "CROSS JOIN observations o INDEXED BY idx_observations_doc_id ON o.doc_id = d.id")
+           + (where + " AND" if where else " WHERE") + " d.document IN (SELECT value FROM json_each(?))" + order)
+    return z.rows(sql, (*params, json.dumps(sorted(firsts))))
 
 
 def is_forecast(qualifier: str | None) -> bool:
@@ -242,17 +259,17 @@ def series(z: Zibo, name: str | None = None, kind: str | None = None,
     scope = ("CASE WHEN o.indicator_id IS NULL AND o.task_seq <> '' THEN d.document END, "
              "CASE WHEN o.indicator_id IS NULL AND o.task_seq <> '' THEN o.task_seq END")
     period = "o.year, o.start_month, o.end_month"
-    # the first target, the first actual, the first actual that is no estimate: per class
-    classes = f"{_KEY_SQL}, {scope}, {period}, o.kind, {_FORECAST_SQL}"
-    out = _series(_first_rows(z, where, params, classes, _ORDER), quotes=False)
-    # every document of each row: one list per (name, measure, unit as written, scope, period)
+    # per class (the first target, the first actual, the first actual that is no estimate):
+    # the document of its first figure, and every document with a figure of it
     docs: dict[tuple, set[str]] = {}
-    for ikey, measure, unit, doc, seq, year, start, end, names in z.conn.execute(
-            f"SELECT {_KEY_SQL}, {scope}, {period}, json_group_array(DISTINCT d.document) "
-            f"FROM observations o JOIN documents d ON d.id = o.doc_id{where} "
-            f"GROUP BY {_KEY_SQL}, {scope}, {period}", params):
+    firsts: set[str] = set()
+    for ikey, measure, unit, doc, seq, year, start, end, first, names in z.conn.execute(
+            f"SELECT {_KEY_SQL}, {scope}, {period}, min(d.document), json_group_array(DISTINCT d.document)"
+            f"{_JOIN_NAMES}{where} GROUP BY {_KEY_SQL}, {scope}, {period}, o.kind, {_FORECAST_SQL}", params):
         key = (ikey, measure, unit_scale(unit)[1]) + ((doc, seq) if doc is not None else ())
         docs.setdefault((key, year, start, end), set()).update(json.loads(names))
+        firsts.add(first)
+    out = _series(_first_rows(z, where, params, "", _ORDER, list(firsts)), quotes=False)
     for g in out:
         # the figures of one row share its period, so they come in document order
         g["documents"] = sorted(docs.get((g.pop("_key"), g["year"], g["start_month"], g["end_month"]), ()))
