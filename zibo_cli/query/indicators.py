@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..catalog import BY_ID, Indicator, closest, convert, lookup, name_key, unit_scale
 from ..errors import UsageError, ZiboError
-from ..periods import Period, PeriodError, parse_period
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # periods (its many patterns) is imported only by the commands that read a period
+    from ..periods import Period
     from . import Zibo
 
 __all__ = ["OBSERVATION_COLUMNS", "SERIES_COLUMNS", "COMPARE_COLUMNS", "Selection", "resolve", "observations",
@@ -112,6 +112,8 @@ def _aliases(row: dict[str, Any]) -> list[str]:
 
 def read_period(text: str) -> Period:
     """A period a user typed (2024H1, 2024Q1-Q3, 2023Q2, 2023, 2024年上半年 …), or UsageError."""
+    from ..periods import PeriodError, parse_period
+
     try:
         return parse_period(text)
     except PeriodError as e:
@@ -372,6 +374,8 @@ def periods_with_figures(z: Zibo) -> list[str]:
     rows = z.conn.execute("SELECT DISTINCT year, start_month, end_month FROM observations "
                           "WHERE kind = 'actual' AND year IS NOT NULL AND start_month IS NOT NULL "
                           "ORDER BY year, start_month, end_month").fetchall()
+    from ..periods import Period, PeriodError
+
     out = []
     for y, s, e in rows:
         try:
