@@ -38,6 +38,7 @@ SELECT o.name, o.indicator_id, o.raw_name, o.year, o.start_month, o.end_month, o
        o.measure, o.value, o.unit, o.qualifier, d.document, o.char_offset, o.quote, o.task_seq
 FROM observations o JOIN documents d ON d.id = o.doc_id
 """
+_FROM = "FROM observations o JOIN documents d ON d.id = o.doc_id"
 _ORDER = " ORDER BY o.year, o.start_month, o.end_month, d.document, o.char_offset, o.id"
 
 
@@ -188,7 +189,8 @@ def _with_aliases(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 # What makes figures alike for series() and compare(), in SQL: _series_key with the unit
 # as written (a finer split than its base unit), and whether a figure is an estimate.
-_KEY_SQL = "coalesce(nullif(o.indicator_id, ''), o.name), o.measure, o.unit"
+_KEY_COLUMNS = ["coalesce(nullif(o.indicator_id, ''), o.name)", "o.measure", "o.unit"]
+_KEY_SQL = ", ".join(_KEY_COLUMNS)
 _FORECAST_SQL = "substr(o.qualifier, 1, 2) = '预计'"
 
 
@@ -197,25 +199,32 @@ _FORECAST_SQL = "substr(o.qualifier, 1, 2) = '预计'"
 _JOIN_NAMES = " FROM observations o JOIN documents d INDEXED BY idx_documents_id_document ON d.id = o.doc_id"
 
 
-def _first_rows(z: Zibo, where: str, params: tuple, classes: str, order: str,
+def _first_rows(z: Zibo, where: str, params: tuple, classes: list[str], order: str,
                 firsts: list[str] | None = None) -> list[dict[str, Any]]:
-    """The figures ``where`` selects, but only those in documents that hold the first
-    figure (in ``order``: the class, then document, char_offset, id) of some class
+    """The figures ``where`` selects, but only those in the document that holds the first
+    figure (in ``order``: the class, then document, char_offset, id) of their class
     (``classes``: SQL expressions). Every class's first figure is among them, and so is
-    every figure of its class that comes before it. ``firsts``: those documents, if known.
+    every figure of its class that comes before it. With ``firsts`` (those documents, if
+    known) every figure of those documents is taken, whatever its class.
 
     series() and compare() only ever take the first figure of such a class, so they give
     the same answer on these rows as on every row, without reading (and quoting) them all.
     """
-    if firsts is None:
-        firsts = [r[0] for r in z.conn.execute(
-            f"SELECT DISTINCT first FROM (SELECT min(d.document) AS first{_JOIN_NAMES}{where} "
-            f"GROUP BY {classes})", params)]
-    sql = (_SELECT.replace("FROM observations o JOIN documents d ON d.id = o.doc_id",
-                           "FROM documents d INDEXED BY idx_documents_document "
-                           "CROSS JOIN observations o INDEXED BY idx_observations_doc_id ON o.doc_id = d.id")
-           + (where + " AND" if where else " WHERE") + " d.document IN (SELECT value FROM json_each(?))" + order)
-    return z.rows(sql, (*params, json.dumps(sorted(firsts))))
+    through_names = ("FROM documents d INDEXED BY idx_documents_document "
+                     "CROSS JOIN observations o INDEXED BY idx_observations_doc_id ON o.doc_id = d.id")
+    and_ = where + " AND" if where else " WHERE"
+    if firsts is not None:
+        sql = (_SELECT.replace(_FROM, through_names) + and_
+               + " d.document IN (SELECT value FROM json_each(?))" + order)
+        return z.rows(sql, (*params, json.dumps(sorted(firsts))))
+    keys = ", ".join(f"{c} AS k{i}" for i, c in enumerate(classes))
+    firsts_sql = (f"SELECT {keys}, min(d.document) AS first{_JOIN_NAMES}{where} "
+                  f"GROUP BY {', '.join(f'k{i}' for i in range(len(classes)))}")
+    sql = (_SELECT.replace(_FROM, f"FROM ({firsts_sql}) f CROSS JOIN documents d INDEXED BY idx_documents_document "
+                                  "ON d.document = f.first CROSS JOIN observations o INDEXED BY "
+                                  "idx_observations_doc_id ON o.doc_id = d.id")
+           + and_ + " " + " AND ".join(f"{c} IS f.k{i}" for i, c in enumerate(classes)) + order)
+    return z.rows(sql, params + params)
 
 
 def is_forecast(qualifier: str | None) -> bool:
@@ -271,7 +280,7 @@ def series(z: Zibo, name: str | None = None, kind: str | None = None,
         key = (ikey, measure, unit_scale(unit)[1]) + ((doc, seq) if doc is not None else ())
         docs.setdefault((key, year, start, end), set()).update(json.loads(names))
         firsts.add(first)
-    out = _series(_first_rows(z, where, params, "", _ORDER, list(firsts)), quotes=False)
+    out = _series(_first_rows(z, where, params, [], _ORDER, list(firsts)), quotes=False)
     for g in out:
         # the figures of one row share its period, so they come in document order
         g["documents"] = sorted(docs.get((g.pop("_key"), g["year"], g["start_month"], g["end_month"]), ()))
@@ -364,9 +373,9 @@ def _actuals(z: Zibo, p: Period) -> list[dict[str, Any]]:
     estimate, then in document order. Only those that can come first for their
     indicator, measure and unit are read (see _first_rows)."""
     where = " WHERE o.kind = 'actual' AND o.year = ? AND o.start_month = ? AND o.end_month = ?"
-    preference = "(o.indicator_id IS NULL), (COALESCE(o.qualifier, '') LIKE '预计%')"
-    order = f" ORDER BY {preference}, d.document, o.char_offset, o.id"
-    return _first_rows(z, where, (p.year, p.start_month, p.end_month), f"{_KEY_SQL}, {preference}", order)
+    preference = ["(o.indicator_id IS NULL)", "(COALESCE(o.qualifier, '') LIKE '预计%')"]
+    order = f" ORDER BY {', '.join(preference)}, d.document, o.char_offset, o.id"
+    return _first_rows(z, where, (p.year, p.start_month, p.end_month), _KEY_COLUMNS + preference, order)
 
 
 def periods_with_figures(z: Zibo) -> list[str]:
