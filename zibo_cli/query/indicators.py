@@ -173,7 +173,13 @@ def observations(z: Zibo, name: str | None = None, period: str | None = None,
     period, kind, measure, value, unit, qualifier, document, char_offset, quote, task_seq.
     """
     where, params = _where(z, name, period, kind)
-    return _with_aliases(z.rows(_SELECT + where + _ORDER, params))
+    if where:
+        # the ids first (from an index), then the rows in table order, not the index's order
+        select = _SELECT.replace(_FROM, _JOIN_NAMES.strip())
+        sql = f"{select} WHERE o.id IN (SELECT o.id FROM observations o{where}){_ORDER}"
+    else:
+        sql = _SELECT + _ORDER
+    return _with_aliases(z.rows(sql, params))
 
 
 def _with_aliases(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
