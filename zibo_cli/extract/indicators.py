@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..catalog import match_name, unit_scale
 from ..models import ACTUAL, TARGET, TASK_TABLE, DocumentMeta, Observation, Task
@@ -672,14 +673,32 @@ def extract_clauses(text: str, ctx: Context, offset: int = 0) -> list[Observatio
     ``char_offset`` = offset of their quote.
     """
     out: list[Observation] = []
+    if not _MAY_HOLD_FIGURE.search(text):
+        return out  # no digit and no 第: no figure, no rank
     pos = 0
     for m in _SENTENCE_END.finditer(text + "\n"):
         sentence = text[pos:m.start()]
-        if sentence.strip():
+        if sentence.strip() and _MAY_HOLD_FIGURE.search(sentence):
             lead = len(sentence) - len(sentence.lstrip())
             out.extend(_SentenceReader(sentence.strip(), ctx, offset + pos + lead).read())
         pos = m.end()
     return out
+
+
+# Every figure has a digit (_FIGURE, _RANK, _RANK_BARE) or is a rank written 第五 (_RANK_CN):
+# a sentence with neither has no figure and is not read at all.
+_MAY_HOLD_FIGURE = re.compile(r"\d|第")
+_WORD_CHAR = re.compile(r"[\w\u4e00-\u9fff]")
+_TARGET_END = re.compile(r"目标$")
+_TARGET_NAME = re.compile(r"任务$|年度目标|全年目标|目标任务|目标值")
+_SHARE_END = re.compile(r"(?:比重|比例|份额|的)$")
+_AFTER_YEAR = re.compile(r"^(?:以来|度|内)")
+_AFTER_PERIOD = re.compile(r"^(?:以来|份|期间|末|底)")
+_RUN_OF = re.compile(r"^连续\d+(?:年|个月|个季度|季度|次)")
+# A period expression (periods._TEXT_PATTERNS) can only start with a digit or one of these
+# (上半年, 前三季度, 第二季度, 一至五月, 截至5月底, 到5月末, 全年, 年度):
+# a name that starts otherwise has no period at its start.
+_PERIOD_START = frozenset("一二三四五六七八九十上下前第截到全年")
 
 
 class _SentenceReader:
@@ -706,7 +725,7 @@ class _SentenceReader:
         s = self.masked
         figs: list[_Figure] = []
         taken: list[tuple[int, int]] = []
-        for rx in (_RANK, _RANK_BARE, _RANK_CN):
+        for rx in (_RANK, _RANK_BARE, _RANK_CN) if "第" in s else ():
             for m in rx.finditer(s):
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue
@@ -797,7 +816,7 @@ class _SentenceReader:
             # but punctuation stands between them
             gap = self.masked[self.prev_end:span_start] if self.prev_end is not None else "x"
             gap = _ASIDE.sub("", gap)
-            self.may_inherit = not re.search(r"[\w\u4e00-\u9fff]", gap)
+            self.may_inherit = not _WORD_CHAR.search(gap)
             self.prev_end = group[-1].end
             named = self._name(span)
             self.next_start = group[-1].end
@@ -997,13 +1016,13 @@ class _SentenceReader:
             s = s[cut:] if cut > 0 else _BENEFACTIVE.sub("", s)
         raw = s
         # a name that says it is a target: 储气能力目标为2800万立方米
-        if re.search(r"目标$", s) and len(s) > 2:
+        if _TARGET_END.search(s) and len(s) > 2:
             named.target = True
             s = s[:-2]
-        elif re.search(r"任务$|年度目标|全年目标|目标任务|目标值", s):
+        elif _TARGET_NAME.search(s):
             named.target = True
         # 占全部投资的比重为45.3%: a share of the figure before
-        if s.startswith("占") and re.search(r"(?:比重|比例|份额|的)$", s):
+        if s.startswith("占") and _SHARE_END.search(s):
             named.tail.append("占")
             s = ""
         if _RATE_SUFFIX.search(s):
@@ -1039,18 +1058,19 @@ class _SentenceReader:
             if m:
                 named.year = named.year or int(m[1])
                 s = s[m.end():]
-                s = re.sub(r"^(?:以来|度|内)", "", s)
-            for p in find_periods(s)[:1]:
+                s = _AFTER_YEAR.sub("", s)
+            for p in (find_periods(s)[:1] if s and (s[0] in _PERIOD_START or s[0].isdigit()) else ()):
                 if p.start == 0 and p.text != "年度":  # 年度投资 is a name
                     s = s[p.end:]
-                    s = re.sub(r"^(?:以来|份|期间|末|底)", "", s)
+                    s = _AFTER_PERIOD.sub("", s)
             m = _COMPARE_LEAD.match(s)
             if m and m.end() > 0:
                 rest = s[m.end():]
                 ps = find_periods(rest)
                 if m.end() > 1 or (ps and ps[0].start == 0):
                     s = rest[ps[0].end:] if ps and ps[0].start == 0 else rest
-            s = re.sub(r"^连续\d+(?:年|个月|个季度|季度|次)", "", s)
+            if s.startswith("连续"):
+                s = _RUN_OF.sub("", s)
             s = _LIST_NUMBER.sub("", s)
             m = _PREVIOUS_YEAR.match(s)
             if m:
@@ -1249,11 +1269,18 @@ def _share_affixes(parts: list[str]) -> list[str]:
 # ---------------------------------------------------------------------------
 
 
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
+
+
+@lru_cache(maxsize=256)  # every figure of a sentence has the same quote
 def quote_digits(quote: str) -> str:
     """A quote as stored: numbers without thousands separators (1,234亿元 → 1234亿元) and
     ranks in digits (第五位 → 第5位), so a figure's value can be found in its quote. The
     quote's offset still points at the sentence as written."""
-    quote = re.sub(r"(?<=\d),(?=\d{3})", "", quote)
+    if "," in quote:
+        quote = _THOUSANDS.sub("", quote)
+    if "第" not in quote:
+        return quote  # both rank patterns start with 第
     for rx in (_RANK_CN_ANY, _RANK_CN):
         quote = rx.sub(lambda m: f"第{cn_number(m['num'])}{m['unit'] or ''}" if "unit" in m.re.groupindex
                        else f"第{cn_number(m['num'])}", quote)
@@ -1272,9 +1299,12 @@ def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
 
+_ACTION_TAIL = re.compile(r"(?:了|已|共|累计|近|约|超过|超)+$")
+
+
 def _action_suffix(span: str) -> str:
     """The action verb a span ends with (开工, 新增 …), or ""."""
-    span = re.sub(r"(?:了|已|共|累计|近|约|超过|超)+$", "", span)
+    span = _ACTION_TAIL.sub("", span)
     for v in sorted(ACTION_VERBS, key=len, reverse=True):
         if span.endswith(v):
             return v
@@ -1297,8 +1327,13 @@ def _relative_or_same(unit: str, last_unit: str | None) -> bool:
 _PAIRS = {"（": "）", "(": ")", "“": "”", "《": "》"}
 
 
+_TRIM_CHARS = frozenset("、，；：。 " + "".join(_PAIRS) + "".join(_PAIRS.values()))
+
+
 def _trim(s: str) -> str:
     """Strip punctuation from both ends, keeping brackets and quotes that are closed."""
+    if not s or (s[0] not in _TRIM_CHARS and s[-1] not in _TRIM_CHARS):
+        return s  # nothing at either end to strip
     junk = "、，；：。 "
     while True:
         before = s
