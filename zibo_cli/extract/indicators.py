@@ -37,13 +37,18 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..catalog import match_name, unit_scale
+from ..catalog import match_name as _match_name
+from ..catalog import unit_scale as _unit_scale
 from ..models import ACTUAL, TARGET, TASK_TABLE, DocumentMeta, Observation, Task
 from ..periods import Period, PeriodError, cn_number, find_periods
 
 __all__ = ["extract_observations", "extract_clauses", "Context", "split_names"]
 
 MAX_QUOTE = 300
+
+# The catalogue's answers for a name or a unit never change: a report repeats its names.
+match_name = lru_cache(maxsize=4096)(_match_name)
+unit_scale = lru_cache(maxsize=256)(_unit_scale)
 FORECAST = "预计"  # the qualifier of an estimate (预计全年增长5%左右 → 预计左右)
 
 # ---------------------------------------------------------------------------
@@ -112,6 +117,21 @@ _TAIL_WORDS = sorted(set(GROWTH_VERBS) | set(PRE_QUALIFIERS) | {
     "已开工", "开工", "已完成", "已建成", "建成", "已签约", "签约", "共有", "在",
 }, key=len, reverse=True)
 _TAIL_RE = re.compile("(?:" + "|".join(re.escape(w) for w in _TAIL_WORDS) + ")$")
+_TAIL_SET = frozenset(_TAIL_WORDS)
+_TAIL_LENGTHS = sorted({len(w) for w in _TAIL_WORDS}, reverse=True)
+
+
+def _tail_word(s: str) -> tuple[int, str] | None:
+    """(where, word) for the tail word ``s`` ends with: what ``_TAIL_RE.search`` finds (the
+    leftmost match, so the longest such word), by set lookups instead of a scan."""
+    if "\n" in s:  # $ also matches before a final newline: let the regex decide
+        m = _TAIL_RE.search(s)
+        return (m.start(), m[0]) if m else None
+    n = len(s)
+    for length in _TAIL_LENGTHS:
+        if length <= n and s[n - length:] in _TAIL_SET:
+            return n - length, s[n - length:]
+    return None
 
 _LEAD_WORDS = sorted({
     "今年以来", "年初以来", "今年", "截至目前", "截止目前", "截至当前", "目前", "当前", "同时", "其中", "此外",
@@ -182,6 +202,15 @@ BARE_MEASURES = sorted((
     "增加值", "销售额", "营业额", "税收", "用电量", "资产总额", "亏损额", "营业成本", "人均可支配收入",
     "人均消费支出", "工资性收入", "经营净收入", "进出口总额",
 ), key=len, reverse=True)
+
+
+
+@lru_cache(maxsize=4096)
+def _subject(name: str) -> str | None:
+    """规模以上工业 for 规模以上工业营业收入: the name less the bare measure it ends with."""
+    measure = next((m for m in BARE_MEASURES if name.endswith(m) and len(name) - len(m) >= 2), None)
+    return name[:-len(measure)] if measure else None
+
 
 # Statistical abbreviations that stand for several names at once.
 ABBREVIATIONS = {
@@ -927,8 +956,7 @@ class _SentenceReader:
         (规模以上工业营业收入 → 规模以上工业利润总额); a name with a subject of its own sets it."""
         if name in BARE_MEASURES:
             return self.subject + name if self.subject else name
-        measure = next((m for m in BARE_MEASURES if name.endswith(m) and len(name) - len(m) >= 2), None)
-        self.subject = name[:-len(measure)] if measure else None
+        self.subject = _subject(name)
         return name
 
     def _clause_after(self, pos: int) -> str:
@@ -978,7 +1006,7 @@ class _SentenceReader:
         # the tail: verbs, qualifiers and connectives between the name and the number
         while True:
             s2 = s.rstrip("（(“")
-            m = _TAIL_RE.search(s2)
+            m = _tail_word(s2)
             if not m:
                 if s2 != s:
                     s = s2
@@ -988,13 +1016,13 @@ class _SentenceReader:
                     s = s2[:ps[-1].start]  # 地区生产总值预计全年(增长): the period after the name
                     continue
                 break
-            word = m[0]
+            cut, word = m
             if word in ("全省", "全国") and _VERSUS_REGION.search(s2):
                 named.versus_region = True
             named.tail.insert(0, word)
             if word in PRE_QUALIFIERS and named.pre_qualifier is None and not named.tail[1:]:
                 named.pre_qualifier = word
-            s = s2[:m.start()]
+            s = s2[:cut]
             s = self._strip_compare_tail(s, named)
         if _VERSUS_REGION.search(s):
             named.versus_region = True
