@@ -35,12 +35,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..catalog import match_name as _match_name
 from ..catalog import unit_scale as _unit_scale
 from ..models import ACTUAL, TARGET, TASK_TABLE, DocumentMeta, Observation, Task
-from ..periods import Period, PeriodError, cn_number, find_periods
+from ..periods import Period, PeriodError, PeriodMatch, cn_number, find_periods
 
 __all__ = ["extract_observations", "extract_clauses", "Context", "split_names"]
 
@@ -737,7 +737,6 @@ class _SentenceReader:
         self.offset = offset
         # numbers inside 《book titles》 are not figures; mask them (same length)
         self.masked = _BOOK.sub(lambda m: "《" + "　" * (len(m[0]) - 2) + "》", sentence)
-        self.periods = find_periods(self.masked)
         self.last_names: list[str] = []
         self.subject: str | None = None  # the subject of the name before (规模以上工业)
         self.last_raw: list[str] = []
@@ -748,6 +747,11 @@ class _SentenceReader:
         # 主要预期目标是：…: every figure after it is a target
         cue = _TARGET_CUE.search(self.masked)
         self.targets_from = cue.end() if cue else None
+
+    @cached_property
+    def periods(self) -> list[PeriodMatch]:
+        """The period expressions in the sentence (found only when a figure needs its period)."""
+        return find_periods(self.masked)
 
     # -- figures --------------------------------------------------------------
     def figures(self) -> list[_Figure]:
