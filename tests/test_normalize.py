@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from zibo_cli import normalize as normalize_mod
@@ -164,6 +164,9 @@ _PINYIN_ANNOT_FIRST = re.compile(
 )
 
 
+@example("經（（jīng）濟(ì)")
+@example("經((jīng)濟 (jì) （jì）")
+@example("（jīng）經\n(jì)?qū)")
 @given(st.text(alphabet="經濟(（)）jīngìab ?\n中", max_size=40))
 def test_pinyin_pattern_matches_as_first_written(text):
     assert normalize_mod._PINYIN_ANNOT.subn("", text) == _PINYIN_ANNOT_FIRST.subn("", text)
