@@ -253,6 +253,11 @@ def connect(path: Path, timeout: float | None = None) -> sqlite3.Connection:
         # WAL + NORMAL: a commit is atomic and survives a crash of zibo; only a power
         # cut can lose the last commits (never corrupt). FULL fsyncs every document.
         conn.execute("PRAGMA synchronous = NORMAL")
+        # Checkpoint (copy the WAL into the database) every ~40 MB of WAL instead of every
+        # 4 MB: one document's commit rewrites the same index and full-text pages as the
+        # last one's, and a longer WAL copies each page once for many commits (ingest
+        # spends a third less time writing). Closing the last connection checkpoints all.
+        conn.execute("PRAGMA wal_autocheckpoint = 10000")
         migrate(conn)
         # Can we write? A lock held by another process blocks BEGIN IMMEDIATE (up to the busy
         # timeout); a read-only file lets BEGIN through and only refuses a write statement.
