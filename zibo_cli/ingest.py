@@ -67,19 +67,23 @@ def find_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, 
     seen_dirs: set[tuple[int, int]] = set()
     seen_files: set[tuple[int, int]] = set()
     for p in paths:
-        p = Path(p)
-        try:
-            st = p.stat()
-        except OSError as e:
-            yield p, _missing(p, e)
-            continue
-        if S_ISDIR(st.st_mode):
-            yield from _walk(p, seen_dirs, seen_files)
-        elif not S_ISREG(st.st_mode):
-            yield p, _NOT_REGULAR
-        elif (st.st_dev, st.st_ino) not in seen_files:
-            seen_files.add((st.st_dev, st.st_ino))
-            yield p, None
+        yield from _visit(Path(p), seen_dirs, seen_files)
+
+
+def _visit(path: Path, seen_dirs: set, seen_files: set) -> Iterator[tuple[Path, str | None]]:
+    """One path: a file once (by device and inode), a folder walked, anything else an error."""
+    try:
+        st = path.stat()  # follows links
+    except OSError as e:
+        yield path, _missing(path, e)
+        return
+    if S_ISDIR(st.st_mode):
+        yield from _walk(path, seen_dirs, seen_files)
+    elif not S_ISREG(st.st_mode):
+        yield path, _NOT_REGULAR
+    elif (st.st_dev, st.st_ino) not in seen_files:
+        seen_files.add((st.st_dev, st.st_ino))
+        yield path, None
 
 
 _NOT_REGULAR = "not a regular file (a pipe, socket or device); copy the report to a file"
@@ -109,19 +113,7 @@ def _walk(folder: Path, seen_dirs: set, seen_files: set) -> Iterator[tuple[Path,
     for entry in entries:
         if entry.name.startswith(".") or entry.name in _SKIP_NAMES:
             continue
-        path = Path(entry.path)
-        try:
-            st = path.stat()  # follows links
-        except OSError as e:
-            yield path, _missing(path, e)
-            continue
-        if S_ISDIR(st.st_mode):
-            yield from _walk(path, seen_dirs, seen_files)
-        elif not S_ISREG(st.st_mode):
-            yield path, _NOT_REGULAR
-        elif (st.st_dev, st.st_ino) not in seen_files:
-            seen_files.add((st.st_dev, st.st_ino))
-            yield path, None
+        yield from _visit(Path(entry.path), seen_dirs, seen_files)
 
 
 def ingest_file(conn: sqlite3.Connection, path: Path, force: bool = False) -> IngestResult:

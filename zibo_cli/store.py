@@ -279,13 +279,7 @@ def connect(path: Path, timeout: float | None = None) -> sqlite3.Connection:
 
 def open_readonly(path: Path) -> sqlite3.Connection:
     """Open an existing database for queries; never creates a file."""
-    path = Path(path)
-    if not path.exists():
-        raise DatabaseError(f"no database at {path}; run `zibo ingest PATH` first (or pass --db)")
-    if path.is_dir():
-        raise DatabaseError(f"{path} is a folder, not a database file; pass a file path to --db")
-    _check_sqlite(path)
-    conn, version = _open_ro(path)
+    conn, version = open_existing(path)
     if version > SCHEMA_VERSION:
         conn.close()
         raise DatabaseError(
@@ -298,6 +292,21 @@ def open_readonly(path: Path) -> sqlite3.Connection:
         conn, version = _open_ro(path)
     conn.row_factory = sqlite3.Row
     return conn
+
+
+def open_existing(path: Path) -> tuple[sqlite3.Connection, int]:
+    """A read-only connection to an existing SQLite database, and its schema version.
+
+    Never creates a file; a missing path, a folder or a file that is not SQLite is a
+    :class:`DatabaseError` saying what to do.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise DatabaseError(f"no database at {path}; run `zibo ingest PATH` first (or pass --db)")
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a database file; pass a file path to --db")
+    _check_sqlite(path)
+    return _open_ro(path)
 
 
 def _open_ro(path: Path) -> tuple[sqlite3.Connection, int]:
