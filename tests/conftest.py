@@ -54,3 +54,20 @@ def zibo_json(zibo):
 @pytest.fixture(scope="session")
 def seeds() -> Path:
     return SEEDS
+
+
+@pytest.fixture
+def ingest_texts(zibo, tmp_path):
+    """Write ``{file name: text}`` as UTF-8 files in a fresh folder and ingest it (asserting exit 0)."""
+    counter = iter(range(1_000_000))
+
+    def run(files: dict[str, str]) -> Path:
+        folder = tmp_path / f"reports{next(counter)}"
+        folder.mkdir()
+        for name, text in files.items():
+            (folder / name).write_text(text, encoding="utf-8")
+        result = zibo("ingest", folder)
+        assert result.exit_code == 0, result.stderr
+        return folder
+
+    return run

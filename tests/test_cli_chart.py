@@ -9,14 +9,12 @@ TARGETS = ("2024年第二季度目标任务完成情况\n"
            "1\t地区生产总值增长6%左右。\t地区生产总值增长5.5%。\t未完成\t上半年地区生产总值增长5.1%。\t需求不足\t市发展改革委\n")
 
 
-def _ingest(zibo, tmp_path):
-    for name, text in (("h1.txt", REPORT_H1), ("q3.txt", REPORT_Q3), ("t.txt", TARGETS)):
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    assert zibo("ingest", tmp_path).exit_code == 0
+def _ingest(ingest_texts):
+    ingest_texts({"h1.txt": REPORT_H1, "q3.txt": REPORT_Q3, "t.txt": TARGETS})
 
 
-def test_chart_draws_each_period_with_targets_marked(zibo, tmp_path):
-    _ingest(zibo, tmp_path)
+def test_chart_draws_each_period_with_targets_marked(zibo, ingest_texts):
+    _ingest(ingest_texts)
     r = zibo("indicator", "gdp", "--periods", "--chart")
     assert r.exit_code == 0, r.stderr
     lines = r.stdout.splitlines()
@@ -28,14 +26,14 @@ def test_chart_draws_each_period_with_targets_marked(zibo, tmp_path):
     assert "target 6%" in by_period["2024"]
 
 
-def test_chart_needs_periods_and_a_terminal_format(zibo, tmp_path):
-    _ingest(zibo, tmp_path)
+def test_chart_needs_periods_and_a_terminal_format(zibo, ingest_texts):
+    _ingest(ingest_texts)
     assert zibo("indicator", "gdp", "--chart").exit_code == 2
     r = zibo("indicator", "gdp", "--periods", "--chart", "--json")
     assert r.exit_code == 2 and "--chart" in r.stderr
 
 
-def test_name_completion_offers_catalogue_and_database_names(zibo, tmp_path, db):
+def test_name_completion_offers_catalogue_and_database_names(ingest_texts, db):
     from zibo_cli.cli.indicators import _complete_name
 
     class Ctx:  # the completion callback only needs the root context's --db
@@ -45,6 +43,6 @@ def test_name_completion_offers_catalogue_and_database_names(zibo, tmp_path, db)
             return self
 
     assert "地区生产总值" in _complete_name(Ctx(), "地区")
-    _ingest(zibo, tmp_path)
+    _ingest(ingest_texts)
     assert "固定资产投资" in _complete_name(Ctx(), "固定")
     assert all(n.startswith("gd") or n.lower().startswith("gd") for n in _complete_name(Ctx(), "gd"))

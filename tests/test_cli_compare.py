@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 
-def test_compare_common_drops_one_sided_rows(zibo, zibo_json, tmp_path):
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "h1.txt").write_text("2024年上半年经济运行情况\n上半年，全市地区生产总值同比增长5.1%，"
-                                 "社会消费品零售总额同比增长2.9%。", encoding="utf-8")
-    (docs / "q3.txt").write_text("2024年前三季度经济运行情况\n前三季度，全市地区生产总值同比增长5.3%。",
-                                 encoding="utf-8")
-    assert zibo("ingest", docs).exit_code == 0
+def test_compare_common_drops_one_sided_rows(zibo_json, ingest_texts):
+    ingest_texts({
+        "h1.txt": "2024年上半年经济运行情况\n上半年，全市地区生产总值同比增长5.1%，社会消费品零售总额同比增长2.9%。",
+        "q3.txt": "2024年前三季度经济运行情况\n前三季度，全市地区生产总值同比增长5.3%。",
+    })
     every = zibo_json("compare", "2024H1", "2024Q1-Q3")
     both = zibo_json("compare", "2024H1", "2024Q1-Q3", "--common")
     assert {r["name"] for r in every} >= {"地区生产总值", "社会消费品零售总额"}

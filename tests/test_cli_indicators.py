@@ -15,14 +15,8 @@ TABLE = ("2025年全市经济社会发展第二季度目标任务完成情况\n\
 
 
 @pytest.fixture
-def reports(tmp_path, zibo):
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    (folder / "h1.txt").write_text(H1, encoding="utf-8")
-    (folder / "q3.txt").write_text(Q3, encoding="utf-8")
-    (folder / "table.txt").write_text(TABLE, encoding="utf-8")
-    result = zibo("ingest", folder)
-    assert result.exit_code == 0, result.stderr
+def reports(ingest_texts):
+    folder = ingest_texts({"h1.txt": H1, "q3.txt": Q3, "table.txt": TABLE})
     return folder
 
 

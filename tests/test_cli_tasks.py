@@ -26,14 +26,8 @@ OTHER = "\n".join([
 
 
 @pytest.fixture
-def loaded(zibo, tmp_path):
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "q1.txt").write_text(TABLE, encoding="utf-8")
-    (folder / "q2.txt").write_text(OTHER, encoding="utf-8")
-    result = zibo("ingest", folder)
-    assert result.exit_code == 0, result.stderr
-    return folder
+def loaded(ingest_texts):
+    return ingest_texts({"q1.txt": TABLE, "q2.txt": OTHER})
 
 
 def seqs(rows):

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from zibo_cli import normalize as normalize_mod
 from zibo_cli.normalize import (
     count_unreadable,
     fix_compat_chars,
@@ -149,3 +154,32 @@ def test_normalize_is_idempotent_on_the_seeds(seeds):
 
 def test_normalize_collapses_blank_runs_and_crlf():
     assert normalize("甲。\r\n\r\n\r\n\r\n乙。").text == "甲。\n\n乙。"
+
+
+# The pinyin pattern as first written (look-behind first); the one in use starts at the
+# bracket so the regex engine can jump between brackets. They must match the same text.
+_PINYIN_ANNOT_FIRST = re.compile(
+    f"(?<=[^\\s(（])[(（]((?=[a-z{normalize_mod._TONED}]*[{normalize_mod._TONED}])"
+    f"[a-z{normalize_mod._TONED}]{{1,7}})[)）]"
+)
+
+
+@example("經（（jīng）濟(ì)")
+@example("經((jīng)濟 (jì) （jì）")
+@example("（jīng）經\n(jì)?qū)")
+@given(st.text(alphabet="經濟(（)）jīngìab ?\n中", max_size=40))
+def test_pinyin_pattern_matches_as_first_written(text):
+    assert normalize_mod._PINYIN_ANNOT.subn("", text) == _PINYIN_ANNOT_FIRST.subn("", text)
+    first = _PINYIN_ANNOT_FIRST.sub("", text)
+    assert normalize_mod.strip_pinyin(text)[0] == normalize_mod._ORPHAN_PINYIN.sub("", first)
+
+
+@given(st.text(alphabet="增长 5\t\u3000中%，\n市a", max_size=40))
+def test_tidy_spaces_shortcuts_keep_the_result(text):
+    lines = []
+    for line in text.split("\n"):
+        if "\t" in line:
+            lines.append("\t".join(normalize_mod._tidy(c, keep_cjk_gaps=True) for c in line.split("\t")))
+        else:
+            lines.append(normalize_mod._tidy(line))
+    assert normalize_mod.tidy_spaces(text) == "\n".join(lines)

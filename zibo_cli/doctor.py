@@ -19,8 +19,6 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from .errors import DatabaseError
-
 __all__ = ["check_database", "OK", "WARNING", "ERROR"]
 
 OK, WARNING, ERROR = "ok", "warning", "error"
@@ -35,15 +33,10 @@ def check_database(path: str | os.PathLike[str], check_files: bool = True) -> li
 
     Raises :class:`DatabaseError` when there is no database there or it is not SQLite.
     """
-    from .store import SCHEMA_VERSION, _check_sqlite, _open_ro
+    from .store import SCHEMA_VERSION, open_existing
 
     path = Path(path)
-    if not path.exists():
-        raise DatabaseError(f"no database at {path}; run `zibo ingest PATH` first (or pass --db)")
-    if path.is_dir():
-        raise DatabaseError(f"{path} is a folder, not a database file; pass a file path to --db")
-    _check_sqlite(path)
-    conn, version = _open_ro(path)
+    conn, version = open_existing(path)
     try:
         out = [_schema(conn, version, SCHEMA_VERSION)]
         if version > SCHEMA_VERSION or "documents" not in _tables(conn):

@@ -25,6 +25,7 @@ from .sources import SourceError, describe_os_error
 
 if TYPE_CHECKING:
     from .models import ParsedDocument
+    from .store import DocumentRows
 
 __all__ = ["IngestResult", "find_files", "ingest_paths", "ingest_found", "ingest_file", "check_file",
            "parse_read_file", "default_workers"]
@@ -66,19 +67,23 @@ def find_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, 
     seen_dirs: set[tuple[int, int]] = set()
     seen_files: set[tuple[int, int]] = set()
     for p in paths:
-        p = Path(p)
-        try:
-            st = p.stat()
-        except OSError as e:
-            yield p, _missing(p, e)
-            continue
-        if S_ISDIR(st.st_mode):
-            yield from _walk(p, seen_dirs, seen_files)
-        elif not S_ISREG(st.st_mode):
-            yield p, _NOT_REGULAR
-        elif (st.st_dev, st.st_ino) not in seen_files:
-            seen_files.add((st.st_dev, st.st_ino))
-            yield p, None
+        yield from _visit(Path(p), seen_dirs, seen_files)
+
+
+def _visit(path: Path, seen_dirs: set, seen_files: set) -> Iterator[tuple[Path, str | None]]:
+    """One path: a file once (by device and inode), a folder walked, anything else an error."""
+    try:
+        st = path.stat()  # follows links
+    except OSError as e:
+        yield path, _missing(path, e)
+        return
+    if S_ISDIR(st.st_mode):
+        yield from _walk(path, seen_dirs, seen_files)
+    elif not S_ISREG(st.st_mode):
+        yield path, _NOT_REGULAR
+    elif (st.st_dev, st.st_ino) not in seen_files:
+        seen_files.add((st.st_dev, st.st_ino))
+        yield path, None
 
 
 _NOT_REGULAR = "not a regular file (a pipe, socket or device); copy the report to a file"
@@ -108,19 +113,7 @@ def _walk(folder: Path, seen_dirs: set, seen_files: set) -> Iterator[tuple[Path,
     for entry in entries:
         if entry.name.startswith(".") or entry.name in _SKIP_NAMES:
             continue
-        path = Path(entry.path)
-        try:
-            st = path.stat()  # follows links
-        except OSError as e:
-            yield path, _missing(path, e)
-            continue
-        if S_ISDIR(st.st_mode):
-            yield from _walk(path, seen_dirs, seen_files)
-        elif not S_ISREG(st.st_mode):
-            yield path, _NOT_REGULAR
-        elif (st.st_dev, st.st_ino) not in seen_files:
-            seen_files.add((st.st_dev, st.st_ino))
-            yield path, None
+        yield from _visit(Path(entry.path), seen_dirs, seen_files)
 
 
 def ingest_file(conn: sqlite3.Connection, path: Path, force: bool = False) -> IngestResult:
@@ -149,12 +142,15 @@ class ToParse:
 
 @dataclass
 class Prepared:
-    """A file parsed, not yet stored (``doc`` is None when there is nothing to store:
-    the result is then final, a failure)."""
+    """A file parsed, not yet stored (``doc`` and ``rows`` are None when there is nothing
+    to store: the result is then final, a failure). A parser process sends ``rows``, the
+    document as the rows the store writes, instead of ``doc``: cheaper to pickle and to
+    unpickle than the dataclasses, and the writer need not build them."""
 
     result: IngestResult
     doc: ParsedDocument | None = None
     mtime: float | None = None
+    rows: DocumentRows | None = None
 
 
 def check_file(conn: sqlite3.Connection, path: Path, force: bool = False) -> IngestResult | ToParse:
@@ -214,33 +210,27 @@ def parse_read_file(todo: ToParse) -> Prepared:
 
 def _store_prepared(conn: sqlite3.Connection, prep: Prepared, force: bool = False) -> IngestResult:
     """The write: one transaction for the parsed document (if there is one)."""
-    from .store import document_state, store_document
+    from .store import document_rows, document_state, store_rows
 
-    result, doc = prep.result, prep.doc
-    if doc is None:
-        return result
-    result.status = store_document(conn, doc, mtime=prep.mtime, force=force)
+    result, rows = prep.result, prep.rows
+    if rows is None:
+        if prep.doc is None:
+            return result
+        rows = document_rows(prep.doc)
+    result.status = store_rows(conn, rows, mtime=prep.mtime, force=force)
+    d = rows.document
     if result.status in ("unchanged", "duplicate"):
         # the same bytes were stored between the check and the write (by another process,
         # or, with parser processes, from an earlier file of this run)
         if result.status == "duplicate":
-            other = document_state(conn, doc.sha256, doc.path)[1]
+            other = document_state(conn, d["id"], d["path"])[1]
             result.warnings.append(f"same content as {other or 'a file already stored'}; not stored twice")
-        _fill_from_db(conn, doc.sha256, result)
+        _fill_from_db(conn, d["id"], result)
         return result
-    m = doc.meta
-    result.doc_type, result.title, result.year = m.doc_type, m.title, m.year
-    result.period = _label(m.year, m.start_month, m.end_month)
-    result.observations, result.tasks = len(doc.observations), len(doc.tasks)
-    result.unreadable = doc.normalized.unreadable
-    result.warnings.extend(doc.warnings)
+    result.doc_type, result.title, result.year, result.period = d["doc_type"], d["title"], d["year"], d["period"]
+    result.observations, result.tasks, result.unreadable = d["observations"], d["tasks"], d["unreadable"]
+    result.warnings.extend(rows.warnings)
     return result
-
-
-def _label(year, start, end) -> str | None:
-    from .store import _period_label
-
-    return _period_label(year, start, end)
 
 
 def _fill_from_db(conn: sqlite3.Connection, sha: str, result: IngestResult) -> None:
@@ -413,8 +403,10 @@ def _worker_ready(_: int) -> bool:
 
 
 def _worker_parse(todo: ToParse) -> Prepared:
+    from .store import document_rows
+
     prep = parse_read_file(todo)
-    if prep.doc is not None:  # the writer needs neither the raw text nor the raw tables: don't pickle them
-        prep.doc.source.text = ""
-        prep.doc.source.tables = []
+    if prep.doc is not None:  # send the rows the writer writes, not the document's dataclasses
+        prep.rows = document_rows(prep.doc)
+        prep.doc = None
     return prep

@@ -80,6 +80,8 @@ _LOST_RE = re.compile(f"\ufffd|(?<=[{CJK}?])\\?|\\?(?=[{CJK}])")
 
 
 def count_unreadable(text: str) -> int:
+    if "?" not in text and "\ufffd" not in text:  # every match is one of them
+        return 0
     return len(_LOST_RE.findall(text))
 
 
@@ -92,8 +94,10 @@ _PINYIN = f"[a-z{_TONED}]{{1,7}}"
 # A syllable with at least one tone mark right after a character: websites annotate
 # characters with marked tones, so requiring a tone mark keeps (APP), (ml), (B2B)
 # and (中國) as they are. The character before may itself be mojibake ("A(yù)").
+# (Written bracket first, the character before it checked by a look-behind over both,
+# so the regex engine jumps from bracket to bracket instead of trying every position.)
 _PINYIN_ANNOT = re.compile(
-    f"(?<=[^\\s(（])[(（]((?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}]{{1,7}})[)）]"
+    f"[(（](?<=[^\\s(（][(（])((?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}]{{1,7}})[)）]"
 )
 # Pinyin whose opening bracket or character was lost to encoding: "?qū)".
 _ORPHAN_PINYIN = re.compile(f"(?<=\\?)((?=[a-z{_TONED}]*[{_TONED}]){_PINYIN})[)）]")
@@ -102,7 +106,9 @@ _ORPHAN_PINYIN = re.compile(f"(?<=\\?)((?=[a-z{_TONED}]*[{_TONED}]){_PINYIN})[)�
 def strip_pinyin(text: str) -> tuple[str, int]:
     """Remove pinyin readings after characters; return the text and how many went."""
     text, n = _PINYIN_ANNOT.subn("", text)
-    text, k = _ORPHAN_PINYIN.subn("", text)
+    k = 0
+    if "?" in text:  # an orphan follows a '?'
+        text, k = _ORPHAN_PINYIN.subn("", text)
     return text, n + k
 
 
@@ -215,9 +221,13 @@ def tidy_spaces(text: str) -> str:
     In a table row (a line with tabs) one space between two Chinese characters stays,
     because cells use it to separate items such as department names.
     """
+    if " " not in text and "\u3000" not in text:  # _tidy only removes spaces
+        return text
     out_lines = []
     for line in text.split("\n"):
-        if "\t" in line:
+        if " " not in line and "\u3000" not in line:
+            out_lines.append(line)
+        elif "\t" in line:
             cells = [_tidy(c, keep_cjk_gaps=True) for c in line.split("\t")]
             out_lines.append("\t".join(cells))
         else:

@@ -35,14 +35,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
-from ..catalog import match_name, unit_scale
+from ..catalog import match_name as _match_name
+from ..catalog import unit_scale as _unit_scale
 from ..models import ACTUAL, TARGET, TASK_TABLE, DocumentMeta, Observation, Task
-from ..periods import Period, PeriodError, cn_number, find_periods
+from ..periods import Period, PeriodError, PeriodMatch, cn_number, find_periods
 
 __all__ = ["extract_observations", "extract_clauses", "Context", "split_names"]
 
 MAX_QUOTE = 300
+
+# The catalogue's answers for a name or a unit never change: a report repeats its names.
+match_name = lru_cache(maxsize=4096)(_match_name)
+unit_scale = lru_cache(maxsize=256)(_unit_scale)
 FORECAST = "预计"  # the qualifier of an estimate (预计全年增长5%左右 → 预计左右)
 
 # ---------------------------------------------------------------------------
@@ -111,6 +117,21 @@ _TAIL_WORDS = sorted(set(GROWTH_VERBS) | set(PRE_QUALIFIERS) | {
     "已开工", "开工", "已完成", "已建成", "建成", "已签约", "签约", "共有", "在",
 }, key=len, reverse=True)
 _TAIL_RE = re.compile("(?:" + "|".join(re.escape(w) for w in _TAIL_WORDS) + ")$")
+_TAIL_SET = frozenset(_TAIL_WORDS)
+_TAIL_LENGTHS = sorted({len(w) for w in _TAIL_WORDS}, reverse=True)
+
+
+def _tail_word(s: str) -> tuple[int, str] | None:
+    """(where, word) for the tail word ``s`` ends with: what ``_TAIL_RE.search`` finds (the
+    leftmost match, so the longest such word), by set lookups instead of a scan."""
+    if "\n" in s:  # $ also matches before a final newline: let the regex decide
+        m = _TAIL_RE.search(s)
+        return (m.start(), m[0]) if m else None
+    n = len(s)
+    for length in _TAIL_LENGTHS:
+        if length <= n and s[n - length:] in _TAIL_SET:
+            return n - length, s[n - length:]
+    return None
 
 _LEAD_WORDS = sorted({
     "今年以来", "年初以来", "今年", "截至目前", "截止目前", "截至当前", "目前", "当前", "同时", "其中", "此外",
@@ -181,6 +202,15 @@ BARE_MEASURES = sorted((
     "增加值", "销售额", "营业额", "税收", "用电量", "资产总额", "亏损额", "营业成本", "人均可支配收入",
     "人均消费支出", "工资性收入", "经营净收入", "进出口总额",
 ), key=len, reverse=True)
+
+
+
+@lru_cache(maxsize=4096)
+def _subject(name: str) -> str | None:
+    """规模以上工业 for 规模以上工业营业收入: the name less the bare measure it ends with."""
+    measure = next((m for m in BARE_MEASURES if name.endswith(m) and len(name) - len(m) >= 2), None)
+    return name[:-len(measure)] if measure else None
+
 
 # Statistical abbreviations that stand for several names at once.
 ABBREVIATIONS = {
@@ -672,14 +702,32 @@ def extract_clauses(text: str, ctx: Context, offset: int = 0) -> list[Observatio
     ``char_offset`` = offset of their quote.
     """
     out: list[Observation] = []
+    if not _MAY_HOLD_FIGURE.search(text):
+        return out  # no digit and no 第: no figure, no rank
     pos = 0
     for m in _SENTENCE_END.finditer(text + "\n"):
         sentence = text[pos:m.start()]
-        if sentence.strip():
+        if sentence.strip() and _MAY_HOLD_FIGURE.search(sentence):
             lead = len(sentence) - len(sentence.lstrip())
             out.extend(_SentenceReader(sentence.strip(), ctx, offset + pos + lead).read())
         pos = m.end()
     return out
+
+
+# Every figure has a digit (_FIGURE, _RANK, _RANK_BARE) or is a rank written 第五 (_RANK_CN):
+# a sentence with neither has no figure and is not read at all.
+_MAY_HOLD_FIGURE = re.compile(r"\d|第")
+_WORD_CHAR = re.compile(r"[\w\u4e00-\u9fff]")
+_TARGET_END = re.compile(r"目标$")
+_TARGET_NAME = re.compile(r"任务$|年度目标|全年目标|目标任务|目标值")
+_SHARE_END = re.compile(r"(?:比重|比例|份额|的)$")
+_AFTER_YEAR = re.compile(r"^(?:以来|度|内)")
+_AFTER_PERIOD = re.compile(r"^(?:以来|份|期间|末|底)")
+_RUN_OF = re.compile(r"^连续\d+(?:年|个月|个季度|季度|次)")
+# A period expression (periods._TEXT_PATTERNS) can only start with a digit or one of these
+# (上半年, 前三季度, 第二季度, 一至五月, 截至5月底, 到5月末, 全年, 年度):
+# a name that starts otherwise has no period at its start.
+_PERIOD_START = frozenset("一二三四五六七八九十上下前第截到全年")
 
 
 class _SentenceReader:
@@ -689,7 +737,6 @@ class _SentenceReader:
         self.offset = offset
         # numbers inside 《book titles》 are not figures; mask them (same length)
         self.masked = _BOOK.sub(lambda m: "《" + "　" * (len(m[0]) - 2) + "》", sentence)
-        self.periods = find_periods(self.masked)
         self.last_names: list[str] = []
         self.subject: str | None = None  # the subject of the name before (规模以上工业)
         self.last_raw: list[str] = []
@@ -701,12 +748,17 @@ class _SentenceReader:
         cue = _TARGET_CUE.search(self.masked)
         self.targets_from = cue.end() if cue else None
 
+    @cached_property
+    def periods(self) -> list[PeriodMatch]:
+        """The period expressions in the sentence (found only when a figure needs its period)."""
+        return find_periods(self.masked)
+
     # -- figures --------------------------------------------------------------
     def figures(self) -> list[_Figure]:
         s = self.masked
         figs: list[_Figure] = []
         taken: list[tuple[int, int]] = []
-        for rx in (_RANK, _RANK_BARE, _RANK_CN):
+        for rx in (_RANK, _RANK_BARE, _RANK_CN) if "第" in s else ():
             for m in rx.finditer(s):
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue
@@ -797,7 +849,7 @@ class _SentenceReader:
             # but punctuation stands between them
             gap = self.masked[self.prev_end:span_start] if self.prev_end is not None else "x"
             gap = _ASIDE.sub("", gap)
-            self.may_inherit = not re.search(r"[\w\u4e00-\u9fff]", gap)
+            self.may_inherit = not _WORD_CHAR.search(gap)
             self.prev_end = group[-1].end
             named = self._name(span)
             self.next_start = group[-1].end
@@ -908,8 +960,7 @@ class _SentenceReader:
         (规模以上工业营业收入 → 规模以上工业利润总额); a name with a subject of its own sets it."""
         if name in BARE_MEASURES:
             return self.subject + name if self.subject else name
-        measure = next((m for m in BARE_MEASURES if name.endswith(m) and len(name) - len(m) >= 2), None)
-        self.subject = name[:-len(measure)] if measure else None
+        self.subject = _subject(name)
         return name
 
     def _clause_after(self, pos: int) -> str:
@@ -959,7 +1010,7 @@ class _SentenceReader:
         # the tail: verbs, qualifiers and connectives between the name and the number
         while True:
             s2 = s.rstrip("（(“")
-            m = _TAIL_RE.search(s2)
+            m = _tail_word(s2)
             if not m:
                 if s2 != s:
                     s = s2
@@ -969,13 +1020,13 @@ class _SentenceReader:
                     s = s2[:ps[-1].start]  # 地区生产总值预计全年(增长): the period after the name
                     continue
                 break
-            word = m[0]
+            cut, word = m
             if word in ("全省", "全国") and _VERSUS_REGION.search(s2):
                 named.versus_region = True
             named.tail.insert(0, word)
             if word in PRE_QUALIFIERS and named.pre_qualifier is None and not named.tail[1:]:
                 named.pre_qualifier = word
-            s = s2[:m.start()]
+            s = s2[:cut]
             s = self._strip_compare_tail(s, named)
         if _VERSUS_REGION.search(s):
             named.versus_region = True
@@ -997,13 +1048,13 @@ class _SentenceReader:
             s = s[cut:] if cut > 0 else _BENEFACTIVE.sub("", s)
         raw = s
         # a name that says it is a target: 储气能力目标为2800万立方米
-        if re.search(r"目标$", s) and len(s) > 2:
+        if _TARGET_END.search(s) and len(s) > 2:
             named.target = True
             s = s[:-2]
-        elif re.search(r"任务$|年度目标|全年目标|目标任务|目标值", s):
+        elif _TARGET_NAME.search(s):
             named.target = True
         # 占全部投资的比重为45.3%: a share of the figure before
-        if s.startswith("占") and re.search(r"(?:比重|比例|份额|的)$", s):
+        if s.startswith("占") and _SHARE_END.search(s):
             named.tail.append("占")
             s = ""
         if _RATE_SUFFIX.search(s):
@@ -1039,18 +1090,19 @@ class _SentenceReader:
             if m:
                 named.year = named.year or int(m[1])
                 s = s[m.end():]
-                s = re.sub(r"^(?:以来|度|内)", "", s)
-            for p in find_periods(s)[:1]:
+                s = _AFTER_YEAR.sub("", s)
+            for p in (find_periods(s)[:1] if s and (s[0] in _PERIOD_START or s[0].isdigit()) else ()):
                 if p.start == 0 and p.text != "年度":  # 年度投资 is a name
                     s = s[p.end:]
-                    s = re.sub(r"^(?:以来|份|期间|末|底)", "", s)
+                    s = _AFTER_PERIOD.sub("", s)
             m = _COMPARE_LEAD.match(s)
             if m and m.end() > 0:
                 rest = s[m.end():]
                 ps = find_periods(rest)
                 if m.end() > 1 or (ps and ps[0].start == 0):
                     s = rest[ps[0].end:] if ps and ps[0].start == 0 else rest
-            s = re.sub(r"^连续\d+(?:年|个月|个季度|季度|次)", "", s)
+            if s.startswith("连续"):
+                s = _RUN_OF.sub("", s)
             s = _LIST_NUMBER.sub("", s)
             m = _PREVIOUS_YEAR.match(s)
             if m:
@@ -1249,11 +1301,18 @@ def _share_affixes(parts: list[str]) -> list[str]:
 # ---------------------------------------------------------------------------
 
 
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
+
+
+@lru_cache(maxsize=256)  # every figure of a sentence has the same quote
 def quote_digits(quote: str) -> str:
     """A quote as stored: numbers without thousands separators (1,234亿元 → 1234亿元) and
     ranks in digits (第五位 → 第5位), so a figure's value can be found in its quote. The
     quote's offset still points at the sentence as written."""
-    quote = re.sub(r"(?<=\d),(?=\d{3})", "", quote)
+    if "," in quote:
+        quote = _THOUSANDS.sub("", quote)
+    if "第" not in quote:
+        return quote  # both rank patterns start with 第
     for rx in (_RANK_CN_ANY, _RANK_CN):
         quote = rx.sub(lambda m: f"第{cn_number(m['num'])}{m['unit'] or ''}" if "unit" in m.re.groupindex
                        else f"第{cn_number(m['num'])}", quote)
@@ -1272,9 +1331,12 @@ def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
 
+_ACTION_TAIL = re.compile(r"(?:了|已|共|累计|近|约|超过|超)+$")
+
+
 def _action_suffix(span: str) -> str:
     """The action verb a span ends with (开工, 新增 …), or ""."""
-    span = re.sub(r"(?:了|已|共|累计|近|约|超过|超)+$", "", span)
+    span = _ACTION_TAIL.sub("", span)
     for v in sorted(ACTION_VERBS, key=len, reverse=True):
         if span.endswith(v):
             return v
@@ -1297,8 +1359,13 @@ def _relative_or_same(unit: str, last_unit: str | None) -> bool:
 _PAIRS = {"（": "）", "(": ")", "“": "”", "《": "》"}
 
 
+_TRIM_CHARS = frozenset("、，；：。 " + "".join(_PAIRS) + "".join(_PAIRS.values()))
+
+
 def _trim(s: str) -> str:
     """Strip punctuation from both ends, keeping brackets and quotes that are closed."""
+    if not s or (s[0] not in _TRIM_CHARS and s[-1] not in _TRIM_CHARS):
+        return s  # nothing at either end to strip
     junk = "、，；：。 "
     while True:
         before = s

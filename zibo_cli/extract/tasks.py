@@ -102,7 +102,7 @@ def map_header(cells: list[str]) -> Header | None:
     progress, reason or department column, and has no long cells.
     """
     cells = [clean_cell(c) for c in cells]
-    if not cells or any(len(_LABEL_NOTE.sub("", c)) > 24 for c in cells):
+    if not cells or any(len(c) > 24 and len(_LABEL_NOTE.sub("", c)) > 24 for c in cells):
         return None
     keys: list[str | None] = []
     for c in cells:
@@ -161,6 +161,8 @@ def clean_cell(cell: str | None) -> str:
     """Strip markup (keeping paragraph breaks), entities and stray spaces from a cell."""
     if not cell:
         return ""
+    if "<" not in cell and "&" not in cell and "\n" not in cell:
+        return cell.strip()  # no markup, no entity, one line: what the steps below give
     s = _BREAK_TAGS.sub("\n", cell)
     s = _TAGS.sub("", s)
     if "&" in s:
@@ -171,6 +173,7 @@ def clean_cell(cell: str | None) -> str:
 
 _ITEM = r"(\d{1,2})\s*[.．、](?=\D|\d{1,2}\s*月)"  # 1.启动… and 1.5月10日… (not 5.5%)
 _SUBITEM = re.compile(r"(?<=[。；;！!？?])\s*" + _ITEM)
+_FIRST_ITEM = re.compile(r"\s*" + _ITEM)
 
 
 def format_subitems(text: str) -> str:
@@ -181,7 +184,7 @@ def format_subitems(text: str) -> str:
     """
     if not text:
         return text
-    m = re.match(r"\s*" + _ITEM, text)
+    m = _FIRST_ITEM.match(text)
     if not m:
         return text
     expected = int(m[1]) + 1

@@ -1,0 +1,67 @@
+"""The shortcuts in extract/indicators.py skip work that could find nothing; they must
+never hide a figure or a period."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from zibo_cli.extract import indicators
+from zibo_cli.extract.indicators import Context, _SentenceReader, _trim
+from zibo_cli.periods import find_periods
+
+PERIOD_PIECES = ["全年", "年度", "上半年", "下半年", "前三", "前", "第", "二", "季度", "个", "月", "月份", "截至",
+                 "截止", "到", "至", "底", "末", "1", "12", "5", "-", "—", "～", "一", "十", "两", "年", "季",
+                 "增长", "规模以上工业", "，", " ", "0"]
+
+
+def _period_start_ok(text: str) -> bool:
+    found = find_periods(text)
+    return not (found and found[0].start == 0) or text[0] in indicators._PERIOD_START or text[0].isdigit()
+
+
+@given(st.lists(st.sampled_from(PERIOD_PIECES), max_size=6).map("".join))
+def test_a_period_at_the_start_starts_with_a_period_start(text):
+    assert _period_start_ok(text), text
+
+
+def test_every_kind_of_period_at_the_start():
+    for text in ["全年", "年度", "上半年", "下半年", "前三季度", "前5个月", "第二季度", "二季度", "一至三季度",
+                 "1-3季度", "截至5月底", "截止5月末", "到5月末", "5月末", "1—5月份", "一至五月", "十一月", "5月份",
+                 "１-５月"]:
+        assert find_periods(text)[0].start == 0, text
+        assert _period_start_ok(text), text
+
+
+@given(st.text(alphabet="一二三四五六七八九十位名全省国市列居排位增长亿元万人个%。，、（）《》 ", max_size=30))
+def test_a_sentence_without_digit_or_di_has_no_figure(text):
+    # figures() on such a sentence finds nothing, so extract_clauses may skip it
+    assert _SentenceReader(text, Context(2024, 1, 6), 0).figures() == []
+
+
+def test_the_rank_in_chinese_numerals_is_still_read():
+    found = indicators.extract_clauses("地区生产总值增速列全省第五位。", Context(2024, 1, 6))
+    assert [(o.value, o.measure) for o in found] == [(5.0, "rank")]
+
+
+@given(st.text(alphabet="、，；：。 （）()“”《》\"规模增长ab", max_size=12))
+def test_trim_shortcut_keeps_the_result(text):
+    # the loop _trim ran before its shortcut
+    def slow(s):
+        junk = "、，；：。 "
+        while True:
+            before = s
+            s = s.strip(junk)
+            for o, c in indicators._PAIRS.items():
+                if s.startswith(o) and c not in s:
+                    s = s[1:]
+                if s.endswith(c) and o not in s:
+                    s = s[:-1]
+                if s.endswith(o):
+                    s = s[:-1]
+                if s.startswith(c):
+                    s = s[1:]
+            if s == before:
+                return s
+
+    assert _trim(text) == slow(text)
