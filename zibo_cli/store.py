@@ -159,6 +159,29 @@ def m003_unique_path(db) -> None:
     db["documents"].create_index(["path"], index_name="idx_documents_path_unique", unique=True)
 
 
+@migration
+def m004_query_indexes(db) -> None:
+    """Indexes the queries read instead of the tables (see zibo_cli/query/indicators.py).
+
+    * observations by indicator, covering every column series() and compare() group on,
+      so grouping an indicator's figures never touches the table (replaces the index on
+      indicator_id alone);
+    * observations by name and indicator, to see at once whether a catalogue name is also
+      written on figures of another indicator (replaces the index on name alone);
+    * documents by id with the document name, and by name: a join for the name, or a
+      lookup by name, reads a small index instead of the rows holding each text.
+    """
+    conn = db.conn
+    conn.execute("CREATE INDEX idx_observations_indicator_cover ON observations (indicator_id, year, "
+                 "start_month, end_month, kind, measure, unit, qualifier, value, doc_id, char_offset, name, "
+                 "task_seq, period)")
+    conn.execute("DROP INDEX IF EXISTS idx_observations_indicator_id")
+    conn.execute("CREATE INDEX idx_observations_name_indicator ON observations (name, indicator_id)")
+    conn.execute("DROP INDEX IF EXISTS idx_observations_name")
+    conn.execute("CREATE INDEX idx_documents_id_document ON documents (id, document)")
+    conn.execute("CREATE INDEX idx_documents_document ON documents (document, id)")
+
+
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

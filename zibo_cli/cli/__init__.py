@@ -1,8 +1,10 @@
-"""The ``zibo`` command line. ``main`` is the console-script entry point."""
+"""The ``zibo`` command line. ``main`` is the console-script entry point.
+
+Each command's module is imported when the command is used (``app.COMMANDS``).
+"""
 
 from __future__ import annotations
 
-from . import docs, doctor, export, indicators, ingest, search, tasks  # noqa: F401  (registers the commands)
 from .app import app
 
 __all__ = ["app", "main"]

@@ -3,6 +3,11 @@
 Commands live in one module per group (``ingest.py``, ``docs.py`` …) and stay
 thin: parse arguments, call the library, hand rows to ``render.emit``. Heavy
 modules are imported inside the commands so ``zibo --help`` starts fast.
+
+A command's module is imported only when that command is needed (run, completed,
+or listed by ``--help``): ``COMMANDS`` names the module of each command, and
+:class:`ZiboGroup` loads it and builds its click command on first use, so a
+query neither imports nor builds the other commands.
 """
 
 from __future__ import annotations
@@ -10,26 +15,30 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, MutableMapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
-import click
 import typer
 import typer.core
 from typer.core import TyperGroup
 
 from ..errors import INTERRUPTED, Interrupted, ZiboError
 
-__all__ = ["app", "JsonOpt", "CsvOpt", "db_path", "fail", "warn", "signals_interrupt"]
+__all__ = ["app", "JsonOpt", "CsvOpt", "db_path", "fail", "warn", "signals_interrupt", "COMMANDS"]
 
-# typer >= 0.29 carries its own copy of click (typer._click); older typer uses click itself.
-_tclick = getattr(typer.core, "_click", None) or click
+# Newer typer carries its own copy of click (typer._click) and does not need click itself
+# (importing it too would cost ~10 ms a call); older typer uses click.
+_tclick = getattr(typer.core, "_click", None)
+if _tclick is None:  # pragma: no cover - depends on the typer installed
+    import click as _tclick
+click = _tclick
 
 
 def _classes(*names: str) -> tuple[type, ...]:
-    found = [getattr(m.exceptions, n, None) for m in (click, _tclick) for n in names]
+    mods = [_tclick] + [m for m in (sys.modules.get("click"),) if m is not None and m is not _tclick]
+    found = [getattr(m.exceptions, n, None) for m in mods for n in names]
     return tuple({c for c in found if isinstance(c, type)})
 
 
@@ -53,13 +62,73 @@ def _usage(e):
     return _OneLineUsageError(e.format_message(), e.ctx)
 
 
+# Every command, in the order a user meets them, and the module (in this package) that defines it.
+COMMANDS = {
+    "ingest": "ingest", "docs": "docs", "indicator": "indicators", "compare": "indicators",
+    "tasks": "tasks", "task": "tasks", "search": "search", "export": "export", "doctor": "doctor",
+}
+COMMAND_ORDER = list(COMMANDS)
+
+
+class _LazyCommands(MutableMapping):
+    """The group's commands by name: every name in ``COMMANDS`` is there from the start;
+    its click command is built (and its module imported) when first looked up."""
+
+    def __init__(self, built: MutableMapping, load) -> None:
+        self._built = dict(built)
+        self._load = load
+
+    def __getitem__(self, name: str):
+        if name not in self._built:
+            if name not in COMMANDS:
+                raise KeyError(name)
+            self._built.update(self._load(COMMANDS[name], set(self._built)))
+        return self._built[name]
+
+    def __setitem__(self, name: str, command) -> None:
+        self._built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self._built[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(dict.fromkeys([*self._built, *COMMANDS]))
+
+    def __len__(self) -> int:
+        return len(set(self._built) | set(COMMANDS))
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._built or name in COMMANDS
+
+
+def _build_commands(module: str, built: set[str]) -> dict:
+    """Import ``module`` (it registers its commands on ``app``) and build the click
+    commands registered there that the group does not have yet."""
+    from typer.main import get_command_from_info, get_command_name
+
+    # __import__ rather than importlib.import_module: -X importtime (tests/test_startup.py) sees it
+    __import__(f"{__package__}.{module}")
+    out = {}
+    for info in app.registered_commands:
+        name = info.name or get_command_name(info.callback.__name__)
+        if name not in built and name not in out:
+            out[name] = get_command_from_info(info, pretty_exceptions_short=app.pretty_exceptions_short,
+                                              rich_markup_mode=app.rich_markup_mode)
+    return out
+
+
 class ZiboGroup(TyperGroup):
     """Turns every error into one line on stderr and an exit code, never a traceback.
 
     ``ZiboError`` carries its own message and code; an interrupt exits 130 (143 for
     SIGTERM); a usage error exits 2; anything unexpected is an "internal error" line
-    (``ZIBO_DEBUG=1`` shows the traceback instead).
+    (``ZIBO_DEBUG=1`` shows the traceback instead). Commands are loaded lazily
+    (see ``COMMANDS``).
     """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands = _LazyCommands(self.commands, _build_commands)
 
     def make_context(self, info_name, args, parent=None, **extra):
         try:
@@ -101,9 +170,6 @@ class ZiboGroup(TyperGroup):
         """Commands in the order a user meets them, not alphabetically."""
         order = {name: i for i, name in enumerate(COMMAND_ORDER)}
         return sorted(self.commands, key=lambda n: (order.get(n, len(order)), n))
-
-
-COMMAND_ORDER = ["ingest", "docs", "indicator", "compare", "tasks", "task", "search", "export", "doctor"]
 
 app = typer.Typer(
     cls=ZiboGroup,

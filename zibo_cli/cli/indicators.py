@@ -100,7 +100,7 @@ def indicator(
             if chart:
                 _print_charts(q.observations(z, name, kind=kind.value if kind else None))
                 return
-            rows = q.series(z, name, kind.value if kind else None)
+            rows = q.series(z, name, kind.value if kind else None, quotes=fmt == "json")
             if behind:
                 rows = [r for r in rows if r["met"] is False]
             if fmt == "table":

@@ -13,15 +13,16 @@ Every value reaches SQLite as a parameter.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..catalog import BY_ID, Indicator, closest, convert, lookup, name_key, unit_scale
 from ..errors import UsageError, ZiboError
-from ..periods import Period, PeriodError, parse_period
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # periods (its many patterns) is imported only by the commands that read a period
+    from ..periods import Period
     from . import Zibo
 
 __all__ = ["OBSERVATION_COLUMNS", "SERIES_COLUMNS", "COMPARE_COLUMNS", "Selection", "resolve", "observations",
@@ -34,9 +35,10 @@ KINDS = ("actual", "target")
 
 _SELECT = """
 SELECT o.name, o.indicator_id, o.raw_name, o.year, o.start_month, o.end_month, o.period, o.kind,
-       o.measure, o.value, o.unit, o.qualifier, d.document, o.char_offset, o.quote, o.task_seq, o.id
+       o.measure, o.value, o.unit, o.qualifier, d.document, o.char_offset, o.quote, o.task_seq
 FROM observations o JOIN documents d ON d.id = o.doc_id
 """
+_FROM = "FROM observations o JOIN documents d ON d.id = o.doc_id"
 _ORDER = " ORDER BY o.year, o.start_month, o.end_month, d.document, o.char_offset, o.id"
 
 
@@ -111,6 +113,8 @@ def _aliases(row: dict[str, Any]) -> list[str]:
 
 def read_period(text: str) -> Period:
     """A period a user typed (2024H1, 2024Q1-Q3, 2023Q2, 2023, 2024年上半年 …), or UsageError."""
+    from ..periods import PeriodError, parse_period
+
     try:
         return parse_period(text)
     except PeriodError as e:
@@ -130,18 +134,20 @@ def _period_filter(text: str) -> tuple[str, tuple]:
 # ---------------------------------------------------------------------------
 
 
-def observations(z: Zibo, name: str | None = None, period: str | None = None,
-                 kind: str | None = None) -> list[dict[str, Any]]:
-    """Every figure (of one indicator, in one period, of one kind), oldest period first.
-
-    Each row has name, aliases, indicator_id, raw_name, year, start_month, end_month,
-    period, kind, measure, value, unit, qualifier, document, char_offset, quote, task_seq.
-    """
+def _where(z: Zibo, name: str | None = None, period: str | None = None,
+           kind: str | None = None) -> tuple[str, tuple]:
+    """The WHERE clause (and its parameters) selecting figures by indicator, period and kind."""
     where: list[str] = []
     params: list[Any] = []
     if name:
         sel = resolve(z, name)
-        if sel.entry is not None:
+        if sel.entry is not None and z.conn.execute(
+                "SELECT 1 FROM observations WHERE name = ? AND indicator_id IS NOT ? LIMIT 1",
+                (sel.entry.name, sel.entry.id)).fetchone() is None:
+            # the usual case: every figure of that name carries the catalogue id (one index read)
+            where.append("o.indicator_id = ?")
+            params.append(sel.entry.id)
+        elif sel.entry is not None:
             where.append("(o.indicator_id = ? OR o.name = ?)")
             params.extend([sel.entry.id, sel.entry.name])
         else:
@@ -156,12 +162,75 @@ def observations(z: Zibo, name: str | None = None, period: str | None = None,
             raise UsageError(f"--kind must be one of {', '.join(KINDS)}, not {kind!r}")
         where.append("o.kind = ?")
         params.append(kind)
-    sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "") + _ORDER
-    rows = z.rows(sql, tuple(params))
+    return (" WHERE " + " AND ".join(where) if where else ""), tuple(params)
+
+
+def observations(z: Zibo, name: str | None = None, period: str | None = None,
+                 kind: str | None = None) -> list[dict[str, Any]]:
+    """Every figure (of one indicator, in one period, of one kind), oldest period first.
+
+    Each row has name, aliases, indicator_id, raw_name, year, start_month, end_month,
+    period, kind, measure, value, unit, qualifier, document, char_offset, quote, task_seq.
+    """
+    where, params = _where(z, name, period, kind)
+    if where:
+        # the ids first (from an index), then the rows in table order, not the index's order
+        select = _SELECT.replace(_FROM, _JOIN_NAMES.strip())
+        sql = f"{select} WHERE o.id IN (SELECT o.id FROM observations o{where}){_ORDER}"
+    else:
+        sql = _SELECT + _ORDER
+    return _with_aliases(z.rows(sql, params))
+
+
+def _with_aliases(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    aliases: dict[tuple, list[str]] = {}  # the same few names repeat on every row
     for r in rows:
-        r["aliases"] = _aliases(r)
-        r.pop("id", None)
+        key = (r["indicator_id"], r["name"], r["raw_name"])
+        found = aliases.get(key)
+        if found is None:
+            found = aliases[key] = _aliases(r)
+        r["aliases"] = found.copy()
     return rows
+
+
+# What makes figures alike for series() and compare(), in SQL: _series_key with the unit
+# as written (a finer split than its base unit), and whether a figure is an estimate.
+_KEY_COLUMNS = ["coalesce(nullif(o.indicator_id, ''), o.name)", "o.measure", "o.unit"]
+_KEY_SQL = ", ".join(_KEY_COLUMNS)
+_FORECAST_SQL = "substr(o.qualifier, 1, 2) = '预计'"
+
+
+# Joins that need only a document's name read the index on (id, document), not the
+# rows that carry each document's text.
+_JOIN_NAMES = " FROM observations o JOIN documents d INDEXED BY idx_documents_id_document ON d.id = o.doc_id"
+
+
+def _first_rows(z: Zibo, where: str, params: tuple, classes: list[str], order: str,
+                firsts: list[str] | None = None) -> list[dict[str, Any]]:
+    """The figures ``where`` selects, but only those in the document that holds the first
+    figure (in ``order``: the class, then document, char_offset, id) of their class
+    (``classes``: SQL expressions). Every class's first figure is among them, and so is
+    every figure of its class that comes before it. With ``firsts`` (those documents, if
+    known) every figure of those documents is taken, whatever its class.
+
+    series() and compare() only ever take the first figure of such a class, so they give
+    the same answer on these rows as on every row, without reading (and quoting) them all.
+    """
+    through_names = ("FROM documents d INDEXED BY idx_documents_document "
+                     "CROSS JOIN observations o INDEXED BY idx_observations_doc_id ON o.doc_id = d.id")
+    and_ = where + " AND" if where else " WHERE"
+    if firsts is not None:
+        sql = (_SELECT.replace(_FROM, through_names) + and_
+               + " d.document IN (SELECT value FROM json_each(?))" + order)
+        return z.rows(sql, (*params, json.dumps(sorted(firsts))))
+    keys = ", ".join(f"{c} AS k{i}" for i, c in enumerate(classes))
+    firsts_sql = (f"SELECT {keys}, min(d.document) AS first{_JOIN_NAMES}{where} "
+                  f"GROUP BY {', '.join(f'k{i}' for i in range(len(classes)))}")
+    sql = (_SELECT.replace(_FROM, f"FROM ({firsts_sql}) f CROSS JOIN documents d INDEXED BY idx_documents_document "
+                                  "ON d.document = f.first CROSS JOIN observations o INDEXED BY "
+                                  "idx_observations_doc_id ON o.doc_id = d.id")
+           + and_ + " " + " AND ".join(f"{c} IS f.k{i}" for i, c in enumerate(classes)) + order)
+    return z.rows(sql, params + params)
 
 
 def is_forecast(qualifier: str | None) -> bool:
@@ -192,11 +261,39 @@ def _series_key(r: dict[str, Any], task_scoped: bool = False) -> tuple:
     return key
 
 
-def series(z: Zibo, name: str | None = None, kind: str | None = None) -> list[dict[str, Any]]:
+def series(z: Zibo, name: str | None = None, kind: str | None = None,
+           quotes: bool = True) -> list[dict[str, Any]]:
     """One row per indicator, measure and period: target and actual side by side, and
     whether the target was met where both exist. Values of one series are shown in the
-    unit of its first figure (3.15万人 and 31500人 are one amount)."""
-    rows = observations(z, name, kind=kind)
+    unit of its first figure (3.15万人 and 31500人 are one amount).
+
+    ``quotes=False`` leaves out each row's ``quotes`` (every sentence behind it) and
+    reads only the figures that decide the values, grouping the rest in SQL.
+    """
+    where, params = _where(z, name, kind=kind)
+    if quotes:
+        return _series(z.rows(_SELECT + where + _ORDER, params), quotes=True)
+    scope = ("CASE WHEN o.indicator_id IS NULL AND o.task_seq <> '' THEN d.document END, "
+             "CASE WHEN o.indicator_id IS NULL AND o.task_seq <> '' THEN o.task_seq END")
+    period = "o.year, o.start_month, o.end_month"
+    # per class (the first target, the first actual, the first actual that is no estimate):
+    # the document of its first figure, and every document with a figure of it
+    docs: dict[tuple, set[str]] = {}
+    firsts: set[str] = set()
+    for ikey, measure, unit, doc, seq, year, start, end, first, names in z.conn.execute(
+            f"SELECT {_KEY_SQL}, {scope}, {period}, min(d.document), json_group_array(DISTINCT d.document)"
+            f"{_JOIN_NAMES}{where} GROUP BY {_KEY_SQL}, {scope}, {period}, o.kind, {_FORECAST_SQL}", params):
+        key = (ikey, measure, unit_scale(unit)[1]) + ((doc, seq) if doc is not None else ())
+        docs.setdefault((key, year, start, end), set()).update(json.loads(names))
+        firsts.add(first)
+    out = _series(_first_rows(z, where, params, [], _ORDER, list(firsts)), quotes=False)
+    for g in out:
+        # the figures of one row share its period, so they come in document order
+        g["documents"] = sorted(docs.get((g.pop("_key"), g["year"], g["start_month"], g["end_month"]), ()))
+    return out
+
+
+def _series(rows: list[dict[str, Any]], quotes: bool) -> list[dict[str, Any]]:
     units: dict[tuple, str] = {}
     groups: dict[tuple, dict[str, Any]] = {}
     for r in rows:
@@ -209,17 +306,22 @@ def series(z: Zibo, name: str | None = None, kind: str | None = None) -> list[di
                 "name": r["name"], "indicator_id": r["indicator_id"], "measure": r["measure"], "unit": unit,
                 "year": r["year"], "start_month": r["start_month"], "end_month": r["end_month"],
                 "period": r["period"], "target": None, "target_qualifier": None, "actual": None,
-                "actual_qualifier": None, "met": None, "documents": [], "quotes": [],
+                "actual_qualifier": None, "met": None, "documents": [],
             }
+            if quotes:
+                g["quotes"] = []
+            else:
+                g["_key"] = skey
         value = convert(r["value"], r["unit"], unit)
         replaces_forecast = (r["kind"] == "actual" and is_forecast(g["actual_qualifier"])
                              and not is_forecast(r["qualifier"]))
         if (g[r["kind"]] is None or replaces_forecast) and value is not None:
             g[r["kind"]] = round(value, 10)
             g[f"{r['kind']}_qualifier"] = r["qualifier"]
-        if r["document"] not in g["documents"]:
-            g["documents"].append(r["document"])
-        g["quotes"].append(r["quote"])
+        if quotes:
+            if r["document"] not in g["documents"]:
+                g["documents"].append(r["document"])
+            g["quotes"].append(r["quote"])
     out = list(groups.values())
     for g in out:
         if g["target"] is not None and g["actual"] is not None and not is_forecast(g["actual_qualifier"]):
@@ -273,10 +375,13 @@ def compare(z: Zibo, a: str, b: str) -> list[dict[str, Any]]:
 
 
 def _actuals(z: Zibo, p: Period) -> list[dict[str, Any]]:
-    sql = (_SELECT + " WHERE o.kind = 'actual' AND o.year = ? AND o.start_month = ? AND o.end_month = ?"
-           + " ORDER BY (o.indicator_id IS NULL), (COALESCE(o.qualifier, '') LIKE '预计%'), d.document,"
-           + " o.char_offset, o.id")
-    return z.rows(sql, (p.year, p.start_month, p.end_month))
+    """Actual figures of period ``p``, each indicator's preferred first: catalogued, not an
+    estimate, then in document order. Only those that can come first for their
+    indicator, measure and unit are read (see _first_rows)."""
+    where = " WHERE o.kind = 'actual' AND o.year = ? AND o.start_month = ? AND o.end_month = ?"
+    preference = ["(o.indicator_id IS NULL)", "(COALESCE(o.qualifier, '') LIKE '预计%')"]
+    order = f" ORDER BY {', '.join(preference)}, d.document, o.char_offset, o.id"
+    return _first_rows(z, where, (p.year, p.start_month, p.end_month), _KEY_COLUMNS + preference, order)
 
 
 def periods_with_figures(z: Zibo) -> list[str]:
@@ -284,6 +389,8 @@ def periods_with_figures(z: Zibo) -> list[str]:
     rows = z.conn.execute("SELECT DISTINCT year, start_month, end_month FROM observations "
                           "WHERE kind = 'actual' AND year IS NOT NULL AND start_month IS NOT NULL "
                           "ORDER BY year, start_month, end_month").fetchall()
+    from ..periods import Period, PeriodError
+
     out = []
     for y, s, e in rows:
         try:

@@ -27,7 +27,7 @@ TASK_FIELDS = ["document", "seq", "status", "status_raw", "reason", "annual_targ
                "progress", "next_steps", "leader", "departments", "departments_raw", "year",
                "start_month", "end_month", "period", "row_index", "char_offset"]
 
-_COLUMNS = ", ".join(f"t.{f}" for f in TASK_FIELDS if f != "document") + ", d.document"
+_COLUMNS = ", ".join("d.document" if f == "document" else f"t.{f}" for f in TASK_FIELDS)
 
 
 def _like(text: str) -> str:
@@ -68,13 +68,23 @@ def parse_statuses(values: list[str] | str | None) -> list[str]:
     return out
 
 
-def _row(r: dict[str, Any]) -> dict[str, Any]:
-    out = {f: r.get(f) for f in TASK_FIELDS}
+def _departments(text: str | None) -> list:
     try:
-        out["departments"] = json.loads(r.get("departments") or "[]")
+        return json.loads(text or "[]")
     except ValueError:
-        out["departments"] = []
-    return out
+        return []
+
+
+def _with_departments(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows selected as TASK_FIELDS, their departments read from JSON (once per distinct list)."""
+    parsed: dict[str | None, list] = {}
+    for r in rows:
+        text = r["departments"]
+        found = parsed.get(text)
+        if found is None:
+            found = parsed[text] = _departments(text)
+        r["departments"] = found.copy() if isinstance(found, list) else json.loads(text)
+    return rows
 
 
 def list_tasks(z, *, statuses: list[str] | None = None, incomplete: bool = False,
@@ -130,10 +140,10 @@ def list_tasks(z, *, statuses: list[str] | None = None, incomplete: bool = False
     if seq is not None:
         where.append("t.seq = ?")
         params.append(_seq_key(seq))
-    sql = (f"SELECT {_COLUMNS} FROM tasks t JOIN documents d ON d.id = t.doc_id"
+    sql = (f"SELECT {_COLUMNS} FROM tasks t JOIN documents d INDEXED BY idx_documents_id_document ON d.id = t.doc_id"
            + (" WHERE " + " AND ".join(where) if where else "")
            + " ORDER BY t.year, t.end_month, d.document, t.row_index")
-    return [_row(r) for r in z.rows(sql, tuple(params))]
+    return _with_departments(z.rows(sql, tuple(params)))
 
 
 def _seq_key(seq: str) -> str:
