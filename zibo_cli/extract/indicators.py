@@ -720,6 +720,8 @@ _MAY_HOLD_FIGURE = re.compile(r"\d|第")
 _WORD_CHAR = re.compile(r"[\w\u4e00-\u9fff]")
 _TARGET_END = re.compile(r"目标$")
 _TARGET_NAME = re.compile(r"任务$|年度目标|全年目标|目标任务|目标值")
+# 5.5万人的(预期)目标: a figure that is the size of a target
+_TARGET_AFTER = re.compile(r"的?(?:年度|全年|预期|计划)?(?:目标|任务)(?:任务)?(?=$|[，。；、）)])")
 # 增长预期(目标): the words between a target's name and 目标; 年初确定的…: who set it
 _EXPECTED_TAIL = re.compile(r"(?:的)?(?:增长|增速|总量)?(?:预期|发展|奋斗|计划)$")
 _SET_LEAD = re.compile(r"^(?:(?:今年|年初|年度|全年|市(?:委|政府)?)?(?:确定|提出|制定|设定|下达)的)")
@@ -876,6 +878,15 @@ class _SentenceReader:
     def _read_one(self, fig: _Figure, named: _Named, span: str) -> list[Observation]:
         name = named.names[0] if named.names else ""
         raw = named.raw[0] if named.raw else ""
+        if fig.count_noun and _TARGET_AFTER.match(self.masked, fig.end):
+            # 就业6.2万人，超额完成5.5万人的预期目标: the size of the target of the figure before
+            if len(self.last_names) == 1 and self.last_unit is not None \
+                    and unit_scale(self.last_unit)[1] == unit_scale(fig.unit)[1]:
+                name, raw = self.last_names[0], self.last_raw[0]
+                named.target = True
+                obs = self._observation(fig, name, raw, named)
+                return [obs] if obs else []
+            return []
         if fig.count_noun:
             # "N个X": X is what is counted (an action verb before it stays: 新增N个X)
             noun = self._noun_after(fig.end)
