@@ -878,7 +878,9 @@ class _SentenceReader:
     def _read_one(self, fig: _Figure, named: _Named, span: str) -> list[Observation]:
         name = named.names[0] if named.names else ""
         raw = named.raw[0] if named.raw else ""
-        if fig.count_noun and _TARGET_AFTER.match(self.masked, fig.end):
+        if _TARGET_AFTER.match(self.masked, fig.end) and name and not fig.count_noun:
+            named.target = True  # 完成一般公共预算收入400亿元的年度目标
+        elif _TARGET_AFTER.match(self.masked, fig.end):
             # 就业6.2万人，超额完成5.5万人的预期目标: the size of the target of the figure before
             if len(self.last_names) == 1 and self.last_unit is not None \
                     and unit_scale(self.last_unit)[1] == unit_scale(fig.unit)[1]:
