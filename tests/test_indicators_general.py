@@ -347,3 +347,19 @@ def test_extraction_never_raises(pieces, year, months):
 ])
 def test_leftover_comparisons_are_no_names(sentence):
     assert [(o.name, o.value) for o in extract_clauses(sentence, H1)] == [("社会消费品零售总额", 4.3)]
+
+
+@pytest.mark.parametrize(("clause", "expected"), [
+    ("年初确定的地区生产总值增长预期目标为5.5%左右，全年实际增长5.8%。",
+     {("地区生产总值", T, 5.5, "%"), ("地区生产总值", A, 5.8, "%")}),
+    ("一般公共预算收入预期目标增长5%，全年实际完成412.6亿元，增长5.3%。",
+     {("一般公共预算收入", T, 5.0, "%"), ("一般公共预算收入", A, 412.6, "亿元"), ("一般公共预算收入", A, 5.3, "%")}),
+    ("城镇新增就业6.2万人，超额完成5.5万人的预期目标。",
+     {("城镇新增就业", A, 6.2, "万人"), ("城镇新增就业", T, 5.5, "万人")}),
+    ("全年一般公共预算收入412.6亿元，完成400亿元的年度目标。",
+     {("一般公共预算收入", A, 412.6, "亿元"), ("一般公共预算收入", T, 400.0, "亿元")}),
+    ("全年完成固定资产投资500亿元的目标任务。", {("固定资产投资", T, 500.0, "亿元")}),
+])
+def test_expected_target_then_actual_result(clause, expected):
+    obs = extract_clauses(clause, Context(2024, 1, 12))
+    assert {(o.name, o.kind, round(o.value, 6), o.unit) for o in obs} == expected

@@ -114,7 +114,7 @@ _TAIL_WORDS = sorted(set(GROWTH_VERBS) | set(PRE_QUALIFIERS) | {
     "位列", "排名", "排", "保持", "稳定在", "控制在", "到", "至", "了", "分别", "同比", "比上年", "较上年",
     "比去年", "较去年", "比去年同期", "较去年同期", "比上年同期", "较上年同期", "同期", "预计", "已", "均",
     "每人每月", "每人每年", "人均", "全省", "全国", "达成", "新增了", "已达", "已经", "只有", "仅",
-    "已开工", "开工", "已完成", "已建成", "建成", "已签约", "签约", "共有", "在",
+    "已开工", "开工", "已完成", "已建成", "建成", "已签约", "签约", "共有", "在", "实际",
 }, key=len, reverse=True)
 _TAIL_RE = re.compile("(?:" + "|".join(re.escape(w) for w in _TAIL_WORDS) + ")$")
 _TAIL_SET = frozenset(_TAIL_WORDS)
@@ -720,6 +720,11 @@ _MAY_HOLD_FIGURE = re.compile(r"\d|第")
 _WORD_CHAR = re.compile(r"[\w\u4e00-\u9fff]")
 _TARGET_END = re.compile(r"目标$")
 _TARGET_NAME = re.compile(r"任务$|年度目标|全年目标|目标任务|目标值")
+# 5.5万人的(预期)目标: a figure that is the size of a target
+_TARGET_AFTER = re.compile(r"的?(?:年度|全年|预期|计划)?(?:目标|任务)(?:任务)?(?=$|[，。；、）)])")
+# 增长预期(目标): the words between a target's name and 目标; 年初确定的…: who set it
+_EXPECTED_TAIL = re.compile(r"(?:的)?(?:增长|增速|总量)?(?:预期|发展|奋斗|计划)$")
+_SET_LEAD = re.compile(r"^(?:(?:今年|年初|年度|全年|市(?:委|政府)?)?(?:确定|提出|制定|设定|下达)的)")
 _SHARE_END = re.compile(r"(?:比重|比例|份额|的)$")
 _AFTER_YEAR = re.compile(r"^(?:以来|度|内)")
 _AFTER_PERIOD = re.compile(r"^(?:以来|份|期间|末|底)")
@@ -873,6 +878,17 @@ class _SentenceReader:
     def _read_one(self, fig: _Figure, named: _Named, span: str) -> list[Observation]:
         name = named.names[0] if named.names else ""
         raw = named.raw[0] if named.raw else ""
+        if _TARGET_AFTER.match(self.masked, fig.end) and name and not fig.count_noun:
+            named.target = True  # 完成一般公共预算收入400亿元的年度目标
+        elif _TARGET_AFTER.match(self.masked, fig.end):
+            # 就业6.2万人，超额完成5.5万人的预期目标: the size of the target of the figure before
+            if len(self.last_names) == 1 and self.last_unit is not None \
+                    and unit_scale(self.last_unit)[1] == unit_scale(fig.unit)[1]:
+                name, raw = self.last_names[0], self.last_raw[0]
+                named.target = True
+                obs = self._observation(fig, name, raw, named)
+                return [obs] if obs else []
+            return []
         if fig.count_noun:
             # "N个X": X is what is counted (an action verb before it stays: 新增N个X)
             noun = self._noun_after(fig.end)
@@ -890,7 +906,9 @@ class _SentenceReader:
             return []  # 高于全国0.1个百分点、全省0.2个百分点: the second gap too
         self.prev_versus = named.versus_region
         if not name:
-            if self.may_inherit and len(self.last_names) == 1 and not {"改善", "恶化"} & set(named.tail) and _relative_or_same(fig.unit, self.last_unit):
+            # 预期目标增长5%，全年实际完成412.6亿元: 实际 names the same indicator in any unit
+            same = _relative_or_same(fig.unit, self.last_unit) or "实际" in named.tail
+            if self.may_inherit and len(self.last_names) == 1 and not {"改善", "恶化"} & set(named.tail) and same:
                 name, raw = self.last_names[0], self.last_raw[0]
             else:
                 return []
@@ -1051,6 +1069,9 @@ class _SentenceReader:
         if _TARGET_END.search(s) and len(s) > 2:
             named.target = True
             s = s[:-2]
+            # 地区生产总值增长预期目标为5.5%: the name is what the target is for
+            s = _EXPECTED_TAIL.sub("", s) or s
+            s = _SET_LEAD.sub("", s) or s
         elif _TARGET_NAME.search(s):
             named.target = True
         # 占全部投资的比重为45.3%: a share of the figure before
@@ -1159,7 +1180,9 @@ class _SentenceReader:
             name = entry.name
         name = _ALT_NAME.sub("", name) or name
         kind = self.ctx.kind
-        if kind == ACTUAL and (named.target or self.targets_from is not None and fig.start >= self.targets_from):
+        # 预期目标为5.5%左右，全年实际增长5.8%: 实际 says the figure after a target cue is the result
+        cued = self.targets_from is not None and fig.start >= self.targets_from and "实际" not in named.tail
+        if kind == ACTUAL and (named.target or cued):
             kind = TARGET
         year, start_month, end_month = self._period(fig, kind, named)
         quote, qstart = self._quote(fig)
