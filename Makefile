@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 DB     ?= $(CURDIR)/demo.db
 export ZIBO_DB := $(DB)
 
-.PHONY: demo test lint bench install clean score
+.PHONY: demo test lint bench install clean score score-real
 
 $(BIN)/zibo: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,16 @@ test: install lint
 
 score: install
 	$(BIN)/python ../shared/acceptance/score.py --docs seeds --gold ../shared/acceptance/seeds.gold.json --zibo $(BIN)/zibo -v
+
+# The scorer on the real corpus (tests/data/real): one line for the half tuned on, one for the
+# half only measured (SOURCES.md says which is which).
+REAL := tests/data/real
+score-real: install
+	@for half in tune measure; do \
+	  printf '%-8s ' "$$half"; \
+	  $(BIN)/python ../shared/acceptance/score.py --docs $(REAL)/docs --gold $(REAL)/$$half.gold.json \
+	    --zibo $(BIN)/zibo --min-core 0 --min-all 0 | tail -n 1; \
+	done
 
 bench: install
 	$(BIN)/python bench/run.py
