@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 DB     ?= $(CURDIR)/demo.db
 export ZIBO_DB := $(DB)
 
-.PHONY: demo test lint bench install clean score score-real
+.PHONY: demo test lint bench install clean score score-real fuzz
 
 $(BIN)/zibo: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,13 @@ score-real: install
 	  $(BIN)/python ../shared/acceptance/score.py --docs $(REAL)/docs --gold $(REAL)/$$half.gold.json \
 	    --zibo $(BIN)/zibo --min-core 0 --min-all 0 | tail -n 1; \
 	done
+
+# Property tests with random seeds and many examples (ZIBO_FUZZ_EXAMPLES, default 5000 per test);
+# `make test` runs the same tests derandomized. Turn what this finds into @example cases.
+fuzz: install
+	ZIBO_HYPOTHESIS=fuzz $(BIN)/python -m pytest -q -p no:cacheprovider -k "not real_corpus and not acceptance" \
+	  tests/test_properties.py tests/test_periods_speed.py tests/test_indicators_speed.py \
+	  tests/test_indicators_general.py tests/test_tasks_parse.py tests/test_normalize.py
 
 bench: install
 	$(BIN)/python bench/run.py

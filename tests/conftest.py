@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
+
+# Property tests: `make test` runs them derandomized with no example database, so a run on any
+# machine tries the same inputs and CI never fails by chance; `make fuzz` (ZIBO_HYPOTHESIS=fuzz)
+# runs them with random seeds and many more examples. A failure fuzzing finds becomes an
+# @example or a unit test, so that `make test` keeps it.
+settings.register_profile("ci", derandomize=True, database=None, max_examples=150, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("fuzz", derandomize=False, database=None,
+                          max_examples=int(os.environ.get("ZIBO_FUZZ_EXAMPLES", "5000")), deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow], print_blob=True)
+settings.load_profile(os.environ.get("ZIBO_HYPOTHESIS", "ci"))
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

@@ -330,7 +330,7 @@ _PIECES = st.sampled_from([
 ])
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_PIECES | st.text(max_size=4), max_size=40), st.sampled_from([None, 2024]),
        st.sampled_from([(None, None), (1, 6), (1, 12), (4, 6)]))
 def test_extraction_never_raises(pieces, year, months):

@@ -61,3 +61,22 @@ def test_find_periods_lists_each_expression_once_in_order():
 def test_dates_are_not_periods():
     assert find_periods("4月23日已印发") == []
     assert months_in_text("于6月13日正式印发") is None
+
+
+@pytest.mark.parametrize("text", ["一九十", "十十", "一十十", "零十", "二十一二", "", "x", "½"])
+def test_a_malformed_numeral_is_not_a_number(text):
+    from zibo_cli.periods import cn_number
+    with pytest.raises(ValueError):
+        cn_number(text)
+
+
+@pytest.mark.parametrize("text, value", [("十", 10), ("十二", 12), ("二十", 20), ("二十一", 21), ("一〇", 10),
+                                         ("12", 12), ("两", 2)])
+def test_chinese_numerals(text, value):
+    from zibo_cli.periods import cn_number
+    assert cn_number(text) == value
+
+
+def test_a_malformed_numeral_in_a_period_is_no_period():
+    # the range 0至一九十 is not read (it raised KeyError once); the 十月 at its end still is
+    assert [m.text for m in find_periods("0至一九十月")] == ["十月"]

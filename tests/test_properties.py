@@ -16,7 +16,7 @@ from zibo_cli.normalize import normalize
 from zibo_cli.periods import Period, parse_period
 from zibo_cli.sources import SourceError, read_source
 
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Characters reports are made of, and the ones the normaliser treats specially: CJK (simplified
 # and traditional), full-width digits and punctuation, pinyin with tone marks, brackets, '?',
@@ -47,7 +47,7 @@ def test_normalize_never_raises_and_is_idempotent(text):
     assert twice.text == once.text
 
 
-@settings(SETTINGS, max_examples=100)
+@settings(SETTINGS)
 @given(st.one_of(any_text, tables.map(lambda rows: "\n".join("\t".join(r) for r in rows))), tables)
 def test_extractors_never_raise(text, table):
     clean = normalize(text).text

@@ -44,14 +44,19 @@ class PeriodError(ValueError):
 
 
 def cn_number(text: str) -> int:
-    """Read a small number written in digits or Chinese numerals (一, 十二, 二十一)."""
+    """Read a small number written in digits or Chinese numerals (一, 十二, 二十一, 一〇).
+
+    Anything else, including malformed numerals such as 一九十 or 十十, raises ValueError (a
+    ValueError is "not a number" for every caller, never a crash)."""
     text = text.strip()
-    if text.isdigit():
+    if text.isascii() and text.isdigit():
         return int(text)
     if not text or any(c not in CN_DIGITS for c in text):
         raise ValueError(f"not a number: {text!r}")
     if "十" in text:
         tens, _, ones = text.partition("十")
+        if len(tens) > 1 or len(ones) > 1 or "十" in ones or tens in ("〇", "零"):
+            raise ValueError(f"not a number: {text!r}")
         return (CN_DIGITS[tens] if tens else 1) * 10 + (CN_DIGITS[ones] if ones else 0)
     value = 0
     for c in text:
