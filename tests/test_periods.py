@@ -71,7 +71,7 @@ def test_a_malformed_numeral_is_not_a_number(text):
 
 
 @pytest.mark.parametrize("text, value", [("十", 10), ("十二", 12), ("二十", 20), ("二十一", 21), ("一〇", 10),
-                                         ("12", 12), ("两", 2)])
+                                         ("12", 12), ("两", 2), ("１２", 12)])
 def test_chinese_numerals(text, value):
     from zibo_cli.periods import cn_number
     assert cn_number(text) == value
@@ -80,3 +80,10 @@ def test_chinese_numerals(text, value):
 def test_a_malformed_numeral_in_a_period_is_no_period():
     # the range 0至一九十 is not read (it raised KeyError once); the 十月 at its end still is
     assert [m.text for m in find_periods("0至一九十月")] == ["十月"]
+
+
+@pytest.mark.parametrize("text, months", [("今年前5月", (1, 5)), ("前5个月", (1, 5)), ("前五个月", (1, 5)),
+                                          ("前2月份", (1, 2))])
+def test_the_first_n_months(text, months):
+    (m,) = find_periods(text)
+    assert (m.period.start_month, m.period.end_month) == months

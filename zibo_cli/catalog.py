@@ -40,7 +40,8 @@ def _i(id_: str, name: str, english: str, *aliases: str) -> Indicator:
 
 CATALOG: tuple[Indicator, ...] = (
     # output
-    _i("gdp", "地区生产总值", "regional GDP", "GDP", "生产总值", "全市生产总值", "国内生产总值"),
+    _i("gdp", "地区生产总值", "regional GDP", "GDP", "生产总值", "全市生产总值", "国内生产总值",
+       "经济总量", "经济"),  # 经济增长6%左右 (work reports): the growth of GDP
     _i("primary_industry_value_added", "第一产业增加值", "primary industry value added", "一产增加值"),
     _i("secondary_industry_value_added", "第二产业增加值", "secondary industry value added", "二产增加值"),
     _i("tertiary_industry_value_added", "第三产业增加值", "tertiary industry value added", "三产增加值",

@@ -49,7 +49,7 @@ def cn_number(text: str) -> int:
     Anything else, including malformed numerals such as 一九十 or 十十, raises ValueError (a
     ValueError is "not a number" for every caller, never a crash)."""
     text = text.strip()
-    if text.isascii() and text.isdigit():
+    if text.isdigit():  # any decimal digits, full-width too (int() refuses ² with a ValueError)
         return int(text)
     if not text or any(c not in CN_DIGITS for c in text):
         raise ValueError(f"not a number: {text!r}")
@@ -224,8 +224,8 @@ _TEXT_PATTERNS: list[tuple[re.Pattern[str], object]] = [
      lambda m: Period.quarters(None, _q(m[1]), _q(m[2]))),
     # 第二季度, 二季度, 2季度, 一季度
     (re.compile(r"第?([一二三四1-4])季度"), lambda m: Period.quarter(None, _q(m[1]))),
-    # 前5个月, 前五个月
-    (re.compile(r"前" + _NUM + r"个月"), lambda m: Period(None, 1, cn_number(m[1]))),
+    # 前5个月, 前五个月, 前5月 (今年前5月: the year to May, not May alone)
+    (re.compile(r"前" + _NUM + r"个?月份?"), lambda m: Period(None, 1, cn_number(m[1]))),
     # 截至5月底, 5月末: a balance at the end of May covers the year to May
     (re.compile(r"(?:截至|截止|到)?" + _NUM + r"\s*月(?:底|末)"), lambda m: Period(None, 1, cn_number(m[1]))),
     # 全年, 年度目标, 年度

@@ -34,13 +34,16 @@ How a figure gets its parts, all from the sentence it stands in:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
 from ..catalog import match_name as _match_name
 from ..catalog import unit_scale as _unit_scale
 from ..models import ACTUAL, TARGET, TASK_TABLE, DocumentMeta, Observation, Task
 from ..periods import Period, PeriodError, PeriodMatch, cn_number, find_periods
+from .frame import Frame, data_years, document_frame
+from .scope import Scope, scopes
+from .segment import segment
 
 __all__ = ["extract_observations", "extract_clauses", "Context", "split_names"]
 
@@ -145,9 +148,18 @@ _LEAD_RE = re.compile("^(?:" + "|".join(re.escape(w) for w in _LEAD_WORDS) + ")"
 _LEAD_VERBS = re.compile(r"^(?:完成|实现|达成|形成|稳定运行|正常运行|常态化运行|运行|运营|拥有|现有|保有)")
 # A list number before a name: 1.储能谷…, （2）, 三、, ①
 _LIST_NUMBER = re.compile(r"^(?:\d{1,2}\s*[.、．](?!\d)|[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}、|"
-                          r"[①②③④⑤⑥⑦⑧⑨⑩])\s*")
+                          r"[①②③④⑤⑥⑦⑧⑨⑩]|[●◆◇■□•·▪▶◎○▲△★☆]+)\s*")
 # A sentence that announces targets: 主要预期目标是：…, 今年的目标为：…
-_TARGET_CUE = re.compile(r"目标(?:任务)?(?:是|为)?[：:]|(?:预期|主要|发展|奋斗)目标(?:任务)?(?:是|为)")
+_TARGET_CUE = re.compile(r"目标(?:任务)?(?:是|为)?[：:]|(?:预期|主要|发展|奋斗)目标(?:任务)?(?:是|为)|"
+                         r"主要预期目标(?:也|已)?(?:定了|确定|明确|提出)")
+# words before a cue that make it a target reached, not announced
+_ACHIEVED = re.compile(r"(?:完成|实现|达到|超额完成|超过|高于|低于|完成了)[^，。；]*$")
+_FORECAST_OPENING = re.compile(r"^(?:[^，。；\d]{0,8}?)预计")
+_FIRST_FIGURE = re.compile(r"\d")
+# what may open a clause before its 全年: 全年实现…, 初步核算，全年…
+_CLAUSE_LEAD = re.compile(r"\s*(?:其中|全市|全县|全区|全省|初步核算|初步统计|据初步核算|预计)?[，,]?\s*")
+# what may stand before a paragraph's opening period: a clause about where the figures come from
+_OPENING_GAP = re.compile(r"(?:根据|据|按照|经)[^，。；]{0,20}[，,]\s*|(?:今年|去年|全市|全区|全县|全省|我市|其中)[，,]?\s*")
 # The subject of a clause is last year (上年同期为下降1.3%, 去年全市…增长5%); not after 比/较.
 _PREVIOUS_YEAR = re.compile(r"^(?:上年同期|去年同期|上年|去年)(?:全年|同期)?(?!末|底|以来)")
 _TARGET_WORDS = re.compile(r"^(?:力争|确保|计划|预期|争取|目标是|目标为)")
@@ -247,6 +259,9 @@ class Context:
     task_seq: str | None = None
     # A prose figure that says 目标 gets this period when it names no months.
     target_months: tuple[int, int] = (1, 12)
+    # The year a target belongs to when its sentence names none (a work report's own year,
+    # while its actuals review the year before); None: the same as ``year``.
+    target_year: int | None = None
 
     def default_period(self) -> tuple[int | None, int | None, int | None]:
         return self.year, self.start_month, self.end_month
@@ -291,26 +306,33 @@ class _Named:
 # ---------------------------------------------------------------------------
 
 
-def extract_observations(text: str, meta: DocumentMeta, tasks: list[Task] | None = None) -> list[Observation]:
+def extract_observations(text: str, meta: DocumentMeta, tasks: list[Task] | None = None,
+                         frame: Frame | None = None) -> list[Observation]:
     """Every figure the text states (see the module docstring for how each part is read).
 
-    With ``tasks`` (a parsed task table) the figures in each row's target and progress
-    cells are read with their kind and ``task_seq``, and the table is not read again as
-    prose: its row lines are skipped, and a prose figure whose sentence lies inside a
-    task's cell (a cell's continuation line) is dropped. Without tasks, a TAB table with
-    a 目标 header is read column by column.
+    Prose is read block by block (``extract.segment``), each block in its scope
+    (``extract.scope``: the document frame, the section its heading opens, a list of
+    targets); page chrome is not read. With ``tasks`` (a parsed task table) the figures in
+    each row's target and progress cells are read with their kind and ``task_seq``, and the
+    table is not read again as prose: its row lines are skipped, and a prose figure whose
+    sentence lies inside a task's cell (a cell's continuation line) is dropped. Without
+    tasks, a TAB table with a 目标 header is read column by column.
     """
     year = meta.year
     is_table = meta.doc_type == TASK_TABLE
+    segments = segment(text)
+    if frame is None:
+        frame = document_frame(text, meta, segments)
     # progress reports count the year to date; a quarterly task table's figures too
     end = meta.end_month
     start = 1 if is_table and end else meta.start_month
-    if start is None and end is None:
-        # no months from the metadata: the heading line may still name them (2022年1—11月…简况)
-        heading = _heading_period(text, year)
-        if heading is not None:
-            year, start, end = heading
-    prose = Context(year, start, end)
+    if is_table:
+        prose = Context(year, start, end)
+        block_scope: dict[int, Scope] = {}
+    else:
+        prose = Context(frame.year, frame.start_month, frame.end_month, target_year=frame.target_year)
+        block_scope = {seg.offset: sc for seg, sc in zip(segments, scopes(segments, frame), strict=True)}
+    chrome = {seg.offset for seg in segments if seg.kind == "chrome"}
     out: list[Observation] = []
     cells = ""
     if tasks:
@@ -350,10 +372,14 @@ def extract_observations(text: str, meta: DocumentMeta, tasks: list[Task] | None
             if header is not None:
                 out.extend(_from_row(line, here, header, prose))
                 continue
+        if here in chrome:
+            continue
         if line.strip():
             stats = None  # a table ends at the first line that is not a row
             above = _line_context(line, prose)
-        found = extract_clauses(line, prose, here)
+        scope = block_scope.get(here)
+        ctx = prose if scope is None else _scope_context(scope)
+        found = extract_clauses(line, ctx, here, carry=True)
         if cells:
             found = [o for o in found if o.quote not in cells]
         out.extend(found)
@@ -390,15 +416,16 @@ def _pair_names(obs: list[Observation]) -> list[Observation]:
     return obs
 
 
-def _heading_period(text: str, year: int | None) -> tuple[int | None, int, int] | None:
-    """(year, start, end) from the first line of the text when it names months and its year
-    is the document's (or the document has none)."""
-    first = next((ln for ln in text.split("\n") if ln.strip()), "")[:80]
-    ps = [p for p in find_periods(first) if not p.whole_year]
-    m = _YEAR.search(first)
-    if not ps or (year is not None and m and int(m[1]) != year):
-        return None
-    return (int(m[1]) if m else year), ps[0].period.start_month, ps[0].period.end_month
+def _scope_context(scope: Scope) -> Context:
+    """The reading context of a block in ``scope``: a section or list of targets reads its
+    figures as targets of the scope's target year (months 1–12 unless it names others)."""
+    if scope.mode == "target":
+        months = (scope.start_month or 1, scope.end_month or 12)
+        if scope.start_month is None or (scope.start_month, scope.end_month) != months:
+            months = (1, 12)
+        year = scope.target_year if scope.target_year is not None else scope.year
+        return Context(year, months[0], months[1], TARGET, target_months=months, target_year=year)
+    return Context(scope.year, scope.start_month, scope.end_month, target_year=scope.target_year)
 
 
 def _line_context(line: str, prose: Context) -> Context:
@@ -695,23 +722,47 @@ def _from_row(line: str, offset: int, header: dict[int, Context | None], prose: 
 # ---------------------------------------------------------------------------
 
 
-def extract_clauses(text: str, ctx: Context, offset: int = 0) -> list[Observation]:
+def extract_clauses(text: str, ctx: Context, offset: int = 0, carry: bool = False) -> list[Observation]:
     """The figures in a run of prose (a paragraph, a line, a table cell).
 
     ``offset`` is where ``text`` starts in the document text; observations carry
-    ``char_offset`` = offset of their quote.
+    ``char_offset`` = offset of their quote. With ``carry`` (a paragraph), a sentence that
+    opens with a period (今年一季度，… / 1-5月份，…) passes it to the sentences after it.
     """
     out: list[Observation] = []
     if not _MAY_HOLD_FIGURE.search(text):
-        return out  # no digit and no 第: no figure, no rank
+        return out  # no digit and no 第: no figure, no rank (and nothing after to pass a period to)
     pos = 0
     for m in _SENTENCE_END.finditer(text + "\n"):
         sentence = text[pos:m.start()]
+        opening = None
         if sentence.strip() and _MAY_HOLD_FIGURE.search(sentence):
             lead = len(sentence) - len(sentence.lstrip())
-            out.extend(_SentenceReader(sentence.strip(), ctx, offset + pos + lead).read())
+            reader = _SentenceReader(sentence.strip(), ctx, offset + pos + lead)
+            out.extend(reader.read())
+            opening = reader.opening_period() if carry else None
+        elif carry and sentence.strip():
+            s = sentence.strip()
+            opening = _opening_period(s, find_periods(s), len(s))  # 今年一季度，全市经济开局良好。
+        if opening is not None:
+            ctx = replace(ctx, start_month=opening.start_month, end_month=opening.end_month)
         pos = m.end()
     return out
+
+
+def _opening_period(sentence: str, periods: list[PeriodMatch], stop: int) -> Period | None:
+    """The period ``sentence`` opens with: before ``stop`` (its first figure), not the base of a
+    comparison, not 全年/年度, and at its start or after a clause saying where the figures come
+    from (根据…核算结果，前三季度，…)."""
+    for p in periods:
+        if p.start >= stop:
+            break
+        if p.whole_year or _COMPARISON.search(sentence[max(0, p.start - 3):p.start]):
+            continue
+        if p.start > 12 and not _OPENING_GAP.fullmatch(sentence[:p.start]):
+            continue  # a period deep in the sentence is that clause's, not the paragraph's
+        return p.period
+    return None
 
 
 # Every figure has a digit (_FIGURE, _RANK, _RANK_BARE) or is a rank written 第五 (_RANK_CN):
@@ -751,7 +802,17 @@ class _SentenceReader:
         self.may_inherit = False
         # 主要预期目标是：…: every figure after it is a target
         cue = _TARGET_CUE.search(self.masked)
+        if cue and _ACHIEVED.search(self.masked[max(0, cue.start() - 14):cue.start()]):
+            cue = None  # 完成了…确定的主要目标任务: a target met, not one announced
         self.targets_from = cue.end() if cue else None
+        # 预计，全市实现地区生产总值…，财政收入…: every figure of the sentence is an estimate
+        self.forecast = bool(_FORECAST_OPENING.match(self.masked))
+
+    def opening_period(self) -> Period | None:
+        """The period the sentence opens with (before its first figure, not a comparison's base,
+        not 全年/年度), which the sentences after it in the paragraph share."""
+        figs = self.figures()
+        return _opening_period(self.masked, self.periods, figs[0].start if figs else len(self.masked))
 
     @cached_property
     def periods(self) -> list[PeriodMatch]:
@@ -1190,7 +1251,7 @@ class _SentenceReader:
         qualifier = fig.qualifier or named.pre_qualifier
         if qualifier == "达":
             qualifier = None
-        if named.forecast and kind == ACTUAL:
+        if (named.forecast or self.forecast) and kind == ACTUAL:
             # 预计全年增长5%左右: an estimate, kept as an actual qualified 预计 (never counted as
             # meeting a target, and a figure without 预计 for the period is preferred)
             qualifier = FORECAST + (qualifier or "")
@@ -1202,27 +1263,31 @@ class _SentenceReader:
 
     def _period(self, fig: _Figure, kind: str, named: _Named) -> tuple[int | None, int | None, int | None]:
         year, start, end = self.ctx.default_period()
+        before = self.masked[:fig.start]
+        if self.ctx.target_year is not None and (kind == TARGET or "今年" in before):
+            year = self.ctx.target_year  # a work report's targets, or 今年 in it: the year it is given in
         if named.previous_year and year is not None:
             year -= 1
         if kind == TARGET and self.ctx.kind != TARGET:
             start, end = self.ctx.target_months
         chosen: Period | None = None
+        clause = self._clause_start(fig.start)
         for p in self.periods:
             if p.end > fig.start:
                 break
-            if p.whole_year and kind != TARGET and not named.forecast:
-                continue
+            if p.whole_year and kind != TARGET and not (named.forecast or self.forecast) \
+                    and not (p.start >= clause and _CLAUSE_LEAD.fullmatch(self.masked[clause:p.start])):
+                continue  # 全年 opening the clause (全年实现生产总值…) is the year; elsewhere a target's
             if _COMPARISON.search(self.masked[max(0, p.start - 3):p.start]):
                 continue
             chosen = p.period
         written_year = None
-        for m in _YEAR.finditer(self.masked[:fig.start]):
-            if _COMPARISON.search(self.masked[max(0, m.start() - 3):m.start()]):
-                continue
-            nxt = self.masked[m.end():m.end() + 1]
+        for pos, y in data_years(before):
+            m = _YEAR.match(before, pos)
+            nxt = before[m.end():m.end() + 1] if m else ""
             if nxt and nxt in _RANGE_CHARS:
                 continue
-            written_year = int(m[1])
+            written_year = y
         if written_year is not None and written_year != year:
             year = written_year
             if chosen is None:

@@ -1,0 +1,79 @@
+"""extract.frame: the year and months a document's figures cover, from weighed evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from zibo_cli.extract.frame import BULLETIN, WORK_REPORT, data_years, document_frame
+from zibo_cli.extract.metadata import extract_metadata
+from zibo_cli.extract.segment import segment
+
+
+def frame(text):
+    meta = extract_metadata(text)
+    return document_frame(text, meta, segment(text))
+
+
+def test_a_news_page_headline_gives_the_period():
+    f = frame("来源：某报\n某市一季度GDP增长5.3%\n全市地区生产总值同比增长5.3%，比上年同期提高0.5个百分点。")
+    assert (f.start_month, f.end_month) == (1, 3)
+    assert any(e.startswith("headline") for e in f.evidence)
+
+
+def test_the_lead_gives_the_period_the_cumulative_one_wins():
+    f = frame("5月份，全市规上工业增加值增长4%。1-5月，全市规上工业增加值增长6%。")
+    assert (f.start_month, f.end_month) == (1, 5)
+
+
+def test_a_comparison_base_is_never_the_data_year():
+    f = frame("一季度GDP同比增长12%，比2022年提高1.2个百分点。")
+    assert f.year is None and (f.start_month, f.end_month) == (1, 3)
+    assert frame("1—2月份，全市规上工业增加值增长8.1%，创下2022年以来的新高。").year is None
+    assert frame("全市规上工业增加值比2019年同期增长13.5%。").year is None
+
+
+@pytest.mark.parametrize("text, years", [
+    ("2024年以来，全市经济", []), ("比2023年增长", []), ("到2025年全面建成", []),
+    ("2024年上半年全市经济", [2024]), ("2023年前三季度", [2023]), ("《2023年统计公报》显示", []),
+    ("2022年同期为增长4.1%", [2022]),
+])
+def test_data_years(text, years):
+    assert [y for _, y in data_years(text)] == years
+
+
+def test_a_release_published_in_august_with_no_period_in_its_title():
+    text = "全市经济运行情况\n发布时间：2024-08-05\n上半年，全市地区生产总值增长5%。"
+    f = frame(text)
+    assert (f.year, f.start_month, f.end_month) == (2024, 1, 6)
+
+
+def test_a_period_that_ends_after_publication_is_last_year():
+    f = frame("发布时间：2025-01-22\n前三季度，全市地区生产总值增长5%。")
+    assert (f.year, f.start_month, f.end_month) == (2024, 1, 9)
+
+
+def test_a_work_report_reviews_the_year_before_and_targets_its_own():
+    text = ("——2016年1月6日在某市人民代表大会上\n各位代表：现在，我代表市人民政府，向大会报告政府工作。\n"
+            "预计，全市实现地区生产总值1360亿元，增长9.4%。")
+    f = frame(text)
+    assert f.kind == WORK_REPORT and (f.year, f.target_year) == (2015, 2016)
+
+
+def test_a_work_report_year_from_the_two_years_it_names():
+    f = frame("省长代表省政府向大会报告工作。报告回顾了 2023 年工作，同时提出了 2024 年工作总体要求。")
+    assert (f.year, f.target_year) == (2023, 2024)
+
+
+def test_a_bulletin_covers_its_whole_year():
+    f = frame("某县2007年国民经济和社会发展统计公报\n2007年，全县生产总值增长12.5%。")
+    assert f.kind == BULLETIN and (f.year, f.start_month, f.end_month) == (2007, 1, 12)
+
+
+def test_a_year_at_the_start_of_the_lead_and_nothing_narrower_is_the_whole_year():
+    f = frame("2010年，全区经济保持平稳较快增长。\n全年实现生产总值150亿元，增长15.3%。")
+    assert (f.year, f.start_month, f.end_month) == (2010, 1, 12)
+
+
+def test_no_evidence_no_year():
+    f = frame("全市规上工业增加值增长5%，固定资产投资增长3%。")
+    assert f.year is None

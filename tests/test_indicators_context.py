@@ -1,0 +1,66 @@
+"""Figures read with the context a real report spreads over headlines, leads and paragraphs
+(issue: extraction that carries context). Sentences written for these tests."""
+
+from __future__ import annotations
+
+from zibo_cli.extract.indicators import extract_observations
+from zibo_cli.extract.metadata import extract_metadata
+
+
+def facts(text):
+    meta = extract_metadata(text)
+    return {(o.name, o.year, o.start_month, o.end_month, o.kind, o.value, o.unit, o.qualifier)
+            for o in extract_observations(text, meta)}
+
+
+def test_a_period_holds_over_the_sentences_of_its_paragraph():
+    got = facts("今年一季度，全市经济开局良好。分产业看，第一产业增加值52.3亿元，增长3.1%。")
+    assert ("第一产业增加值", None, 1, 3, "actual", 52.3, "亿元", None) in got
+    assert ("第一产业增加值", None, 1, 3, "actual", 3.1, "%", None) in got
+
+
+def test_a_new_paragraph_opening_with_a_period_resets_it():
+    text = ("1-5月份，规上服务业营业收入增长6%。其中，信息服务业营业收入增长12%。\n"
+            "上半年，全市固定资产投资增长4%。")
+    got = {(f[0], f[2], f[3]) for f in facts(text)}
+    assert ("信息服务业营业收入", 1, 5) in got and ("固定资产投资", 1, 6) in got
+
+
+def test_a_comparison_base_never_sets_the_scope():
+    text = "上半年，全市规上工业增加值增长7.1%，比1—4月份提高0.5个百分点。固定资产投资增长5%。"
+    got = {(f[0], f[2], f[3]) for f in facts(text)}
+    assert ("固定资产投资", 1, 6) in got
+
+
+def test_the_lead_gives_the_period_of_later_paragraphs():
+    text = "根据统一核算结果，前三季度，全市实现地区生产总值619.8亿元。\n一、工业\n全市规上工业增加值增长5.6%。"
+    assert ("规上工业增加值", None, 1, 9, "actual", 5.6, "%", None) in facts(text)
+
+
+def test_a_forecast_opening_qualifies_every_figure_of_its_sentence():
+    text = "市长代表市政府向大会报告政府工作。\n预计，全市实现地区生产总值1360亿元，增长9.4%；财政收入210亿元，增长3.6%。"
+    got = facts(text)
+    assert {f[7] for f in got} == {"预计"}
+
+
+def test_work_report_this_year_and_last_year():
+    text = ("省长代表省政府向大会报告工作，回顾了2023年工作，提出了2024年目标。\n"
+            "过去一年，全省地区生产总值增长5.8%。今年经济社会发展主要预期目标也定了，其中地区生产总值增长5%以上。")
+    got = facts(text)
+    assert ("地区生产总值", 2023, 1, 12, "actual", 5.8, "%", None) in got
+    assert ("地区生产总值", 2024, 1, 12, "target", 5.0, "%", "以上") in got
+
+
+def test_a_target_reached_is_no_cue():
+    got = facts("较好地完成了全年确定的主要预期目标，全市地区生产总值增长5.1%。")
+    assert {f[4] for f in got} == {"actual"}
+
+
+def test_the_whole_year_opening_a_clause_is_the_year_of_an_actual():
+    got = facts("2010年全区经济运行情况\n初步核算，全年实现生产总值150亿元，比上年增长15.3%。")
+    assert ("地区生产总值", 2010, 1, 12, "actual", 15.3, "%", None) in got
+
+
+def test_page_chrome_is_not_read():
+    text = "浏览次数：12 字号：大 中 小 打印本页\n上半年，全市地区生产总值增长5%。"
+    assert {f[5] for f in facts(text)} == {5.0}

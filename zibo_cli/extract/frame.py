@@ -1,0 +1,237 @@
+"""The document frame: what kind of report a text is, which year and months its figures
+cover when a sentence does not say, and the evidence for each.
+
+Evidence is weighed in this order, and each piece used is kept (``Frame.evidence``, stored on
+the document row) so a user can see why a figure got its period:
+
+1. the title (``extract.metadata``: 2024年上半年…情况 → 2024, months 1–6);
+2. a headline or sub-title line before the body (新闻 pages: ``某市一季度GDP增长5.3%``);
+3. the lead: the figure-bearing sentences at the top of the body (``1-5月，全市…``); of the
+   periods they name the cumulative one that reaches furthest wins (1-5月 over 5月份);
+4. the publication date (发布时间：2024-06-27, a dated line under the title or at the end): the
+   data year is the publication year, or the year before when the period ends after the month
+   of publication (前三季度 published in January);
+5. the kind of report: a 统计公报 covers the whole of its year (published the next spring); a
+   government work report or a plan (计划执行情况) reviews the year before the one it is given
+   in (its actuals) and sets targets for the year it is given in.
+
+A year written as the base of a comparison (比2019年同期, 较2022年, 2022年以来, 到2025年) is
+never the data year: an empty year is better than a wrong one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..models import DocumentMeta
+from ..periods import Period, find_periods
+from .segment import Segment
+
+__all__ = ["Frame", "document_frame", "data_years", "WORK_REPORT", "PLAN", "BULLETIN", "REPORT"]
+
+REPORT = "report"
+WORK_REPORT = "work_report"
+PLAN = "plan"
+BULLETIN = "bulletin"
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+# what stands before a year that is a comparison's base or a horizon, not the data year
+_BASE_BEFORE = re.compile(r"(?:比|较|与|同|相比|高于|低于|自|从|到|至|截至|截止|由|超过|于|对比|回落至|恢复到)\s*$")
+_BASE_AFTER = re.compile(r"^\s*(?:以来|起|前(?![一二三四1-9]|[五六七八九十]+个?月)|底前|之前|以前|水平|同比|相比|的水平)")
+_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
+_WORK_REPORT = re.compile(r"政府工作报告|报告(?:政府)?工作|工作报告")
+_PLAN = re.compile(r"计划执行情况|计划草案|国民经济和社会发展计划")
+_BULLETIN = re.compile(r"统计公报")
+_CLAUSE_START = re.compile(r"(?:^|[，。；：,;:\s（(])\s*(?:在|今年|截至|截止)?\s*$")
+_LEAD_SENTENCES = 6
+
+
+@dataclass
+class Frame:
+    kind: str = REPORT
+    year: int | None = None  # the year actual figures belong to when nothing else says
+    start_month: int | None = None
+    end_month: int | None = None
+    target_year: int | None = None  # the year targets belong to (a work report's own year)
+    published: str | None = None
+    evidence: list[str] = field(default_factory=list)
+
+    def note(self, text: str) -> None:
+        self.evidence.append(text)
+
+
+def data_years(text: str) -> list[tuple[int, int]]:
+    """(position, year) for every year written in ``text`` that may be a data year: not the base
+    of a comparison (比2019年同期), not a span's start (2022年以来), not a horizon (到2025年),
+    not inside a date (2024年6月21日 is a date: its year counts) and not in 《a title》."""
+    out = []
+    masked = re.sub(r"《[^》]{0,80}》", lambda m: "《" + "　" * (len(m[0]) - 2) + "》", text)
+    for m in _YEAR.finditer(masked):
+        before = masked[max(0, m.start() - 4):m.start()]
+        if _BASE_BEFORE.search(before) or _BASE_AFTER.match(masked[m.end():m.end() + 4]):
+            continue
+        out.append((m.start(), int(m[1])))
+    return out
+
+
+def _published(meta: DocumentMeta, segments: list[Segment]) -> tuple[int, int] | None:
+    if meta.published:
+        return int(meta.published[:4]), int(meta.published[5:7])
+    near = segments[:8] + segments[-3:]
+    for seg in near:
+        if len(seg.text.strip()) > 80:
+            continue
+        m = _DATE.search(seg.text)
+        if m and 1 <= int(m[2]) <= 12 and 1 <= int(m[3]) <= 31:
+            return int(m[1]), int(m[2])
+    return None
+
+
+def _kind(text: str, title: str) -> str:
+    head = title + "\n" + text[:2000]
+    if _BULLETIN.search(head):
+        return BULLETIN
+    if _PLAN.search(head):
+        return PLAN
+    if _WORK_REPORT.search(head):
+        return WORK_REPORT
+    return REPORT
+
+
+def _period_of(line: str) -> Period | None:
+    """The first period a line names that is not a comparison's base."""
+    for p in find_periods(line):
+        if re.search(r"(?:比|较|与|同)\s*$", line[max(0, p.start - 2):p.start]):
+            continue
+        return p.period
+    return None
+
+
+def _lead_period(segments: list[Segment]) -> tuple[Period, str] | None:
+    """The period the first figure-bearing sentences of the body name: the range from month 1
+    that reaches furthest, else the first one."""
+    found: list[tuple[Period, str]] = []
+    seen = 0
+    for seg in segments:
+        if seg.kind not in ("paragraph", "item", "heading"):
+            continue
+        text = seg.body if seg.kind == "heading" else seg.text
+        for sentence in re.split(r"[。！？]", text):
+            if not re.search(r"\d", sentence):
+                continue
+            seen += 1
+            first_digit = re.search(r"\d+(?:\.\d+)?\s*(?:%|亿|万|个|元|吨|千|百分点)", sentence)
+            stop = first_digit.start() if first_digit else len(sentence)
+            for p in find_periods(sentence[:stop + 1]):
+                if p.whole_year or re.search(r"(?:比|较|与|同)\s*$", sentence[max(0, p.start - 2):p.start]):
+                    continue
+                found.append((p.period, p.text))
+            if seen >= _LEAD_SENTENCES:
+                break
+        if seen >= _LEAD_SENTENCES:
+            break
+    if not found:
+        return None
+    cumulative = [f for f in found if f[0].start_month == 1]
+    if cumulative:
+        return max(cumulative, key=lambda f: f[0].end_month)
+    return found[0]
+
+
+def _lead_year(segments: list[Segment]) -> tuple[int, str] | None:
+    """A year the first body paragraphs write at the start of a clause (2015年，全县…) or just
+    before a period (2024年1-5月)."""
+    body = [s for s in segments if s.kind in ("paragraph", "item", "heading")][:3]
+    for seg in body:
+        for pos, year in data_years(seg.text):
+            after = seg.text[pos:pos + 12]
+            if re.match(r"(?:19|20)\d{2}\s*年\s*同期", after):
+                continue  # 2022年同期为…: last year's figure, not the data year
+            at_start = _CLAUSE_START.search(seg.text[max(0, pos - 4):pos]) is not None
+            before_period = bool(re.match(r"(?:19|20)\d{2}\s*年\s*(?:[一二三四1-4]季度|前|上半年|下半年|1\s*[-—~至]|\d{1,2}\s*月)",
+                                          after))
+            if at_start or before_period:
+                return year, seg.text[pos:pos + 12]
+    return None
+
+
+def document_frame(text: str, meta: DocumentMeta, segments: list[Segment]) -> Frame:
+    """Weigh the evidence (see the module docstring) into a :class:`Frame`."""
+    title = meta.title or ""
+    frame = Frame(kind=_kind(text, title))
+    if frame.kind != REPORT:
+        frame.note(f"kind: {frame.kind}")
+    period: Period | None = None
+    title_year = None
+    if title:
+        ys = data_years(title)
+        title_year = ys[0][1] if ys else None
+        if meta.start_month and meta.end_month:
+            period = Period(None, meta.start_month, meta.end_month)
+            frame.note(f"title: {title[:40]} → months {meta.start_month}-{meta.end_month}")
+        if title_year:
+            frame.note(f"title: {title[:40]} → year {title_year}")
+    headline_year = None
+    for seg in segments:
+        if seg.kind != "headline":
+            continue
+        if period is None:
+            p = _period_of(seg.text)
+            if p is not None and not (p.start_month == 1 and p.end_month == 12):
+                period = p
+                frame.note(f"headline: {seg.text.strip()[:40]} → months {p.start_month}-{p.end_month}")
+        if headline_year is None:
+            ys = data_years(seg.text)
+            if ys:
+                headline_year = ys[0][1]
+                frame.note(f"headline: {seg.text.strip()[:40]} → year {headline_year}")
+    if period is None:
+        lead = _lead_period(segments)
+        if lead is not None:
+            period = lead[0]
+            frame.note(f"lead: {lead[1]} → months {period.start_month}-{period.end_month}")
+    lead_year = _lead_year(segments)
+    if lead_year is not None:
+        frame.note(f"lead: {lead_year[1]} → year {lead_year[0]}")
+    published = _published(meta, segments)
+    if published:
+        frame.published = meta.published or f"{published[0]:04d}-{published[1]:02d}"
+    year = title_year or headline_year or (lead_year[0] if lead_year else None)
+
+    if frame.kind in (WORK_REPORT, PLAN):
+        # given in year Y (Dec–Mar): reviews Y-1, sets targets for Y
+        report_year = title_year
+        if report_year is None and published:
+            report_year = published[0] + (1 if published[1] >= 11 else 0)
+            frame.note(f"published {frame.published} → report year {report_year}")
+        if report_year is None:
+            years = {y for _, y in data_years(text[:3000])}
+            pairs = sorted(y for y in years if y - 1 in years)
+            if pairs:
+                report_year = pairs[-1]
+                frame.note(f"years {report_year - 1} and {report_year} → report year {report_year}")
+            elif year is not None:
+                report_year = year
+        if report_year is not None:
+            frame.target_year = report_year
+            frame.year = report_year - 1
+            frame.start_month, frame.end_month = 1, 12
+            frame.note(f"{frame.kind}: actuals {frame.year}, targets {frame.target_year}")
+        return frame
+
+    if frame.kind == BULLETIN and period is None:
+        period = Period(None, 1, 12)
+    if year is None and published:
+        year = published[0]
+        if frame.kind == BULLETIN or (period is not None and period.end_month > published[1]):
+            year -= 1
+        frame.note(f"published {frame.published} → year {year}")
+    if period is None and lead_year is not None and year == lead_year[0] and not title:
+        period = Period(None, 1, 12)  # 2015年，全县…: a year and nothing narrower
+        frame.note("a year and no narrower period → months 1-12")
+    frame.year = year
+    frame.target_year = year
+    if period is not None:
+        frame.start_month, frame.end_month = period.start_month, period.end_month
+    return frame
