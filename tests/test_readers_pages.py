@@ -99,7 +99,8 @@ def _ingest(zibo, folder: Path) -> None:
 
 
 def _figures(zibo_json, document: str) -> list[dict]:
-    rows = [{k: v for k, v in r.items() if k not in ("document", "id", "doc_id", "char_offset", "path")}
+    # region: a page's metadata table names its publisher (淄博市…), which the saved text does not
+    rows = [{k: v for k, v in r.items() if k not in ("document", "id", "doc_id", "char_offset", "path", "region")}
             for r in zibo_json("indicator") if r["document"] == document]
     return sorted(rows, key=lambda r: json.dumps(r, ensure_ascii=False, sort_keys=True))
 

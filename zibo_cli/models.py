@@ -75,6 +75,9 @@ class DocumentMeta:
     index_no: str | None = None
     doc_no: str | None = None
     doc_type: str = UNKNOWN
+    region: str | None = None  # the city, district or county the document is about
+    report_kind: str | None = None  # report | work_report | plan | bulletin (extract.frame)
+    frame: list[str] = field(default_factory=list)  # the evidence for its year and months
 
 
 @dataclass
@@ -95,6 +98,12 @@ class Observation:
     char_offset: int | None = None  # character offset of the quote in the normalised text
     quote: str = ""
     task_seq: str | None = None  # the task-table row it came from, if any
+    region: str | None = None  # the city, district or county the figure is about (张店区), or 全国
+    # how a growth or change is measured: yoy (year on year), avg_2y (两年平均), mom (环比),
+    # vs_period (a change against another period: 较一季度提高0.8个百分点), vs_target
+    basis: str | None = None
+    base_period: str | None = None  # the period a vs_period change is measured against (2024Q1)
+    derived: bool = False  # a target computed from a stated gap (低于目标1.4个百分点)
 
     def row(self) -> dict[str, Any]:
         return _row(self)
@@ -120,6 +129,25 @@ class Task:
     end_month: int | None = None
     row_index: int = 0  # position of the row in the table
     char_offset: int | None = None  # character offset of the row in the normalised text
+    category: str | None = None  # the category row above it (一、经济发展), when numbering restarts
+    completion_rate: float | None = None  # the row's completion rate in % (完成率 109%), when stated
+    region: str | None = None  # the document's region
+    source: str = "table"  # table | list (a task named in a bulletin's prose)
+
+    def row(self) -> dict[str, Any]:
+        return _row(self)
+
+
+@dataclass
+class StatusCount:
+    """A count of tasks by status that a report states itself (98项达到序时进度, 滞后4项)."""
+
+    status: str  # done | partial | not_done | unknown
+    label: str  # as written: 达到序时进度, 滞后, 已完成
+    count: int
+    total: int | None = None  # 共120项, when stated
+    char_offset: int | None = None
+    quote: str = ""
 
     def row(self) -> dict[str, Any]:
         return _row(self)
@@ -138,4 +166,5 @@ class ParsedDocument:
     meta: DocumentMeta
     observations: list[Observation] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
+    status_counts: list[StatusCount] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)

@@ -9,10 +9,12 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from .extract.frame import Frame, document_frame
 from .extract.indicators import extract_observations
 from .extract.metadata import extract_metadata
+from .extract.segment import segment
 from .extract.tasks import extract_tasks
-from .models import TASK_TABLE, UNKNOWN, ParsedDocument, SourceText
+from .models import TASK_TABLE, UNKNOWN, DocumentMeta, ParsedDocument, SourceText
 from .normalize import normalize
 from .sources import read_file_bytes, read_source
 
@@ -44,12 +46,16 @@ def parse_source(source: SourceText, path: str, name: str, sha256: str, size: in
 
         if any(classify_rows(t) for t in source.tables):
             meta.doc_type = TASK_TABLE
+    frame = document_frame(normalized.text, meta, segment(normalized.text))
+    apply_frame(meta, frame)
     doc = ParsedDocument(path=path, document=name, sha256=sha256, size=size, source=source,
                          normalized=normalized, meta=meta, warnings=list(source.warnings))
     # A task table may also sit inside a prose report: any tabular text is tried.
     if meta.doc_type == TASK_TABLE or source.tables or "\t" in normalized.text:
         doc.tasks = extract_tasks(normalized.text, meta, source.tables)
-    doc.observations = extract_observations(normalized.text, meta, doc.tasks)
+    for t in doc.tasks:
+        t.region = t.region or meta.region
+    doc.observations = extract_observations(normalized.text, meta, doc.tasks, frame)
     if normalized.unreadable:
         doc.warnings.append(f"{normalized.unreadable} characters were lost to encoding ('?')")
     if meta.doc_type == UNKNOWN and not doc.observations and not doc.tasks:
@@ -57,6 +63,22 @@ def parse_source(source: SourceText, path: str, name: str, sha256: str, size: in
     if meta.year is None:
         doc.warnings.append("no year found; figures have no year")
     return doc
+
+
+def apply_frame(meta: DocumentMeta, frame: Frame) -> None:
+    """The document row takes the frame's year (a work report's: the year it is given in),
+    months and region where the title did not give them, and keeps the evidence."""
+    from .extract.frame import data_years
+
+    title_year = data_years(meta.title or "")
+    if not title_year:
+        year = frame.target_year if frame.kind in ("work_report", "plan") else frame.year
+        meta.year = year if year is not None else meta.year
+    if meta.start_month is None and frame.start_month is not None:
+        meta.start_month, meta.end_month = frame.start_month, frame.end_month
+    meta.region = frame.region
+    meta.report_kind = frame.kind
+    meta.frame = list(frame.evidence)
 
 
 def parse_file(path: Path, data: bytes | None = None) -> ParsedDocument:

@@ -182,6 +182,32 @@ def m004_query_indexes(db) -> None:
     conn.execute("CREATE INDEX idx_documents_document ON documents (document, id)")
 
 
+@migration
+def m005_context(db) -> None:
+    """What extraction now reads from context: regions (documents, figures, tasks), the document
+    frame's evidence and report kind; a figure's basis (yoy, avg_2y, mom, vs_period …), the
+    period a change is against, and whether a target was derived from a stated gap; a task's
+    category, completion rate and source; and the status counts reports state per document."""
+    conn = db.conn
+    for table, cols in (("documents", (("region", "TEXT"), ("report_kind", "TEXT"), ("frame", "TEXT"))),
+                        ("observations", (("region", "TEXT"), ("basis", "TEXT"), ("base_period", "TEXT"),
+                                          ("derived", "INTEGER"))),
+                        ("tasks", (("category", "TEXT"), ("completion_rate", "REAL"), ("region", "TEXT"),
+                                   ("source", "TEXT")))):
+        have = {r[1] for r in conn.execute(f"PRAGMA table_info([{table}])")}
+        for name, kind in cols:
+            if name not in have:
+                conn.execute(f"ALTER TABLE [{table}] ADD COLUMN [{name}] {kind}")
+    db["status_counts"].create(
+        {"id": int, "doc_id": str, "status": str, "label": str, "count": int, "total": int,
+         "char_offset": int, "quote": str},
+        pk="id", foreign_keys=[("doc_id", "documents", "id")], not_null={"doc_id", "status", "count"},
+        if_not_exists=True,
+    )
+    db["status_counts"].create_index(["doc_id"], if_not_exists=True)
+    conn.execute("CREATE INDEX IF NOT EXISTS idx_observations_region ON observations (region)")
+
+
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -457,6 +483,7 @@ class DocumentRows(NamedTuple):
     observations: TupleRows
     tasks: TupleRows
     warnings: list[str]
+    status_counts: list[dict[str, Any]] = []
 
 
 _OBS_FIELDS: tuple[str, ...] | None = None
@@ -493,6 +520,7 @@ def document_rows(doc: ParsedDocument) -> DocumentRows:
         "lines_joined": n.lines_joined, "observations": len(doc.observations),
         "tasks": len(doc.tasks), "warnings": json.dumps(doc.warnings, ensure_ascii=False),
         "mtime": None, "ingested_at": None, "text": n.text,
+        "region": m.region, "report_kind": m.report_kind, "frame": json.dumps(m.frame, ensure_ascii=False),
     }
     get_obs = attrgetter(*obs_fields)
     observations = TupleRows(("doc_id", *obs_fields, "period"), [
@@ -505,7 +533,8 @@ def document_rows(doc: ParsedDocument) -> DocumentRows:
         values[dep] = json.dumps(values[dep], ensure_ascii=False)
         task_rows.append((sha, *values, _period_label(t.year, t.start_month, t.end_month)))
     tasks = TupleRows(("doc_id", *task_fields, "period"), task_rows)
-    return DocumentRows(document, observations, tasks, list(doc.warnings))
+    counts = [{"doc_id": sha, **c.row()} for c in doc.status_counts]
+    return DocumentRows(document, observations, tasks, list(doc.warnings), counts)
 
 
 def store_document(conn: sqlite3.Connection, doc: ParsedDocument, mtime: float | None = None,
@@ -535,10 +564,12 @@ def store_rows(conn: sqlite3.Connection, rows: DocumentRows, mtime: float | None
         if state == "replace":
             conn.execute("DELETE FROM observations WHERE doc_id = ?", (other,))
             conn.execute("DELETE FROM tasks WHERE doc_id = ?", (other,))
+            conn.execute("DELETE FROM status_counts WHERE doc_id = ?", (other,))
             conn.execute("DELETE FROM documents WHERE id = ?", (other,))
         document = dict(document)
         document["mtime"], document["ingested_at"] = mtime, _now()
         _insert(conn, "documents", [document])
         _insert(conn, "observations", rows.observations)
         _insert(conn, "tasks", rows.tasks)
+        _insert(conn, "status_counts", rows.status_counts)
         return "replaced" if state == "replace" else "new"

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import places
 from ..models import DocumentMeta
 from ..periods import Period, find_periods
 from .segment import Segment
@@ -55,6 +56,7 @@ class Frame:
     end_month: int | None = None
     target_year: int | None = None  # the year targets belong to (a work report's own year)
     published: str | None = None
+    region: str | None = None  # the city, district or county the document is about
     evidence: list[str] = field(default_factory=list)
 
     def note(self, text: str) -> None:
@@ -156,10 +158,27 @@ def _lead_year(segments: list[Segment]) -> tuple[int, str] | None:
     return None
 
 
+def _region(meta: DocumentMeta, segments: list[Segment]) -> tuple[str, str] | None:
+    """(region, where) the document is about: the places its title, publisher, headline or
+    first paragraphs name, the first of them or a later one inside it (丽水市庆元县 → 庆元县)."""
+    sources = [("title", meta.title or ""), ("publisher", meta.publisher or "")]
+    sources += [(seg.kind, seg.text) for seg in segments[:12] if seg.kind in ("headline", "chrome")]
+    sources += [("lead", seg.text[:200]) for seg in [s for s in segments if s.kind == "paragraph"][:2]]
+    for where, text in sources:
+        names = [n for _, n in places.find_regions(text)]
+        if names:
+            return places.most_specific(names) or names[0], where
+    return None
+
+
 def document_frame(text: str, meta: DocumentMeta, segments: list[Segment]) -> Frame:
     """Weigh the evidence (see the module docstring) into a :class:`Frame`."""
     title = meta.title or ""
     frame = Frame(kind=_kind(text, title))
+    region = _region(meta, segments)
+    if region is not None:
+        frame.region = region[0]
+        frame.note(f"{region[1]} → region {region[0]}")
     if frame.kind != REPORT:
         frame.note(f"kind: {frame.kind}")
     period: Period | None = None

@@ -37,6 +37,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
+from .. import places
 from ..catalog import match_name as _match_name
 from ..catalog import unit_scale as _unit_scale
 from ..models import ACTUAL, TARGET, TASK_TABLE, DocumentMeta, Observation, Task
@@ -202,6 +203,8 @@ _NOT_A_NAME = re.compile(r"^(?:同比|环比|比|较|增速比|增幅比|增速�
 # 两年平均增长, 三年平均增速: an average growth over several years
 _MULTI_YEAR = re.compile(r"(?:[两三四五]|[2-5])年平均(?=(?:同比)?(?:增长|增速|增幅|下降)?(?:为|达到|达)?$)")
 _ALT_NAME = re.compile(r"（[^（）\d]{1,8}）$")
+# what a figure is about when its name opens with it
+_SCOPE_WORD = re.compile(r"全市|我市|本市|全区|我区|全县|我县|全省|我省|全国|全镇")
 GENERIC_NAMES = {"政府", "我市", "全市", "目前", "其中", "合计", "总计", "同比", "比重", "以上", "增长", "数据",
                  "全省", "全国", "总数", "数量", "规模", "人数", "个数", "比例", "分别", "其他", "各类",
                  "统计数据", "统计", "数值", "完成值", "指标", "实际", "累计完成", "完成"}
@@ -262,14 +265,10 @@ class Context:
     # The year a target belongs to when its sentence names none (a work report's own year,
     # while its actuals review the year before); None: the same as ``year``.
     target_year: int | None = None
+    region: str | None = None  # the document's region: what 全市/全区/全县 and unscoped figures are about
 
     def default_period(self) -> tuple[int | None, int | None, int | None]:
         return self.year, self.start_month, self.end_month
-
-
-@dataclass
-class _Plain:
-    name: str
 
 
 @dataclass
@@ -296,7 +295,10 @@ class _Named:
     versus_region: bool = False  # 高于全省…: a gap to another region
     decline_name: bool = False  # the name said 降幅 (降幅收窄 is a rise)
     previous_year: bool = False  # 上年同期为…: the figure is last year's
-    multi_year: str = ""  # 两年平均: an average over years, a series of its own
+    multi_year: str = ""  # 两年平均: an average over years (basis avg_2y)
+    mom: bool = False  # 环比: against the month before (basis mom)
+    scope: str | None = None  # 全市, 全省, 全国 … as written before the name
+    region: str | None = None  # a place written before the name (青州市规上工业增加值)
     forecast: bool = False  # 预计
     year: int | None = None
 
@@ -330,7 +332,8 @@ def extract_observations(text: str, meta: DocumentMeta, tasks: list[Task] | None
         prose = Context(year, start, end)
         block_scope: dict[int, Scope] = {}
     else:
-        prose = Context(frame.year, frame.start_month, frame.end_month, target_year=frame.target_year)
+        prose = Context(frame.year, frame.start_month, frame.end_month, target_year=frame.target_year,
+                        region=frame.region)
         block_scope = {seg.offset: sc for seg, sc in zip(segments, scopes(segments, frame), strict=True)}
     chrome = {seg.offset for seg in segments if seg.kind == "chrome"}
     out: list[Observation] = []
@@ -378,11 +381,14 @@ def extract_observations(text: str, meta: DocumentMeta, tasks: list[Task] | None
             stats = None  # a table ends at the first line that is not a row
             above = _line_context(line, prose)
         scope = block_scope.get(here)
-        ctx = prose if scope is None else _scope_context(scope)
+        ctx = prose if scope is None else _scope_context(scope, frame.region)
         found = extract_clauses(line, ctx, here, carry=True)
         if cells:
             found = [o for o in found if o.quote not in cells]
         out.extend(found)
+    for o in out:
+        if o.region is None:
+            o.region = frame.region  # table cells and task rows: the document's region
     return _dedupe(_pair_names(out))
 
 
@@ -416,7 +422,7 @@ def _pair_names(obs: list[Observation]) -> list[Observation]:
     return obs
 
 
-def _scope_context(scope: Scope) -> Context:
+def _scope_context(scope: Scope, region: str | None) -> Context:
     """The reading context of a block in ``scope``: a section or list of targets reads its
     figures as targets of the scope's target year (months 1–12 unless it names others)."""
     if scope.mode == "target":
@@ -424,8 +430,8 @@ def _scope_context(scope: Scope) -> Context:
         if scope.start_month is None or (scope.start_month, scope.end_month) != months:
             months = (1, 12)
         year = scope.target_year if scope.target_year is not None else scope.year
-        return Context(year, months[0], months[1], TARGET, target_months=months, target_year=year)
-    return Context(scope.year, scope.start_month, scope.end_month, target_year=scope.target_year)
+        return Context(year, months[0], months[1], TARGET, target_months=months, target_year=year, region=region)
+    return Context(scope.year, scope.start_month, scope.end_month, target_year=scope.target_year, region=region)
 
 
 def _line_context(line: str, prose: Context) -> Context:
@@ -1113,6 +1119,12 @@ class _SentenceReader:
         s = self._strip_compare_tail(s, named)
         s = self._strip_lead(s, named)
         s = _trim(s)
+        if s.startswith("环比"):
+            named.mom = True  # 环比增长0.52%: the name before, against the month before
+            s = s[2:]
+        region = places.region_prefix(s) if len(s) > 3 else None
+        if region is not None:
+            named.region, s = region  # 青州市规上工业增加值: the region is a field, not the name
         if s.endswith("的"):
             # 一般公共预算收入完成年度预算的78.9%: a share of something, said of the name before
             named.of = True
@@ -1194,6 +1206,11 @@ class _SentenceReader:
             if m:
                 named.target = True
                 s = s[m.end():]
+            m = _SCOPE_WORD.match(s)
+            if m and named.scope is None:
+                named.scope = m[0]
+                if m[0] in ("全省", "我省", "全国", "我区", "我县", "全镇") and len(s) - m.end() >= 2:
+                    s = s[m.end():]
             m = _LEAD_RE.match(s)
             if m and (len(s) - m.end() >= 2 or m.end() == len(s)):
                 s = s[m.end():]
@@ -1230,10 +1247,6 @@ class _SentenceReader:
                 value = -value
         entry, rate = match_name(name)
         indicator_id = None
-        if named.multi_year:
-            # 两年平均增长6.2%: the name's own series of averages, not its year-on-year growth
-            entry = None
-            name = (match_name(name)[0] or _Plain(name)).name + named.multi_year + "增速"
         if entry is not None:
             indicator_id = entry.id
             if rate and measure == "level" and fig.unit in ("%", "‰"):
@@ -1255,11 +1268,46 @@ class _SentenceReader:
             # 预计全年增长5%左右: an estimate, kept as an actual qualified 预计 (never counted as
             # meeting a target, and a figure without 预计 for the period is preferred)
             qualifier = FORECAST + (qualifier or "")
+        basis, base_period = self._basis(measure, named, year)
         return Observation(
             name=name, value=value, unit=fig.unit, kind=kind, year=year, start_month=start_month,
             end_month=end_month, indicator_id=indicator_id, raw_name=raw or None, measure=measure,
             qualifier=qualifier, char_offset=self.offset + qstart, quote=quote, task_seq=self.ctx.task_seq,
+            region=self._region(named), basis=basis, base_period=base_period,
         )
+
+    def _region(self, named: _Named) -> str | None:
+        """The place a figure is about: one written before its name, else what its scope word
+        says (全省: the province of the document's region; 全国), else the document's region."""
+        if named.region:
+            return named.region
+        if named.scope in ("全国",):
+            return places.NATION
+        if named.scope in ("全省", "我省") and self.ctx.region:
+            return places.province_of(self.ctx.region) or self.ctx.region
+        return self.ctx.region
+
+    def _basis(self, measure: str, named: _Named, year: int | None) -> tuple[str | None, str | None]:
+        """(basis, base period) of a growth or a change: 两年平均 avg_2y, 环比 mom, a change against
+        another period (较一季度提高…) vs_period with that period's label, else yoy."""
+        if measure not in ("growth", "change"):
+            return None, None
+        if named.multi_year:
+            return "avg_2y", None
+        if named.mom:
+            return "mom", None
+        for word in named.tail:
+            if not word.startswith("比"):
+                continue
+            base = word[1:]
+            ps = find_periods(base)
+            if ps and not _BASELINE.fullmatch(base):
+                p = ps[0].period
+                try:
+                    return "vs_period", Period(year, p.start_month, p.end_month).label
+                except PeriodError:
+                    return "vs_period", None
+        return "yoy", None
 
     def _period(self, fig: _Figure, kind: str, named: _Named) -> tuple[int | None, int | None, int | None]:
         year, start, end = self.ctx.default_period()

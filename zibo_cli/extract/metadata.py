@@ -307,10 +307,8 @@ def extract_metadata(text: str, source: SourceText | None = None) -> DocumentMet
             meta.start_month, meta.end_month = period.start_month, period.end_month
     if year is None and meta.published:
         year = int(meta.published[:4])
-    if year is None:
-        m = re.search(r"((?:19|20)\d{2})\s*年", text[:5000])
-        if m:
-            year = int(m[1])
+    # No year from the title or a date: the document frame (extract.frame) weighs what the text
+    # says; the first year written anywhere is too often a comparison's base (比1997年…).
     meta.year = year
     return meta
 

@@ -35,7 +35,8 @@ KINDS = ("actual", "target")
 
 _SELECT = """
 SELECT o.name, o.indicator_id, o.raw_name, o.year, o.start_month, o.end_month, o.period, o.kind,
-       o.measure, o.value, o.unit, o.qualifier, d.document, o.char_offset, o.quote, o.task_seq
+       o.measure, o.value, o.unit, o.qualifier, d.document, o.char_offset, o.quote, o.task_seq,
+       o.region, o.basis, o.base_period, o.derived
 FROM observations o JOIN documents d ON d.id = o.doc_id
 """
 _FROM = "FROM observations o JOIN documents d ON d.id = o.doc_id"
@@ -134,11 +135,49 @@ def _period_filter(text: str) -> tuple[str, tuple]:
 # ---------------------------------------------------------------------------
 
 
+# series() and compare() compare like with like: plain year-on-year figures (and levels),
+# not two-year averages, month-on-month rates or changes against another period
+YOY_SQL = "(o.basis IS NULL OR o.basis = 'yoy')"
+BASES = ("yoy", "avg_2y", "mom", "vs_period", "vs_region", "vs_target")
+
+
+def regions_matching(z: Zibo, text: str) -> list[str]:
+    """The regions in the database that ``--region text`` names (淄博 = 淄博市, 张店 = 张店区)."""
+    from ..normalize import normalize
+    from ..places import region_matches
+
+    query = normalize(text).text.strip()
+    known = [r[0] for r in z.conn.execute("SELECT DISTINCT region FROM observations WHERE region IS NOT NULL")]
+    known += [r[0] for r in z.conn.execute("SELECT DISTINCT region FROM documents WHERE region IS NOT NULL")]
+    return sorted({r for r in known if region_matches(query, r)})
+
+
+def region_filter(z: Zibo, text: str | None, column: str = "o.region") -> tuple[str, tuple]:
+    """SQL (and parameters) keeping the rows of one region; UsageError-free: no match keeps none."""
+    if not text:
+        return "", ()
+    names = regions_matching(z, text)
+    return f"{column} IN (SELECT value FROM json_each(?))", (json.dumps(names, ensure_ascii=False),)
+
+
 def _where(z: Zibo, name: str | None = None, period: str | None = None,
-           kind: str | None = None) -> tuple[str, tuple]:
-    """The WHERE clause (and its parameters) selecting figures by indicator, period and kind."""
+           kind: str | None = None, region: str | None = None, basis: str | None = None) -> tuple[str, tuple]:
+    """The WHERE clause (and its parameters) selecting figures by indicator, period, kind,
+    region (loose: 淄博 = 淄博市) and basis (``yoy`` also takes figures with no basis)."""
     where: list[str] = []
     params: list[Any] = []
+    if region:
+        sql, p = region_filter(z, region)
+        where.append(sql)
+        params.extend(p)
+    if basis:
+        if basis not in BASES:
+            raise UsageError(f"--basis must be one of {', '.join(BASES)}, not {basis!r}")
+        if basis == "yoy":
+            where.append(YOY_SQL)
+        else:
+            where.append("o.basis = ?")
+            params.append(basis)
     if name:
         sel = resolve(z, name)
         if sel.entry is not None and z.conn.execute(
@@ -166,13 +205,16 @@ def _where(z: Zibo, name: str | None = None, period: str | None = None,
 
 
 def observations(z: Zibo, name: str | None = None, period: str | None = None,
-                 kind: str | None = None) -> list[dict[str, Any]]:
-    """Every figure (of one indicator, in one period, of one kind), oldest period first.
+                 kind: str | None = None, region: str | None = None,
+                 basis: str | None = None) -> list[dict[str, Any]]:
+    """Every figure (of one indicator, in one period, of one kind, region or basis), oldest
+    period first.
 
     Each row has name, aliases, indicator_id, raw_name, year, start_month, end_month,
-    period, kind, measure, value, unit, qualifier, document, char_offset, quote, task_seq.
+    period, kind, measure, value, unit, qualifier, document, char_offset, quote, task_seq,
+    region, basis, base_period, derived.
     """
-    where, params = _where(z, name, period, kind)
+    where, params = _where(z, name, period, kind, region, basis)
     if where:
         # the ids first (from an index), then the rows in table order, not the index's order
         select = _SELECT.replace(_FROM, _JOIN_NAMES.strip())
@@ -195,7 +237,7 @@ def _with_aliases(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 # What makes figures alike for series() and compare(), in SQL: _series_key with the unit
 # as written (a finer split than its base unit), and whether a figure is an estimate.
-_KEY_COLUMNS = ["coalesce(nullif(o.indicator_id, ''), o.name)", "o.measure", "o.unit"]
+_KEY_COLUMNS = ["coalesce(nullif(o.indicator_id, ''), o.name)", "o.measure", "o.unit", "coalesce(o.region, '')"]
 _KEY_SQL = ", ".join(_KEY_COLUMNS)
 _FORECAST_SQL = "substr(o.qualifier, 1, 2) = '预计'"
 
@@ -248,29 +290,40 @@ def met_target(target: float, qualifier: str | None, actual: float) -> bool:
     return actual >= target
 
 
-def _series_key(r: dict[str, Any], task_scoped: bool = False) -> tuple:
-    """What makes figures one series: the indicator, its measure and base unit.
+def _by_region(rows) -> bool:
+    """Are the rows of several regions? Then each region is a series of its own; figures of
+    one region and figures whose region is unknown (a report that never names its city)
+    are one series."""
+    return len({r.get("region") for r in rows if r.get("region")}) > 1
+
+
+def _series_key(r: dict[str, Any], task_scoped: bool = False, by_region: bool = True) -> tuple:
+    """What makes figures one series: the indicator, its measure and base unit, and (when
+    the answer spans several regions) the region.
 
     ``task_scoped``: a name the catalogue does not know, read from a task-table row, is
     only that row's (完成投资 in one task is not 完成投资 in another), so its target is
     paired with actuals of the same row only.
     """
-    key = (r["indicator_id"] or r["name"], r["measure"], unit_scale(r["unit"])[1])
+    key = (r["indicator_id"] or r["name"], r["measure"], unit_scale(r["unit"])[1],
+           (r.get("region") or "") if by_region else "")
     if task_scoped and r["indicator_id"] is None and r.get("task_seq"):
         key += (r["document"], r["task_seq"])
     return key
 
 
 def series(z: Zibo, name: str | None = None, kind: str | None = None,
-           quotes: bool = True) -> list[dict[str, Any]]:
+           quotes: bool = True, region: str | None = None, basis: str = "yoy") -> list[dict[str, Any]]:
     """One row per indicator, measure and period: target and actual side by side, and
     whether the target was met where both exist. Values of one series are shown in the
     unit of its first figure (3.15万人 and 31500人 are one amount).
 
     ``quotes=False`` leaves out each row's ``quotes`` (every sentence behind it) and
-    reads only the figures that decide the values, grouping the rest in SQL.
+    reads only the figures that decide the values, grouping the rest in SQL. Figures of
+    different regions are different series (a row per region, never merged); only
+    year-on-year figures and levels are compared unless ``basis`` says otherwise.
     """
-    where, params = _where(z, name, kind=kind)
+    where, params = _where(z, name, kind=kind, region=region, basis=basis)
     if quotes:
         return _series(z.rows(_SELECT + where + _ORDER, params), quotes=True)
     scope = ("CASE WHEN o.indicator_id IS NULL AND o.task_seq <> '' THEN d.document END, "
@@ -280,13 +333,19 @@ def series(z: Zibo, name: str | None = None, kind: str | None = None,
     # the document of its first figure, and every document with a figure of it
     docs: dict[tuple, set[str]] = {}
     firsts: set[str] = set()
-    for ikey, measure, unit, doc, seq, year, start, end, first, names in z.conn.execute(
+    for ikey, measure, unit, region_key, doc, seq, year, start, end, first, names in z.conn.execute(
             f"SELECT {_KEY_SQL}, {scope}, {period}, min(d.document), json_group_array(DISTINCT d.document)"
             f"{_JOIN_NAMES}{where} GROUP BY {_KEY_SQL}, {scope}, {period}, o.kind, {_FORECAST_SQL}", params):
-        key = (ikey, measure, unit_scale(unit)[1]) + ((doc, seq) if doc is not None else ())
+        key = (ikey, measure, unit_scale(unit)[1], region_key) + ((doc, seq) if doc is not None else ())
         docs.setdefault((key, year, start, end), set()).update(json.loads(names))
         firsts.add(first)
-    out = _series(_first_rows(z, where, params, [], _ORDER, list(firsts)), quotes=False)
+    rows = _first_rows(z, where, params, [], _ORDER, list(firsts))
+    if not _by_region(rows):
+        merged: dict[tuple, set[str]] = {}
+        for (key, *period), names in docs.items():
+            merged.setdefault(((*key[:3], "", *key[4:]), *period), set()).update(names)
+        docs = merged
+    out = _series(rows, quotes=False)
     for g in out:
         # the figures of one row share its period, so they come in document order
         g["documents"] = sorted(docs.get((g.pop("_key"), g["year"], g["start_month"], g["end_month"]), ()))
@@ -296,14 +355,16 @@ def series(z: Zibo, name: str | None = None, kind: str | None = None,
 def _series(rows: list[dict[str, Any]], quotes: bool) -> list[dict[str, Any]]:
     units: dict[tuple, str] = {}
     groups: dict[tuple, dict[str, Any]] = {}
+    by_region = _by_region(rows)
     for r in rows:
-        skey = _series_key(r, task_scoped=True)
+        skey = _series_key(r, task_scoped=True, by_region=by_region)
         unit = units.setdefault(skey, r["unit"])
         key = (*skey, r["year"], r["start_month"], r["end_month"])
         g = groups.get(key)
         if g is None:
             g = groups[key] = {
-                "name": r["name"], "indicator_id": r["indicator_id"], "measure": r["measure"], "unit": unit,
+                "name": r["name"], "indicator_id": r["indicator_id"], "region": r.get("region") if by_region else None,
+                "measure": r["measure"], "unit": unit,
                 "year": r["year"], "start_month": r["start_month"], "end_month": r["end_month"],
                 "period": r["period"], "target": None, "target_qualifier": None, "actual": None,
                 "actual_qualifier": None, "met": None, "documents": [],
@@ -326,12 +387,12 @@ def _series(rows: list[dict[str, Any]], quotes: bool) -> list[dict[str, Any]]:
     for g in out:
         if g["target"] is not None and g["actual"] is not None and not is_forecast(g["actual_qualifier"]):
             g["met"] = met_target(g["target"], g["target_qualifier"], g["actual"])
-    out.sort(key=lambda g: (g["name"], g["measure"], g["year"] or 0, g["end_month"] or 0,
+    out.sort(key=lambda g: (g["name"], g.get("region") or "", g["measure"], g["year"] or 0, g["end_month"] or 0,
                             g["start_month"] or 0))
     return out
 
 
-def compare(z: Zibo, a: str, b: str) -> list[dict[str, Any]]:
+def compare(z: Zibo, a: str, b: str, region: str | None = None) -> list[dict[str, Any]]:
     """Every indicator reported in period ``a`` or ``b`` (actual figures, exact months).
 
     Like is compared with like: the same indicator, measure and unit (amounts in other
@@ -339,14 +400,15 @@ def compare(z: Zibo, a: str, b: str) -> list[dict[str, Any]]:
     for a % figure), null when either side is missing; ``status`` says which.
     """
     pa, pb = read_period(a), read_period(b)
-    rows_a = _actuals(z, pa)
-    rows_b = _actuals(z, pb)
+    rows_a = _actuals(z, pa, region)
+    rows_b = _actuals(z, pb, region)
     order: list[tuple] = []
     first_a: dict[tuple, dict] = {}
     first_b: dict[tuple, dict] = {}
+    by_region = _by_region(rows_a + rows_b)
     for rows, first in ((rows_a, first_a), (rows_b, first_b)):
         for r in rows:
-            key = _series_key(r)
+            key = _series_key(r, by_region=by_region)
             if key not in first:
                 first[key] = r
             if key not in order:
@@ -361,12 +423,13 @@ def compare(z: Zibo, a: str, b: str) -> list[dict[str, Any]]:
         vb = convert(rb["value"], rb["unit"], unit) if rb else None
         change = round(vb - va, 10) if va is not None and vb is not None else None
         out.append({
-            "name": ref["name"], "indicator_id": ref["indicator_id"], "measure": ref["measure"], "unit": unit,
-            "a": va, "b": None if vb is None else round(vb, 10), "change": change,
+            "name": ref["name"], "indicator_id": ref["indicator_id"],
+            "region": ref.get("region") if by_region else None, "measure": ref["measure"], "unit": unit, "a": va, "b": None if vb is None else round(vb, 10), "change": change,
             "change_unit": None if change is None else "百分点" if unit == "%" else unit,
             "a_period": pa.label, "b_period": pb.label,
             "a_document": ra["document"] if ra else None, "b_document": rb["document"] if rb else None,
             "a_quote": ra["quote"] if ra else None, "b_quote": rb["quote"] if rb else None,
+            "a_qualifier": ra["qualifier"] if ra else None, "b_qualifier": rb["qualifier"] if rb else None,
             "status": "both" if ra and rb else "only_a" if ra else "only_b",
         })
     rank = {"both": 0, "only_a": 1, "only_b": 2}
@@ -374,14 +437,19 @@ def compare(z: Zibo, a: str, b: str) -> list[dict[str, Any]]:
     return out
 
 
-def _actuals(z: Zibo, p: Period) -> list[dict[str, Any]]:
-    """Actual figures of period ``p``, each indicator's preferred first: catalogued, not an
-    estimate, then in document order. Only those that can come first for their
-    indicator, measure and unit are read (see _first_rows)."""
-    where = " WHERE o.kind = 'actual' AND o.year = ? AND o.start_month = ? AND o.end_month = ?"
+def _actuals(z: Zibo, p: Period, region: str | None = None) -> list[dict[str, Any]]:
+    """Actual year-on-year figures (and levels) of period ``p``, each indicator's preferred
+    first: catalogued, not an estimate, then in document order. Only those that can come
+    first for their indicator, measure, unit and region are read (see _first_rows)."""
+    where = f" WHERE o.kind = 'actual' AND o.year = ? AND o.start_month = ? AND o.end_month = ? AND {YOY_SQL}"
+    params: tuple = (p.year, p.start_month, p.end_month)
+    if region:
+        sql, rp = region_filter(z, region)
+        where += " AND " + sql
+        params += rp
     preference = ["(o.indicator_id IS NULL)", "(COALESCE(o.qualifier, '') LIKE '预计%')"]
     order = f" ORDER BY {', '.join(preference)}, d.document, o.char_offset, o.id"
-    return _first_rows(z, where, (p.year, p.start_month, p.end_month), _KEY_COLUMNS + preference, order)
+    return _first_rows(z, where, params, _KEY_COLUMNS + preference, order)
 
 
 def periods_with_figures(z: Zibo) -> list[str]:

@@ -1,0 +1,68 @@
+"""places: the administrative-division list cpca ships, and regions read from reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from zibo_cli import places
+from zibo_cli.extract.indicators import extract_observations
+from zibo_cli.extract.metadata import extract_metadata
+from zibo_cli.pipeline import apply_frame
+
+pytestmark = pytest.mark.skipif(not places.places(), reason="cpca's data file is not installed")
+
+
+def test_full_names_are_found_and_everyday_words_are_not():
+    assert [n for _, n in places.find_regions("淄博市张店区、青州市和山东省")] == ["淄博市", "张店区", "青州市", "山东省"]
+    assert places.find_regions("全区四大新区、老城区和矿区") == []
+
+
+def test_a_region_is_split_off_a_name():
+    assert places.region_prefix("青州市规上工业增加值") == ("青州市", "规上工业增加值")
+    assert places.region_prefix("规上工业增加值") is None
+    assert places.region_prefix("青州市") is None  # nothing left to name
+
+
+def test_nesting_and_provinces():
+    assert places.most_specific(["丽水市", "庆元县"]) == "庆元县"
+    assert places.most_specific(["庆元县", "山东省"]) == "庆元县"
+    assert places.province_of("张店区") == "山东省"
+
+
+@pytest.mark.parametrize("query, region, ok", [("淄博", "淄博市", True), ("张店", "张店区", True),
+                                               ("淄博市", "淄博市", True), ("张店", "淄博市", False),
+                                               ("全国", "全国", True), ("", "淄博市", False)])
+def test_the_loose_match_users_type(query, region, ok):
+    assert places.region_matches(query, region) is ok
+
+
+def figures(text):
+    from zibo_cli.extract.frame import document_frame
+    from zibo_cli.extract.segment import segment
+
+    meta = extract_metadata(text)
+    frame = document_frame(text, meta, segment(text))
+    apply_frame(meta, frame)
+    return meta, extract_observations(text, meta, None, frame)
+
+
+def test_a_region_before_the_name_is_a_field_not_part_of_the_name():
+    meta, obs = figures("潍坊市上半年经济运行情况\n上半年，青州市规上工业增加值同比增长6.3%，全市规上工业增加值增长5%。")
+    got = {(o.name, o.region, o.value) for o in obs}
+    assert got == {("规上工业增加值", "青州市", 6.3), ("规上工业增加值", "潍坊市", 5.0)}
+    assert meta.region == "潍坊市"
+
+
+def test_a_county_bulletin_is_about_the_county():
+    meta, obs = figures("丽水市庆元县2007年国民经济和社会发展统计公报\n全县生产总值增长12%。")
+    assert meta.region == "庆元县" and {o.region for o in obs} == {"庆元县"}
+
+
+def test_the_province_and_the_nation_in_a_city_report():
+    _, obs = figures("淄博市统计局\n上半年，全市地区生产总值增长5%，全省地区生产总值增长5.6%，全国规模以上工业增加值增长6%。")
+    assert {(o.value, o.region) for o in obs} == {(5.0, "淄博市"), (5.6, "山东省"), (6.0, "全国")}
+
+
+def test_no_place_named_no_region():
+    _, obs = figures("上半年，全市地区生产总值增长5%。")
+    assert {o.region for o in obs} == {None}

@@ -1,0 +1,153 @@
+"""Place names: China's provinces, cities and counties, from the administrative-division list
+that the ``cpca`` package ships (``cpca/resources/adcodes.csv``, MIT licence, © its authors).
+
+Only that data file is read (the package itself, which imports pandas, is never imported).
+Where it is missing, zibo still works: figures simply get no region.
+
+* :func:`find_regions` finds full names written in a text (淄博市, 张店区, 庆元县, 山东省);
+  short forms (张店) are not matched in report text, where too many are also words;
+* :func:`region_prefix` splits a region off the start of an indicator name
+  (青州市规上工业增加值 → 青州市, 规上工业增加值);
+* :func:`region_matches` is the loose match users type (``--region 张店`` finds 张店区).
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["Place", "places", "find_regions", "region_prefix", "region_matches", "province_of", "most_specific",
+           "short_name", "NATION"]
+
+NATION = "全国"
+_SUFFIX = re.compile(r"(?:特别行政区|自治州|自治县|自治旗|地区|林区|新区|省|市|区|县|旗|盟)$")
+# full names that are also everyday words in reports (城区 and 矿区 are real districts)
+_WORDS = {"城区", "矿区", "郊区", "新区", "东区", "西区", "南区", "北区", "中区", "市辖区", "县", "区", "老城区", "新城区",
+          "城东区", "城西区", "城南区", "城北区", "城中区", "市中区", "中心区"}
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    adcode: str  # 12 digits: province 2, city 2, county 2, then zeros
+
+    @property
+    def level(self) -> int:
+        """1 province, 2 city, 3 county."""
+        code = self.adcode
+        if code[2:] == "0" * 10:
+            return 1
+        if code[4:] == "0" * 8:
+            return 2
+        return 3
+
+    def within(self, other: Place) -> bool:
+        """Is this place inside ``other`` (a county in its city, a city in its province)?"""
+        keep = {1: 2, 2: 4, 3: 6}[other.level]
+        return self.adcode[:keep] == other.adcode[:keep] and self.level > other.level
+
+
+def _data_file() -> Path | None:
+    try:
+        spec = importlib.util.find_spec("cpca")
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.origin:
+        return None
+    path = Path(spec.origin).parent / "resources" / "adcodes.csv"
+    return path if path.exists() else None
+
+
+@lru_cache(maxsize=1)
+def places() -> dict[str, tuple[Place, ...]]:
+    """Every place by full name (a name may belong to several places: 鼓楼区)."""
+    path = _data_file()
+    out: dict[str, list[Place]] = {}
+    if path is None:
+        return {}
+    with path.open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            name = (row.get("name") or "").strip()
+            code = (row.get("adcode") or "").strip()
+            if len(name) < 2 or name in _WORDS or len(code) != 12 or not _SUFFIX.search(name):
+                continue
+            out.setdefault(name, []).append(Place(name, code))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str] | None:
+    names = sorted(places(), key=len, reverse=True)
+    if not names:
+        return None
+    return re.compile("|".join(re.escape(n) for n in names))
+
+
+def find_regions(text: str) -> list[tuple[int, str]]:
+    """(position, name) of every full place name in ``text``, left to right."""
+    rx = _pattern()
+    if rx is None:
+        return []
+    return [(m.start(), m[0]) for m in rx.finditer(text)]
+
+
+_MAX_NAME = 12
+
+
+def region_prefix(name: str) -> tuple[str, str] | None:
+    """(region, rest) when ``name`` starts with a full place name and more than two
+    characters of name follow (青州市规上工业增加值); else None."""
+    table = places()
+    for n in range(min(_MAX_NAME, len(name) - 2), 1, -1):
+        if name[:n] in table:
+            return name[:n], name[n:]
+    return None
+
+
+def province_of(region: str) -> str | None:
+    """The province a city or county is in (张店区 → 山东省); a province is its own."""
+    table = places()
+    found = table.get(region)
+    if not found:
+        return None
+    code = found[0].adcode[:2] + "0" * 10
+    for name, ps in table.items():
+        if any(p.adcode == code for p in ps):
+            return name
+    return None
+
+
+def most_specific(names: list[str]) -> str | None:
+    """Of the regions a document names near its top, in order: the first, or a later one
+    inside it (丽水市庆元县 → 庆元县)."""
+    table = places()
+    best: Place | None = None
+    for n in names:
+        cands = table.get(n)
+        if not cands:
+            continue
+        if best is None:
+            best = cands[0]
+            continue
+        inside = [p for p in cands if p.within(best)]
+        if inside:
+            best = inside[0]
+    return best.name if best else None
+
+
+def short_name(region: str) -> str:
+    """张店 for 张店区, 淄博 for 淄博市 (a name of two characters keeps its suffix: 沛县)."""
+    short = _SUFFIX.sub("", region)
+    return short if len(short) >= 2 else region
+
+
+def region_matches(query: str, region: str | None) -> bool:
+    """The loose match of ``--region``: 淄博 = 淄博市, 张店 = 张店区, 全国 = 全国."""
+    if not region or not query:
+        return False
+    q = query.strip()
+    return q == region or short_name(q) == short_name(region)
