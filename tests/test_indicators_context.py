@@ -64,3 +64,40 @@ def test_the_whole_year_opening_a_clause_is_the_year_of_an_actual():
 def test_page_chrome_is_not_read():
     text = "浏览次数：12 字号：大 中 小 打印本页\n上半年，全市地区生产总值增长5%。"
     assert {f[5] for f in facts(text)} == {5.0}
+
+
+def test_trillions():
+    got = facts("2024年工作报告\n过去一年，全省地区生产总值达13.57万亿元、增长4.8%。")
+    assert any(f[0] == "地区生产总值" and f[5] == 13.57 and f[6] == "万亿元" for f in got)
+
+
+def test_a_province_short_name_before_a_name_is_its_region():
+    from zibo_cli import places
+    if not places.places():
+        return
+    text = "过去一年，江苏地区生产总值达12.82万亿元、增长5.8%。"
+    meta = extract_metadata(text)
+    obs = extract_observations(text, meta)
+    assert {(o.name, o.region) for o in obs} == {("地区生产总值", "江苏省")}
+
+
+def test_asides_between_a_figure_and_its_growth():
+    got = facts("前三季度，全区实现地区生产总值1291.92亿元，按不变价格计算（下同），同比增长6.2%。"
+                "全区一般公共预算收入70.11亿元，同口径下降19.4%。")
+    assert ("地区生产总值", None, 1, 9, "actual", 6.2, "%", None) in got
+    assert ("一般公共预算收入", None, 1, 9, "actual", -19.4, "%", None) in got
+
+
+def test_the_last_part_of_a_sentence_that_opens_with_a_period_passes_it_on():
+    got = facts("2月份，全区规上工业当月产值同比下降12.6%；1-2月，规上工业累计产值同比下降9.7%。规上工业增加值同比下降6.6%。")
+    assert ("规上工业增加值", None, 1, 2, "actual", -6.6, "%", None) in got
+
+
+def test_the_lead_sentence_gives_the_period_even_without_a_figure():
+    got = facts("昨日，记者从市统计局了解到，今年上半年，全市经济保持平稳运行。\n全市生产总值（GDP）440.26亿元，增长8.4%。")
+    assert ("地区生产总值", None, 1, 6, "actual", 8.4, "%", None) in got
+
+
+def test_a_verb_between_the_subject_and_its_measure():
+    got = facts("5月份，我省规模以上工业完成增加值687.9亿元，同比增长23%。")
+    assert ("规上工业增加值", None, 5, 5, "actual", 687.9, "亿元", None) in got

@@ -183,3 +183,9 @@ def test_tidy_spaces_shortcuts_keep_the_result(text):
         else:
             lines.append(normalize_mod._tidy(line))
     assert normalize_mod.tidy_spaces(text) == "\n".join(lines)
+
+
+def test_a_bracket_pair_takes_one_width():
+    from zibo_cli.normalize import normalize
+    assert normalize("全市生产总值(GDP)440.26亿元").text == "全市生产总值（GDP）440.26亿元"
+    assert normalize("f(x) = 1").text == "f(x) = 1"

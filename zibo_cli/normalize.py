@@ -156,6 +156,8 @@ _DIGIT_SEP_RE = re.compile(r"(?<=\d)[,:](?=\d)")
 
 
 _CJK_PUNCT_RE = re.compile(f"[{CJK_PUNCT}]")
+_HALF_CLOSE = re.compile(r"（([^（）()\n]{0,30})\)")
+_HALF_OPEN = re.compile(r"\(([^（）()\n]{0,30})）")
 
 
 def unify_width(text: str) -> str:
@@ -169,6 +171,10 @@ def unify_width(text: str) -> str:
     if _NEEDS_HALF_RE.search(text):  # translate() walks every character; most texts need nothing
         text = text.translate(_TO_HALF)
     text = _HALF_PUNCT_RE.sub(lambda m: _TO_FULL[m[0]] if _chinese_near(text, m.start()) else m[0], text)
+    if "（" in text or "）" in text:
+        # a pair takes one width: 生产总值(GDP)440亿元 → 生产总值（GDP）440亿元
+        text = _HALF_CLOSE.sub(r"（\1）", text)
+        text = _HALF_OPEN.sub(r"（\1）", text)
     # The marks left half-width (digit separators, Latin text) are few: settle them against
     # the marks just made full-width with a work list, so a long run of marks stays linear.
     todo = [m.start() for m in _HALF_PUNCT_RE.finditer(text) if _chinese_near(text, m.start())]

@@ -98,13 +98,32 @@ def find_regions(text: str) -> list[tuple[int, str]]:
 _MAX_NAME = 12
 
 
+@lru_cache(maxsize=1)
+def _short_names() -> dict[str, str]:
+    """Provinces' and cities' short names (江苏 → 江苏省, 淄博 → 淄博市); a short name two
+    places share goes to the larger one (吉林 → 吉林省)."""
+    out: dict[str, str] = {}
+    for name, ps in sorted(places().items(), key=lambda kv: min(p.level for p in kv[1])):
+        if min(p.level for p in ps) > 2:
+            continue
+        short = short_name(name)
+        if short != name and short not in out:
+            out[short] = name
+    return out
+
+
 def region_prefix(name: str) -> tuple[str, str] | None:
-    """(region, rest) when ``name`` starts with a full place name and more than two
-    characters of name follow (青州市规上工业增加值); else None."""
+    """(region, rest) when ``name`` starts with a full place name, or the short name of a
+    province or city (江苏地区生产总值), and more than two characters of name follow
+    (青州市规上工业增加值 → 青州市, 规上工业增加值); else None."""
     table = places()
     for n in range(min(_MAX_NAME, len(name) - 2), 1, -1):
         if name[:n] in table:
             return name[:n], name[n:]
+    shorts = _short_names()
+    for n in range(min(_MAX_NAME, len(name) - 3), 1, -1):
+        if name[:n] in shorts:
+            return shorts[name[:n]], name[n:]
     return None
 
 

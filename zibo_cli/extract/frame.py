@@ -115,12 +115,18 @@ def _lead_period(segments: list[Segment]) -> tuple[Period, str] | None:
     that reaches furthest, else the first one."""
     found: list[tuple[Period, str]] = []
     seen = 0
+    paragraphs = 0
     for seg in segments:
         if seg.kind not in ("paragraph", "item", "heading"):
             continue
+        paragraphs += 1
         text = seg.body if seg.kind == "heading" else seg.text
-        for sentence in re.split(r"[。！？]", text):
+        for i, sentence in enumerate(re.split(r"[。！？]", text)):
             if not re.search(r"\d", sentence):
+                if paragraphs == 1 and i < 2:  # 今年上半年，全市经济保持平稳运行。: the lead says it
+                    found.extend((p.period, p.text) for p in find_periods(sentence)
+                                 if not p.whole_year and not re.search(r"(?:比|较|与|同)\s*$",
+                                                                      sentence[max(0, p.start - 2):p.start]))
                 continue
             seen += 1
             first_digit = re.search(r"\d+(?:\.\d+)?\s*(?:%|亿|万|个|元|吨|千|百分点)", sentence)

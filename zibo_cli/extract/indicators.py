@@ -81,7 +81,7 @@ DURATION_UNITS = {"天", "小时"}
 _FIGURE = re.compile(
     r"(?P<sign>[-—－−])?"
     r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
-    r"(?P<mag>千万|百万|十万|万|亿)?"
+    r"(?P<mag>万亿|千万|百万|十万|万|亿)?"
     r"(?P<q1>余|多)?"
     r"(?:(?P<unit>" + _UNIT_RE + r")(?P<q2>以上|左右|以下|以内|之多|多|余)?)?"
 )
@@ -118,7 +118,7 @@ _TAIL_WORDS = sorted(set(GROWTH_VERBS) | set(PRE_QUALIFIERS) | {
     "位列", "排名", "排", "保持", "稳定在", "控制在", "到", "至", "了", "分别", "同比", "比上年", "较上年",
     "比去年", "较去年", "比去年同期", "较去年同期", "比上年同期", "较上年同期", "同期", "预计", "已", "均",
     "每人每月", "每人每年", "人均", "全省", "全国", "达成", "新增了", "已达", "已经", "只有", "仅",
-    "已开工", "开工", "已完成", "已建成", "建成", "已签约", "签约", "共有", "在", "实际",
+    "已开工", "开工", "已完成", "已建成", "建成", "已签约", "签约", "共有", "在", "实际", "同口径", "可比",
 }, key=len, reverse=True)
 _TAIL_RE = re.compile("(?:" + "|".join(re.escape(w) for w in _TAIL_WORDS) + ")$")
 _TAIL_SET = frozenset(_TAIL_WORDS)
@@ -218,6 +218,11 @@ BARE_MEASURES = sorted((
     "人均消费支出", "工资性收入", "经营净收入", "进出口总额",
 ), key=len, reverse=True)
 
+
+
+# 完成 between a subject and the measure it achieved (规模以上工业完成增加值), not before a task
+# (光伏装机完成年度任务 names the task)
+_INNER_DONE = re.compile("完成(?=(?:" + "|".join(BARE_MEASURES) + ")$)")
 
 
 @lru_cache(maxsize=4096)
@@ -803,6 +808,7 @@ class _SentenceReader:
         self.subject: str | None = None  # the subject of the name before (规模以上工业)
         self.last_raw: list[str] = []
         self.last_unit: str | None = None
+        self.last_region: str | None = None
         self.next_start = 0
         self.prev_end: int | None = None
         self.may_inherit = False
@@ -815,10 +821,20 @@ class _SentenceReader:
         self.forecast = bool(_FORECAST_OPENING.match(self.masked))
 
     def opening_period(self) -> Period | None:
-        """The period the sentence opens with (before its first figure, not a comparison's base,
-        not 全年/年度), which the sentences after it in the paragraph share."""
+        """The period the sentence (or its last ；-part that opens with one) opens with: before
+        its first figure, not a comparison's base, not 全年/年度. The sentences after it in the
+        paragraph share it (2月份，…当月…；1-2月，…。规上工业增加值下降6.6% → 1-2月)."""
         figs = self.figures()
-        return _opening_period(self.masked, self.periods, figs[0].start if figs else len(self.masked))
+        found = None
+        start = 0
+        for part in re.split(r"(?<=[；;])", self.masked):
+            end = start + len(part)
+            first = next((f.start - start for f in figs if start <= f.start < end), len(part))
+            ps = [PeriodMatch(p.start - start, p.end - start, p.period, p.text) for p in self.periods
+                  if start <= p.start < end]
+            found = _opening_period(part, ps, first) or found
+            start = end
+        return found
 
     @cached_property
     def periods(self) -> list[PeriodMatch]:
@@ -977,6 +993,7 @@ class _SentenceReader:
             same = _relative_or_same(fig.unit, self.last_unit) or "实际" in named.tail
             if self.may_inherit and len(self.last_names) == 1 and not {"改善", "恶化"} & set(named.tail) and same:
                 name, raw = self.last_names[0], self.last_raw[0]
+                named.region = named.region or self.last_region  # 江苏地区生产总值达…、增长5.8%
             else:
                 return []
         if name in GENERIC_NAMES or len(name) < 2 or named.versus_region or _NOT_A_NAME.match(name):
@@ -993,6 +1010,7 @@ class _SentenceReader:
         name = self._with_subject(name)
         obs = self._observation(fig, name, raw, named)
         self.last_names, self.last_raw, self.last_unit = [name], [raw], fig.unit
+        self.last_region = named.region
         if not self.history or self.history[-1][0] != name:
             self.history.append((name, raw))
         return [obs] if obs else []
@@ -1158,6 +1176,9 @@ class _SentenceReader:
         # 规模以上工业企业实现利润总额 → 规模以上工业企业利润总额
         if len(s) > 6 and "实现" in s[2:-2]:
             s = s.replace("实现", "", 1)
+        m = _INNER_DONE.search(s)
+        if m and m.start() >= 2:
+            s = s[:m.start()] + s[m.end():]  # 规模以上工业完成增加值 → 规模以上工业增加值
         if "预计" in named.tail or "预计" in span:
             named.forecast = True
         if s in _TAIL_WORDS or s in _LEAD_WORDS:
@@ -1246,6 +1267,12 @@ class _SentenceReader:
             if verbs and _falls(verbs[-1], name) != named.decline_name:
                 value = -value
         entry, rate = match_name(name)
+        if entry is None and _ALT_NAME.search(name):
+            # 生产总值（GDP）: the name, or the other name in brackets, may be the catalogue's
+            alt = _ALT_NAME.search(name)[0][1:-1]
+            entry, rate = match_name(_ALT_NAME.sub("", name))
+            if entry is None:
+                entry, rate = match_name(alt)
         indicator_id = None
         if entry is not None:
             indicator_id = entry.id
@@ -1480,7 +1507,7 @@ def _action_suffix(span: str) -> str:
 
 
 # Asides between a figure and the next clause about it: 按可比价格计算，同比增长5.1%.
-_ASIDE = re.compile(r"按(?:可比|不变)价(?:格)?(?:计算)?|扣除价格因素(?:后)?|剔除[^，；]{0,12}因素(?:后)?|"
+_ASIDE = re.compile(r"按(?:可比|不变)价(?:格)?(?:计算)?(?:[（(]下同[)）])?|[（(]下同[)）]|扣除价格因素(?:后)?|剔除[^，；]{0,12}因素(?:后)?|"
                     r"(?:其中|同时|此外)(?=，)")
 
 _RELATIVE_UNITS = {"%", "‰", "百分点", "位", "倍"}
