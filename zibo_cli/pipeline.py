@@ -13,6 +13,7 @@ from .extract.frame import Frame, document_frame
 from .extract.indicators import extract_observations
 from .extract.metadata import extract_metadata
 from .extract.segment import segment
+from .extract.task_lists import status_counts
 from .extract.tasks import extract_tasks
 from .models import TASK_TABLE, UNKNOWN, DocumentMeta, ParsedDocument, SourceText
 from .normalize import normalize
@@ -50,11 +51,14 @@ def parse_source(source: SourceText, path: str, name: str, sha256: str, size: in
     apply_frame(meta, frame)
     doc = ParsedDocument(path=path, document=name, sha256=sha256, size=size, source=source,
                          normalized=normalized, meta=meta, warnings=list(source.warnings))
-    # A task table may also sit inside a prose report: any tabular text is tried.
-    if meta.doc_type == TASK_TABLE or source.tables or "\t" in normalized.text:
-        doc.tasks = extract_tasks(normalized.text, meta, source.tables)
+    # A task table may also sit inside a prose report, flattened one cell per line, or be a
+    # bulletin's list of tasks: every document is tried (each reader gives up early).
+    doc.tasks = extract_tasks(normalized.text, meta, source.tables)
+    if doc.tasks and meta.doc_type != TASK_TABLE and any(t.source == "table" for t in doc.tasks):
+        meta.doc_type = TASK_TABLE
     for t in doc.tasks:
         t.region = t.region or meta.region
+    doc.status_counts = status_counts(normalized.text)
     doc.observations = extract_observations(normalized.text, meta, doc.tasks, frame)
     if normalized.unreadable:
         doc.warnings.append(f"{normalized.unreadable} characters were lost to encoding ('?')")

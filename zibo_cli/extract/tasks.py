@@ -55,6 +55,7 @@ _HEADER_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("next_steps", re.compile(r"下一?步|打算|计划措施|工作措施|整改措施|措施")),
     ("leader", re.compile(r"领导|责任人")),
     ("departments", re.compile(r"单位|部门|牵头|承办|配合")),
+    ("rate", re.compile(r"完成率|完成比例|完成百分比|占年度目标|完成进度%|进度%")),
     ("progress", re.compile(r"进展|进度|推进情况|落实情况|工作情况|完成进度|实施情况|工作成效")),
     ("status", re.compile(r"是否完成|完成情况|完成状态|完成与否|是否按期|是否达到|状态")),
     ("period_target", re.compile(r"(?:季度|半年|\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月|月份?|阶段).*(?:目标|任务|计划)")),
@@ -113,7 +114,7 @@ def map_header(cells: list[str]) -> Header | None:
             key = None  # a second column of the same kind is not read
         keys.append(key)
     known = [k for k in keys if k]
-    if len(known) < 3 or not {"status", "progress", "reason", "departments", "next_steps"} & set(known):
+    if len(known) < 3 or not {"status", "progress", "reason", "departments", "next_steps", "rate"} & set(known):
         return None
     header = Header(keys=keys, labels=cells)
     for label, key in zip(cells, keys, strict=True):
@@ -508,6 +509,8 @@ def _task_from_cells(cells: list[str], header: Header, meta: DocumentMeta, index
     if task.progress is None and "progress" not in header.keys and len(task.status_raw or "") > 8:
         task.progress = _tidy_text(values.get("status", ""))  # a 完成情况 column telling the progress
     task.leader = _tidy_leader(values.get("leader"))
+    task.completion_rate = _rate(values.get("rate"))
+    task.region = meta.region
     task.year = header.year or meta.year
     if header.start_month is not None:
         task.start_month, task.end_month = header.start_month, header.end_month
@@ -539,10 +542,36 @@ def _finish(draft: _Draft, header: Header) -> Task:
     if not real:
         task.reason = None
     status = _row_status(task.status_raw)
+    if task.completion_rate is None:
+        task.completion_rate = _rate(task.progress)  # 当前进度: 80%（…进度滞后）
+    if "status" not in header.keys and not task.status_raw:
+        status = _status_from_rate(task)
     if status == DONE and real:
         status = PARTIAL
     task.status = status
     return task
+
+
+_RATE = re.compile(r"^\s*(\d{1,4}(?:\.\d+)?)\s*[%％]")
+_ON_SCHEDULE = re.compile(r"达到序时进度|符合序时进度|按序时推进|序时推进|正常推进|按计划推进|超序时")
+
+
+def _rate(cell: str | None) -> float | None:
+    """The completion rate a cell opens with, in % (109% → 109), or None."""
+    m = _RATE.match(clean_cell(cell))
+    return float(m[1]) if m else None
+
+
+def _status_from_rate(task: Task) -> str:
+    """A row with no status column: done at a completion rate of 100% or more; below it
+    not_done, or partial when the row says it is on schedule (达到序时进度); unknown with
+    neither a rate nor any progress."""
+    if task.completion_rate is not None:
+        if task.completion_rate >= 100:
+            return DONE
+        said = " ".join(x for x in (task.progress, task.reason, task.next_steps) if x)
+        return PARTIAL if _ON_SCHEDULE.search(said) else NOT_DONE
+    return STATUS_UNKNOWN
 
 
 _RANK = {NOT_DONE: 3, PARTIAL: 2, DONE: 1, STATUS_UNKNOWN: 0}
@@ -586,6 +615,12 @@ def _append(draft: _Draft, header: Header, cells: list[str], same_row: bool = Fa
             task.status_raw = _join(task.status_raw, text, "") if not same_row else \
                 "\n".join(p for p in (task.status_raw, text) if p)
             continue
+        if key == "rate":
+            # a sub-row's own rate (新增120个社区助餐点 … 109%): the task is as far as its least
+            rate = _rate(text)
+            if rate is not None:
+                task.completion_rate = rate if task.completion_rate is None else min(task.completion_rate, rate)
+            continue
         before = getattr(task, key)
         if key == "reason":
             # 无 below 无 (or below a reason) adds nothing; a real reason replaces a 无 above
@@ -622,6 +657,7 @@ def parse_rows(rows: list[_Row] | list[list[str]], meta: DocumentMeta | None = N
     current: _Draft | None = None
     index = start_index
     pending_header = False
+    category: str | None = None  # the category row (一、经济发展) the rows below belong to
     for item in rows:
         row = item if isinstance(item, _Row) else _Row(list(item))
         cells = [c if c is not None else "" for c in row.cells]
@@ -645,6 +681,11 @@ def parse_rows(rows: list[_Row] | list[list[str]], meta: DocumentMeta | None = N
             continue
         if header is None:
             continue
+        if (header.keys[0] == "seq" and current is not None and clean_cell(cells[0])
+                and not _seq_like(cells[0]) and not _HEADING_RE.match(clean_cell(cells[0]))
+                and len(cells) <= header.width):
+            # a continuation row that left out its empty 序号 cell: its cells stand one to the left
+            cells = [""] + (cells if len(cells) < header.width or clean_cell(cells[-1]) else cells[:-1])
         cells = align(cells, header, _open_keys(current.task if current else None))
         if _spanning_row(cells, header):
             continue
@@ -657,16 +698,19 @@ def parse_rows(rows: list[_Row] | list[list[str]], meta: DocumentMeta | None = N
                     _append(current, header, cells)
                 continue
             if _heading_row(seq_cell, filled):
+                category = _category(seq_cell, by_key)
                 continue
             if current is not None and _seq_value(seq_cell) == current.task.seq:
                 _append(current, header, cells, same_row=True)  # a merged 序号 repeated
                 continue
         elif len(filled) == 1 and _HEADING_RE.match(clean_cell(by_key[next(iter(filled))])):
+            category = clean_cell(by_key[next(iter(filled))])
             continue
         if current is not None:
             tasks.append(_finish(current, header))
         index += 1
         current = _task_from_cells(cells, header, meta, index - 1, row.offset, str(index - start_index))
+        current.task.category = category
     if current is not None and header is not None:
         tasks.append(_finish(current, header))
     return tasks
@@ -682,6 +726,14 @@ def _spanning_row(cells: list[str], header: Header) -> bool:
 
 _HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)")
 _WORK_KEYS = {"status", "progress", "reason", "period_target", "next_steps", "leader", "departments"}
+
+
+def _category(seq_cell: str, by_key: dict[str, str]) -> str | None:
+    """The text of a category row (一 | 经济发展 → 一、经济发展; 一、经济发展 as it is)."""
+    texts = [clean_cell(v) for k, v in by_key.items() if k != "seq" and clean_cell(v)]
+    if _seq_like(seq_cell):
+        return f"{_seq_value(seq_cell)}、{texts[0]}" if texts else _seq_value(seq_cell)
+    return seq_cell
 
 
 def _heading_row(seq_cell: str, filled: set[str]) -> bool:
@@ -708,8 +760,10 @@ _PAGE_FURNITURE = re.compile(r"^(?:[-—–\s]*\d+[-—–\s]*|第\s*\d+\s*页.*
 def extract_tasks(text: str, meta: DocumentMeta, tables: list[list[list[str]]] | None = None) -> list[Task]:
     """The rows of the task table(s) of a document.
 
-    ``tables`` (from a structured reader) wins when it holds a task table;
-    otherwise the TAB-separated lines of ``text`` are read.
+    ``tables`` (from a structured reader) wins when it holds a task table; otherwise the
+    TAB- or ``|``-separated lines of ``text`` are read; then a table flattened one cell per
+    line (an HTML table saved as text); then the tasks a bulletin lists in prose
+    (``extract.task_lists``).
     """
     if tables:
         tasks: list[Task] = []
@@ -720,7 +774,82 @@ def extract_tasks(text: str, meta: DocumentMeta, tables: list[list[list[str]]] |
             tasks.extend(found)
         if tasks:
             return tasks
-    return parse_rows(_text_table_rows(text), meta)
+    if "\t" in text or "|" in text:
+        tasks = parse_rows(_text_table_rows(text), meta)
+        if tasks:
+            return tasks
+    tasks = parse_rows(_flat_table_rows(text), meta)
+    if tasks:
+        return tasks
+    from .task_lists import prose_tasks
+
+    return prose_tasks(text, meta)
+
+
+# -- a table flattened one cell per line -------------------------------------------
+# An HTML table saved as text often comes out one cell per line, each perhaps followed by
+# " |" (an empty cell is a line holding only "|"): 序号 | / 项目名称 | / 责任单位 | … then
+# 1 | / 新建幼儿园 | / 教育局 | …. The header's cells fix the width; a row starts at the next
+# 序号 once it holds enough cells to be a row (so a cell reading 2 is not taken for row 2).
+
+_FLAT_CELL_MAX = 24
+_FLAT_HEADER_MAX = 12
+
+
+def _flat_cell(line: str) -> str:
+    s = line.strip()
+    if s.endswith("|"):
+        s = s[:-1].rstrip()
+    return s
+
+
+def _flat_table_rows(text: str) -> list[_Row]:
+    lines: list[tuple[int, str]] = []
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append((offset, _flat_cell(line)))
+        offset += len(line) + 1
+    for i in range(len(lines)):
+        if not lines[i][1] or len(lines[i][1]) > _FLAT_CELL_MAX:
+            continue
+        for width in range(3, _FLAT_HEADER_MAX + 1):
+            if i + width >= len(lines):
+                break
+            cells = [c for _, c in lines[i:i + width]]
+            if any(len(c) > _FLAT_CELL_MAX or not c for c in cells):
+                break
+            header = map_header(cells)
+            if header is None or header.keys[0] != "seq":
+                continue
+            first = lines[i + width][1]
+            if _seq_value(first) not in ("1", "一"):
+                continue
+            wider = map_header([c for _, c in lines[i:i + width + 1]])
+            if wider is not None and i + width + 1 < len(lines) and wider.width > width \
+                    and _seq_value(lines[i + width + 1][1]) in ("1", "一"):
+                continue  # the header goes on
+            return _flat_rows(lines[i:], width)
+    return []
+
+
+def _flat_rows(lines: list[tuple[int, str]], width: int) -> list[_Row]:
+    rows = [_Row([c for _, c in lines[:width]], lines[0][0])]
+    current: _Row | None = None
+    expected = 1
+    for off, cell in lines[width:]:
+        starts = _seq_like(cell) and _seq_value(cell) == str(expected)
+        if starts and (current is None or len(current.cells) >= max(2, width - 2)):
+            current = _Row([cell], off)
+            rows.append(current)
+            expected += 1
+            continue
+        if current is None:
+            continue
+        if len(current.cells) >= width + 3 and len(cell) >= 40 and cell[-1] in "。；！？":
+            break  # prose after the table
+        current.cells.append(cell)
+    return rows
 
 
 def _text_table_rows(text: str) -> list[_Row]:

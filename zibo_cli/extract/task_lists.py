@@ -1,0 +1,148 @@
+"""Tasks a bulletin lists in prose, and the status counts reports state.
+
+Bulletins (督查通报, 民生实事进度通报, 任务分解方案) often name their tasks in numbered prose
+items rather than a table:
+
+    1、农村道路畅通工程，牵头部门：市交通局。建设进度相对较慢的县区为舒城县。
+    2.规模以上工业增加值增长5%左右。
+    牵头单位：区工信局
+    责任单位：立山经济开发区
+
+A numbered item is a task when it names its responsible unit (牵头单位/牵头部门/责任单位 …),
+on its own line or on the lines right after it. Its status comes from what it says
+(进度较慢, 未完成, 滞后 → not_done; 已完成, 提前完成 → done; 达到序时进度, 正常推进 →
+partial), else ``unknown``; its 序号 is the item's number.
+
+Status counts (共120项，98项达到序时进度，6项滞后; 已提前完成…的有3项; 正常推进的有4项)
+are read by :func:`status_counts`, so a user can see them beside the rows zibo read, and when
+they disagree.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import DONE, NOT_DONE, PARTIAL, STATUS_UNKNOWN, DocumentMeta, StatusCount, Task
+from .tasks import split_departments
+
+__all__ = ["prose_tasks", "status_counts", "status_of_words"]
+
+_ITEM = re.compile(r"^\s*(?:(?P<n>\d{1,3})\s*[、.．](?!\d)|[（(]\s*(?P<p>\d{1,3})\s*[)）])\s*(?P<text>.+)$")
+_DEPT_LABEL = re.compile(r"(?P<label>牵头单位|牵头部门|责任单位|责任部门|主办单位|主责单位|配合单位|协办单位|"
+                         r"承办单位|配合部门)\s*[:：]\s*(?P<units>[^。；;]*)")
+_LEAD = re.compile(r"牵头|主办|主责")
+
+_NOT_DONE_WORDS = re.compile(r"未完成|未能完成|进度(?:相对)?(?:较)?慢|推进缓慢|进展缓慢|进度滞后|滞后|偏慢|未开工|"
+                             r"未达到序时|未达序时|落后于序时|严重滞后|尚未|推进难度较大")
+_DONE_WORDS = re.compile(r"已完成|提前完成|超额完成|全面完成|已全部完成|全部完成")
+_PARTIAL_WORDS = re.compile(r"达到序时进度|符合序时进度|按序时推进|序时推进|正常推进|按计划推进|超序时进度")
+
+
+def status_of_words(text: str) -> str:
+    """The status prose gives a task: behind (not_done) before on schedule (partial) before
+    finished (done); ``unknown`` when it says none of them."""
+    if _NOT_DONE_WORDS.search(text):
+        return NOT_DONE
+    if _PARTIAL_WORDS.search(text):
+        return PARTIAL
+    if _DONE_WORDS.search(text):
+        return DONE
+    return STATUS_UNKNOWN
+
+
+def prose_tasks(text: str, meta: DocumentMeta) -> list[Task]:
+    """The numbered items of ``text`` that name a responsible unit, as tasks."""
+    lines: list[tuple[int, str]] = []
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append((offset, line.strip()))
+        offset += len(line) + 1
+    tasks: list[Task] = []
+    i = 0
+    run_end = -1  # the line after the last task's lines: the run of items goes on there
+    while i < len(lines):
+        off, line = lines[i]
+        m = _ITEM.match(line)
+        if not m:
+            i += 1
+            continue
+        seq = m["n"] or m["p"]
+        body = m["text"]
+        labels = list(_DEPT_LABEL.finditer(body))
+        j = i + 1
+        while j < len(lines) and j <= i + 3 and not _ITEM.match(lines[j][1]):
+            follow = list(_DEPT_LABEL.finditer(lines[j][1]))
+            if not follow or _DEPT_LABEL.match(lines[j][1]) is None:
+                break
+            labels.extend(follow)
+            j += 1
+        follows = bool(tasks) and i == run_end and seq.isdigit() and int(seq) == int(tasks[-1].seq) + 1
+        if labels or follows:
+            # an item that names no unit but carries on a run of tasks is a task too
+            tasks.append(_task(seq, body, labels, off, meta, len(tasks)))
+            run_end = j
+        i = j if j > i + 1 else i + 1
+    # numbering that counts up from 1 is a list; stray numbered lines are not tasks
+    if tasks and tasks[0].seq != "1":
+        return []
+    return tasks
+
+
+def _task(seq: str, body: str, labels: list[re.Match[str]], offset: int, meta: DocumentMeta,
+          index: int) -> Task:
+    lead = [m for m in labels if _LEAD.search(m["label"])]
+    ordered = lead + [m for m in labels if m not in lead]
+    departments: list[str] = []
+    for m in ordered:
+        for d in split_departments(m["units"]):
+            if d not in departments:
+                departments.append(d)
+    first = _DEPT_LABEL.search(body)
+    target = body[:first.start()].rstrip("，,；;。 ") if first else body
+    rest = body[labels[-1].end():].lstrip("。；;，, ") if labels and labels[-1].string is body else ""
+    task = Task(seq=seq, status=status_of_words(body), annual_target=target or None, progress=rest or None,
+                departments=departments, departments_raw="；".join(f"{m['label']}：{m['units']}" for m in ordered),
+                year=meta.year, start_month=meta.start_month, end_month=meta.end_month, row_index=index,
+                char_offset=offset, region=meta.region, source="list")
+    return task
+
+
+# -- status counts --------------------------------------------------------------------
+
+_LABELS = (
+    (DONE, r"已提前完成或超额完成年度目标任务|提前完成全年任务|已提前完成|已完成和提前完成|提前完成|超额完成|已完成|完成"),
+    (PARTIAL, r"超序时进度|超进度|达到序时进度|达进度|按序时推进|序时推进|正常推进|按计划推进|进展较快"),
+    (NOT_DONE, r"未达到序时进度|欠进度|推进缓慢|进度缓慢|进展偏慢|进度偏慢|进度滞后|滞后|推进难度较大|未完成|未开工"),
+)
+_UNIT = r"(?:项|个|件|个事项|项任务|件实事)"
+_COUNT_AFTER = [(status, re.compile(rf"(?P<label>{words})(?:的有|的|有)?\s*(?P<n>\d{{1,4}})\s*{_UNIT}?"))
+                for status, words in _LABELS]
+_COUNT_BEFORE = [(status, re.compile(rf"(?P<n>\d{{1,4}})\s*{_UNIT}(?:事项)?(?P<label>{words})"))
+                 for status, words in _LABELS]
+_TOTAL = re.compile(rf"(?:共|合计|总计|明确)(?P<n>\d{{1,4}})\s*{_UNIT}")
+
+
+def status_counts(text: str) -> list[StatusCount]:
+    """The counts of tasks by status a report states: 98项达到序时进度, 滞后4项, 推进缓慢的有3."""
+    out: list[StatusCount] = []
+    pos = 0
+    for sentence in re.split(r"(?<=[。！？\n])", text):
+        here = pos
+        pos += len(sentence)
+        if not re.search(r"\d", sentence):
+            continue
+        total = _TOTAL.search(sentence)
+        taken: list[tuple[int, int]] = []
+        for status, rx in _COUNT_BEFORE + _COUNT_AFTER:
+            for m in rx.finditer(sentence):
+                if any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
+                if m["label"] == "完成" and re.search(r"完成率|完成投资", sentence[m.start():m.end() + 3]):
+                    continue
+                taken.append((m.start(), m.end()))
+                out.append(StatusCount(status=status, label=m["label"], count=int(m["n"]),
+                                       total=int(total["n"]) if total else None,
+                                       char_offset=here + m.start(), quote=sentence.strip()[:300]))
+    out.sort(key=lambda c: c.char_offset or 0)
+    return out
