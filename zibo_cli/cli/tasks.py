@@ -50,23 +50,35 @@ def tasks(
         "--period", "-p", metavar="PERIOD", help="Tasks of this period or within it: 2023Q2, 2023H1, 2023, 2023年第二季度.",
         show_default=False)] = None,
     doc: DocOpt = None,
+    region: Annotated[str | None, typer.Option("--region", "-r", metavar="PLACE",
+                                               help="Only tasks of this region (淄博 = 淄博市, 张店 = 张店区).",
+                                               show_default=False)] = None,
     show: Annotated[str | None, typer.Option("--show", metavar="SEQ", help="Print task SEQ in full (as `zibo task SEQ`).",
                                              show_default=False)] = None,
+    summary: Annotated[bool, typer.Option("--summary", help="Counts per document: by status (beside the counts the "
+                                          "report states itself) and by lead unit.")] = False,
     json_: JsonOpt = False,
     csv_: CsvOpt = False,
 ) -> None:
-    """List the tasks of task-completion tables: status, unfinished reason, leader, units.
+    """List the tasks of task tables and bulletins: status, unfinished reason, leader, units.
 
-    Filters combine (all must match). An empty result prints nothing (or []) and exits 0.
+    Filters combine (all must match). --department matches a part of a unit's name or its
+    short form (发改委 finds 市发展和改革委员会). An empty result says so on stderr (and
+    prints [] with --json) and exits 0.
     """
     from ..query import Zibo
     from ..query.tasks import list_tasks
+    from ..query.tasks import summary as task_summary
     from ..render import output_format
 
     fmt = output_format(json_, csv_)
+    filters = dict(statuses=status, incomplete=incomplete, department=department, leader=leader,
+                   grep=grep, period=period, document=doc, region=region)
     with Zibo(db_path(ctx)) as z:
-        rows = list_tasks(z, statuses=status, incomplete=incomplete, department=department, leader=leader,
-                          grep=grep, period=period, document=doc, seq=show)
+        if summary:
+            _summary(task_summary(z, **filters), fmt)
+            return
+        rows = list_tasks(z, **filters, seq=show)
     if show is not None:
         _show(rows, show, fmt)
         return
@@ -95,12 +107,39 @@ def task(
     _show(rows, seq, fmt)
 
 
+def _summary(docs: list[dict], fmt: str) -> None:
+    from ..query.tasks import SUMMARY_COLUMNS
+    from ..render import emit
+
+    if fmt == "json":
+        emit(docs, SUMMARY_COLUMNS + ["stated_counts", "departments"], fmt)
+        return
+    if not docs:
+        from .app import warn
+
+        warn("no task matches")
+        return
+    shown = [{**d, "agrees": {True: "yes", False: "NO", None: ""}[d["agrees"]]} for d in docs]
+    emit(shown, SUMMARY_COLUMNS, fmt, title="tasks by status",
+         headers={"not_done": "not done", "agrees": "report agrees?"})
+    units = [{"document": d["document"], **u} for d in docs for u in d["departments"]]
+    if fmt == "table":
+        print()
+    emit(units, ["document", "department", "tasks", "done", "partial", "not_done", "unknown"], fmt,
+         title="tasks by lead unit", headers={"not_done": "not done", "department": "lead unit"})
+
+
 def _list(rows: list[dict], fmt: str) -> None:
     from ..query.tasks import TASK_FIELDS
     from ..render import emit, is_terminal, shorten
 
     if fmt != "table":
         emit(rows, TASK_FIELDS, fmt)
+        return
+    if not rows:
+        from .app import warn
+
+        warn("no task matches")
         return
     columns = list(LIST_COLUMNS)
     if len({r["period"] for r in rows}) > 1:
@@ -163,7 +202,8 @@ def _show(rows: list[dict], seq: str, fmt: str) -> None:
 
 def _heading(r: dict) -> str:
     period = r.get("period") or ""
-    return f"{r['document']} · 序号 {r['seq']}" + (f" · {period}" if period else "")
+    category = f" · {r['category']}" if r.get("category") else ""
+    return f"{r['document']}{category} · 序号 {r['seq']}" + (f" · {period}" if period else "")
 
 
 def _detail(r: dict) -> list[tuple[str, str]]:
