@@ -1,4 +1,5 @@
-"""`zibo indicator --behind`: which indicators fell behind target?"""
+"""`zibo indicator --behind` (now the same as `zibo targets --behind`): which indicators fell
+behind target? And `--periods`, which judges a target against an actual of the same period."""
 
 from __future__ import annotations
 
@@ -16,8 +17,10 @@ def test_behind_lists_only_missed_targets(zibo_json, ingest_texts):
     assert {(r["name"], r["met"]) for r in every if r["met"] is not None} == {
         ("固定资产投资", False), ("居民人均可支配收入", True)}
     behind = zibo_json("indicator", "--behind")
-    assert [(r["name"], r["period"], r["target"], r["actual"]) for r in behind] == [
-        ("固定资产投资", "2024H1", 6.0, 4.1)]
+    # the annual target (8%以上) against the latest actual of the year (1-6月 4.1%)
+    assert [(r["name"], r["year"], r["target"], r["actual"], r["actual_end_month"], r["status"])
+            for r in behind] == [("固定资产投资", 2024, 8.0, 4.1, 6, "behind")]
+    assert behind == zibo_json("targets", "--behind")
     assert zibo_json("indicator", "居民人均可支配收入", "--behind") == []
 
 

@@ -41,7 +41,7 @@ def check_database(path: str | os.PathLike[str], check_files: bool = True) -> li
         out = [_schema(conn, version, SCHEMA_VERSION)]
         if version > SCHEMA_VERSION or "documents" not in _tables(conn):
             return out  # tables this zibo does not know (or none yet): checking them would mislead
-        checks = [_integrity, _foreign_keys, _orphans, _counts, _duplicate_paths]
+        checks = [_integrity, _foreign_keys, _orphans, _counts, _duplicate_paths, _conflicts]
         if check_files:
             checks.append(_files)
         for check in checks:
@@ -133,6 +133,26 @@ def _counts(conn: sqlite3.Connection) -> list[dict[str, Any]]:
             out.append(_finding("counts", ERROR, f"document says {said} {t} but {n} are stored "
                                 "(damaged?); repair with `zibo ingest --force FILE`", document))
     return out or [_finding("counts", OK, "every document has all its rows")]
+
+
+def _conflicts(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Documents that state different values for one figure (a warning: reports disagree,
+    the database is not wrong)."""
+    if version_of(conn) < 5:
+        return []
+    from .query import Zibo
+    from .query.indicators import conflicts
+
+    out = []
+    for c in conflicts(Zibo.on(conn)):
+        said = "; ".join(f"{v['value']:g}{c['unit']} in {', '.join(v['documents'])}" for v in c["values"])
+        where = f" ({c['region']})" if c["region"] else ""
+        out.append(_finding("conflicts", WARNING, f"{c['name']}{where} {c['period']} {c['kind']}: {said}"))
+    return out or [_finding("conflicts", OK, "no two documents state different values for one figure")]
+
+
+def version_of(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
 
 
 def _duplicate_paths(conn: sqlite3.Connection) -> list[dict[str, Any]]:

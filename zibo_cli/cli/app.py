@@ -65,7 +65,7 @@ def _usage(e):
 # Every command, in the order a user meets them, and the module (in this package) that defines it.
 COMMANDS = {
     "ingest": "ingest", "docs": "docs", "indicator": "indicators", "compare": "indicators",
-    "tasks": "tasks", "task": "tasks", "search": "search", "export": "export", "doctor": "doctor",
+    "targets": "targets", "tasks": "tasks", "task": "tasks", "search": "search", "export": "export", "doctor": "doctor",
 }
 COMMAND_ORDER = list(COMMANDS)
 

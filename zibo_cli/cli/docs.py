@@ -6,7 +6,7 @@ import typer
 
 from .app import CsvOpt, JsonOpt, app, db_path
 
-COLUMNS = ["document", "title", "year", "period", "published", "publisher", "doc_type",
+COLUMNS = ["document", "title", "year", "period", "region", "published", "publisher", "doc_type",
            "observations", "tasks", "unreadable"]
 
 

@@ -52,8 +52,8 @@ def indicator(
         "--periods", help="The series over time: target and actual side by side, and whether the target "
                           "was met.")] = False,
     behind: Annotated[bool, typer.Option(
-        "--behind", help="Only periods where an actual figure fell short of its target (implies --periods); "
-                         "without NAME, across every indicator.")] = False,
+        "--behind", help="The annual targets the latest figure of their year falls short of: the same as "
+                         "`zibo targets --behind` (kept for scripts).")] = False,
     source: Annotated[bool, typer.Option(
         "--source", help="Show the sentence each figure comes from (document, offset, quote).")] = False,
     period: Annotated[str | None, typer.Option(
@@ -61,6 +61,13 @@ def indicator(
                          "means any figure of that year.", show_default=False)] = None,
     kind: Annotated[Kind | None, typer.Option(
         "--kind", help="Only actual figures or only targets.", show_default=False)] = None,
+    region: Annotated[str | None, typer.Option(
+        "--region", "-r", metavar="PLACE", help="Only figures about this region (淄博 = 淄博市, 张店 = 张店区).",
+        show_default=False)] = None,
+    basis: Annotated[str | None, typer.Option(
+        "--basis", metavar="BASIS", help="Only figures on this basis: yoy (year on year), avg_2y (两年平均), mom "
+        "(环比), vs_period (a change against another period). --periods shows yoy unless told.",
+        show_default=False)] = None,
     chart: Annotated[bool, typer.Option(
         "--chart", help="With --periods: draw the series as bars in the terminal, targets marked ┃.")] = False,
     catalog: Annotated[bool, typer.Option(
@@ -73,7 +80,7 @@ def indicator(
 
     Examples: `zibo indicator` (every figure), `zibo indicator gdp`, `zibo indicator 固定资产投资
     --periods`, `zibo indicator GDP --source`, `zibo indicator --period 2024H1 --kind actual`,
-    `zibo indicator --behind` (every figure that fell short of its target).
+    `zibo targets --behind` (which annual targets the latest figures fall short of).
     """
     from ..errors import UsageError
     from ..query import Zibo
@@ -89,39 +96,48 @@ def indicator(
             emit(rows, ["id", "name", "english", "aliases", "figures"], fmt, title="indicator catalogue",
                  max_widths={"aliases": 48})
             return
+        if behind:
+            from . import targets as targets_cli
+
+            ctx.invoke(targets_cli.targets, ctx, name=name, behind=True, year=None, region=region,
+                       json_=json_, csv_=csv_)
+            return
         if chart and not periods:
             raise UsageError("--chart goes with --periods")
         if chart and fmt != "table":
             raise UsageError("--chart draws for a terminal; leave out --json/--csv")
-        periods = periods or behind
         if periods:
             if period:
                 raise UsageError("--periods shows every period; leave out --period")
             if chart:
-                _print_charts(q.observations(z, name, kind=kind.value if kind else None))
+                _print_charts(q.observations(z, name, kind=kind.value if kind else None, region=region,
+                                             basis=basis or "yoy"))
                 return
-            rows = q.series(z, name, kind.value if kind else None, quotes=fmt == "json")
-            if behind:
-                rows = [r for r in rows if r["met"] is False]
+            rows = q.series(z, name, kind.value if kind else None, quotes=fmt == "json", region=region,
+                            basis=basis or "yoy")
             if fmt == "table":
                 for r in rows:
-                    r["target"] = _fmt(r["target"], r["target_qualifier"])
-                    r["actual"] = _fmt(r["actual"], r["actual_qualifier"])
+                    for kind in ("target", "actual"):
+                        r[kind] = _fmt(r[kind], r[f"{kind}_qualifier"])
+                        stated = (r.get("values") or {}).get(kind)
+                        if stated:  # documents disagree: show every value
+                            r[kind] = " ≠ ".join(f"{v['value']:g}" for v in stated)
                     r["met"] = {True: "yes", False: "no", None: ""}[r["met"]]
+                if any(r.get("values") for r in rows):
+                    warn("documents state different values for some figures (≠); "
+                         "`zibo indicator NAME --source` shows each sentence, `zibo doctor` lists them all")
             elif fmt == "csv":
                 for r in rows:
                     r["met"] = {True: "yes", False: "no", None: ""}[r["met"]]
             emit(rows, q.SERIES_COLUMNS, fmt, title="series", headers={"met": "met target?"},
                  max_widths={"documents": 30})
         else:
-            rows = q.observations(z, name, period, kind.value if kind else None)
+            rows = q.observations(z, name, period, kind.value if kind else None, region=region, basis=basis)
             if source:
                 emit(rows, SOURCE_COLUMNS, fmt, title="sources", headers={"char_offset": "offset"})
             else:
                 emit(rows, q.OBSERVATION_COLUMNS, fmt, title="figures", max_widths={"name": 30})
-        if not rows and fmt == "table" and behind:
-            warn("no figure fell short of its target" + (f" for {name!r}" if name else ""))
-        elif not rows and fmt == "table":
+        if not rows and fmt == "table":
             what = f" for {name!r}" if name else ""
             warn(f"no figures{what}" + (f" in {period}" if period else "") + (f" of kind {kind.value}" if kind else ""))
 
@@ -153,6 +169,9 @@ def compare(
     b: Annotated[str, typer.Argument(metavar="B", help="Second period.", show_default=False)],
     common: Annotated[bool, typer.Option(
         "--common", help="Only indicators reported in both periods.")] = False,
+    region: Annotated[str | None, typer.Option(
+        "--region", "-r", metavar="PLACE", help="Only figures about this region (淄博 = 淄博市).",
+        show_default=False)] = None,
     json_: JsonOpt = False,
     csv_: CsvOpt = False,
 ) -> None:
@@ -168,7 +187,7 @@ def compare(
 
     fmt = output_format(json_, csv_)
     with Zibo(db_path(ctx)) as z:
-        rows = q.compare(z, a, b)
+        rows = q.compare(z, a, b, region=region)
         if common:
             rows = [r for r in rows if r["a"] is not None and r["b"] is not None]
         if not rows:

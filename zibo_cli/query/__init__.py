@@ -21,7 +21,7 @@ from ..store import open_readonly, resolve_db_path
 __all__ = ["Zibo", "DOCUMENT_COLUMNS"]
 
 DOCUMENT_COLUMNS = ["document", "title", "year", "start_month", "end_month", "period", "published",
-                    "publisher", "doc_type", "format", "encoding", "observations", "tasks",
+                    "publisher", "region", "doc_type", "report_kind", "format", "encoding", "observations", "tasks",
                     "unreadable", "index_no", "path", "id", "ingested_at"]
 
 
@@ -31,6 +31,13 @@ class Zibo:
     def __init__(self, db: str | os.PathLike[str] | None = None):
         self.path = resolve_db_path(db)
         self._conn: sqlite3.Connection | None = None
+
+    @classmethod
+    def on(cls, conn: sqlite3.Connection) -> Zibo:
+        """Queries over a connection opened elsewhere (``zibo doctor``'s read-only one)."""
+        z = cls.__new__(cls)
+        z.path, z._conn = None, conn
+        return z
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -62,11 +69,12 @@ class Zibo:
         where, params = "", ()
         if doc_type:
             where, params = "WHERE doc_type = ?", (doc_type,)
-        cols = ", ".join(DOCUMENT_COLUMNS + ["warnings"])
+        cols = ", ".join(DOCUMENT_COLUMNS + ["warnings", "frame"])
         out = self.rows(f"SELECT {cols} FROM documents {where} "
                         "ORDER BY year, end_month, document", params)
         for r in out:
             r["warnings"] = json.loads(r["warnings"] or "[]")
+            r["frame"] = json.loads(r["frame"] or "[]")
         return out
 
     def document_text(self, document: str) -> str | None:

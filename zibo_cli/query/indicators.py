@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # periods (its many patterns) is imported only by the command
     from . import Zibo
 
 __all__ = ["OBSERVATION_COLUMNS", "SERIES_COLUMNS", "COMPARE_COLUMNS", "Selection", "resolve", "observations",
-           "series", "compare", "catalogue", "read_period", "met_target", "is_forecast"]
+           "series", "compare", "conflicts", "catalogue", "read_period", "met_target", "is_forecast"]
 
 OBSERVATION_COLUMNS = ["name", "period", "kind", "value", "qualifier", "unit", "measure", "document"]
 SERIES_COLUMNS = ["name", "measure", "period", "target", "actual", "unit", "met", "documents"]
@@ -281,13 +281,13 @@ def is_forecast(qualifier: str | None) -> bool:
     return bool(qualifier) and qualifier.startswith("预计")
 
 
-def met_target(target: float, qualifier: str | None, actual: float) -> bool:
-    """Did the actual meet the target? At or above it; at or below it for a fall (a
-    negative target such as 能耗下降1%) or a ceiling (以下, 以内, 不超过). A 左右
-    ("about") target counts as met only when reached."""
-    if qualifier in ("以下", "以内", "不超过", "低于") or target < 0:
-        return actual <= target
-    return actual >= target
+def met_target(target: float, qualifier: str | None, actual: float, rate: bool = True) -> bool:
+    """Did the actual meet the target? The judgement of ``zibo targets`` (query.targets.judge):
+    at or above it; at or below it for a fall (能耗下降1%) or a ceiling (以下, 以内, 控制在);
+    a 左右 ("about") target within 0.5 percentage points for a rate, 1% for an amount."""
+    from .targets import judge
+
+    return judge(target, qualifier, actual, rate)
 
 
 def _by_region(rows) -> bool:
@@ -325,7 +325,7 @@ def series(z: Zibo, name: str | None = None, kind: str | None = None,
     """
     where, params = _where(z, name, kind=kind, region=region, basis=basis)
     if quotes:
-        return _series(z.rows(_SELECT + where + _ORDER, params), quotes=True)
+        return _with_conflicts(z, _series(z.rows(_SELECT + where + _ORDER, params), quotes=True), name)
     scope = ("CASE WHEN o.indicator_id IS NULL AND o.task_seq <> '' THEN d.document END, "
              "CASE WHEN o.indicator_id IS NULL AND o.task_seq <> '' THEN o.task_seq END")
     period = "o.year, o.start_month, o.end_month"
@@ -349,6 +349,26 @@ def series(z: Zibo, name: str | None = None, kind: str | None = None,
     for g in out:
         # the figures of one row share its period, so they come in document order
         g["documents"] = sorted(docs.get((g.pop("_key"), g["year"], g["start_month"], g["end_month"]), ()))
+    return _with_conflicts(z, out, name)
+
+
+def _with_conflicts(z: Zibo, out: list[dict[str, Any]], name: str | None) -> list[dict[str, Any]]:
+    """Mark the rows of series() whose figures disagree between documents: ``values`` lists
+    what each document states, per kind ({"actual": [...], "target": [...]})."""
+    found = conflicts(z, name)
+    if not found:
+        for g in out:
+            g["values"] = None
+        return out
+    index = {(c["name"], c["measure"], c["region"] or "", c["year"], c["start_month"], c["end_month"]): c
+             for c in found}
+    by_kind: dict[tuple, dict[str, list]] = {}
+    for c in found:
+        key = (c["name"], c["measure"], c["region"] or "", c["year"], c["start_month"], c["end_month"])
+        by_kind.setdefault(key, {})[c["kind"]] = c["values"]
+    for g in out:
+        key = (g["name"], g["measure"], g.get("region") or "", g["year"], g["start_month"], g["end_month"])
+        g["values"] = by_kind.get(key) if key in index else None
     return out
 
 
@@ -386,7 +406,8 @@ def _series(rows: list[dict[str, Any]], quotes: bool) -> list[dict[str, Any]]:
     out = list(groups.values())
     for g in out:
         if g["target"] is not None and g["actual"] is not None and not is_forecast(g["actual_qualifier"]):
-            g["met"] = met_target(g["target"], g["target_qualifier"], g["actual"])
+            rate = g["measure"] in ("growth", "change", "share", "rank") or g["unit"] in ("%", "‰", "")
+            g["met"] = met_target(g["target"], g["target_qualifier"], g["actual"], rate)
     out.sort(key=lambda g: (g["name"], g.get("region") or "", g["measure"], g["year"] or 0, g["end_month"] or 0,
                             g["start_month"] or 0))
     return out
@@ -450,6 +471,61 @@ def _actuals(z: Zibo, p: Period, region: str | None = None) -> list[dict[str, An
     preference = ["(o.indicator_id IS NULL)", "(COALESCE(o.qualifier, '') LIKE '预计%')"]
     order = f" ORDER BY {', '.join(preference)}, d.document, o.char_offset, o.id"
     return _first_rows(z, where, params, _KEY_COLUMNS + preference, order)
+
+
+# figures that may disagree: catalogued (an uncatalogued name means different things in
+# different rows), stated (an estimate gives way to a stated figure), of one basis
+_CONFLICT_SQL = f"""
+SELECT coalesce(o.indicator_id, o.name) AS ikey, o.name, o.measure, o.unit, o.region, o.year, o.start_month,
+       o.end_month, o.kind, o.value, d.document
+FROM observations o JOIN documents d ON d.id = o.doc_id
+WHERE o.indicator_id IS NOT NULL AND o.year IS NOT NULL AND o.start_month IS NOT NULL AND {YOY_SQL}
+  AND NOT {_FORECAST_SQL.replace('o.qualifier', "coalesce(o.qualifier, '')")}
+ORDER BY o.year, o.start_month, o.end_month, d.document, o.char_offset
+"""
+
+
+def conflicts(z: Zibo, name: str | None = None) -> list[dict[str, Any]]:
+    """Where documents state different values for one (region, indicator, measure, period, kind):
+    each with its values and the documents that state them. A document that restates a figure
+    identically is no conflict; amounts in other prefixes are converted (3.15万人 = 31500人)."""
+    rows = z.rows(_CONFLICT_SQL)
+    if name:
+        sel = resolve(z, name)
+        keep = {sel.entry.id} if sel.entry else set(sel.names)
+        rows = [r for r in rows if r["ikey"] in keep]
+    by_region = _by_region(rows)
+    groups: dict[tuple, dict[str, Any]] = {}
+    for r in rows:
+        key = (r["ikey"], r["measure"], unit_scale(r["unit"])[1], (r["region"] or "") if by_region else "",
+               r["year"], r["start_month"], r["end_month"], r["kind"])
+        g = groups.get(key)
+        if g is None:
+            g = groups[key] = {"name": r["name"], "region": r["region"] if by_region else None,
+                               "measure": r["measure"], "unit": r["unit"], "year": r["year"],
+                               "start_month": r["start_month"], "end_month": r["end_month"],
+                               "period": _label(r["year"], r["start_month"], r["end_month"]),
+                               "kind": r["kind"], "values": []}
+        value = convert(r["value"], r["unit"], g["unit"])
+        if value is None:
+            continue
+        value = round(value, 6)
+        entry = next((v for v in g["values"] if v["value"] == value), None)
+        if entry is None:
+            g["values"].append({"value": value, "documents": [r["document"]]})
+        elif r["document"] not in entry["documents"]:
+            entry["documents"].append(r["document"])
+    return [g for g in groups.values()
+            if len(g["values"]) > 1 and len({d for v in g["values"] for d in v["documents"]}) > 1]
+
+
+def _label(year, start, end) -> str | None:
+    from ..periods import Period, PeriodError
+
+    try:
+        return Period(year, start, end).label
+    except PeriodError:
+        return None
 
 
 def periods_with_figures(z: Zibo) -> list[str]:

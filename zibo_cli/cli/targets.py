@@ -1,0 +1,63 @@
+"""`zibo targets`: each annual target against the latest actual of its year."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from .app import CsvOpt, JsonOpt, app, db_path, warn
+
+HEADERS = {"target_qualifier": "", "actual_end_month": "to month", "target_document": "target from",
+           "actual_document": "actual from"}
+TABLE_COLUMNS = ["name", "region", "year", "target", "actual", "actual_end_month", "pace", "gap", "unit", "status",
+                 "target_document", "actual_document"]
+
+
+@app.command("targets")
+def targets(
+    ctx: typer.Context,
+    name: Annotated[str | None, typer.Argument(metavar="NAME", help="Only this indicator (gdp, 固定资产投资 …).",
+                                               show_default=False)] = None,
+    behind: Annotated[bool, typer.Option("--behind", help="Only targets the latest figure falls short of.")] = False,
+    year: Annotated[int | None, typer.Option("--year", metavar="YEAR", help="Only targets of this year.",
+                                             show_default=False)] = None,
+    region: Annotated[str | None, typer.Option("--region", "-r", metavar="PLACE",
+                                               help="Only this region (淄博 = 淄博市, 张店 = 张店区).",
+                                               show_default=False)] = None,
+    json_: JsonOpt = False,
+    csv_: CsvOpt = False,
+) -> None:
+    """Are we on track? Each annual target beside the latest actual of its year.
+
+    Status: met (a full-year actual reaches it), on_track / behind (a year-to-date actual: a
+    growth rate against the growth target, an amount against the pro-rata pace, target ×
+    months/12), estimate (only a 预计 figure, never met), unknown (no actual yet).
+    以上/不低于: at least; 以内/以下/控制在 and falls (下降2%): at most; 左右 counts as reached
+    within 0.5 percentage points for a growth rate (within 1% for an amount).
+    """
+    from ..query import Zibo
+    from ..query.targets import TARGET_COLUMNS
+    from ..query.targets import targets as find
+    from ..render import emit, output_format
+
+    fmt = output_format(json_, csv_)
+    with Zibo(db_path(ctx)) as z:
+        rows = find(z, name, year=year, region=region, behind=behind)
+    if fmt != "table":
+        emit(rows, TARGET_COLUMNS, fmt)
+        return
+    if not rows:
+        warn("no target fell behind" if behind else "no annual targets" + (f" for {name!r}" if name else ""))
+        return
+    shown = []
+    for r in rows:
+        r = dict(r)
+        r["target"] = f"{r['target']:g}{r['target_qualifier'] or ''}" + ("*" if r["target_derived"] else "")
+        r["actual"] = "" if r["actual"] is None else f"{r['actual']:g}{r['actual_qualifier'] or ''}"
+        r["pace"] = "" if r["pace"] is None else f"{r['pace']:g}"
+        r["gap"] = "" if r["gap"] is None else f"{r['gap']:+g}"
+        shown.append(r)
+    columns = [c for c in TABLE_COLUMNS if c != "region" or any(r["region"] for r in rows)]
+    emit(shown, columns, fmt, title="targets", headers=HEADERS, max_widths={"target_document": 24,
+                                                                            "actual_document": 24})
