@@ -56,7 +56,8 @@ CATALOG: tuple[Indicator, ...] = (
        "规模以上服务业营业收入", "规上服务业企业营业收入"),
     # fiscal
     _i("general_budget_revenue", "一般公共预算收入", "general public budget revenue", "地方一般公共预算收入",
-       "公共财政预算收入", "一般公共预算收入总额"),
+       "公共财政预算收入", "一般公共预算收入总额", "地方一般预算收入", "地方财政一般预算收入", "一般预算收入",
+       "地方公共财政预算收入"),  # the names before 2014 and before 2011
     _i("general_budget_expenditure", "一般公共预算支出", "general public budget expenditure",
        "地方一般公共预算支出", "公共财政预算支出"),
     _i("tax_revenue", "税收收入", "tax revenue", "地方税收收入"),

@@ -213,7 +213,9 @@ _SOFT = f"{CJK}{CJK_PUNCT}"
 # a run of spaces with Chinese (or Chinese punctuation) on at least one side
 _SPACE_CJK_RE = re.compile(f"(?<=[{_SOFT}])[ \t]+|[ ]+(?=[{_SOFT}])")
 # spaces between a number and its unit/percent sign or between sign and number
-_SPACE_NUM_RE = re.compile(r"(?<=\d)[ ]+(?=[%‰])|(?<=[%‰])[ ]+(?=[，。；、）])")
+_SPACE_NUM_RE = re.compile(r"(?<=\d)[ ]+(?=[%‰])|(?<=[%‰])[ ]+(?=[，。；、）])"
+                           # a decimal cut by a space (98. 6亿元, 5. 2%): joined when a unit follows
+                           r"|(?<=\d\.)[ ]+(?=\d+(?:[%‰]|[万亿千百]*(?:元|美元|人|吨|公里|平方米|亩|千瓦|个|家|项)))")
 
 
 # a space between two Chinese characters: in a table cell it separates list items

@@ -105,9 +105,9 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 # the words around a name
 # ---------------------------------------------------------------------------
 
-GROWTH_VERBS = ("增长", "下降", "增加", "减少", "提高", "提升", "降低", "上升", "回落", "回升", "下滑",
+GROWTH_VERBS = ("负增长", "增长", "下降", "增加", "减少", "提高", "提升", "降低", "上升", "回落", "回升", "下滑",
                 "上涨", "下跌", "扩大", "收窄", "缩小", "加快", "放缓", "减缓", "趋缓", "改善", "恶化", "增", "降", "减")
-FALL_VERBS = {"下降", "减少", "降低", "回落", "下滑", "下跌", "收窄", "缩小", "放缓", "减缓", "趋缓", "降", "减"}
+FALL_VERBS = {"负增长", "下降", "减少", "降低", "回落", "下滑", "下跌", "收窄", "缩小", "放缓", "减缓", "趋缓", "降", "减"}
 # 改善/恶化 say better or worse, not up or down: 浓度改善5% is a fall, 优良天数比例改善3个百分点 a rise.
 _LOWER_IS_BETTER = re.compile(r"浓度|PM2\.?5|PM10|排放|能耗|综合指数|失业率|重污染|污染天数|事故|死亡|发案")
 PRE_QUALIFIERS = ("将近", "接近", "超过", "大约", "约为", "不到", "不足", "高达", "多达", "近", "约", "超", "逾",
@@ -117,6 +117,7 @@ _TAIL_WORDS = sorted(set(GROWTH_VERBS) | set(PRE_QUALIFIERS) | {
     "达到", "为", "是", "实现", "完成", "累计", "共计", "共", "合计", "总计", "占比", "占", "列", "居", "位居",
     "位列", "排名", "排", "保持", "稳定在", "控制在", "到", "至", "了", "分别", "同比", "比上年", "较上年",
     "比去年", "较去年", "比去年同期", "较去年同期", "比上年同期", "较上年同期", "同期", "预计", "已", "均",
+    "跨上", "迈上", "站上", "首次", "首次突破", "首次跨上", "首次迈上", "一举", "成功",
     "每人每月", "每人每年", "人均", "全省", "全国", "达成", "新增了", "已达", "已经", "只有", "仅",
     "已开工", "开工", "已完成", "已建成", "建成", "已签约", "签约", "共有", "在", "实际", "同口径", "可比",
 }, key=len, reverse=True)
@@ -153,6 +154,12 @@ _LIST_NUMBER = re.compile(r"^(?:\d{1,2}\s*[.、．](?!\d)|[（(]\s*[\d一二三�
 # A sentence that announces targets: 主要预期目标是：…, 今年的目标为：…
 _TARGET_CUE = re.compile(r"目标(?:任务)?(?:是|为)?[：:]|(?:预期|主要|发展|奋斗)目标(?:任务)?(?:是|为)|"
                          r"主要预期目标(?:也|已)?(?:定了|确定|明确|提出)")
+# a numbered item's label: 3.税收收入（第5项）：, 4.进出口总额：
+_ITEM_LABEL = re.compile(r"^(?:\d{1,2}\s*[.、．](?!\d)|[（(]\s*\d{1,2}\s*[)）]|[一二三四五六七八九十]{1,3}、)?\s*"
+                         r"(?P<label>[\u4e00-\u9fffA-Za-z“”]{2,20}?)(?:[（(][^）)\d]{0,3}\d{0,3}[^）)]{0,4}[)）])?\s*[：:]")
+_NOT_A_LABEL = re.compile(r"看|其中|如下|情况|分别|主要|包括|目标|任务|要求|方面|显示|表明|指出|提出|认为|来源|时间|地址")
+# 低于目标1.4个百分点: the gap to the target, from which the target follows
+_VS_TARGET = re.compile(r"(?P<dir>高于|低于|超过|超出|超|落后于?|快于|慢于|差)(?:年度|全年|预期|计划)?目标(?:值)?$")
 # words before a cue that make it a target reached, not announced
 _ACHIEVED = re.compile(r"(?:完成|实现|达到|超额完成|超过|高于|低于|完成了)[^，。；]*$")
 _FORECAST_OPENING = re.compile(r"^(?:[^，。；\d]{0,8}?)预计")
@@ -203,6 +210,10 @@ _NOT_A_NAME = re.compile(r"^(?:同比|环比|比|较|增速比|增幅比|增速�
 # 两年平均增长, 三年平均增速: an average growth over several years
 _MULTI_YEAR = re.compile(r"(?:[两三四五]|[2-5])年平均(?=(?:同比)?(?:增长|增速|增幅|下降)?(?:为|达到|达)?$)")
 _ALT_NAME = re.compile(r"（[^（）\d]{1,8}）$")
+_EXCLUDING = re.compile(r"(剔除[^，；。]{1,12}?因素)(?:影响)?(?:后)?")
+# what a name does not end with: a function word or a comparison (平均水平, 分别高0.7, 每月)
+_JUNK_NAME = re.compile(r"(?:水平|每月|每年|以上|以下|左右|之中|中|在|的|了|高|低|快|慢|为|是|达|超过|同比|比|较|有)$"
+                        r"|\d\.\d|\d$")
 # what a figure is about when its name opens with it
 _SCOPE_WORD = re.compile(r"全市|我市|本市|全区|我区|全县|我县|全省|我省|全国|全镇")
 GENERIC_NAMES = {"政府", "我市", "全市", "目前", "其中", "合计", "总计", "同比", "比重", "以上", "增长", "数据",
@@ -303,6 +314,7 @@ class _Named:
     multi_year: str = ""  # 两年平均: an average over years (basis avg_2y)
     mom: bool = False  # 环比: against the month before (basis mom)
     scope: str | None = None  # 全市, 全省, 全国 … as written before the name
+    excluding: str | None = None  # 剔除留抵退税因素: what the figure leaves out, a qualifier
     region: str | None = None  # a place written before the name (青州市规上工业增加值)
     forecast: bool = False  # 预计
     year: int | None = None
@@ -809,6 +821,8 @@ class _SentenceReader:
         self.last_raw: list[str] = []
         self.last_unit: str | None = None
         self.last_region: str | None = None
+        self.last_value: float | None = None
+        self.last_measure: str | None = None
         self.next_start = 0
         self.prev_end: int | None = None
         self.may_inherit = False
@@ -819,6 +833,12 @@ class _SentenceReader:
         self.targets_from = cue.end() if cue else None
         # 预计，全市实现地区生产总值…，财政收入…: every figure of the sentence is an estimate
         self.forecast = bool(_FORECAST_OPENING.match(self.masked))
+        # 3.税收收入（第5项）：增长5.2%: the label before the colon names the item's figures
+        m = _ITEM_LABEL.match(self.masked)
+        self.label = None
+        if m and not _NOT_A_LABEL.search(m["label"]):
+            self.label = m["label"]
+            self.label_end = m.end()
 
     def opening_period(self) -> Period | None:
         """The period the sentence (or its last ；-part that opens with one) opens with: before
@@ -985,6 +1005,10 @@ class _SentenceReader:
                 name = raw = verb + noun
                 named = _Named(names=[name], raw=[raw], tail=named.tail, pre_qualifier=named.pre_qualifier,
                                target=named.target, year=named.year)
+        if not name and self.label and fig.start >= self.label_end and not self.last_names:
+            name = raw = self.label  # 3.税收收入（第5项）：增长5.2%
+        if fig.unit == "百分点" and _VS_TARGET.search(span.strip().rstrip("（(")):
+            return self._vs_target(fig, span)
         if not name and self.prev_versus and span.lstrip().startswith("、"):
             return []  # 高于全国0.1个百分点、全省0.2个百分点: the second gap too
         self.prev_versus = named.versus_region
@@ -998,6 +1022,8 @@ class _SentenceReader:
                 return []
         if name in GENERIC_NAMES or len(name) < 2 or named.versus_region or _NOT_A_NAME.match(name):
             return []
+        if _JUNK_NAME.search(name) and match_name(name)[0] is None and not re.search(r"PM\d|\d\.\d+[A-Za-z]", name):
+            return []  # 平均水平, 分别高0.7: words left of a comparison, no indicator
         task = self._task_aside(fig, name, named)
         if task is not None:
             # 新增光伏44万千瓦，完成年度建设任务（116万千瓦）的37.93%: the bracket is the task's
@@ -1008,12 +1034,44 @@ class _SentenceReader:
             self.last_names, self.last_raw, self.last_unit = [name], [raw], fig.unit
             return [obs] if obs else []
         name = self._with_subject(name)
+        names = _both(name, named) if "均" in named.tail else None
+        if names:
+            # 出口和进口均增长6%左右: one figure for each name
+            out = [o for n in names if (o := self._observation(fig, n, n, named))]
+            self.last_names, self.last_raw, self.last_unit = names, names, fig.unit
+            return out
         obs = self._observation(fig, name, raw, named)
         self.last_names, self.last_raw, self.last_unit = [name], [raw], fig.unit
         self.last_region = named.region
+        self.last_value = obs.value if obs else None
+        self.last_measure = obs.measure if obs else None
         if not self.history or self.history[-1][0] != name:
             self.history.append((name, raw))
         return [obs] if obs else []
+
+    def _vs_target(self, fig: _Figure, span: str) -> list[Observation]:
+        """低于目标1.4个百分点 after a growth of 5.2%: the gap (basis vs_target) and the target
+        it implies (6.6%, marked derived, quoting the same clause)."""
+        if len(self.last_names) != 1 or self.last_unit not in ("%", "‰") or self.last_value is None:
+            return []
+        name, raw = self.last_names[0], self.last_raw[0]
+        below = _VS_TARGET.search(span.strip().rstrip("（("))["dir"] in ("低于", "落后", "落后于", "慢于", "差")
+        gap = _Named(names=[name], raw=[raw], tail=["比目标"])
+        obs = self._observation(fig, name, raw, gap)
+        if obs is None:
+            return []
+        obs.basis, obs.measure = "vs_target", "change"
+        obs.value = -fig.value if below else fig.value
+        target_value = round(self.last_value + (fig.value if below else -fig.value), 10)
+        goal = _Figure(fig.start, fig.end, target_value, fig.written, self.last_unit, None)
+        derived = self._observation(goal, name, raw, _Named(names=[name], raw=[raw], target=True,
+                                                            tail=["增长"] if self.last_measure == "growth" else []))
+        if derived is None:
+            return [obs]
+        derived.derived = True
+        if derived.value < 0 and self.last_measure == "growth":
+            derived.value = target_value  # a target of a fall keeps its sign (the growth verb flipped it)
+        return [obs, derived]
 
     def _read_group(self, group: list[_Figure], named: _Named, span: str) -> list[Observation]:
         n = len(group)
@@ -1104,6 +1162,13 @@ class _SentenceReader:
     def _name(self, span: str) -> _Named:
         named = _Named(names=[], raw=[])
         s = span.strip().strip("、")
+        for bar in ("|", "｜", "丨"):
+            if bar in s:
+                s = s.rsplit(bar, 1)[1].strip()  # 数据速递 | 同比增长8.8%: a headline tag is no name
+        m = _EXCLUDING.search(s)
+        if m:
+            named.excluding = m[1]  # 税收收入剔除留抵退税因素后增长4.2%
+            s = s[:m.start()] + s[m.end():]
         if _VERSUS_REGION.search(s.rstrip("（(“")):
             named.versus_region = True  # 高于全省平均: before 均 is taken off as a verb
         m = _MULTI_YEAR.search(s)
@@ -1291,6 +1356,8 @@ class _SentenceReader:
         qualifier = fig.qualifier or named.pre_qualifier
         if qualifier == "达":
             qualifier = None
+        if named.excluding:
+            qualifier = named.excluding + (qualifier or "")
         if (named.forecast or self.forecast) and kind == ACTUAL:
             # 预计全年增长5%左右: an estimate, kept as an actual qualified 预计 (never counted as
             # meeting a target, and a figure without 预计 for the period is preferred)
@@ -1402,6 +1469,15 @@ class _SentenceReader:
 # ---------------------------------------------------------------------------
 
 
+def _both(name: str, named: _Named) -> list[str] | None:
+    """The names a 均 figure is of (出口和进口均增长6% → 出口, 进口), or None."""
+    for n in (2, 3, 4):
+        names, _ = split_names(name, n)
+        if names and all(len(x) >= 2 for x in names):
+            return names
+    return None
+
+
 def split_names(text: str, n: int) -> tuple[list[str], list[str]]:
     """Split ``A、B和C`` into ``n`` names, opening abbreviations and sharing suffixes.
 
@@ -1441,7 +1517,12 @@ def _share_affixes(parts: list[str]) -> list[str]:
     suffix = next((x for x in SHARED_SUFFIXES if last.endswith(x) and len(last) > len(x)), None)
     shared = []
     for p in parts[:-1]:
-        if any(p.endswith(x) for x in SHARED_SUFFIXES):
+        # the head that makes a catalogue name: 城镇居民、农村居民人均可支配收入 → 城镇居民人均可支配收入
+        head = next((last[k:] for k in range(1, len(last) - 1) if match_name(p + last[k:])[0] is not None
+                     and match_name(last)[0] is not None), None)
+        if head and not match_name(p)[0]:
+            shared.append(p + head)
+        elif any(p.endswith(x) for x in SHARED_SUFFIXES):
             shared.append(p)
         elif len(p) <= 2 < len(last):
             shared.append(p + last[len(p):])  # a parallel head: 城镇 for 农村

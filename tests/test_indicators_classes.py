@@ -1,0 +1,71 @@
+"""The classes of misreading real reports showed, one test each, on sentences written for them:
+names (regions, headline tags, 均, shared heads, 剔除 qualifiers, 跨上台阶, old names), numbered
+items whose label is the subject (with a target derived from a stated gap), and damaged text."""
+
+from __future__ import annotations
+
+from zibo_cli.extract.indicators import extract_observations
+from zibo_cli.extract.metadata import extract_metadata
+
+
+def obs(text):
+    return extract_observations(text, extract_metadata(text))
+
+
+def facts(text):
+    return {(o.name, o.kind, o.value, o.unit) for o in obs(text)}
+
+
+def test_a_headline_tag_is_no_name():
+    got = obs("数据速递 | 同比增长8.8%")
+    assert got == []
+
+
+def test_both_names_of_a_jun_figure():
+    assert facts("上半年，出口和进口均增长6%左右。") == {("出口", "actual", 6.0, "%"), ("进口", "actual", 6.0, "%")}
+
+
+def test_the_shared_head_that_makes_catalogue_names():
+    got = facts("城镇居民、农村居民人均可支配收入分别增长5.1%、6.3%。")
+    assert got == {("城镇居民人均可支配收入", "actual", 5.1, "%"), ("农村居民人均可支配收入", "actual", 6.3, "%")}
+
+
+def test_an_exclusion_is_a_qualifier_not_part_of_the_name():
+    (o,) = obs("上半年，税收收入剔除留抵退税因素后增长4.2%。")
+    assert (o.name, o.value, o.qualifier) == ("税收收入", 4.2, "剔除留抵退税因素")
+
+
+def test_crossing_a_threshold():
+    assert ("地区生产总值", "actual", 6000.0, "亿元") in facts("全年地区生产总值首次跨上6000亿元台阶。")
+
+
+def test_old_names_are_aliases_of_current_ones():
+    assert {o.name for o in obs("全年公共财政预算收入增长8%，地方一般预算收入50亿元。")} == {"一般公共预算收入"}
+
+
+def test_a_numbered_item_labelled_with_its_subject_and_a_derived_target():
+    got = obs("2024年1-9月主要指标完成情况\n3.税收收入（第5项）：增长5.2%，低于目标1.4个百分点。\n4.进出口总额：预计下降3%左右。")
+    rows = {(o.name, o.kind, o.value, o.unit, o.basis, o.derived) for o in got}
+    assert ("税收收入", "actual", 5.2, "%", "yoy", False) in rows
+    assert ("税收收入", "target", 6.6, "%", "yoy", True) in rows
+    assert ("税收收入", "actual", -1.4, "百分点", "vs_target", False) in rows
+    target = next(o for o in got if o.derived)
+    assert (target.start_month, target.end_month) == (1, 12) and "低于目标1.4" in target.quote
+    (trade,) = [o for o in got if o.name == "进出口"]
+    assert (trade.value, trade.qualifier, trade.start_month, trade.end_month) == (-3.0, "预计左右", 1, 9)
+
+
+def test_negative_growth_written_two_ways():
+    assert {o.value for o in obs("上半年，工业投资负增长7.3%，民间投资增长-7.3%。")} == {-7.3}
+
+
+def test_a_decimal_cut_by_a_space():
+    from zibo_cli.normalize import normalize
+
+    text = normalize("全年全市完成固定资产投资98. 6亿元。").text
+    assert ("固定资产投资", "actual", 98.6, "亿元") in facts(text)
+
+
+def test_words_left_of_a_comparison_are_no_name():
+    got = facts("上半年，全市规上工业增加值增长9.1%，比全省（7.4%）和全国（6.3%）平均水平分别高1.7、2.8个百分点。")
+    assert {n for n, *_ in got} == {"规上工业增加值"}
