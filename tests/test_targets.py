@@ -80,3 +80,11 @@ def test_a_conflict_is_shown_and_an_identical_restatement_is_not(ingest_texts, z
     doctor = zibo_json("doctor")
     found = [f for f in doctor if f["check"] == "conflicts"]
     assert len(found) == 1 and found[0]["status"] == "warning" and "a.txt" in found[0]["detail"]
+
+
+def test_a_target_derived_from_a_stated_gap_counts(ingest_texts, zibo_json):
+    ingest_texts({"m9.txt": "2024年1-9月主要指标完成情况\n3.税收收入（第5项）：增长5.2%，低于目标1.4个百分点。"})
+    (row,) = zibo_json("targets")
+    assert (row["name"], row["target"], row["actual"], row["actual_end_month"], row["status"]) == (
+        "税收收入", 6.6, 5.2, 9, "behind")
+    assert row["target_derived"] is True

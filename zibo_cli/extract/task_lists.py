@@ -111,12 +111,14 @@ def _task(seq: str, body: str, labels: list[re.Match[str]], offset: int, meta: D
 # -- status counts --------------------------------------------------------------------
 
 _LABELS = (
-    (DONE, r"已提前完成或超额完成年度目标任务|提前完成全年任务|已提前完成|已完成和提前完成|提前完成|超额完成|已完成|完成"),
+    (DONE, r"已提前完成或超额完成年度目标任务|提前完成全年任务|已提前完成|已完成和提前完成|提前完成|超额完成|已完成"),
     (PARTIAL, r"超序时进度|超进度|达到序时进度|达进度|按序时推进|序时推进|正常推进|按计划推进|进展较快"),
     (NOT_DONE, r"未达到序时进度|欠进度|推进缓慢|进度缓慢|进展偏慢|进度偏慢|进度滞后|滞后|推进难度较大|未完成|未开工"),
 )
 _UNIT = r"(?:项|个|件|个事项|项任务|件实事)"
-_COUNT_AFTER = [(status, re.compile(rf"(?P<label>{words})(?:的有|的|有)?\s*(?P<n>\d{{1,4}})\s*{_UNIT}?"))
+# 滞后4项, 已完成26件; 推进缓慢的有3（…）: after 的有 the unit may be left out
+_COUNT_AFTER = [(status, re.compile(rf"(?P<label>{words})(?:(?:的有|的|有)?\s*(?P<n>\d{{1,4}})\s*{_UNIT}"
+                                    rf"|的有\s*(?P<m>\d{{1,4}})(?![\d.%]))"))
                 for status, words in _LABELS]
 _COUNT_BEFORE = [(status, re.compile(rf"(?P<n>\d{{1,4}})\s*{_UNIT}(?:事项)?(?P<label>{words})"))
                  for status, words in _LABELS]
@@ -138,10 +140,8 @@ def status_counts(text: str) -> list[StatusCount]:
             for m in rx.finditer(sentence):
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue
-                if m["label"] == "完成" and re.search(r"完成率|完成投资", sentence[m.start():m.end() + 3]):
-                    continue
                 taken.append((m.start(), m.end()))
-                out.append(StatusCount(status=status, label=m["label"], count=int(m["n"]),
+                out.append(StatusCount(status=status, label=m["label"], count=int(m["n"] or m["m"]),
                                        total=int(total["n"]) if total else None,
                                        char_offset=here + m.start(), quote=sentence.strip()[:300]))
     out.sort(key=lambda c: c.char_offset or 0)
