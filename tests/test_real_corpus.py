@@ -36,9 +36,10 @@ import build_gold  # noqa: E402
 # After 万亿, province short names, asides (（下同）, 同口径), paired brackets, lead sentences:
 #   tune    core 129/132 (98%) all 334/495 (67%) precision 99%
 #   measure core 39/52 (75%)   all 212/283 (75%) precision 100%
+# With task lists (flattened tables, prose lists): tasks tune 13/13, measure 18/18
 FLOORS = {
-    "tune": (0.95, 0.65, 0.95, 0),
-    "measure": (0.72, 0.72, 0.95, 0),
+    "tune": (0.95, 0.65, 0.95, 13),
+    "measure": (0.72, 0.72, 0.95, 18),
 }
 
 
