@@ -139,9 +139,11 @@ def test_report_only_in_its_attachment(zibo, zibo_json, tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.html").write_bytes(page("attachment_only.html", "gb2312", "gbk"))
-    _ingest(zibo, folder)  # not an error: the page is kept, with the warning
-    doc = next(d for d in zibo_json("docs") if d["document"] == "a.html")
-    assert any("attachment" in w for w in doc["warnings"])
+    r = zibo("ingest", folder, "--json")  # not an error: a page with no report is skipped, saying where it is
+    assert r.exit_code == 0, r.stderr
+    (row,) = json.loads(r.stdout)
+    assert row["status"] == "skipped" and any("attachment" in w for w in row["warnings"])
+    assert zibo_json("docs") == []
 
 
 def test_attachment_named_in_text_and_links_inside_prose(tmp_path):

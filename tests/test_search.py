@@ -77,10 +77,10 @@ def test_empty_query_is_a_usage_error(ingested, zibo):
 
 def test_index_follows_replaced_documents(zibo, zibo_json, tmp_path):
     f = tmp_path / "r.txt"
-    f.write_text("2024年上半年全市经济运行情况\n上半年，淄博烧烤带动消费增长。", encoding="utf-8")
+    f.write_text("2024年上半年全市经济运行情况\n上半年，淄博烧烤带动消费增长5%。", encoding="utf-8")
     zibo("ingest", f)
     assert len(zibo_json("search", "淄博烧烤")) == 1
-    f.write_text("2024年前三季度全市经济运行情况\n前三季度，全市消费稳步增长。", encoding="utf-8")
+    f.write_text("2024年前三季度全市经济运行情况\n前三季度，全市消费稳步增长，增长6%。", encoding="utf-8")
     zibo("ingest", f)
     assert zibo_json("search", "淄博烧烤") == []
     assert len(zibo_json("search", "稳步增长")) == 1

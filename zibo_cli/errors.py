@@ -45,3 +45,9 @@ class Interrupted(KeyboardInterrupt):
     @property
     def exit_code(self) -> int:
         return 128 + self.signum
+
+
+def shown(text: str) -> str:
+    """Text that can be printed and stored: a file name that is not UTF-8 (``bad\\xff.txt``,
+    common in archives from Windows) keeps its readable part, the rest shown as �."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from pathlib import Path
 from stat import S_ISDIR, S_ISREG
 from typing import TYPE_CHECKING
 
-from .errors import DatabaseError, ZiboError
+from .errors import DatabaseError, ZiboError, shown
 from .sources import SourceError, describe_os_error
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ _SKIP_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
 class IngestResult:
     path: str
     document: str
-    status: str  # new | replaced | unchanged | duplicate | failed
+    status: str  # new | replaced | unchanged | duplicate | skipped (no report in it) | failed
     doc_type: str | None = None
     title: str | None = None
     year: int | None = None
@@ -49,6 +50,9 @@ class IngestResult:
     encoding: str | None = None
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.path, self.document = shown(self.path), shown(self.document)
 
     @property
     def ok(self) -> bool:
@@ -67,6 +71,9 @@ def find_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, 
     seen_dirs: set[tuple[int, int]] = set()
     seen_files: set[tuple[int, int]] = set()
     for p in paths:
+        if not os.fspath(p).strip():
+            yield Path("''"), "an empty path (an unset variable in a script?); give a file or folder"
+            continue
         yield from _visit(Path(p), seen_dirs, seen_files)
 
 
@@ -167,7 +174,7 @@ def check_file(conn: sqlite3.Connection, path: Path, force: bool = False) -> Ing
         result.error = str(e)
         return result
     sha = hashlib.sha256(data).hexdigest()  # = pipeline.file_sha256, without importing the parsers
-    resolved = str(path.resolve())
+    resolved = shown(str(path.resolve()))
     # Fast path: unchanged bytes at the same path need no parsing at all.
     state, other = document_state(conn, sha, resolved)
     if state == "duplicate" or (state == "unchanged" and not force):
@@ -188,7 +195,7 @@ def parse_read_file(todo: ToParse) -> Prepared:
     result = IngestResult(path=str(path), document=path.name, status="failed")
     try:
         source = read_source(path, todo.data)
-        doc = parse_source(source, todo.resolved, path.name, todo.sha, len(todo.data))
+        doc = parse_source(source, todo.resolved, shown(path.name), todo.sha, len(todo.data))
     except SourceError as e:
         result.error = str(e)
         return Prepared(result)
@@ -200,12 +207,44 @@ def parse_read_file(todo: ToParse) -> Prepared:
         result.error = (f"internal error while parsing ({type(e).__name__}: {e}); please report it "
                         "with this file (ZIBO_DEBUG=1 shows the traceback)")
         return Prepared(result)
+    result.encoding = source.encoding
+    problem = not_a_report(doc)
+    if problem is not None:
+        status, message = problem
+        result.status = status
+        if status == "failed":
+            result.error = message
+        else:
+            result.warnings.extend(w for w in doc.warnings if "attachment" in w)  # where the report is
+            result.warnings.append(message)
+        return Prepared(result)
     try:
         mtime = path.stat().st_mtime
     except OSError:
         mtime = None
-    result.encoding = source.encoding
     return Prepared(result, doc, mtime)
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK_PUNCT = re.compile(r"[，。、；：！？“”（）《》]")
+
+
+def not_a_report(doc: ParsedDocument) -> tuple[str, str] | None:
+    """("failed", why) for a file whose text is empty or is no text at all (random bytes read
+    as GBK give characters but never a comma or a full stop); ("skipped", why) for readable
+    text with no report in it (a README, a notice): not stored. None for a report."""
+    from .models import UNKNOWN
+
+    text = doc.normalized.text
+    if not text.strip():
+        return "failed", "no text in this file (a page of scripts only? a scan?); nothing to ingest"
+    sample = text[:20000]
+    if len(_CJK.findall(sample)) >= 200 and not _CJK_PUNCT.search(sample):
+        return "failed", ("no readable text: the bytes decode to characters without a single comma or "
+                          "full stop (random or binary data?); check the file")
+    if doc.meta.doc_type == UNKNOWN and not doc.observations and not doc.tasks:
+        return "skipped", "no report found in this file (no figures, no task table); not stored"
+    return None
 
 
 def _store_prepared(conn: sqlite3.Connection, prep: Prepared, force: bool = False) -> IngestResult:

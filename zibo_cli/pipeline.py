@@ -15,7 +15,7 @@ from .extract.metadata import extract_metadata
 from .extract.segment import segment
 from .extract.task_lists import status_counts
 from .extract.tasks import extract_tasks
-from .models import TASK_TABLE, UNKNOWN, DocumentMeta, ParsedDocument, SourceText
+from .models import TASK_TABLE, DocumentMeta, ParsedDocument, SourceText
 from .normalize import normalize
 from .sources import read_file_bytes, read_source
 
@@ -62,9 +62,7 @@ def parse_source(source: SourceText, path: str, name: str, sha256: str, size: in
     doc.observations = extract_observations(normalized.text, meta, doc.tasks, frame)
     if normalized.unreadable:
         doc.warnings.append(f"{normalized.unreadable} characters were lost to encoding ('?')")
-    if meta.doc_type == UNKNOWN and not doc.observations and not doc.tasks:
-        doc.warnings.append("no report found in this file (no figures, no task table)")
-    if meta.year is None:
+    if meta.year is None and (doc.observations or doc.tasks):
         doc.warnings.append("no year found; figures have no year")
     return doc
 

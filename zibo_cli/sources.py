@@ -351,7 +351,60 @@ def read_source(path: Path, data: bytes | None = None) -> SourceText:
         raise SourceError(_too_big(len(data), fmt))
     if fmt in _UNSUPPORTED:
         raise SourceError(_UNSUPPORTED[fmt])
+    if fmt in ("docx", "xlsx"):
+        check_package(data, fmt)
     reader = READERS.get(fmt)
     if reader is None:
         raise SourceError(f"{fmt.upper()} files are not supported yet; save the report as text")
     return reader(path, data)
+
+
+# An Office file is a ZIP archive: what it unpacks to is bounded, as what it is on disk is.
+MAX_UNPACKED = 256 * 1024 * 1024
+MAX_MERGED_CELLS = 1_000_000  # cells one merged range of a sheet may cover
+MAX_SHEET_CELLS = 5_000_000  # cells a sheet's used range may span
+
+
+def check_package(data: bytes, fmt: str) -> None:
+    """Refuse an Office file that would unpack to too much (a 1 MB .docx that unpacks to 300 MB)
+    or, for .xlsx, a merged range or a used range over a sheet of millions of cells (each cell
+    would be built in memory), before any reader opens it."""
+    import zipfile
+    from io import BytesIO
+
+    try:
+        z = zipfile.ZipFile(BytesIO(data))
+        infos = z.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return  # the reader says it is damaged
+    total = sum(i.file_size for i in infos)
+    if total > MAX_UNPACKED:
+        raise SourceError(f"a .{fmt} file that unpacks to {total // (1024 * 1024)} MiB (more than "
+                          f"{MAX_UNPACKED // (1024 * 1024)} MiB); too large to read safely")
+    if fmt != "xlsx":
+        return
+    for info in infos:
+        if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
+            continue
+        with z.open(info) as f:
+            head = f.read(1 << 20)  # <dimension> comes first; <mergeCells> is read below
+            rest = f.read() if b"mergeCell" not in head else b""
+        xml = head + rest
+        refs = [(r, MAX_MERGED_CELLS) for r in re.findall(rb'<mergeCell ref="([A-Z]+\d+:[A-Z]+\d+)"', xml)]
+        refs += [(r, MAX_SHEET_CELLS) for r in re.findall(rb'<dimension ref="([A-Z]+\d+:[A-Z]+\d+)"', head)]
+        for ref, limit in refs:
+            cells = _range_cells(ref.decode())
+            if cells > limit:
+                raise SourceError(f"an .xlsx sheet with a range of {cells:,} cells ({ref.decode()}); too "
+                                  "large to read safely: remove the merge or the empty formatted cells and save again")
+
+
+def _range_cells(ref: str) -> int:
+    def col(s: str) -> int:
+        n = 0
+        for ch in s:
+            n = n * 26 + ord(ch) - 64
+        return n
+
+    (c1, r1), (c2, r2) = (re.match(r"([A-Z]+)(\d+)", part).groups() for part in ref.split(":"))
+    return (abs(int(r2) - int(r1)) + 1) * (abs(col(c2) - col(c1)) + 1)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -15,15 +14,15 @@ SUMMARY_COLUMNS = ["document", "status", "doc_type", "period", "observations", "
 @app.command("ingest")
 def ingest(
     ctx: typer.Context,
-    paths: Annotated[list[Path], typer.Argument(help="Report files or folders (walked recursively).",
-                                                show_default=False, readable=False)],
+    paths: Annotated[list[str], typer.Argument(help="Report files or folders (walked recursively).",
+                                               metavar="PATHS...", show_default=False)],
     json_: JsonOpt = False,
     csv_: CsvOpt = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Re-read and rewrite files even when unchanged "
                                         "(repairs documents `zibo doctor` reports).")] = False,
     workers: Annotated[int | None, typer.Option(
-        "--workers", "-w", min=0, metavar="N", show_default=False,
+        "--workers", "-w", min=0, max=16, metavar="N", show_default=False,
         help="Processes that parse new files while this one writes (default: one per CPU, "
              "at most 3, for 48 files or more; 0: parse here).")] = None,
 ) -> None:
@@ -72,12 +71,17 @@ def ingest(
              headers={"observations": "figures", "unreadable": "lost chars", "doc_type": "type"},
              max_widths={"note": 50})
     failed = sum(1 for r in results if r.status == "failed")
+    skipped = sum(1 for r in results if r.status == "skipped")
     if fmt == "table" and not quiet and is_terminal():
         counts = {s: sum(1 for r in results if r.status == s)
-                  for s in ("new", "replaced", "unchanged", "duplicate", "failed")}
+                  for s in ("new", "replaced", "unchanged", "duplicate", "skipped", "failed")}
         err_console().print(", ".join(f"{n} {s}" for s, n in counts.items() if n) or "no files")
     if not results:
         typer.echo("zibo: error: no files found under the given paths (hidden files are skipped)", err=True)
         raise typer.Exit(1)
     if failed:
+        if len(results) > 1:  # one line per failed file above; with others, how the run ended
+            extra = f"; {skipped} skipped (no report in them)" if skipped else ""
+            typer.echo(f"zibo: {failed} of {len(results)} files failed; the others were stored{extra}",
+                       err=True)
         raise typer.Exit(1)
