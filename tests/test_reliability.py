@@ -123,3 +123,90 @@ def test_closed_stdout_is_one_line_not_a_traceback(tmp_path):
     env = dict(os.environ, ZIBO_DB=str(tmp_path / "z.db"))
     p = subprocess.run(f"'{ZIBO}' docs >&-", shell=True, capture_output=True, env=env, text=True)
     assert p.returncode == 1 and p.stderr.strip() == "zibo: error: standard output is closed; nothing can be printed"
+
+
+def _foreign(path: Path) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE customers (id INTEGER, name TEXT)")
+    conn.execute("INSERT INTO customers VALUES (1, 'a')")
+    conn.commit()
+    conn.close()
+
+
+def _snapshot(path: Path) -> bytes:
+    return path.read_bytes()
+
+
+def test_someone_elses_database_is_never_touched(zibo, tmp_path, seeds):
+    other = tmp_path / "other.db"
+    _foreign(other)
+    before = _snapshot(other)
+    for args in (["docs"], ["indicator"], ["tasks"], ["ingest", str(seeds)]):
+        r = zibo("--db", other, *args)
+        assert r.exit_code == 1, args
+        (line,) = error_lines(r.stderr)
+        assert "another program" in line and "customers" in line
+    assert _snapshot(other) == before and not Path(str(other) + "-wal").exists()
+    r = zibo("--db", other, "ingest", str(seeds), "--force")  # told to: it may
+    assert r.exit_code == 0
+
+
+def test_an_empty_file_gets_no_schema_from_a_query(zibo, tmp_path):
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    r = zibo("--db", empty, "docs")
+    assert r.exit_code == 1 and "no zibo data yet" in r.stderr
+    assert empty.read_bytes() == b""
+
+
+def _old_schema(db: Path, dup_path: bool = False) -> None:
+    """Take a zibo database back to schema 2 (before the unique path index)."""
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA user_version = 2")
+    conn.execute("DELETE FROM _migrations WHERE name NOT IN ('m001_initial', 'm002_fulltext_search')")
+    conn.execute("DROP INDEX IF EXISTS idx_documents_path_unique")
+    if dup_path:
+        row = conn.execute("SELECT * FROM documents LIMIT 1").fetchone()
+        cols = [d[1] for d in conn.execute("PRAGMA table_info(documents)")]
+        values = list(row)
+        values[cols.index("id")] = "0" * 64
+        values[cols.index("ingested_at")] = "1999-01-01T00:00:00+00:00"
+        conn.execute(f"INSERT INTO documents ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})", values)
+    conn.commit()
+    conn.close()
+
+
+def test_an_older_database_whose_rows_share_a_path_upgrades(zibo, zibo_json, db, seeds):
+    assert zibo("ingest", seeds).exit_code == 0
+    _old_schema(db, dup_path=True)
+    r = zibo("ingest", seeds)
+    assert r.exit_code == 0, r.stderr
+    assert len(zibo_json("docs")) == 3
+
+
+def test_a_dropped_migrations_table_is_rebuilt(zibo, zibo_json, db, seeds):
+    import sqlite3
+
+    assert zibo("ingest", seeds).exit_code == 0
+    conn = sqlite3.connect(db)
+    conn.execute("DROP TABLE _migrations")
+    conn.commit()
+    conn.close()
+    assert zibo("ingest", seeds).exit_code == 0
+    assert len(zibo_json("docs")) == 3
+
+
+def test_an_older_database_on_read_only_media_is_still_queried(zibo, zibo_json, db, seeds, monkeypatch):
+    from zibo_cli import store
+
+    assert zibo("ingest", seeds).exit_code == 0
+    _old_schema(db)
+    before = _snapshot(db)
+    # read-only media (a CD, a share): os.access says no (root may write anywhere, so it is told)
+    monkeypatch.setattr(store, "writable", lambda path: False)
+    assert len(zibo_json("docs")) == 3
+    assert _snapshot(db) == before  # upgraded in a temporary copy, the file itself untouched

@@ -324,7 +324,7 @@ def ingest_found(found: Iterable[tuple[Path, str | None]], db_path: Path,
         return
     from .store import connect, describe_sqlite_error
 
-    conn = connect(db_path)
+    conn = connect(db_path, allow_foreign=force)
     own = _own_files(db_path)
     try:
         for path, error in found:
@@ -368,7 +368,7 @@ def _ingest_parallel(found: list[tuple[Path, str | None]], db_path: Path, force:
     broken = ZiboError("a parser process stopped unexpectedly (out of memory?); the documents "
                        "stored so far are whole: run the same command with --workers 0")
     pool: ProcessPoolExecutor | None = None
-    conn = connect(db_path)
+    conn = connect(db_path, allow_foreign=force)
 
     def start_parsers() -> ProcessPoolExecutor:
         nonlocal conn
@@ -381,7 +381,7 @@ def _ingest_parallel(found: list[tuple[Path, str | None]], db_path: Path, force:
         try:
             list(new.map(_worker_ready, range(workers)))  # fork them all now, while no connection is open
         finally:
-            conn = connect(db_path)
+            conn = connect(db_path, allow_foreign=force)
         return new
 
     def finish(entry: Future | IngestResult) -> IngestResult:

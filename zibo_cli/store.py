@@ -154,9 +154,18 @@ END""")
 
 @migration
 def m003_unique_path(db) -> None:
-    """One document per path: the constraint behind "no file is stored twice"."""
+    """One document per path: the constraint behind "no file is stored twice". A database from
+    before it may hold a path twice: the older copies go (the newest ingest of a file wins)."""
+    conn = db.conn
+    for (path,) in conn.execute("SELECT path FROM documents GROUP BY path HAVING count(*) > 1").fetchall():
+        ids = [r[0] for r in conn.execute("SELECT id FROM documents WHERE path = ? "
+                                          "ORDER BY coalesce(ingested_at, '') DESC, rowid DESC", (path,))]
+        for old in ids[1:]:
+            for table in ("observations", "tasks"):
+                conn.execute(f"DELETE FROM [{table}] WHERE doc_id = ?", (old,))
+            conn.execute("DELETE FROM documents WHERE id = ?", (old,))
     db.execute("DROP INDEX IF EXISTS idx_documents_path")
-    db["documents"].create_index(["path"], index_name="idx_documents_path_unique", unique=True)
+    db["documents"].create_index(["path"], index_name="idx_documents_path_unique", unique=True, if_not_exists=True)
 
 
 @migration
@@ -172,14 +181,14 @@ def m004_query_indexes(db) -> None:
       lookup by name, reads a small index instead of the rows holding each text.
     """
     conn = db.conn
-    conn.execute("CREATE INDEX idx_observations_indicator_cover ON observations (indicator_id, year, "
+    conn.execute("CREATE INDEX IF NOT EXISTS idx_observations_indicator_cover ON observations (indicator_id, year, "
                  "start_month, end_month, kind, measure, unit, qualifier, value, doc_id, char_offset, name, "
                  "task_seq, period)")
     conn.execute("DROP INDEX IF EXISTS idx_observations_indicator_id")
-    conn.execute("CREATE INDEX idx_observations_name_indicator ON observations (name, indicator_id)")
+    conn.execute("CREATE INDEX IF NOT EXISTS idx_observations_name_indicator ON observations (name, indicator_id)")
     conn.execute("DROP INDEX IF EXISTS idx_observations_name")
-    conn.execute("CREATE INDEX idx_documents_id_document ON documents (id, document)")
-    conn.execute("CREATE INDEX idx_documents_document ON documents (document, id)")
+    conn.execute("CREATE INDEX IF NOT EXISTS idx_documents_id_document ON documents (id, document)")
+    conn.execute("CREATE INDEX IF NOT EXISTS idx_documents_document ON documents (document, id)")
 
 
 @migration
@@ -219,6 +228,18 @@ def migrate(conn: sqlite3.Connection) -> int:
             f"the database was written by a newer zibo (schema {version}, this zibo knows "
             f"{len(MIGRATIONS)}); upgrade zibo or use another --db"
         )
+    has_log = conn.execute("SELECT 1 FROM sqlite_master WHERE name = '_migrations'").fetchone()
+    if version and not has_log:
+        # the record of applied steps is gone (dropped by hand): the schema version says them
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("CREATE TABLE IF NOT EXISTS [_migrations] ([name] TEXT PRIMARY KEY, [applied_at] TEXT)")
+            conn.executemany("INSERT OR IGNORE INTO _migrations (name, applied_at) VALUES (?, ?)",
+                             [(name, _now()) for name, _ in MIGRATIONS[:version]])
+            conn.execute("COMMIT")
+        except BaseException:
+            _rollback(conn)
+            raise
     if version == len(MIGRATIONS):
         return 0
     import sqlite_utils  # lazy: only writers need it
@@ -275,12 +296,31 @@ def _check_sqlite(path: Path) -> None:
         raise DatabaseError(f"{path} is not a SQLite database; pass another --db")
 
 
-def connect(path: Path, timeout: float | None = None) -> sqlite3.Connection:
+ZIBO_TABLES = ("documents", "observations", "tasks", "_migrations")
+
+
+def tables_of(conn: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                       "AND name NOT LIKE 'sqlite_%'")}
+
+
+def foreign_database(conn: sqlite3.Connection, path: Path) -> str | None:
+    """Why ``path`` is someone else's database (tables, none of them zibo's), or None."""
+    tables = tables_of(conn)
+    if tables and not tables & set(ZIBO_TABLES):
+        shown = ", ".join(sorted(tables)[:4]) + (" …" if len(tables) > 4 else "")
+        return (f"{path} is a SQLite database of another program (tables: {shown}); zibo adds its "
+                "tables only to a database of its own: pass another --db")
+    return None
+
+
+def connect(path: Path, timeout: float | None = None, allow_foreign: bool = False) -> sqlite3.Connection:
     """Open (creating if needed) the database for writing, migrated to the current schema.
 
     Checks at once that the database can be written (it takes and releases the write
     lock, waiting up to the busy timeout for another writer), so a read-only file or
-    folder, or a database another process keeps locked, fails here with one line.
+    folder, or a database another process keeps locked, fails here with one line. A SQLite
+    file of another program is refused (``allow_foreign``: add zibo's tables to it anyway).
     """
     path = Path(path)
     if path.exists():
@@ -297,6 +337,9 @@ def connect(path: Path, timeout: float | None = None) -> sqlite3.Connection:
         conn = sqlite3.connect(path, timeout=busy_timeout() if timeout is None else timeout,
                                isolation_level=None)
         conn.execute("PRAGMA foreign_keys = ON")
+        why = None if allow_foreign else foreign_database(conn, path)
+        if why:
+            raise DatabaseError(why + " (or ingest with --force to use it anyway)")
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
         # WAL + NORMAL: a commit is atomic and survives a crash of zibo; only a power
@@ -327,7 +370,13 @@ def connect(path: Path, timeout: float | None = None) -> sqlite3.Connection:
 
 
 def open_readonly(path: Path) -> sqlite3.Connection:
-    """Open an existing database for queries; never creates a file."""
+    """Open an existing database for queries; never creates a file, and never writes one
+    that is not zibo's (an empty file, another program's database: refused, untouched).
+
+    A database from an older zibo is upgraded in place when it can be written; on read-only
+    media it is upgraded in a temporary copy, which the queries read instead.
+    """
+    path = Path(path)
     conn, version = open_existing(path)
     if version > SCHEMA_VERSION:
         conn.close()
@@ -336,11 +385,47 @@ def open_readonly(path: Path) -> sqlite3.Connection:
             f"{SCHEMA_VERSION}); upgrade zibo or use another --db"
         )
     if version < SCHEMA_VERSION:
+        why = foreign_database(conn, path)
+        tables = tables_of(conn)
         conn.close()
-        connect(path).close()  # upgrade in place, then reopen read-only
-        conn, version = _open_ro(path)
+        if why:
+            raise DatabaseError(why)
+        if not tables:
+            raise DatabaseError(f"{path} holds no zibo data yet (an empty database); "
+                                f"run `zibo --db {path} ingest PATH` first")
+        if writable(path):
+            connect(path).close()  # zibo's own database from an older zibo: upgrade in place
+            conn, version = _open_ro(path)
+        else:
+            conn, version = _open_ro(_upgraded_copy(path))
     conn.row_factory = sqlite3.Row
     return conn
+
+
+def writable(path: Path) -> bool:
+    """Can the database file and its folder (for the -wal and -shm files) be written?"""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _upgraded_copy(path: Path) -> Path:
+    """A temporary copy of an older-schema database that cannot be written, migrated; it is
+    removed when the process ends."""
+    import atexit
+    import tempfile
+
+    fd, name = tempfile.mkstemp(prefix="zibo-", suffix=".db")
+    os.close(fd)
+    copy = Path(name)
+    atexit.register(lambda: [Path(str(copy) + s).unlink(missing_ok=True) for s in ("", "-wal", "-shm")])
+    src = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    try:
+        dst = sqlite3.connect(copy)
+        src.backup(dst)
+        dst.close()
+    finally:
+        src.close()
+    connect(copy).close()
+    return copy
 
 
 def open_existing(path: Path) -> tuple[sqlite3.Connection, int]:

@@ -20,7 +20,8 @@ def ingest(
     csv_: CsvOpt = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Re-read and rewrite files even when unchanged "
-                                        "(repairs documents `zibo doctor` reports).")] = False,
+                                        "(repairs documents `zibo doctor` reports); also lets zibo add its "
+                                        "tables to a SQLite file of another program.")] = False,
     workers: Annotated[int | None, typer.Option(
         "--workers", "-w", min=0, max=16, metavar="N", show_default=False,
         help="Processes that parse new files while this one writes (default: one per CPU, "
