@@ -46,6 +46,8 @@ _PLAN = re.compile(r"计划执行情况|计划草案|国民经济和社会发展
 _BULLETIN = re.compile(r"统计公报")
 _CLAUSE_START = re.compile(r"(?:^|[，。；：,;:\s（(])\s*(?:在|今年|截至|截止)?\s*$")
 _LEAD_SENTENCES = 6
+# a figure with a unit, matched only where a run of digits starts (linear on a long run)
+_FIRST_FIGURE = re.compile(r"(?<![\d.])\d{1,15}(?:\.\d{1,10})?\s{0,3}(?:%|亿|万|个|元|吨|千|百分点)")
 
 
 @dataclass
@@ -129,7 +131,7 @@ def _lead_period(segments: list[Segment]) -> tuple[Period, str] | None:
                                                                       sentence[max(0, p.start - 2):p.start]))
                 continue
             seen += 1
-            first_digit = re.search(r"\d+(?:\.\d+)?\s*(?:%|亿|万|个|元|吨|千|百分点)", sentence)
+            first_digit = _FIRST_FIGURE.search(sentence)
             stop = first_digit.start() if first_digit else len(sentence)
             for p in find_periods(sentence[:stop + 1]):
                 if p.whole_year or re.search(r"(?:比|较|与|同)\s*$", sentence[max(0, p.start - 2):p.start]):

@@ -34,6 +34,7 @@ How a figure gets its parts, all from the sentence it stands in:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
@@ -410,7 +411,7 @@ def extract_observations(text: str, meta: DocumentMeta, tasks: list[Task] | None
 
 
 # Words that qualify a target but not the thing measured: 政府5天储气能力, 年度新增就业
-_PAIR_MODIFIER = re.compile(r"\d+(?:个)?(?:天|小时|日|个月)|年度|全年|当年|本年")
+_PAIR_MODIFIER = re.compile(r"(?<!\d)\d{1,6}(?:个)?(?:天|小时|日|个月)|年度|全年|当年|本年")
 
 
 def _pair_names(obs: list[Observation]) -> list[Observation]:
@@ -709,7 +710,7 @@ def _is_header(line: str) -> bool:
     return len(cells) >= 3 and any("目标" in c for c in cells) and not any(_FIGURE_HINT.search(c) for c in cells)
 
 
-_FIGURE_HINT = re.compile(r"\d+(?:\.\d+)?%")
+_FIGURE_HINT = re.compile(r"(?<![\d.])\d{1,15}(?:\.\d{1,10})?%")
 
 
 def _header_columns(line: str, meta: DocumentMeta) -> dict[int, Context | None]:
@@ -756,8 +757,9 @@ def extract_clauses(text: str, ctx: Context, offset: int = 0, carry: bool = Fals
     if not _MAY_HOLD_FIGURE.search(text):
         return out  # no digit and no 第: no figure, no rank (and nothing after to pass a period to)
     pos = 0
-    for m in _SENTENCE_END.finditer(text + "\n"):
-        sentence = text[pos:m.start()]
+    for start, end in _sentences(text):
+        sentence = text[start:end]
+        pos = start
         opening = None
         if sentence.strip() and _MAY_HOLD_FIGURE.search(sentence):
             lead = len(sentence) - len(sentence.lstrip())
@@ -769,8 +771,28 @@ def extract_clauses(text: str, ctx: Context, offset: int = 0, carry: bool = Fals
             opening = _opening_period(s, find_periods(s), len(s))  # 今年一季度，全市经济开局良好。
         if opening is not None:
             ctx = replace(ctx, start_month=opening.start_month, end_month=opening.end_month)
-        pos = m.end()
     return out
+
+
+# Reading a sentence costs time growing with its length times its figures: a sentence longer
+# than this (a table flattened into one line, a hostile file) is read in pieces cut at clause
+# ends, so time per document stays linear in its length.
+MAX_SENTENCE = 1500
+
+
+def _sentences(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence of ``text``; an overlong one in pieces of at most about
+    MAX_SENTENCE characters, cut after a ；or ，."""
+    pos = 0
+    for m in _SENTENCE_END.finditer(text + "\n"):
+        end = min(m.start(), len(text))
+        while end - pos > MAX_SENTENCE:
+            cut = max(text.rfind("；", pos, pos + MAX_SENTENCE), text.rfind("，", pos, pos + MAX_SENTENCE))
+            cut = cut + 1 if cut > pos else pos + MAX_SENTENCE
+            yield pos, cut
+            pos = cut
+        yield pos, end
+        pos = m.end()
 
 
 def _opening_period(sentence: str, periods: list[PeriodMatch], stop: int) -> Period | None:

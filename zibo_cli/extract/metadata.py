@@ -259,6 +259,11 @@ def document_period(title: str) -> Period | None:
     return None
 
 
+# A figure with a unit; starting only where a run of digits starts, and with bounded runs, so
+# a long string of digits is one linear scan, not a backtrack per digit.
+_FIGURE_HINT = re.compile(r"(?<![\d.])\d{1,15}(?:\.\d{1,10})?\s{0,3}(?:%|亿元|万元|万人|个百分点)")
+
+
 def classify(text: str) -> str:
     """``task_table`` when a line reads like a task table header, else ``report``/``unknown``."""
     for line in text.split("\n")[:200]:
@@ -266,7 +271,7 @@ def classify(text: str) -> str:
             hits = sum(1 for w in TASK_HEADER_WORDS if w in line)
             if hits >= 3:
                 return TASK_TABLE
-    if re.search(r"\d+(?:\.\d+)?\s*(?:%|亿元|万元|万人|个百分点)", text):
+    if _FIGURE_HINT.search(text):
         return REPORT
     return UNKNOWN
 

@@ -432,8 +432,8 @@ def _walk(node, blocks: list[Block], cell_mode: bool = False, buf: list[str] | N
             flush()
             _walk(child, blocks, cell_mode)
             flush()
-        elif tag.startswith(("-", "_", "!")) or tag in _DROP_TAGS:
-            continue  # comments, doctype
+        elif not tag or tag.startswith(("-", "_", "!", "?")) or tag in _DROP_TAGS:
+            continue  # comments, doctype, processing instructions (<?php … ?>)
         elif tag == "img":
             continue
         elif _has(child, "p, div, br, table, li, tr, h1, h2, h3, h4, h5, h6"):
@@ -507,10 +507,37 @@ def _page_title(tree, main) -> str | None:
 # ---------------------------------------------------------------------------
 
 
+# Pages nest a few dozen levels deep; thousands of levels (a broken or hostile page) make the
+# parser and the walk over the tree slow enough to hang an ingest: refused before parsing.
+MAX_NESTING = 1000
+_TAG = re.compile(r"<(/?)(div|span|p|table|tbody|tr|td|th|ul|ol|li|section|article|font|b|i|em|strong|a)\b[^>]*?(/?)>",
+                  re.I)
+
+
+def nesting_depth(text: str) -> int:
+    """How deep the page's elements nest (counting the common container tags), at most."""
+    depth = deepest = 0
+    for m in _TAG.finditer(text):
+        if m[3]:
+            continue  # <br/>-style self-closing
+        if m[1]:
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > MAX_NESTING:
+                    break
+    return deepest
+
+
 def read(path: Path, data: bytes) -> SourceText:
     from ..sources import SourceError
 
     text, encoding, warnings = decode_html(data)
+    if nesting_depth(text) > MAX_NESTING:
+        raise SourceError(f"an HTML page whose elements nest more than {MAX_NESTING} levels deep; too "
+                          "complex to read safely (save the report's text from the browser instead)")
     tree = _parser(text)
     tree.strip_tags(list(_DROP_TAGS))
     body = tree.body or tree.root
