@@ -210,3 +210,19 @@ def test_an_older_database_on_read_only_media_is_still_queried(zibo, zibo_json, 
     monkeypatch.setattr(store, "writable", lambda path: False)
     assert len(zibo_json("docs")) == 3
     assert _snapshot(db) == before  # upgraded in a temporary copy, the file itself untouched
+
+
+def test_an_encrypted_pdf_is_called_encrypted_not_damaged(zibo, tmp_path):
+    from reportlab.lib.pdfencrypt import StandardEncryption
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, encrypt=StandardEncryption("user", "owner"))
+    c.drawString(100, 750, "report 5%")
+    c.save()
+    f = tmp_path / "locked.pdf"
+    f.write_bytes(buf.getvalue())
+    r = zibo("ingest", f)
+    assert r.exit_code == 1
+    (line,) = error_lines(r.stderr)
+    assert "encrypted (password-protected) PDF" in line

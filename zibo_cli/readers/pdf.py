@@ -349,6 +349,18 @@ def _continues(prev: Line, ln: Line, left: float, right: float, body_size: float
     return right - prev.x1 < ln.first_width + 0.25 * ln.size
 
 
+def _refusal(e: Exception):
+    """The SourceError for an exception pdfplumber raised: an encrypted file (pdfplumber wraps
+    pdfminer's PDFPasswordIncorrect in a PdfminerException) or a damaged one."""
+    from ..sources import SourceError
+
+    names = {type(x).__name__ for x in (e, e.__cause__, e.__context__, *getattr(e, "args", ())) if x is not None}
+    if any("Password" in n or "Encrypt" in n for n in names):
+        return SourceError("an encrypted (password-protected) PDF; open it with the password and save an "
+                           "unprotected copy, then ingest that")
+    return SourceError(f"a damaged PDF ({type(e).__name__}); open and save (or print to PDF) it again")
+
+
 def read(path: Path, data: bytes) -> SourceText:
     import pdfplumber
 
@@ -357,11 +369,7 @@ def read(path: Path, data: bytes) -> SourceText:
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except Exception as e:  # pdfminer raises many kinds: a password, a damaged file
-        name = type(e).__name__
-        if "Password" in name or "Encrypt" in name:
-            raise SourceError("a password-protected PDF; open it with the password and save an "
-                              "unprotected copy, then ingest that") from None
-        raise SourceError(f"a damaged PDF ({name}); open and save (or print to PDF) it again") from None
+        raise _refusal(e) from None
     warnings: list[str] = []
     pages: list[_Page] = []
     empty: list[int] = []
@@ -377,11 +385,7 @@ def read(path: Path, data: bytes) -> SourceText:
             pages.append(p)
         npages = len(pdf.pages)
     except Exception as e:
-        name = type(e).__name__
-        if "Password" in name or "Encrypt" in name:
-            raise SourceError("a password-protected PDF; open it with the password and save an "
-                              "unprotected copy, then ingest that") from None
-        raise SourceError(f"a damaged PDF ({name}); open and save (or print to PDF) it again") from None
+        raise _refusal(e) from None
     finally:
         pdf.close()
     if npages and len(empty) == npages:
