@@ -81,8 +81,9 @@ def test_killed_midway_leaves_whole_documents_and_rerun_finishes(tmp_path, sig, 
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == code
     if sig != signal.SIGKILL:
-        assert err.splitlines() == ["zibo: error: interrupted; documents already stored stay whole, the one "
-                                    "in progress was rolled back: run the same command again to finish"]
+        assert err.splitlines() == ["zibo: error: interrupted after storing 3 new or changed file(s) of this run, "
+                                    "each whole; the one in progress was rolled back: run the same command again "
+                                    "to finish"]
         assert out == ""
     assert consistency(db) == {"documents": 3, "observations": 3 * ROWS}
 
@@ -130,8 +131,9 @@ def test_keyboard_interrupt_in_process_rolls_back_the_open_document(zibo, zibo_j
     monkeypatch.setattr(store, "_insert", interrupting)
     r = zibo("ingest", tmp_path / "in")
     assert r.exit_code == 130
-    assert r.stderr.splitlines() == ["zibo: error: interrupted; documents already stored stay whole, the one "
-                                     "in progress was rolled back: run the same command again to finish"]
+    assert r.stderr.splitlines() == ["zibo: error: interrupted after storing 1 new or changed file(s) of this "
+                                     "run, each whole; the one in progress was rolled back: run the same command "
+                                     "again to finish"]
     assert [d["document"] for d in zibo_json("docs")] == ["r000.txt"]
     monkeypatch.setattr(store, "_insert", original)
     assert [r["status"] for r in zibo_json("ingest", tmp_path / "in")] == ["unchanged", "new", "new"]

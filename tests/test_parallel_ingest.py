@@ -119,10 +119,83 @@ def test_interrupt_with_parser_processes_leaves_whole_documents_and_no_processes
     proc.send_signal(getattr(signal, sig))
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == code
-    assert err.splitlines() == ["zibo: error: interrupted; documents already stored stay whole, the one "
-                                "in progress was rolled back: run the same command again to finish"]
+    assert err.splitlines() == ["zibo: error: interrupted after storing 3 new or changed file(s) of this run, "
+                                "each whole; the one in progress was rolled back: run the same command again "
+                                "to finish"]
     assert consistency(db) == {"documents": 3, "observations": 3 * ROWS}
     deadline = time.monotonic() + 10
     while any(Path(f"/proc/{w}").exists() for w in workers) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not [w for w in workers if Path(f"/proc/{w}").exists()]
+
+
+def _gone(pids: set[int], seconds: float = 10) -> bool:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        alive = {p for p in pids if Path(f"/proc/{p}").exists()
+                 and "zombie" not in Path(f"/proc/{p}/status").read_text(errors="replace").lower()}
+        if not alive:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc")
+def test_parsers_die_with_a_killed_ingest(tmp_path):
+    import signal
+
+    from test_atomic import make_reports, start, wait_for
+
+    make_reports(tmp_path / "in", 8)
+    db, marker = tmp_path / "zibo.db", tmp_path / "paused"
+    proc = start(["ingest", tmp_path / "in", "--json", "--workers", "2"], db,
+                 ZIBO_TEST_PAUSE_AT="4", ZIBO_TEST_MARKER=str(marker))
+    wait_for(marker, proc)
+    workers = _children(proc.pid)
+    assert len(workers) == 2
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate(timeout=60)
+    assert _gone(workers), "parser processes outlived the ingest that started them"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc")
+def test_a_second_ctrl_c_ends_the_run_at_once(tmp_path):
+    import signal
+    import time
+
+    from test_atomic import make_reports, start
+
+    make_reports(tmp_path / "in", 60)
+    db = tmp_path / "zibo.db"
+    # every document takes 5 s to parse: a first Ctrl-C must not wait for the files in the parsers
+    proc = start(["ingest", tmp_path / "in", "--json", "--workers", "2"], db,
+                 ZIBO_TEST_ROWS="3", ZIBO_TEST_PARSE_SECONDS="5", ZIBO_TEST_SIGINT="1")
+    deadline = time.monotonic() + 30
+    while len(_children(proc.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    workers = _children(proc.pid)
+    started = time.monotonic()
+    proc.send_signal(signal.SIGINT)
+    time.sleep(0.2)
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGINT)
+    proc.communicate(timeout=30)
+    assert proc.returncode == 130
+    assert time.monotonic() - started < 4, "the interrupt waited for files being parsed"
+    assert _gone(workers)
+
+
+def test_a_document_that_takes_too_long_fails_and_the_others_go_on(tmp_path):
+    from test_atomic import make_reports, start
+
+    make_reports(tmp_path / "in", 2)
+    db = tmp_path / "zibo.db"
+    proc = start(["ingest", tmp_path / "in", "--json", "--workers", "0"], db,
+                 ZIBO_TEST_ROWS="3", ZIBO_TEST_PARSE_SECONDS="3", ZIBO_PARSE_TIMEOUT="1")
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 1
+    rows = json.loads(out)
+    assert [r["status"] for r in rows] == ["failed", "failed"]
+    assert all("too complex" in r["error"] for r in rows)

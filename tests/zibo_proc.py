@@ -12,6 +12,8 @@ Hooks, set by environment variables:
   the K-th document this process writes (its documents row and observations already
   inserted, not committed), create FILE and sleep, so a test can kill the process at
   a known point mid-transaction.
+* ``ZIBO_TEST_SIGINT=1``: take Ctrl-C (SIGINT) as a terminal delivers it, even when the test
+  run ignores it.
 * ``ZIBO_TEST_UNPRIVILEGED=1``: drop root's powers first (a new user namespace; the
   process becomes "nobody"), so file permissions apply as they do to a normal user.
   Exits 77 when that is impossible here.
@@ -74,6 +76,10 @@ def _hooks() -> None:
         pipeline.extract_observations = fake_observations(
             rows, float(os.environ.get("ZIBO_TEST_PARSE_SECONDS", "0")))
 
+    if os.environ.get("ZIBO_TEST_SIGINT"):
+        import signal
+
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     pause_at = int(os.environ.get("ZIBO_TEST_PAUSE_AT", "0"))
     if pause_at:
         import signal

@@ -186,18 +186,69 @@ def check_file(conn: sqlite3.Connection, path: Path, force: bool = False) -> Ing
     return ToParse(path, data, sha, resolved)
 
 
+class TooComplex(Exception):
+    """Parsing one document took longer than ``parse_timeout()`` seconds."""
+
+
+def parse_timeout() -> float:
+    """Seconds one document may take to parse (``ZIBO_PARSE_TIMEOUT``, default 120; 0: no limit)."""
+    try:
+        return max(0.0, float(os.environ.get("ZIBO_PARSE_TIMEOUT", "120")))
+    except ValueError:
+        return 120.0
+
+
+class _time_limit:
+    """Raise TooComplex in this thread after ``seconds`` (SIGALRM; the main thread of a process
+    only, which is where documents are parsed)."""
+
+    def __init__(self, seconds: float):
+        import signal
+        import threading
+
+        self.seconds = seconds
+        self.active = bool(seconds) and hasattr(signal, "setitimer") and \
+            threading.current_thread() is threading.main_thread()
+
+    def __enter__(self):
+        if self.active:
+            import signal
+
+            def expire(signum, frame):
+                raise TooComplex
+
+            self.previous = signal.signal(signal.SIGALRM, expire)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        return self
+
+    def __exit__(self, *exc):
+        if self.active:
+            import signal
+
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self.previous)
+        return False
+
+
 def parse_read_file(todo: ToParse) -> Prepared:
-    """Parse a file :func:`check_file` read (no database: parser processes run this)."""
+    """Parse a file :func:`check_file` read (no database: parser processes run this). A file
+    that takes longer than :func:`parse_timeout` fails as too complex; the others go on."""
     from .pipeline import parse_source  # only now: an unchanged file needs no parser
     from .sources import read_source
 
     path = todo.path
     result = IngestResult(path=str(path), document=path.name, status="failed")
+    limit = parse_timeout()
     try:
-        source = read_source(path, todo.data)
-        doc = parse_source(source, todo.resolved, shown(path.name), todo.sha, len(todo.data))
+        with _time_limit(limit):
+            source = read_source(path, todo.data)
+            doc = parse_source(source, todo.resolved, shown(path.name), todo.sha, len(todo.data))
     except SourceError as e:
         result.error = str(e)
+        return Prepared(result)
+    except TooComplex:
+        result.error = (f"too complex: parsing took more than {limit:g}s and was stopped; split the file, "
+                        "or allow more with ZIBO_PARSE_TIMEOUT=SECONDS")
         return Prepared(result)
     except (KeyboardInterrupt, MemoryError):
         raise
@@ -420,6 +471,11 @@ def _ingest_parallel(found: list[tuple[Path, str | None]], db_path: Path, force:
                 yield finish(window.popleft())
         while window:
             yield finish(window.popleft())
+    except BaseException:
+        if pool is not None:
+            _stop_parsers(pool)  # Ctrl-C (once or twice), SIGTERM, an error: the parsers go at once
+            pool = None
+        raise
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
@@ -430,11 +486,41 @@ def _worker_start() -> None:
     import signal
 
     # Ctrl-C goes to the whole process group: the main process handles it (and rolls
-    # back); a parser just finishes its file. SIGTERM/SIGHUP stop a parser outright.
+    # back, then stops the parsers). SIGTERM/SIGHUP stop a parser outright.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_DFL)
+    _die_with_parent()
+
+
+def _die_with_parent() -> None:
+    """On Linux, have the kernel kill this parser when the process that started it dies
+    (kill -9 of `zibo ingest` must not leave parsers behind)."""
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+        if os.getppid() == 1:  # the parent died before the call: go now
+            os._exit(1)
+    except (OSError, AttributeError):
+        pass
+
+
+def _stop_parsers(pool) -> None:
+    """End the parser processes now (an interrupt, an error): no waiting for their files."""
+    for proc in list(getattr(pool, "_processes", {}).values()):
+        try:
+            proc.terminate()
+        except (OSError, AttributeError):
+            pass
+    pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _worker_ready(_: int) -> bool:

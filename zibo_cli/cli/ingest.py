@@ -34,14 +34,30 @@ def ingest(
     the file, why, what to do) while the rest go on. Exit status 1 when any file
     failed; an interrupt (Ctrl-C, SIGTERM) leaves every document whole or absent.
     """
-    import sys
-
-    from ..ingest import find_files, ingest_found
-    from ..render import emit, err_console, is_terminal, output_format
+    from ..render import output_format
 
     fmt = output_format(json_, csv_)
     db = db_path(ctx)
-    results = []
+    results: list = []
+    try:
+        _run(paths, db, force, workers, quiet, fmt, results)
+    except KeyboardInterrupt as e:
+        from ..errors import INTERRUPTED, Interrupted
+        from .app import fail
+
+        stored = sum(1 for r in results if r.status in ("new", "replaced"))
+        code = e.exit_code if isinstance(e, Interrupted) else INTERRUPTED
+        fail(f"interrupted after storing {stored} new or changed file(s) of this run, each whole; the one in "
+             "progress was rolled back: run the same command again to finish", code)
+    _report(results, db, quiet, fmt)
+
+
+def _run(paths, db, force, workers, quiet, fmt, results: list) -> None:
+    import sys
+
+    from ..ingest import find_files, ingest_found
+    from ..render import err_console, is_terminal
+
     show_progress = is_terminal() and is_terminal(sys.stderr) and not quiet and fmt == "table"
     with signals_interrupt():
         if show_progress:
@@ -56,7 +72,12 @@ def ingest(
                     results.append(r)
                     progress.update(task, advance=1, description=r.document[:30])
         else:
-            results = list(ingest_found(find_files(paths), db, force=force, workers=workers))
+            for r in ingest_found(find_files(paths), db, force=force, workers=workers):
+                results.append(r)
+
+
+def _report(results: list, db, quiet: bool, fmt: str) -> None:
+    from ..render import emit, err_console, is_terminal
 
     for r in results:
         if r.status == "failed":
