@@ -62,7 +62,8 @@ score-real: install
 fuzz: install
 	ZIBO_HYPOTHESIS=fuzz $(BIN)/python -m pytest -q -p no:cacheprovider -k "not real_corpus and not acceptance" \
 	  tests/test_properties.py tests/test_periods_speed.py tests/test_indicators_speed.py \
-	  tests/test_indicators_general.py tests/test_tasks_parse.py tests/test_normalize.py
+	  tests/test_indicators_general.py tests/test_tasks_parse.py tests/test_normalize.py \
+	  tests/test_fuzz_stages.py
 
 bench: install
 	$(BIN)/python bench/run.py

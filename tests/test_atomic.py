@@ -156,3 +156,53 @@ def test_force_rewrites_a_damaged_document(zibo, zibo_json, tmp_path, db):
     assert zibo_json("ingest", "--force", f)[0]["status"] == "replaced"
     assert zibo("doctor", "--no-files").exit_code == 0
     assert len(zibo_json("docs")) == 1
+
+
+def test_four_ingests_of_overlapping_folders_store_each_file_once(tmp_path):
+    import shutil
+
+    make_reports(tmp_path / "all", 24)
+    names = sorted(p.name for p in (tmp_path / "all").iterdir())
+    folders = []
+    for k in range(4):  # each folder shares files with the next: 0-11, 4-15, 8-19, 12-23
+        folder = tmp_path / f"part{k}"
+        folder.mkdir()
+        for name in names[4 * k:4 * k + 12]:
+            shutil.copy(tmp_path / "all" / name, folder / name)
+        folders.append(folder)
+    db = tmp_path / "zibo.db"
+    procs = [start(["ingest", f, "--json"], db, ZIBO_TEST_PARSE_SECONDS="0.01") for f in folders]
+    results = [p.communicate(timeout=180) for p in procs]
+    for p, (_out, err) in zip(procs, results, strict=True):
+        assert p.returncode == 0, err
+    statuses: dict[str, list[str]] = {}
+    for out, _ in results:
+        for r in json.loads(out):
+            statuses.setdefault(Path(r["path"]).name, []).append(r["status"])
+    # the same bytes under several paths: one is stored, the others are duplicates of it
+    assert all(s.count("new") == 1 for s in statuses.values()), statuses
+    assert consistency(db) == {"documents": 24, "observations": 24 * ROWS}
+
+
+def test_a_full_disk_leaves_the_database_as_it_was(zibo, zibo_json, tmp_path, db, monkeypatch, seeds):
+    import sqlite3
+
+    from zibo_cli import store
+
+    assert zibo("ingest", seeds / "000_f3de8a4f265dc74f.txt").exit_code == 0
+    before = zibo_json("docs")
+    original = store._insert
+
+    def full(conn, table, rows):
+        if table == "observations":
+            raise sqlite3.OperationalError("database or disk is full")
+        original(conn, table, rows)
+
+    monkeypatch.setattr(store, "_insert", full)
+    r = zibo("ingest", seeds)
+    assert r.exit_code == 1
+    (line,) = [x for x in r.stderr.splitlines() if x.startswith("zibo: error:")]
+    assert "full" in line
+    monkeypatch.setattr(store, "_insert", original)
+    assert zibo_json("docs") == before
+    assert zibo_json("doctor")[1]["status"] == "ok"  # integrity

@@ -386,9 +386,12 @@ def check_package(data: bytes, fmt: str) -> None:
     for info in infos:
         if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
             continue
-        with z.open(info) as f:
-            head = f.read(1 << 20)  # <dimension> comes first; <mergeCells> is read below
-            rest = f.read() if b"mergeCell" not in head else b""
+        try:
+            with z.open(info) as f:
+                head = f.read(1 << 20)  # <dimension> comes first; <mergeCells> is read below
+                rest = f.read() if b"mergeCell" not in head else b""
+        except Exception:  # BadZipFile, zlib.error, EOFError …: a damaged member
+            return  # the reader says the file is damaged
         xml = head + rest
         refs = [(r, MAX_MERGED_CELLS) for r in re.findall(rb'<mergeCell ref="([A-Z]+\d+:[A-Z]+\d+)"', xml)]
         refs += [(r, MAX_SHEET_CELLS) for r in re.findall(rb'<dimension ref="([A-Z]+\d+:[A-Z]+\d+)"', head)]
