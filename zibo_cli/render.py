@@ -27,12 +27,18 @@ def is_terminal(stream=None) -> bool:
         return False
 
 
-def output_format(json_: bool = False, csv_: bool = False) -> str:
-    if json_ and csv_:
+WIDE = False  # zibo --wide: whole cells on a terminal
+BOM = False  # zibo --bom: CSV/TSV for Excel
+
+
+def output_format(json_: bool = False, csv_: bool = False, tsv_: bool = False, nl_: bool = False) -> str:
+    chosen = [name for name, on in (("json", json_), ("csv", csv_), ("tsv", tsv_), ("nl", nl_)) if on]
+    if len(chosen) > 1:
         from .errors import UsageError
 
-        raise UsageError("choose one of --json and --csv")
-    return "json" if json_ else "csv" if csv_ else "table"
+        named = [f"--{c}" for c in chosen]
+        raise UsageError("choose one of " + ", ".join(named[:-1]) + " and " + named[-1])
+    return chosen[0] if chosen else "table"
 
 
 def console(stderr: bool = False):
@@ -124,13 +130,25 @@ def emit(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = None, f
     if fmt == "json":
         write_json(rows, out)
         return
+    if fmt == "nl":
+        encode = _row_encoder()
+        out.write("".join(encode(r) + "\n" for r in rows))
+        return
     cols = list(columns) if columns else (list(rows[0]) if rows else [])
-    if fmt == "csv":
+    if fmt in ("csv", "tsv"):
         buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
-        w.writerow(cols)
-        for r in rows:
-            w.writerow([_cell(r.get(c)) for c in cols])
+        if BOM:
+            buf.write("\ufeff")
+        if fmt == "csv":
+            w = csv.writer(buf, lineterminator="\n")
+            w.writerow(cols)
+            for r in rows:
+                w.writerow([_cell(r.get(c)) for c in cols])
+        else:
+            clean = str.maketrans({"\t": " ", "\n": " ", "\r": " "})
+            buf.write("\t".join(cols) + "\n")
+            for r in rows:
+                buf.write("\t".join(_cell(r.get(c)).translate(clean) for c in cols) + "\n")
         out.write(buf.getvalue())
         return
     headers = headers or {}
@@ -142,16 +160,25 @@ def emit(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = None, f
     if is_terminal(out):
         from rich.table import Table
 
+        # Names, periods, numbers and units never wrap; what width is left goes to the long
+        # texts (titles, quotes, targets, notes), cut with … (--wide: shown whole, wrapped).
+        texts = [c for c in cols if any(display_width(_cell(r.get(c))) > 24 for r in rows)]
         table = Table(title=title, show_lines=False, header_style="bold")
         for c in cols:
-            table.add_column(headers.get(c, c), overflow="fold", max_width=max_widths.get(c))
+            if c in texts:
+                table.add_column(headers.get(c, c), overflow="fold" if WIDE else "ellipsis", no_wrap=not WIDE,
+                                 ratio=1, max_width=None if WIDE else max_widths.get(c))
+            else:
+                whole = max([display_width(headers.get(c, c))] + [display_width(_cell(r.get(c))) for r in rows])
+                table.add_column(headers.get(c, c), no_wrap=True, min_width=whole,
+                                 overflow="fold" if WIDE else "ellipsis")
         for r in rows:
-            table.add_row(*[_cell(r.get(c)) for c in cols])
+            table.add_row(*[_cell(r.get(c)).replace("\n", " ") if c in texts and not WIDE else _cell(r.get(c))
+                            for c in cols])
         console().print(table)
         return
-    # A pipe: plain aligned text, no colour, nothing cut (long cells shortened only when asked).
-    cells = [[shorten(_cell(r.get(c)).replace("\n", " "), max_widths[c]) if c in max_widths
-              else _cell(r.get(c)).replace("\n", " ") for c in cols] for r in rows]
+    # A pipe: plain aligned text, no colour, no cell ever cut.
+    cells = [[_cell(r.get(c)).replace("\n", " ") for c in cols] for r in rows]
     head = [headers.get(c, c) for c in cols]
     widths = [max(display_width(x) for x in [h] + [row[i] for row in cells]) for i, h in enumerate(head)]
 

@@ -26,7 +26,8 @@ from typer.core import TyperGroup
 
 from ..errors import INTERRUPTED, Interrupted, ZiboError
 
-__all__ = ["app", "JsonOpt", "CsvOpt", "db_path", "fail", "warn", "signals_interrupt", "COMMANDS"]
+__all__ = ["app", "JsonOpt", "CsvOpt", "TsvOpt", "NlOpt", "db_path", "fail", "warn", "signals_interrupt",
+           "COMMANDS"]
 
 # Newer typer carries its own copy of click (typer._click) and does not need click itself
 # (importing it too would cost ~10 ms a call); older typer uses click.
@@ -117,6 +118,39 @@ def _build_commands(module: str, built: set[str]) -> dict:
     return out
 
 
+_GLOBAL_FLAGS = ("--wide", "--bom")
+
+
+def _db_first(args: list[str]) -> list[str]:
+    """``zibo docs --db x.db`` as ``zibo --db x.db docs``: the global options may come after the
+    command too (the first argument that is a command name splits the two)."""
+    try:
+        at = next(i for i, a in enumerate(args) if a in COMMANDS)
+    except StopIteration:
+        return args
+    head, tail = args[:at + 1], args[at + 1:]
+    moved: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(tail):
+        a = tail[i]
+        if a == "--":
+            rest.extend(tail[i:])
+            break
+        if a == "--db" and i + 1 < len(tail):
+            moved += [a, tail[i + 1]]
+            i += 2
+            continue
+        if a.startswith("--db="):
+            moved.append(a)
+        elif a in _GLOBAL_FLAGS:
+            moved.append(a)
+        else:
+            rest.append(a)
+        i += 1
+    return moved + head + rest if moved else args
+
+
 class ZiboGroup(TyperGroup):
     """Turns every error into one line on stderr and an exit code, never a traceback.
 
@@ -131,6 +165,7 @@ class ZiboGroup(TyperGroup):
         self.commands = _LazyCommands(self.commands, _build_commands)
 
     def make_context(self, info_name, args, parent=None, **extra):
+        args = _db_first(list(args))
         try:
             return super().make_context(info_name, args, parent=parent, **extra)
         except _USAGE_ERRORS as e:
@@ -183,7 +218,9 @@ app = typer.Typer(
 )
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON array (for scripts).")]
-CsvOpt = Annotated[bool, typer.Option("--csv", help="Print CSV with a header row.")]
+CsvOpt = Annotated[bool, typer.Option("--csv", help="Print CSV with a header row (zibo --bom …: with a BOM for Excel).")]
+TsvOpt = Annotated[bool, typer.Option("--tsv", help="Print TAB-separated values with a header row.")]
+NlOpt = Annotated[bool, typer.Option("--nl", help="Print one JSON object a line (newline-delimited JSON).")]
 
 
 def _one_line(message: str) -> str:
@@ -248,9 +285,19 @@ def main_options(
         typer.Option("--db", envvar="ZIBO_DB", help="SQLite database file (default: your user data folder).",
                      show_default=False, dir_okay=True),
     ] = None,
+    wide: Annotated[bool, typer.Option("--wide", help="On a terminal, show every cell whole (wrapped) "
+                                       "instead of cutting long texts with …")] = False,
+    bom: Annotated[bool, typer.Option("--bom", help="Start CSV and TSV output with a byte-order mark, so that "
+                                      "Excel on Chinese Windows reads it as UTF-8.")] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Show the version and exit.")] = False,
 ) -> None:
+    """Output: a table on a terminal; in a pipe, plain aligned text with nothing cut. For
+    scripts every listing takes --json (one array), --nl (an object a line), --csv or --tsv.
+    """
+    from .. import render
+
+    render.WIDE, render.BOM = wide, bom
     ctx.obj = {"db": db}
 
 

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import typer
 
-from .app import CsvOpt, JsonOpt, app, db_path
+from .app import CsvOpt, JsonOpt, NlOpt, TsvOpt, app, db_path
 
 COLUMNS = ["document", "title", "year", "period", "region", "published", "publisher", "doc_type",
            "observations", "tasks", "unreadable"]
 
 
 @app.command("docs")
-def docs(ctx: typer.Context, json_: JsonOpt = False, csv_: CsvOpt = False) -> None:
+def docs(ctx: typer.Context, json_: JsonOpt = False, csv_: CsvOpt = False, tsv_: TsvOpt = False,
+         nl_: NlOpt = False) -> None:
     """List the ingested documents with their period, publisher and what each gave."""
     from ..query import Zibo
     from ..render import emit, output_format
 
-    fmt = output_format(json_, csv_)
+    fmt = output_format(json_, csv_, tsv_, nl_)
     with Zibo(db_path(ctx)) as z:
         rows = z.documents()
     emit(rows, COLUMNS, fmt, title="documents",

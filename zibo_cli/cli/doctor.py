@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from .app import CsvOpt, JsonOpt, app, db_path
+from .app import CsvOpt, JsonOpt, NlOpt, TsvOpt, app, db_path
 
 COLUMNS = ["check", "status", "document", "detail"]
 
@@ -16,6 +16,8 @@ def doctor(
     ctx: typer.Context,
     json_: JsonOpt = False,
     csv_: CsvOpt = False,
+    tsv_: TsvOpt = False,
+    nl_: NlOpt = False,
     no_files: Annotated[bool, typer.Option("--no-files", help="Skip comparing documents with their files on disk.")] = False,
 ) -> None:
     """Check the database: schema version, integrity, references, half-written
@@ -27,7 +29,7 @@ def doctor(
     from ..doctor import ERROR, check_database
     from ..render import emit, output_format
 
-    fmt = output_format(json_, csv_)
+    fmt = output_format(json_, csv_, tsv_, nl_)
     findings = check_database(db_path(ctx), check_files=not no_files)
     emit(findings, COLUMNS, fmt, title="zibo doctor", max_widths={"detail": 70})
     errors = sum(1 for f in findings if f["status"] == ERROR)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from .app import CsvOpt, JsonOpt, app, db_path, warn
+from .app import CsvOpt, JsonOpt, NlOpt, TsvOpt, app, db_path, warn
 
 
 class Kind(StrEnum):
@@ -75,6 +75,8 @@ def indicator(
     ] = False,
     json_: JsonOpt = False,
     csv_: CsvOpt = False,
+    tsv_: TsvOpt = False,
+    nl_: NlOpt = False,
 ) -> None:
     """Figures the reports state: value, unit, period, target or actual, and where each comes from.
 
@@ -87,7 +89,7 @@ def indicator(
     from ..query import indicators as q
     from ..render import emit, output_format
 
-    fmt = output_format(json_, csv_)
+    fmt = output_format(json_, csv_, tsv_, nl_)
     if sum((periods, source, catalog)) > 1:
         raise UsageError("choose one of --periods, --source and --catalog")
     with Zibo(db_path(ctx)) as z:
@@ -174,6 +176,8 @@ def compare(
         show_default=False)] = None,
     json_: JsonOpt = False,
     csv_: CsvOpt = False,
+    tsv_: TsvOpt = False,
+    nl_: NlOpt = False,
 ) -> None:
     """Every indicator reported in period A and/or B, with the change from A to B.
 
@@ -185,7 +189,7 @@ def compare(
     from ..query import indicators as q
     from ..render import emit, output_format
 
-    fmt = output_format(json_, csv_)
+    fmt = output_format(json_, csv_, tsv_, nl_)
     with Zibo(db_path(ctx)) as z:
         rows = q.compare(z, a, b, region=region)
         if common:

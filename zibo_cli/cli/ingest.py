@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from .app import CsvOpt, JsonOpt, app, db_path, signals_interrupt
+from .app import CsvOpt, JsonOpt, NlOpt, TsvOpt, app, db_path, signals_interrupt
 
 SUMMARY_COLUMNS = ["document", "status", "doc_type", "period", "observations", "tasks", "unreadable", "note"]
 
@@ -18,6 +18,8 @@ def ingest(
                                                metavar="PATHS...", show_default=False)],
     json_: JsonOpt = False,
     csv_: CsvOpt = False,
+    tsv_: TsvOpt = False,
+    nl_: NlOpt = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Re-read and rewrite files even when unchanged "
                                         "(repairs documents `zibo doctor` reports); also lets zibo add its "
@@ -36,7 +38,7 @@ def ingest(
     """
     from ..render import output_format
 
-    fmt = output_format(json_, csv_)
+    fmt = output_format(json_, csv_, tsv_, nl_)
     db = db_path(ctx)
     results: list = []
     try:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from .app import CsvOpt, JsonOpt, app, db_path
+from .app import CsvOpt, JsonOpt, NlOpt, TsvOpt, app, db_path
 
 CSV_COLUMNS = ["document", "title", "period", "line", "position", "match", "snippet"]
 
@@ -20,6 +20,8 @@ def search(
     limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="Show at most N hits (0: all).")] = 20,
     json_: JsonOpt = False,
     csv_: CsvOpt = False,
+    tsv_: TsvOpt = False,
+    nl_: NlOpt = False,
 ) -> None:
     """Full-text search over every document's text: each hit with its document, line,
     character position and a snippet (the hit highlighted on a terminal)."""
@@ -27,7 +29,7 @@ def search(
     from ..query.search import search as find
     from ..render import emit, output_format
 
-    fmt = output_format(json_, csv_)
+    fmt = output_format(json_, csv_, tsv_, nl_)
     with Zibo(db_path(ctx)) as z:
         hits = find(z.conn, text, limit=limit or None)
     if fmt != "table":

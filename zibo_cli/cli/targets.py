@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from .app import CsvOpt, JsonOpt, app, db_path, warn
+from .app import CsvOpt, JsonOpt, NlOpt, TsvOpt, app, db_path, warn
 
 HEADERS = {"target_qualifier": "", "actual_end_month": "to month", "target_document": "target from",
            "actual_document": "actual from"}
@@ -27,6 +27,8 @@ def targets(
                                                show_default=False)] = None,
     json_: JsonOpt = False,
     csv_: CsvOpt = False,
+    tsv_: TsvOpt = False,
+    nl_: NlOpt = False,
 ) -> None:
     """Are we on track? Each annual target beside the latest actual of its year.
 
@@ -41,7 +43,7 @@ def targets(
     from ..query.targets import targets as find
     from ..render import emit, output_format
 
-    fmt = output_format(json_, csv_)
+    fmt = output_format(json_, csv_, tsv_, nl_)
     with Zibo(db_path(ctx)) as z:
         rows = find(z, name, year=year, region=region, behind=behind)
     if fmt != "table":

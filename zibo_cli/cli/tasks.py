@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from .app import CsvOpt, JsonOpt, app, db_path
+from .app import CsvOpt, JsonOpt, NlOpt, TsvOpt, app, db_path
 
 DocOpt = Annotated[str | None, typer.Option("--doc", metavar="NAME", help="Only this document (file name, or its start).",
                                             show_default=False)]
@@ -59,6 +59,8 @@ def tasks(
                                           "report states itself) and by lead unit.")] = False,
     json_: JsonOpt = False,
     csv_: CsvOpt = False,
+    tsv_: TsvOpt = False,
+    nl_: NlOpt = False,
 ) -> None:
     """List the tasks of task tables and bulletins: status, unfinished reason, leader, units.
 
@@ -71,7 +73,7 @@ def tasks(
     from ..query.tasks import summary as task_summary
     from ..render import output_format
 
-    fmt = output_format(json_, csv_)
+    fmt = output_format(json_, csv_, tsv_, nl_)
     filters = dict(statuses=status, incomplete=incomplete, department=department, leader=leader,
                    grep=grep, period=period, document=doc, region=region)
     with Zibo(db_path(ctx)) as z:
@@ -92,6 +94,8 @@ def task(
     doc: DocOpt = None,
     json_: JsonOpt = False,
     csv_: CsvOpt = False,
+    tsv_: TsvOpt = False,
+    nl_: NlOpt = False,
 ) -> None:
     """Print one task in full: targets, progress, reason, next steps, leader, units.
 
@@ -101,7 +105,7 @@ def task(
     from ..query.tasks import get_tasks
     from ..render import output_format
 
-    fmt = output_format(json_, csv_)
+    fmt = output_format(json_, csv_, tsv_, nl_)
     with Zibo(db_path(ctx)) as z:
         rows = get_tasks(z, seq, doc)
     _show(rows, seq, fmt)
@@ -130,6 +134,7 @@ def _summary(docs: list[dict], fmt: str) -> None:
 
 
 def _list(rows: list[dict], fmt: str) -> None:
+    from .. import render
     from ..query.tasks import TASK_FIELDS
     from ..render import emit, is_terminal, shorten
 
@@ -151,9 +156,10 @@ def _list(rows: list[dict], fmt: str) -> None:
         r = dict(r)
         r["departments"] = "、".join(r["departments"])
         if r["status"] != "done" and r["status_raw"] and r["status_raw"] not in ("完成", "未完成"):
-            r["status"] = f"{r['status']} ({shorten(r['status_raw'], 12)})"
+            raw = r["status_raw"] if render.WIDE else shorten(r["status_raw"], 12)
+            r["status"] = f"{r['status']} ({raw})"
         for key, width in SHORTEN.items():
-            if r.get(key) and is_terminal():
+            if r.get(key) and is_terminal() and not render.WIDE:
                 r[key] = shorten(r[key].replace("\n", " "), width)
         shown.append(r)
     emit(shown, columns, "table", title="tasks", headers=HEADERS,

@@ -1,0 +1,88 @@
+"""Output formats for scripts (--tsv, --nl, --bom), global options after the command, pipes
+that never cut a cell, and terminal tables (a real pty) whose names, periods and numbers never wrap."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import select
+import subprocess
+import sys
+from pathlib import Path
+
+ZIBO = Path(sys.executable).with_name("zibo")
+
+
+def test_tsv_and_nl(zibo, seeds):
+    assert zibo("ingest", seeds).exit_code == 0
+    tsv = zibo("docs", "--tsv").stdout.splitlines()
+    assert tsv[0].split("\t")[:3] == ["document", "title", "year"] and len(tsv) == 4
+    nl = [json.loads(line) for line in zibo("tasks", "--nl").stdout.splitlines()]
+    assert len(nl) == 19 and nl[0]["seq"] == "1"
+    assert zibo("docs", "--tsv", "--nl").exit_code == 2
+
+
+def test_bom_for_excel(zibo, seeds):
+    assert zibo("ingest", seeds).exit_code == 0
+    out = zibo("--bom", "docs", "--csv").stdout
+    assert out.startswith("\ufeffdocument,")
+    assert zibo("docs", "--csv", "--bom").stdout.startswith("\ufeff")  # after the command too
+
+
+def test_db_before_or_after_the_command(zibo, seeds, tmp_path):
+    other = tmp_path / "other.db"
+    assert zibo("ingest", seeds, "--db", other).exit_code == 0
+    assert len(json.loads(zibo("docs", "--json", "--db", other).stdout)) == 3
+    assert len(json.loads(zibo("--db", other, "docs", "--json").stdout)) == 3
+
+
+def test_a_pipe_never_cuts_a_cell(zibo, seeds):
+    assert zibo("ingest", seeds).exit_code == 0
+    out = zibo("tasks").stdout
+    assert "…" not in out
+    full = json.loads(zibo("tasks", "--json").stdout)
+    assert all(t["annual_target"].replace("\n", " ")[:60] in out for t in full if t["annual_target"])
+
+
+def _tty(args: list[str], env: dict, columns: int) -> str:
+    """Run zibo on a pseudo-terminal of ``columns`` columns; its screen output."""
+    master, slave = pty.openpty()
+    import fcntl
+    import struct
+    import termios
+
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
+    env = {**env, "COLUMNS": str(columns), "TERM": "xterm"}
+    env.pop("NO_COLOR", None)
+    p = subprocess.Popen([str(ZIBO), *args], stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True)
+    os.close(slave)
+    chunks = []
+    while True:
+        r, _, _ = select.select([master], [], [], 30)
+        if not r:
+            break
+        try:
+            data = os.read(master, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    p.wait(timeout=30)
+    os.close(master)
+    import re
+
+    return re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]", "", b"".join(chunks).decode("utf-8", "replace"))
+
+
+def test_terminal_tables_keep_names_periods_and_numbers_whole(seeds, tmp_path):
+    env = {**os.environ, "ZIBO_DB": str(tmp_path / "z.db")}
+    subprocess.run([str(ZIBO), "ingest", str(seeds), "-q"], env=env, check=True)
+    for columns in (80, 120):
+        screen = _tty(["indicator", "--period", "2024Q1-Q3"], env, columns)
+        assert "2024Q1-Q3" in screen, screen  # the period is never split over two lines
+        docs = _tty(["docs"], env, columns)
+        assert "003_295b3a97b3453646.txt" in docs.replace("\r", ""), docs
+    wide = _tty(["--wide", "tasks"], env, 80)
+    assert "…" not in wide
