@@ -473,7 +473,11 @@ def _ingest_parallel(found: list[tuple[Path, str | None]], db_path: Path, force:
             yield finish(window.popleft())
     except BaseException:
         if pool is not None:
-            _stop_parsers(pool)  # Ctrl-C (once or twice), SIGTERM, an error: the parsers go at once
+            previous = _ignore_interrupts()  # a second Ctrl-C must not cut the clean-up short
+            try:
+                _stop_parsers(pool)  # Ctrl-C (once or twice), SIGTERM, an error: the parsers go at once
+            finally:
+                _restore_interrupts(previous)
             pool = None
         raise
     finally:
@@ -511,6 +515,23 @@ def _die_with_parent() -> None:
             os._exit(1)
     except (OSError, AttributeError):
         pass
+
+
+def _ignore_interrupts():
+    """Ignore Ctrl-C (in the main thread); the handler it had, to give back."""
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        return signal.signal(signal.SIGINT, signal.SIG_IGN)
+    return None
+
+
+def _restore_interrupts(previous) -> None:
+    import signal
+
+    if previous is not None:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _stop_parsers(pool) -> None:

@@ -45,12 +45,17 @@ def ingest(
         _run(paths, db, force, workers, quiet, fmt, results)
     except KeyboardInterrupt as e:
         from ..errors import INTERRUPTED, Interrupted
+        from ..ingest import _ignore_interrupts, _restore_interrupts
         from .app import fail
 
-        stored = sum(1 for r in results if r.status in ("new", "replaced"))
-        code = e.exit_code if isinstance(e, Interrupted) else INTERRUPTED
-        fail(f"interrupted after storing {stored} new or changed file(s) of this run, each whole; the one in "
-             "progress was rolled back: run the same command again to finish", code)
+        previous = _ignore_interrupts()  # more Ctrl-C while saying so changes nothing
+        try:
+            stored = sum(1 for r in results if r.status in ("new", "replaced"))
+            code = e.exit_code if isinstance(e, Interrupted) else INTERRUPTED
+            fail(f"interrupted after storing {stored} new or changed file(s) of this run, each whole; the one "
+                 "in progress was rolled back: run the same command again to finish", code)
+        finally:
+            _restore_interrupts(previous)
     _report(results, db, quiet, fmt)
 
 
