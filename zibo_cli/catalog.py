@@ -18,8 +18,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-__all__ = ["Indicator", "CATALOG", "lookup", "match_name", "name_key", "closest", "all_names",
-           "unit_scale", "convert"]
+__all__ = ["Indicator", "CATALOG", "lookup", "lookup_english", "lookup_part", "match_name", "name_key",
+           "closest", "all_names", "unit_scale", "convert"]
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ CATALOG: tuple[Indicator, ...] = (
        "城镇常住居民人均可支配收入"),
     _i("rural_disposable_income", "农村居民人均可支配收入", "rural per-capita disposable income",
        "农村常住居民人均可支配收入"),
-    _i("new_urban_jobs", "城镇新增就业", "new urban jobs", "新增城镇就业", "城镇新增就业人数",
+    _i("new_urban_jobs", "城镇新增就业", "new urban jobs (employment)", "新增城镇就业", "城镇新增就业人数",
        "新增城镇就业人数"),
     _i("urban_unemployment_rate", "城镇登记失业率", "registered urban unemployment rate"),
     _i("urban_surveyed_unemployment_rate", "城镇调查失业率", "surveyed urban unemployment rate"),
@@ -201,6 +201,50 @@ def all_names() -> list[str]:
     return out
 
 
+def _words(text: str) -> list[str]:
+    return [w for w in re.split(r"[^a-z0-9]+", text.lower()) if w]
+
+
+def lookup_english(text: str) -> Indicator | None:
+    """The entry an English name names: its id written with spaces (fixed asset investment),
+    its English label, or a word of them (retail, employment) when one entry has it first."""
+    words = _words(text)
+    if not words or not text.isascii():
+        return None
+    joined = " ".join(words)
+    for ind in CATALOG:
+        if joined in (" ".join(_words(ind.id)), " ".join(_words(ind.english))):
+            return ind
+    hits = [ind for ind in CATALOG
+            if all(w in _words(ind.id) + _words(ind.english) for w in words)]
+    if not hits:
+        return None
+    # retail → retail sales of consumer goods before retail trade sales above quota
+    return min(hits, key=lambda ind: (_words(ind.english)[:1] != words[:1], len(ind.english)))
+
+
+def lookup_part(text: str) -> Indicator | None:
+    """The entry a part of a name names (外资 → 实际使用外资), when one entry has it best: an
+    alias ending with it before one starting with it before one merely holding it
+    (到位省外资金 holds 外资 too, but does not end with it)."""
+    key = name_key(text)
+    if len(key) < 2:
+        return None
+    best: dict[int, set[str]] = {}
+    for ind in CATALOG:
+        for n in (ind.name, *ind.aliases):
+            k = name_key(n)
+            rank = 0 if k.endswith(key) else 1 if k.startswith(key) else 2 if key in k else None
+            if rank is not None:
+                best.setdefault(rank, set()).add(ind.id)
+    for rank in sorted(best):
+        if len(best[rank]) == 1:
+            return BY_ID[next(iter(best[rank]))]
+        if best[rank]:
+            return None  # several entries fit as well: the user must say which
+    return None
+
+
 def closest(text: str, candidates: list[str] | None = None, n: int = 5) -> list[str]:
     """The names most like ``text``: those containing it or contained in it first, then
     difflib's closest. Used for "did you mean" hints."""
@@ -212,7 +256,7 @@ def closest(text: str, candidates: list[str] | None = None, n: int = 5) -> list[
     for c in pool:
         by_key.setdefault(name_key(c), c)
     contains = [c for k, c in by_key.items() if key in k or (len(k) >= 2 and k in key)]
-    fuzzy = difflib.get_close_matches(key, list(by_key), n=n, cutoff=0.3)
+    fuzzy = difflib.get_close_matches(key, list(by_key), n=n, cutoff=0.5)  # nonsense gets no suggestion
     out = list(dict.fromkeys(contains + [by_key[k] for k in fuzzy]))
     return out[:n]
 

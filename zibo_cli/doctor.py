@@ -173,7 +173,8 @@ def _files(conn: sqlite3.Connection) -> list[dict[str, Any]]:
         try:
             st = os.stat(path)
         except OSError:
-            out.append(_finding("files", WARNING, f"{path} is gone (moved or deleted); its rows stay",
+            out.append(_finding("files", WARNING, f"{path} is gone (moved or deleted); its rows stay: "
+                                f"`zibo forget {document}` removes them",
                                 document))
             continue
         if st.st_size == size and mtime is not None and st.st_mtime == mtime:

@@ -66,7 +66,8 @@ def _usage(e):
 # Every command, in the order a user meets them, and the module (in this package) that defines it.
 COMMANDS = {
     "ingest": "ingest", "docs": "docs", "indicator": "indicators", "compare": "indicators",
-    "targets": "targets", "tasks": "tasks", "task": "tasks", "search": "search", "export": "export", "doctor": "doctor",
+    "targets": "targets", "tasks": "tasks", "task": "tasks", "search": "search", "show": "documents",
+    "export": "export", "forget": "documents", "doctor": "doctor",
 }
 COMMAND_ORDER = list(COMMANDS)
 

@@ -169,6 +169,8 @@ def compare(
     a: Annotated[str, typer.Argument(metavar="A", help="First period: 2024H1, 2024Q1-Q3, 2023Q2, 2023, 2024年上半年 …",
                                      show_default=False)],
     b: Annotated[str, typer.Argument(metavar="B", help="Second period.", show_default=False)],
+    name: Annotated[str | None, typer.Argument(metavar="[NAME]", help="Only this indicator (gdp, 固定资产投资 …).",
+                                               show_default=False, autocompletion=_complete_name)] = None,
     common: Annotated[bool, typer.Option(
         "--common", help="Only indicators reported in both periods.")] = False,
     region: Annotated[str | None, typer.Option(
@@ -179,7 +181,7 @@ def compare(
     tsv_: TsvOpt = False,
     nl_: NlOpt = False,
 ) -> None:
-    """Every indicator reported in period A and/or B, with the change from A to B.
+    """Every indicator reported in period A and/or B (or only NAME), with the change from A to B.
 
     Only like is compared with like: actual figures of the same indicator, measure and
     unit. A % figure's change is in percentage points. Indicators reported in only one of
@@ -192,11 +194,17 @@ def compare(
     fmt = output_format(json_, csv_, tsv_, nl_)
     with Zibo(db_path(ctx)) as z:
         rows = q.compare(z, a, b, region=region)
+        if name:
+            sel = q.resolve(z, name)
+            rows = [r for r in rows if (sel.entry is not None and r["indicator_id"] == sel.entry.id)
+                    or r["name"] in sel.names]
         if common:
             rows = [r for r in rows if r["a"] is not None and r["b"] is not None]
         if not rows:
             have = q.periods_with_figures(z)
             warn(f"no figures for {a} or {b}" + (f"; periods with figures: {', '.join(have)}" if have else ""))
     pa, pb = q.read_period(a), q.read_period(b)
+    if fmt == "table":  # qualifiers beside their values: 5.3预计, 近50, 6左右
+        rows = [{**r, "a": _fmt(r["a"], r["a_qualifier"]), "b": _fmt(r["b"], r["b_qualifier"])} for r in rows]
     emit(rows, q.COMPARE_COLUMNS, fmt, title=f"{pa.label} → {pb.label}",
          headers={"a": pa.label, "b": pb.label}, max_widths={"name": 30})

@@ -77,6 +77,25 @@ class Zibo:
             r["frame"] = json.loads(r["frame"] or "[]")
         return out
 
+    def find_document(self, name: str) -> dict[str, Any]:
+        """The one document ``name`` names: its file name, its path (as given or resolved), its
+        id, or a unique start of one of them. ZiboError when none or several match."""
+        from ..errors import ZiboError
+
+        rows = self.rows("SELECT id, document, path, title, unreadable FROM documents")
+        resolved = str(Path(name).expanduser().resolve()) if name else ""
+        exact = [r for r in rows if name in (r["document"], r["path"], r["id"]) or r["path"] == resolved]
+        if len(exact) == 1:
+            return exact[0]
+        found = exact or [r for r in rows if r["document"].startswith(name) or r["id"].startswith(name)
+                          or r["path"].endswith("/" + name)]
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            raise ZiboError(f"no document {name!r}; `zibo docs` lists them")
+        shown = ", ".join(r["path"] for r in found[:4]) + (" …" if len(found) > 4 else "")
+        raise ZiboError(f"{name!r} names {len(found)} documents ({shown}); give more of the path")
+
     def document_text(self, document: str) -> str | None:
         row = self.conn.execute(
             "SELECT text FROM documents WHERE document = ? OR id = ? OR path = ? LIMIT 1",

@@ -77,7 +77,13 @@ def resolve(z: Zibo, text: str) -> Selection:
 
     Raises :class:`ZiboError` naming the closest known names when nothing matches.
     """
-    entry = lookup(text)
+    from ..catalog import lookup_english, lookup_part
+
+    if not text.isascii():
+        from ..normalize import normalize_text  # 地區生產總值 → 地区生产总值
+
+        text = normalize_text(text) or text
+    entry = lookup(text) or lookup_english(text)
     if entry is not None:
         return Selection(text, entry, [entry.name])
     key = name_key(text)
@@ -87,6 +93,9 @@ def resolve(z: Zibo, text: str) -> Selection:
     exact = sorted({n for n, raw, _ in known if key in (name_key(n), name_key(raw or ""))})
     if exact:
         return Selection(text, None, exact)
+    entry = lookup_part(text)  # the catalogue first: 外资 → 实际使用外资
+    if entry is not None:
+        return Selection(text, entry, [entry.name])
     part = sorted({n for n, raw, _ in known if key in name_key(n) or key in name_key(raw or "")})
     if part:
         return Selection(text, None, part)

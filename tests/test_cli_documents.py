@@ -1,0 +1,66 @@
+"""`zibo show DOC [--around OFFSET]`, `zibo forget DOC…`, documents named by path, and the
+indicator names users type (traditional, English, a part of a catalogue name)."""
+
+from __future__ import annotations
+
+import json
+
+
+def test_show_prints_the_text_and_the_lines_around_a_quote(zibo, zibo_json, seeds):
+    assert zibo("ingest", seeds).exit_code == 0
+    text = zibo("show", "000").stdout
+    assert "上半年，全市地区生产总值同比增长5.1%" in text
+    (gdp,) = [o for o in zibo_json("indicator", "gdp", "--period", "2024H1")]
+    around = zibo("show", "000_f3de8a4f265dc74f.txt", "--around", str(gdp["char_offset"]), "-n", "0").stdout
+    lines = around.splitlines()
+    assert len(lines) == 2 and gdp["quote"][:20] in lines[0] and lines[1].strip() == "^"
+    lost = zibo("show", "003")
+    assert "lost to its encoding" in lost.stderr
+
+
+def test_a_document_named_ambiguously_or_not_at_all(zibo, seeds):
+    assert zibo("ingest", seeds).exit_code == 0
+    r = zibo("show", "00")
+    assert r.exit_code == 1 and "names 3 documents" in r.stderr
+    r = zibo("show", "nosuch")
+    assert r.exit_code == 1 and "no document" in r.stderr
+
+
+def test_forget_removes_a_document_and_its_rows(zibo, zibo_json, seeds):
+    assert zibo("ingest", seeds).exit_code == 0
+    r = zibo("forget", "004")
+    assert r.exit_code == 0 and "forgot 004_a21875ee7b56be1a.txt" in r.stderr
+    assert [d["document"] for d in zibo_json("docs")] == ["000_f3de8a4f265dc74f.txt", "003_295b3a97b3453646.txt"]
+    assert zibo_json("tasks") == []
+    assert all(o["document"] != "004_a21875ee7b56be1a.txt" for o in zibo_json("indicator"))
+    assert all(f["status"] != "error" for f in zibo_json("doctor"))
+
+
+def test_doctor_suggests_forget_for_a_file_that_is_gone(zibo, zibo_json, tmp_path):
+    from tests.test_errors import REPORT
+
+    f = tmp_path / "r.txt"
+    f.write_text(REPORT, encoding="utf-8")
+    assert zibo("ingest", f).exit_code == 0
+    f.unlink()
+    (files,) = [x for x in zibo_json("doctor") if x["check"] == "files"]
+    assert "zibo forget r.txt" in files["detail"]
+
+
+def test_indicator_names_as_users_type_them(zibo, zibo_json, seeds):
+    assert zibo("ingest", seeds).exit_code == 0
+    assert {o["name"] for o in zibo_json("indicator", "地區生產總值")} == {"地区生产总值"}
+    assert {o["name"] for o in zibo_json("indicator", "外资")} == {"实际使用外资"}
+    assert {o["name"] for o in zibo_json("indicator", "retail")} == {"社会消费品零售总额"}
+    assert {o["name"] for o in zibo_json("indicator", "fixed asset investment")} == {"固定资产投资"}
+    assert {o["name"] for o in zibo_json("indicator", "employment")} == {"城镇新增就业"}
+    r = zibo("indicator", "xyzzyq")
+    assert r.exit_code == 1 and "closest" not in r.stderr
+
+
+def test_compare_one_indicator_with_qualifiers(zibo, zibo_json, seeds):
+    assert zibo("ingest", seeds).exit_code == 0
+    rows = zibo_json("compare", "2024H1", "2024Q1-Q3", "gdp")
+    assert [(r["name"], r["a"], r["b"]) for r in rows] == [("地区生产总值", 5.1, 5.3)]
+    assert "a_qualifier" in rows[0]
+    assert json.loads(zibo("compare", "2024H1", "2024Q1-Q3", "--json").stdout)
