@@ -27,7 +27,7 @@ from typer.core import TyperGroup
 from ..errors import INTERRUPTED, Interrupted, ZiboError
 
 __all__ = ["app", "JsonOpt", "CsvOpt", "TsvOpt", "NlOpt", "db_path", "fail", "warn", "signals_interrupt",
-           "COMMANDS"]
+           "INGEST_SIGNALS", "COMMANDS"]
 
 # Newer typer carries its own copy of click (typer._click) and does not need click itself
 # (importing it too would cost ~10 ms a call); older typer uses click.
@@ -235,6 +235,8 @@ def fail(message: str, code: int = 1) -> None:
 
 
 _STOP_SIGNALS = tuple(getattr(signal, n) for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n))
+# ingest also takes Ctrl-C itself, once (see signals_interrupt)
+INGEST_SIGNALS = (signal.SIGINT, *_STOP_SIGNALS)
 
 
 @contextmanager
@@ -250,7 +252,16 @@ def signals_interrupt(signums: tuple[int, ...] = _STOP_SIGNALS) -> Iterator[None
         yield
         return
 
+    fired = []
+
     def handler(signum, frame):
+        # the first signal interrupts; more (a second Ctrl-C while the run cleans up) change
+        # nothing, so the clean-up ends and the run exits with its one line
+        if fired:
+            return
+        fired.append(signum)
+        if signum == signal.SIGINT:
+            raise KeyboardInterrupt
         raise Interrupted(signum)
 
     previous = {}

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from .app import CsvOpt, JsonOpt, NlOpt, TsvOpt, app, db_path, signals_interrupt
+from .app import INGEST_SIGNALS, CsvOpt, JsonOpt, NlOpt, TsvOpt, app, db_path, signals_interrupt
 
 SUMMARY_COLUMNS = ["document", "status", "doc_type", "period", "observations", "tasks", "unreadable", "note"]
 
@@ -66,7 +66,7 @@ def _run(paths, db, force, workers, quiet, fmt, results: list) -> None:
     from ..render import err_console, is_terminal
 
     show_progress = is_terminal() and is_terminal(sys.stderr) and not quiet and fmt == "table"
-    with signals_interrupt():
+    with signals_interrupt(INGEST_SIGNALS):
         if show_progress:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
