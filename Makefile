@@ -12,7 +12,7 @@ export ZIBO_DB := $(DB)
 $(BIN)/zibo: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,web]'
 	@touch $@
 
 install: $(BIN)/zibo
@@ -36,7 +36,9 @@ demo: install
 	$(BIN)/zibo search 淄博烧烤
 	@echo; echo "== zibo tasks --json | first task's seq, status and departments"
 	$(BIN)/zibo tasks --json | $(BIN)/python -c "import json,sys; t=json.load(sys.stdin)[0]; print(t['seq'], t['status'], t['departments'])"
-	@echo; echo "Done. Try: . $(VENV)/bin/activate && ZIBO_DB=$(DB) zibo --help"
+	@echo; echo "== zibo targets --behind"
+	$(BIN)/zibo targets --behind
+	@echo; echo "Done. Next: export ZIBO_DB=$(DB); $(VENV)/bin/zibo tasks --summary   (or $(VENV)/bin/zibo serve)"
 
 lint: install
 	$(BIN)/ruff check zibo_cli tests bench

@@ -217,6 +217,15 @@ def m005_context(db) -> None:
     conn.execute("CREATE INDEX IF NOT EXISTS idx_observations_region ON observations (region)")
 
 
+@migration
+def m006_views(db) -> None:
+    """Views that answer users' questions without SQL (in Datasette, sqlite-utils, any client):
+    ``figures`` and ``unfinished_tasks`` (see zibo_cli/web)."""
+    from .web import ensure_views
+
+    ensure_views(db.conn)
+
+
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -1,0 +1,111 @@
+"""`zibo serve`: Datasette on the database, with views, canned queries, search and links; a
+screenshot of two pages with headless Chromium where it is installed."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ZIBO = Path(sys.executable).with_name("zibo")
+datasette = pytest.importorskip("datasette", reason="the web extra (datasette) is not installed")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    db = tmp_path_factory.mktemp("serve") / "zibo.db"
+    env = {**os.environ, "ZIBO_DB": str(db)}
+    subprocess.run([str(ZIBO), "ingest", str(seeds), "-q"], env=env, check=True)
+    port = _free_port()
+    proc = subprocess.Popen([str(ZIBO), "serve", "--port", str(port)], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(base + "/-/versions.json", timeout=2)
+            break
+        except OSError:
+            assert proc.poll() is None, proc.communicate()
+            time.sleep(0.2)
+    yield base
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+def get(url: str):
+    from urllib.parse import quote
+
+    url = quote(url, safe=":/?&=%_-.")  # 地区生产总值 in a query string is sent percent-encoded
+    with urllib.request.urlopen(url, timeout=20) as r:
+        assert r.status == 200
+        body = r.read().decode("utf-8")
+    return json.loads(body) if ".json" in url else body
+
+
+def test_home_views_and_canned_queries(server):
+    assert "zibo: economic progress reports" in get(server + "/")
+    figures = get(server + "/zibo/figures.json?_shape=array&name=地区生产总值&_size=max")
+    assert {f["period"] for f in figures} >= {"2024H1", "2024Q1-Q3"}
+    assert all(f["quote"] and len(f["source"].split(":")[0]) == 64 for f in figures)
+    unfinished = get(server + "/zibo/unfinished_tasks.json?_shape=array")
+    assert [(t["seq"], t["status"]) for t in unfinished] == [("41", "partial")]
+    behind = get(server + "/zibo_answers/behind_target.json?_shape=array")
+    assert ("固定资产投资", 8.0, 6.1) in {(r["name"], r["target"], r["actual"]) for r in behind}
+    gdp = get(server + "/zibo/gdp_growth.json?_shape=array")
+    assert [r["value"] for r in gdp if r["period"] == "2024H1"] == [5.1]
+    dept = get(server + "/zibo/unfinished_tasks_of_a_department.json?_shape=array&department=科技局")
+    assert [r["seq"] for r in dept] == ["41"]
+    assert get(server + "/zibo_answers/catalogue.json?_shape=array&id=gdp")[0]["name"] == "地区生产总值"
+
+
+@pytest.mark.parametrize("q", ["燒烤", "烧烤", "淄"])
+def test_search_works_for_short_and_traditional_queries(server, q):
+    hits = get(server + f"/zibo/search.json?_shape=array&q={q}")
+    assert hits and all(h["document"] for h in hits)
+
+
+def test_each_figure_links_to_the_text_around_its_quote(server):
+    page = get(server + "/zibo/figures?name=地区生产总值")
+    assert "/zibo/text_around?doc=" in page
+    (fig,) = get(server + "/zibo/figures.json?_shape=array&period=2024H1&name=地区生产总值")
+    doc, offset = fig["source"].split(":")
+    (text,) = get(server + f"/zibo/text_around.json?_shape=array&doc={doc}&offset={offset}")
+    assert fig["quote"][:20] in text["text"]
+
+
+def test_without_datasette_serve_says_how_to_install_it(zibo, monkeypatch):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "datasette" else real(name, *a))
+    r = zibo("serve")
+    assert r.exit_code == 2 and "pip install 'zibo[web]'" in r.stderr
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is not installed (apt-get install chromium)")
+@pytest.mark.parametrize("page", ["/zibo_answers/behind_target", "/zibo/unfinished_tasks"])
+def test_pages_render_in_a_browser(server, tmp_path, page):
+    shot = tmp_path / "page.png"
+    subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                    f"--screenshot={shot}", "--window-size=1280,900", server + page],
+                   capture_output=True, timeout=120)
+    assert shot.exists() and shot.stat().st_size > 10_000  # a page was drawn, not an empty canvas

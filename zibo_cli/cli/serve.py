@@ -1,0 +1,62 @@
+"""`zibo serve`: the database as web pages (Datasette), for people who share links, not shells."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from .app import app, db_path
+
+
+@app.command("serve")
+def serve(
+    ctx: typer.Context,
+    port: Annotated[int, typer.Option("--port", "-p", metavar="N", min=0, max=65535,
+                                      help="Port to listen on (0: any free one).")] = 8001,
+    host: Annotated[str, typer.Option("--host", metavar="ADDRESS",
+                                      help="Address to listen on; 127.0.0.1 keeps it on this machine.")] = "127.0.0.1",
+) -> None:
+    """Browse the database in a web browser: figures with their quotes, targets against actuals,
+    unfinished tasks, conflicting figures, search in simplified or traditional characters.
+
+    Needs Datasette: pip install 'zibo[web]'. Stop it with Ctrl-C.
+    """
+    import importlib.util
+    import json
+    import os
+    import subprocess
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    from ..errors import UsageError
+
+    if importlib.util.find_spec("datasette") is None:
+        raise UsageError("zibo serve needs Datasette: pip install 'zibo[web]' (or pip install datasette)")
+    from ..query import Zibo
+    from ..web import ANSWERS, DB_NAME, PLUGINS_DIR, build_answers, metadata
+
+    db = db_path(ctx)
+    with Zibo(db) as z:
+        z.conn  # refuses a missing, foreign or newer database; upgrades an older one  # noqa: B018
+    work = Path(tempfile.mkdtemp(prefix="zibo-serve-"))
+    answers = work / f"{ANSWERS}.db"
+    build_answers(db, answers)
+    meta = work / "metadata.json"
+    meta.write_text(json.dumps(metadata(db), ensure_ascii=False, indent=1), encoding="utf-8")
+    linked = work / f"{DB_NAME}.db"  # Datasette names a database after its file
+    linked.symlink_to(Path(db).resolve())
+    cmd = [sys.executable, "-m", "datasette", "serve", str(linked), "-i", str(answers), "--metadata", str(meta),
+           "--plugins-dir", str(PLUGINS_DIR), "--host", host, "--port", str(port),
+           "--setting", "sql_time_limit_ms", "3000"]
+    typer.echo(f"serving {db} at http://{host}:{port}/ (Ctrl-C stops it)", err=True)
+    try:
+        code = subprocess.call(cmd, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    except KeyboardInterrupt:
+        code = 0
+    finally:
+        for f in work.iterdir():
+            f.unlink(missing_ok=True)
+        work.rmdir()
+    raise typer.Exit(code)
