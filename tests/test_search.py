@@ -106,3 +106,18 @@ def test_old_database_gets_the_index_on_upgrade(ingested):
 def test_search_json_is_one_array(ingested, zibo):
     out = zibo("search", "淄博烧烤", "--json").stdout
     assert isinstance(json.loads(out), list)
+
+
+def test_several_words_find_documents_holding_all(zibo_json, ingested):
+    both = {h["document"] for h in zibo_json("search", "淄博 烧烤", "-n", "0")}
+    assert both == {h["document"] for h in zibo_json("search", "烧烤", "-n", "0")}
+    assert zibo_json("search", "烧烤 没有这个词") == []
+
+
+def test_search_one_document_or_period_and_say_when_the_list_is_cut(zibo, zibo_json, ingested):
+    assert {h["document"] for h in zibo_json("search", "增长", "-n", "0", "--period", "2024H1")} == {H1}
+    assert {h["document"] for h in zibo_json("search", "增长", "-n", "0", "--doc", "003")} == {
+        "003_295b3a97b3453646.txt"}
+    every = zibo_json("search", "增长", "-n", "0")
+    r = zibo("search", "增长", "-n", "3")
+    assert f"3 of {len(every)} matches" in r.stderr

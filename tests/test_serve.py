@@ -72,6 +72,9 @@ def test_home_views_and_canned_queries(server):
     dept = get(server + "/zibo/unfinished_tasks_of_a_department.json?_shape=array&department=科技局")
     assert [r["seq"] for r in dept] == ["41"]
     assert get(server + "/zibo_answers/catalogue.json?_shape=array&id=gdp")[0]["name"] == "地区生产总值"
+    assert get(server + "/zibo_answers/conflicts.json?_shape=array") == []  # the seeds agree with each other
+    targets = get(server + "/zibo_answers/targets.json?_shape=array&_size=max")
+    assert {r["status"] for r in targets} >= {"behind", "on_track", "unknown"}
 
 
 @pytest.mark.parametrize("q", ["燒烤", "烧烤", "淄"])

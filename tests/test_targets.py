@@ -88,3 +88,9 @@ def test_a_target_derived_from_a_stated_gap_counts(ingest_texts, zibo_json):
     assert (row["name"], row["target"], row["actual"], row["actual_end_month"], row["status"]) == (
         "税收收入", 6.6, 5.2, 9, "behind")
     assert row["target_derived"] is True
+
+
+def test_docs_by_region(ingest_texts, zibo_json):
+    ingest_texts({"city.txt": "淄博市2024年上半年经济运行情况\n上半年，全市地区生产总值增长5.1%。",
+                  "district.txt": "张店区2024年上半年经济运行情况\n上半年，全区地区生产总值增长6.3%。"})
+    assert [d["region"] for d in zibo_json("docs", "--region", "张店")] == ["张店区"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from .app import CsvOpt, JsonOpt, NlOpt, TsvOpt, app, db_path
@@ -11,8 +13,10 @@ COLUMNS = ["document", "title", "year", "period", "region", "published", "publis
 
 
 @app.command("docs")
-def docs(ctx: typer.Context, json_: JsonOpt = False, csv_: CsvOpt = False, tsv_: TsvOpt = False,
-         nl_: NlOpt = False) -> None:
+def docs(ctx: typer.Context,
+         region: Annotated[str | None, typer.Option("--region", "-r", metavar="PLACE", show_default=False,
+                                                    help="Only documents about this region (淄博 = 淄博市).")] = None,
+         json_: JsonOpt = False, csv_: CsvOpt = False, tsv_: TsvOpt = False, nl_: NlOpt = False) -> None:
     """List the ingested documents with their period, publisher and what each gave."""
     from ..query import Zibo
     from ..render import emit, output_format
@@ -20,6 +24,12 @@ def docs(ctx: typer.Context, json_: JsonOpt = False, csv_: CsvOpt = False, tsv_:
     fmt = output_format(json_, csv_, tsv_, nl_)
     with Zibo(db_path(ctx)) as z:
         rows = z.documents()
+    if region:
+        from ..normalize import normalize_text
+        from ..places import region_matches
+
+        place = normalize_text(region) or region
+        rows = [r for r in rows if region_matches(place, r["region"])]
     emit(rows, COLUMNS, fmt, title="documents",
          headers={"observations": "figures", "unreadable": "lost chars"},
          max_widths={"title": 60, "publisher": 20})

@@ -18,20 +18,26 @@ def search(
     text: Annotated[str, typer.Argument(help="Text to find (simplified or traditional Chinese).",
                                         show_default=False)],
     limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="Show at most N hits (0: all).")] = 20,
+    doc: Annotated[str | None, typer.Option("--doc", metavar="NAME", help="Only this document (name or its start).",
+                                            show_default=False)] = None,
+    period: Annotated[str | None, typer.Option("--period", metavar="PERIOD", help="Only documents of this period "
+                                               "(2024H1; a bare year: any of that year).", show_default=False)] = None,
     json_: JsonOpt = False,
     csv_: CsvOpt = False,
     tsv_: TsvOpt = False,
     nl_: NlOpt = False,
 ) -> None:
     """Full-text search over every document's text: each hit with its document, line,
-    character position and a snippet (the hit highlighted on a terminal)."""
+    character position and a snippet (the hit highlighted on a terminal). Several words
+    (淄博 烧烤) find the documents holding all of them."""
     from ..query import Zibo
     from ..query.search import search as find
     from ..render import emit, output_format
 
     fmt = output_format(json_, csv_, tsv_, nl_)
     with Zibo(db_path(ctx)) as z:
-        hits = find(z.conn, text, limit=limit or None)
+        every = find(z.conn, text, limit=None, document=doc, period=period)
+    hits = every[:limit] if limit else every
     if fmt != "table":
         emit(hits, CSV_COLUMNS, fmt)
         return
@@ -39,6 +45,8 @@ def search(
         typer.echo(f"no matches for {text}", err=True)
         return
     _print_hits(hits)
+    if len(hits) < len(every):
+        typer.echo(f"{len(hits)} of {len(every)} matches (-n 0 shows all)", err=True)
 
 
 def _print_hits(hits: list[dict]) -> None:

@@ -55,32 +55,63 @@ def _snippet(text: str, start: int, end: int, context: int) -> tuple[str, int]:
     return snippet, len(before)
 
 
-def search(conn: sqlite3.Connection, query: str, limit: int | None = 20, context: int = 30) -> list[dict[str, Any]]:
+def search(conn: sqlite3.Connection, query: str, limit: int | None = 20, context: int = 30,
+           document: str | None = None, period: str | None = None) -> list[dict[str, Any]]:
     """Every place the (normalised) query occurs, documents in period order, hits in text order.
 
-    ``limit`` caps the number of hits (None or 0: all). Raises ``UsageError`` for an empty query.
+    Several words (separated by spaces, where the normalised words are Chinese on both sides of
+    the space) find the documents that hold every one of them, with the hits of each. ``limit``
+    caps the number of hits (None or 0: all); ``document`` keeps one document (a name or the
+    start of one), ``period`` the documents of one period (``2024H1``; a bare year: any of that
+    year). Raises ``UsageError`` for an empty query.
     """
     from ..errors import UsageError
     from ..normalize import normalize_text
 
-    needle = normalize_text(query).strip()
-    if not needle:
+    words = [w for w in (normalize_text(part).strip() for part in query.split()) if w]
+    whole = normalize_text(query).strip()
+    if not whole:
         raise UsageError("nothing to search for: give some text, e.g. zibo search 地区生产总值")
-    if len(needle) >= 3 and _has_fts(conn):
-        sql = (f"SELECT {_FIELDS} FROM documents_fts f JOIN documents d ON d.rowid = f.rowid "
-               f"WHERE documents_fts MATCH ? {_ORDER}")
-        params: tuple = (fts_phrase(needle),)
+    if len(words) <= 1 or not all(_CJK.search(w) for w in words):
+        words = [whole]  # one phrase (增长 5.1% is the text's 增长5.1%)
+    where, params = [], []
+    first = max(words, key=len)
+    if len(first) >= 3 and _has_fts(conn):
+        base = f"SELECT {_FIELDS} FROM documents_fts f JOIN documents d ON d.rowid = f.rowid WHERE documents_fts MATCH ?"
+        params.append(fts_phrase(first))
     else:
-        sql = f"SELECT {_FIELDS} FROM documents d WHERE instr(lower(d.text), lower(?)) > 0 {_ORDER}"
-        params = (needle,)
-    pattern = re.compile(re.escape(needle), re.IGNORECASE)
+        base = f"SELECT {_FIELDS} FROM documents d WHERE instr(lower(d.text), lower(?)) > 0"
+        params.append(first)
+    for w in words:
+        if w is not first:
+            where.append("instr(lower(d.text), lower(?)) > 0")
+            params.append(w)
+    if document:
+        where.append("(d.document = ? OR d.document LIKE ? ESCAPE '\\')")
+        params.extend([document, document.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"])
+    if period:
+        from ..errors import UsageError as _Usage
+        from ..periods import PeriodError, parse_period
+
+        try:
+            p = parse_period(period)
+        except PeriodError as e:
+            raise _Usage(str(e)) from None
+        if re.fullmatch(r"\d{4}\s*(?:年度?)?", period.strip()):
+            where.append("d.year = ?")
+            params.append(p.year)
+        else:
+            where.append("d.year = ? AND d.start_month = ? AND d.end_month = ?")
+            params.extend([p.year, p.start_month, p.end_month])
+    sql = base + "".join(f" AND {w}" for w in where) + f" {_ORDER}"
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE)
     hits: list[dict[str, Any]] = []
     for row in conn.execute(sql, params):
-        document, title, period, year, start_month, end_month, text = tuple(row)
+        doc, title, per, year, start_month, end_month, text = tuple(row)
         for m in pattern.finditer(text or ""):
             snippet, at = _snippet(text, m.start(), m.end(), context)
             hits.append({
-                "document": document, "title": title, "period": period, "year": year,
+                "document": doc, "title": title, "period": per, "year": year,
                 "start_month": start_month, "end_month": end_month,
                 "position": m.start(), "line": text.count("\n", 0, m.start()) + 1,
                 "match": m[0], "snippet": snippet, "match_start": at,
@@ -88,3 +119,6 @@ def search(conn: sqlite3.Connection, query: str, limit: int | None = 20, context
             if limit and len(hits) >= limit:
                 return hits
     return hits
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
