@@ -260,6 +260,11 @@ def signals_interrupt(signums: tuple[int, ...] = _STOP_SIGNALS) -> Iterator[None
         if fired:
             return
         fired.append(signum)
+        for other in signums:  # from now on the run is ending: more signals change nothing
+            try:
+                signal.signal(other, signal.SIG_IGN)
+            except (ValueError, OSError):
+                pass
         if signum == signal.SIGINT:
             raise KeyboardInterrupt
         raise Interrupted(signum)
@@ -273,8 +278,9 @@ def signals_interrupt(signums: tuple[int, ...] = _STOP_SIGNALS) -> Iterator[None
     try:
         yield
     finally:
-        for s, h in previous.items():
-            signal.signal(s, h)
+        if not fired:  # after a signal the process is ending: they stay ignored until it has
+            for s, h in previous.items():
+                signal.signal(s, h)
 
 
 def warn(message: str) -> None:
