@@ -332,6 +332,8 @@ def _fill_from_db(conn: sqlite3.Connection, sha: str, result: IngestResult) -> N
          result.tasks, result.unreadable, result.encoding) = row
 
 
+parsers_started = False  # this process started parser processes (an interrupt then exits at once)
+
 # Parser processes: worth their start-up only for a batch of files. The main process
 # writes (about a third of the work per file), so beyond a few parsers it is the limit.
 PARALLEL_MIN_FILES = 48
@@ -423,6 +425,8 @@ def _ingest_parallel(found: list[tuple[Path, str | None]], db_path: Path, force:
 
     def start_parsers() -> ProcessPoolExecutor:
         nonlocal conn
+        global parsers_started
+        parsers_started = True
         from . import pipeline  # noqa: F401  (the parsers inherit the parsing modules, loaded once)
 
         conn.close()
@@ -535,13 +539,17 @@ def _restore_interrupts(previous) -> None:
 
 
 def _stop_parsers(pool) -> None:
-    """End the parser processes now (an interrupt, an error): no waiting for their files."""
-    for proc in list(getattr(pool, "_processes", {}).values()):
+    """End the parser processes now (an interrupt, an error): no waiting for their files. The
+    executor's own shutdown runs in a daemon thread: an interrupt may have landed while the
+    executor held one of its locks, and this process must not wait on it."""
+    import threading
+
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
         try:
             proc.terminate()
         except (OSError, AttributeError):
             pass
-    pool.shutdown(wait=False, cancel_futures=True)
+    threading.Thread(target=pool.shutdown, kwargs={"wait": False, "cancel_futures": True}, daemon=True).start()
 
 
 def _worker_ready(_: int) -> bool:

@@ -52,11 +52,28 @@ def ingest(
         try:
             stored = sum(1 for r in results if r.status in ("new", "replaced"))
             code = e.exit_code if isinstance(e, Interrupted) else INTERRUPTED
-            fail(f"interrupted after storing {stored} new or changed file(s) of this run, each whole; the one "
-                 "in progress was rolled back: run the same command again to finish", code)
+            message = (f"interrupted after storing {stored} new or changed file(s) of this run, each whole; the "
+                       "one in progress was rolled back: run the same command again to finish")
+            if _parsers_started():
+                # every transaction is rolled back and the database closed: end now, without
+                # waiting at exit for the threads of an executor whose processes were stopped
+                import os
+                import sys
+
+                sys.stdout.flush()
+                sys.stderr.write(f"zibo: error: {message}\n")
+                sys.stderr.flush()
+                os._exit(code)
+            fail(message, code)
         finally:
             _restore_interrupts(previous)
     _report(results, db, quiet, fmt)
+
+
+def _parsers_started() -> bool:
+    from .. import ingest
+
+    return ingest.parsers_started
 
 
 def _run(paths, db, force, workers, quiet, fmt, results: list) -> None:
