@@ -59,13 +59,18 @@ score-real: install
 	    --zibo $(BIN)/zibo --min-core 0 --min-all 0 | tail -n 1; \
 	done
 
-# Property tests with random seeds and many examples (ZIBO_FUZZ_EXAMPLES, default 5000 per test);
-# `make test` runs the same tests derandomized. Turn what this finds into @example cases.
+# Property tests with random seeds and many examples, over and over for FUZZ_SECONDS (default
+# 600); `make test` runs the same tests derandomized. Turn what this finds into @example cases.
+FUZZ_SECONDS ?= 600
+FUZZ_TESTS := tests/test_properties.py tests/test_periods_speed.py tests/test_indicators_speed.py \
+	tests/test_indicators_general.py tests/test_tasks_parse.py tests/test_normalize.py tests/test_fuzz_stages.py
 fuzz: install
-	ZIBO_HYPOTHESIS=fuzz $(BIN)/python -m pytest -q -p no:cacheprovider -k "not real_corpus and not acceptance" \
-	  tests/test_properties.py tests/test_periods_speed.py tests/test_indicators_speed.py \
-	  tests/test_indicators_general.py tests/test_tasks_parse.py tests/test_normalize.py \
-	  tests/test_fuzz_stages.py
+	@end=$$(( $$(date +%s) + $(FUZZ_SECONDS) )); round=0; \
+	while [ $$(date +%s) -lt $$end ]; do \
+	  round=$$((round + 1)); echo "== fuzz round $$round"; \
+	  ZIBO_HYPOTHESIS=fuzz ZIBO_FUZZ_EXAMPLES=$${ZIBO_FUZZ_EXAMPLES:-500} $(BIN)/python -m pytest -q -p no:cacheprovider \
+	    $(FUZZ_TESTS) || exit 1; \
+	done; echo "fuzzing found nothing in $$round rounds ($(FUZZ_SECONDS) s)"
 
 bench: install
 	$(BIN)/python bench/run.py

@@ -206,3 +206,43 @@ def test_a_full_disk_leaves_the_database_as_it_was(zibo, zibo_json, tmp_path, db
     monkeypatch.setattr(store, "_insert", original)
     assert zibo_json("docs") == before
     assert zibo_json("doctor")[1]["status"] == "ok"  # integrity
+
+
+def test_kill_9_during_a_2000_file_ingest_leaves_a_sound_database_and_a_rerun_completes(tmp_path):
+    import signal
+    import sqlite3
+    import time
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(2000):
+        (folder / f"r{i:04d}.txt").write_text(f"2024年上半年第{i}号经济运行情况\n上半年，全市地区生产总值同比增长{i % 9}.1%。\n",
+                                             encoding="utf-8")
+    db = tmp_path / "zibo.db"
+    proc = start(["ingest", folder, "--json"], db, ZIBO_TEST_ROWS="5")
+    deadline = time.monotonic() + 120
+    stored = 0
+    while time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.2)
+        try:
+            conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+            stored = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+            conn.close()
+        except sqlite3.Error:
+            continue
+        if stored >= 300:
+            break
+    assert proc.poll() is None, "the ingest finished before it could be killed"
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate(timeout=60)
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
+    counts = consistency(db)  # every stored document has all its rows
+    assert 300 <= counts["documents"] < 2000
+    again = start(["ingest", folder, "--json"], db, ZIBO_TEST_ROWS="5")
+    out, err = again.communicate(timeout=600)
+    assert again.returncode == 0, err
+    statuses = [r["status"] for r in json.loads(out)]
+    assert statuses.count("unchanged") == counts["documents"] and statuses.count("new") == 2000 - counts["documents"]
+    assert consistency(db) == {"documents": 2000, "observations": 2000 * 5}
