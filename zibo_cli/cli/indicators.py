@@ -141,7 +141,19 @@ def indicator(
                 emit(rows, q.OBSERVATION_COLUMNS, fmt, title="figures", max_widths={"name": 30})
         if not rows and fmt == "table":
             what = f" for {name!r}" if name else ""
-            warn(f"no figures{what}" + (f" in {period}" if period else "") + (f" of kind {kind.value}" if kind else ""))
+            hint = ""
+            if period:
+                p = q.read_period(q.with_year(z, period))
+                same = [x for x in q.periods_with_figures(z) if x.startswith(str(p.year))]
+                if same:
+                    from ..periods import Period
+
+                    to_date = Period(p.year, 1, p.end_month).label
+                    hint = (f"; {p.year} has figures for {', '.join(same)}"
+                            + (f" ({p.label} is that quarter alone; the year to its end is {to_date})"
+                               if p.start_month == p.end_month - 2 and p.start_month > 1 else ""))
+            warn(f"no figures{what}" + (f" in {period}" if period else "") + (f" of kind {kind.value}" if kind else "")
+                 + hint)
 
 
 def _print_charts(rows: list[dict]) -> None:
@@ -203,7 +215,7 @@ def compare(
         if not rows:
             have = q.periods_with_figures(z)
             warn(f"no figures for {a} or {b}" + (f"; periods with figures: {', '.join(have)}" if have else ""))
-    pa, pb = q.read_period(a), q.read_period(b)
+        pa, pb = q.read_period(q.with_year(z, a)), q.read_period(q.with_year(z, b))
     if fmt == "table":  # qualifiers beside their values: 5.3预计, 近50, 6左右
         rows = [{**r, "a": _fmt(r["a"], r["a_qualifier"]), "b": _fmt(r["b"], r["b_qualifier"])} for r in rows]
     emit(rows, q.COMPARE_COLUMNS, fmt, title=f"{pa.label} → {pb.label}",

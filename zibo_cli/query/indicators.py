@@ -131,8 +131,27 @@ def read_period(text: str) -> Period:
         raise UsageError(str(e)) from None
 
 
-def _period_filter(text: str) -> tuple[str, tuple]:
-    """SQL for --period: a bare year means any figure of that year; otherwise exact months."""
+def latest_year(z: Zibo) -> int | None:
+    row = z.conn.execute("SELECT max(year) FROM observations").fetchone()
+    return row[0] if row else None
+
+
+def with_year(z: Zibo, text: str) -> str:
+    """上半年, 前三季度, H1 without a year: of the latest year the database has figures for."""
+    t = text.strip()
+    if re.search(r"\d{4}", t):
+        return t
+    year = latest_year(z)
+    if year is None:
+        return t
+    return f"{year}{t}" if re.match(r"^[HQMhqm]\d", t) else f"{year}年{t}"
+
+
+def _period_filter(text: str, z: Zibo | None = None) -> tuple[str, tuple]:
+    """SQL for --period: a bare year means any figure of that year; otherwise exact months.
+    A period without a year (上半年) is of the latest year with figures."""
+    if z is not None:
+        text = with_year(z, text)
     p = read_period(text)
     if re.fullmatch(r"\d{4}\s*(?:年度?|FY|Y)?", text.strip(), re.I):
         return "o.year = ?", (p.year,)
@@ -202,7 +221,7 @@ def _where(z: Zibo, name: str | None = None, period: str | None = None,
             where.append(f"o.name IN ({', '.join('?' for _ in sel.names)})")
             params.extend(sel.names)
     if period:
-        sql, p = _period_filter(period)
+        sql, p = _period_filter(period, z)
         where.append(sql)
         params.extend(p)
     if kind:
@@ -423,6 +442,11 @@ def _series(rows: list[dict[str, Any]], quotes: bool) -> list[dict[str, Any]]:
 
 
 def compare(z: Zibo, a: str, b: str, region: str | None = None) -> list[dict[str, Any]]:
+    a, b = with_year(z, a), with_year(z, b)
+    return _compare(z, a, b, region)
+
+
+def _compare(z: Zibo, a: str, b: str, region: str | None = None) -> list[dict[str, Any]]:
     """Every indicator reported in period ``a`` or ``b`` (actual figures, exact months).
 
     Like is compared with like: the same indicator, measure and unit (amounts in other
