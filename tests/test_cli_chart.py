@@ -46,3 +46,15 @@ def test_name_completion_offers_catalogue_and_database_names(ingest_texts, db):
     _ingest(ingest_texts)
     assert "固定资产投资" in _complete_name(Ctx(), "固定")
     assert all(n.startswith("gd") or n.lower().startswith("gd") for n in _complete_name(Ctx(), "gd"))
+
+
+def test_a_report_naming_its_city_joins_the_series_of_reports_that_do_not(zibo, ingest_texts):
+    """As in --periods: figures of one named region and figures whose region is unknown are one
+    series, so one chart; two named regions are two charts."""
+    ingest_texts({"h1.txt": REPORT_H1, "q3.txt": "2024年前三季度淄博市经济运行情况\n前三季度，全市地区生产总值同比增长5.3%。"})
+    r = zibo("indicator", "gdp", "--periods", "--chart")
+    assert r.exit_code == 0, r.stderr
+    assert sum(line.startswith("地区生产总值") for line in r.stdout.splitlines()) == 1, r.stdout
+    ingest_texts({"q3b.txt": "2024年前三季度济南市经济运行情况\n前三季度，全市地区生产总值同比增长5.9%。"})
+    r = zibo("indicator", "gdp", "--periods", "--chart")
+    assert sum(line.startswith("地区生产总值") for line in r.stdout.splitlines()) >= 2, r.stdout

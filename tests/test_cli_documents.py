@@ -69,6 +69,7 @@ def test_compare_one_indicator_with_qualifiers(zibo, zibo_json, seeds):
 def test_periods_without_a_year_and_periods_that_hold_no_figures(zibo, zibo_json, seeds):
     assert zibo("ingest", seeds).exit_code == 0
     assert {o["period"] for o in zibo_json("indicator", "gdp", "--period", "上半年")} == {"2024H1"}
+    assert {o["period"] for o in zibo_json("indicator", "gdp", "--period", "H1")} == {"2024H1"}
     assert [r["b"] for r in zibo_json("compare", "上半年", "前三季度", "gdp")] == [5.3]
     r = zibo("indicator", "gdp", "--period", "2024年三季度")
     assert "2024 has figures for 2024H1, 2024Q1-Q3" in r.stderr and "2024Q3 is that quarter alone" in r.stderr

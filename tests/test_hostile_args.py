@@ -36,7 +36,7 @@ def test_hostile_text_in_every_query_argument(zibo, loaded, value):
     assert _digest(loaded) == before
 
 
-@pytest.mark.parametrize("period", ["9999H9", "2024Q5", "-1", "2024M13", "0", "2024Q0-Q9", "二零二四年", "H1"])
+@pytest.mark.parametrize("period", ["9999H9", "2024Q5", "-1", "2024M13", "0", "2024Q0-Q9", "二零二四年"])
 def test_impossible_periods_are_usage_errors(zibo, loaded, period):
     for args in (["indicator", "--period", period], ["compare", period, "2024H1"], ["tasks", "--period", period]):
         r = zibo(*args)

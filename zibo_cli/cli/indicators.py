@@ -159,11 +159,12 @@ def indicator(
 def _print_charts(rows: list[dict]) -> None:
     """One chart per series (indicator, measure, unit) of the selected figures."""
     from ..chart import chart_lines
-    from ..query.indicators import _series_key
+    from ..query.indicators import _by_region, _series_key
 
     groups: dict[tuple, list[dict]] = {}
+    by_region = _by_region(rows)  # as --periods: one known region and unknown ones are one series
     for r in rows:
-        groups.setdefault(_series_key(r), []).append(r)
+        groups.setdefault(_series_key(r, by_region=by_region), []).append(r)
     if not groups:
         warn("no figures to draw")
     for i, group in enumerate(groups.values()):
