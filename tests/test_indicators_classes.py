@@ -69,3 +69,16 @@ def test_a_decimal_cut_by_a_space():
 def test_words_left_of_a_comparison_are_no_name():
     got = facts("上半年，全市规上工业增加值增长9.1%，比全省（7.4%）和全国（6.3%）平均水平分别高1.7、2.8个百分点。")
     assert {n for n, *_ in got} == {"规上工业增加值"}
+
+
+def test_period_words_inside_a_name_are_no_name():
+    """累计, 当月, 1-2月 inside or after a name say the figure's period, read from the sentence."""
+    got = {(o.name, o.value, o.start_month, o.end_month) for o in obs(
+        "2025年1-3月，全县规上工业累计产值同比增长9.1%；限上零售业1-3月零售额增长4.4%。"
+        "3月份，规模以上工业企业当月产值增长2.2%。")}
+    assert got == {("规上工业产值", 9.1, 1, 3), ("限上零售业零售额", 4.4, 1, 3), ("规模以上工业企业产值", 2.2, 3, 3)}
+
+
+def test_a_scope_word_before_a_share_is_no_name():
+    (o,) = obs("2025年1-3月，开发区产值全县占比31.5%。")
+    assert (o.name, o.measure, o.value) == ("开发区产值", "share", 31.5)

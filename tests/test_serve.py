@@ -25,12 +25,8 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    seeds = Path(__file__).resolve().parents[1] / "seeds"
-    db = tmp_path_factory.mktemp("serve") / "zibo.db"
-    env = {**os.environ, "ZIBO_DB": str(db)}
-    subprocess.run([str(ZIBO), "ingest", str(seeds), "-q"], env=env, check=True)
+def _start(env: dict) -> tuple[subprocess.Popen, str]:
+    """`zibo serve` on a free port, once it answers."""
     port = _free_port()
     proc = subprocess.Popen([str(ZIBO), "serve", "--port", str(port)], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -43,6 +39,16 @@ def server(tmp_path_factory):
         except OSError:
             assert proc.poll() is None, proc.communicate()
             time.sleep(0.2)
+    return proc, base
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    db = tmp_path_factory.mktemp("serve") / "zibo.db"
+    env = {**os.environ, "ZIBO_DB": str(db)}
+    subprocess.run([str(ZIBO), "ingest", str(seeds), "-q"], env=env, check=True)
+    proc, base = _start(env)
     yield base
     proc.terminate()
     proc.wait(timeout=20)
@@ -112,3 +118,29 @@ def test_pages_render_in_a_browser(server, tmp_path, page):
                     f"--screenshot={shot}", "--window-size=1280,900", server + page],
                    capture_output=True, timeout=120)
     assert shot.exists() and shot.stat().st_size > 10_000  # a page was drawn, not an empty canvas
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc")
+@pytest.mark.parametrize("how", ["SIGTERM", "SIGKILL"])
+def test_stopping_serve_stops_datasette(tmp_path, how):
+    """SIGTERM (a service manager, a closed terminal) and kill -9 of `zibo serve` leave no
+    Datasette behind; after SIGTERM its work folder is gone too."""
+    import signal
+
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    env = {**os.environ, "ZIBO_DB": str(tmp_path / "zibo.db"), "TMPDIR": str(tmp_path)}
+    subprocess.run([str(ZIBO), "ingest", str(seeds / "000_f3de8a4f265dc74f.txt"), "-q"], env=env, check=True)
+    proc, _ = _start(env)
+    children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
+    assert children, "zibo serve runs Datasette as its child"
+    proc.send_signal(getattr(signal, how))
+    proc.communicate(timeout=30)
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{c}").exists() for c in children) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = [c for c in children if Path(f"/proc/{c}").exists()]
+    for c in left:  # a failing run leaves nothing behind either
+        os.kill(int(c), signal.SIGKILL)
+    assert not left
+    if how == "SIGTERM":
+        assert not list(tmp_path.glob("zibo-serve-*"))

@@ -51,8 +51,15 @@ def serve(
            "--plugins-dir", str(PLUGINS_DIR), "--host", host, "--port", str(port),
            "--setting", "sql_time_limit_ms", "3000"]
     typer.echo(f"serving {db} at http://{host}:{port}/ (Ctrl-C stops it)", err=True)
+    from ..ingest import _die_with_parent
+    from .app import signals_interrupt
+
     try:
-        code = subprocess.call(cmd, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+        # SIGTERM/SIGHUP unwind as Ctrl-C does (subprocess.call then kills Datasette and the
+        # work folder goes); the kernel ends Datasette if zibo itself is killed outright
+        with signals_interrupt():
+            code = subprocess.call(cmd, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+                                   preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None)
     except KeyboardInterrupt:
         code = 0
     finally:

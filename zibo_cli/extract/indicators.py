@@ -216,6 +216,9 @@ _EXCLUDING = re.compile(r"(剔除[^，；。]{1,12}?因素)(?:影响)?(?:后)?")
 _JUNK_NAME = re.compile(r"(?:水平|每月|每年|以上|以下|左右|之中|中|在|的|了|高|低|快|慢|为|是|达|超过|同比|比|较|有)$"
                         r"|\d\.\d|\d$")
 # what a figure is about when its name opens with it
+_INNER_PERIOD = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:\d{1,2}(?:[-—－~～至]\d{1,2})?月份?)?(?:累计|当月|本月)?"
+                           r"(?<=[月计])(?=[\u4e00-\u9fff]{2}|$)")
+_END_SCOPE = re.compile(r"(?:全市|全区|全县|全省|全国)$")
 _SCOPE_WORD = re.compile(r"全市|我市|本市|全区|我区|全县|我县|全省|我省|全国|全镇")
 GENERIC_NAMES = {"政府", "我市", "全市", "目前", "其中", "合计", "总计", "同比", "比重", "以上", "增长", "数据",
                  "全省", "全国", "总数", "数量", "规模", "人数", "个数", "比例", "分别", "其他", "各类",
@@ -1266,6 +1269,13 @@ class _SentenceReader:
         m = _INNER_DONE.search(s)
         if m and m.start() >= 2:
             s = s[:m.start()] + s[m.end():]  # 规模以上工业完成增加值 → 规模以上工业增加值
+        # 限上零售业1-2月零售额, 规上工业累计产值, 零售额2月份当月: the period words inside a
+        # name say which period the figure is of (read from the sentence); they are no name
+        s = _INNER_PERIOD.sub("", s) if len(s) > 4 else s
+        # 区本级产值全区占比63.1%: the scope word between the name and 占比 is no name either
+        m = _END_SCOPE.search(s)
+        if m and m.start() >= 2:
+            s = s[:m.start()]
         if "预计" in named.tail or "预计" in span:
             named.forecast = True
         if s in _TAIL_WORDS or s in _LEAD_WORDS:
