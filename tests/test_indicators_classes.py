@@ -82,3 +82,17 @@ def test_period_words_inside_a_name_are_no_name():
 def test_a_scope_word_before_a_share_is_no_name():
     (o,) = obs("2025年1-3月，开发区产值全县占比31.5%。")
     assert (o.name, o.measure, o.value) == ("开发区产值", "share", 31.5)
+
+
+def test_a_place_opening_a_clause_is_the_region_of_the_figures_after_it():
+    """酒泉保持领先，GDP总量…: the city's figures, not the province's (the report is the province's)."""
+    got = {(o.name, o.value, o.region) for o in obs(
+        "2022年上半年甘肃省经济运行简况\n上半年，全省地区生产总值5012.6亿元。"
+        "分市州看，酒泉保持领先，GDP总量812.4亿元，同比增长3.2%。张掖紧随其后，GDP总量400.5亿元。")}
+    assert got == {("地区生产总值", 5012.6, "甘肃省"), ("地区生产总值", 812.4, "酒泉市"),
+                   ("地区生产总值", 3.2, "酒泉市"), ("地区生产总值", 400.5, "张掖市")}
+
+
+def test_a_total_of_a_catalogue_indicator_is_that_indicator():
+    (o,) = obs("2024年上半年，全县固定资产投资总额增长8.3%。")
+    assert (o.name, o.indicator_id, o.measure) == ("固定资产投资", "fixed_asset_investment", "growth")

@@ -983,8 +983,12 @@ class _SentenceReader:
             gap = self.masked[self.prev_end:span_start] if self.prev_end is not None else "x"
             gap = _ASIDE.sub("", gap)
             self.may_inherit = not _WORD_CHAR.search(gap)
+            lead = self.masked[self.prev_end or 0:span_start]
             self.prev_end = group[-1].end
             named = self._name(span)
+            self._carry_region(lead)
+            if named.region is None and named.scope is None and self.carry_region:
+                named.region = self.carry_region  # 兰州领先，GDP总量…亿元: the city's
             self.next_start = group[-1].end
             if len(group) > 1:
                 out.extend(self._read_group(group, named, span))
@@ -992,6 +996,17 @@ class _SentenceReader:
                 out.extend(self._read_one(group[0], named, span))
             i += len(group)
         return out
+
+    carry_region: str | None = None
+
+    def _carry_region(self, lead: str) -> None:
+        """A clause with no figure that opens with a place and says little else (兰州依旧领先,
+        庆阳紧随其后) makes that place the region of the figures after it in the sentence."""
+        for clause in re.split(r"[，,；;：:]", lead):
+            clause = clause.strip()
+            found = places.region_prefix(clause) if len(clause) > 3 else None
+            if found and len(found[1]) <= 8 and not _FIRST_FIGURE.search(found[1]):
+                self.carry_region = found[0]
 
     def _joins(self, a: _Figure, b: _Figure) -> bool:
         between = self.masked[a.end:b.start]
@@ -1370,6 +1385,9 @@ class _SentenceReader:
             entry, rate = match_name(_ALT_NAME.sub("", name))
             if entry is None:
                 entry, rate = match_name(alt)
+        if entry is None and len(name) > 3 and name.endswith(("总量", "总额")):
+            entry, rate = match_name(name[:-2])  # GDP总量: the catalogue's GDP (its level)
+            rate = False if entry is not None else rate
         indicator_id = None
         if entry is not None:
             indicator_id = entry.id
