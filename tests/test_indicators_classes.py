@@ -96,3 +96,11 @@ def test_a_place_opening_a_clause_is_the_region_of_the_figures_after_it():
 def test_a_total_of_a_catalogue_indicator_is_that_indicator():
     (o,) = obs("2024年上半年，全县固定资产投资总额增长8.3%。")
     assert (o.name, o.indicator_id, o.measure) == ("固定资产投资", "fixed_asset_investment", "growth")
+
+
+def test_the_period_of_a_qizhong_part_is_not_the_paragraphs():
+    """其中，6月份…: a month inside the half-year's review; the sentences after it are the half's."""
+    got = {(o.name, o.start_month, o.end_month) for o in obs(
+        "2024年上半年经济运行情况\n上半年，全市规上工业增加值增长8.1%。其中，6月份规上工业增加值增长5.9%。"
+        "工业投资增长12.0%。")}
+    assert got == {("规上工业增加值", 1, 6), ("规上工业增加值", 6, 6), ("工业投资", 1, 6)}

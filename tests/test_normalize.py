@@ -189,3 +189,14 @@ def test_a_bracket_pair_takes_one_width():
     from zibo_cli.normalize import normalize
     assert normalize("全市生产总值(GDP)440.26亿元").text == "全市生产总值（GDP）440.26亿元"
     assert normalize("f(x) = 1").text == "f(x) = 1"
+
+
+@pytest.mark.parametrize("raw, clean", [
+    ("分别增长9.7%,、4.1%,、3.3%,,其中", "分别增长9.7%、4.1%、3.3%，其中"),
+    ("增长5%,。下一句", "增长5%。下一句"),
+    ("增长5%,;利润", "增长5%；利润"),
+    ("，，，", "，"),
+    ("增长5%、6%", "增长5%、6%"),
+])
+def test_a_run_of_clause_marks_is_its_strongest_mark(raw, clean):
+    assert normalize_mod.normalize_text(raw) == clean

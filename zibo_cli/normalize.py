@@ -315,6 +315,14 @@ def _is_cut(line: str) -> bool:
 # ---------------------------------------------------------------------------
 
 _BLANKS_RE = re.compile(r"\n{3,}")
+_PUNCT_RUN_RE = re.compile(r"[，、；。]{2,}")
+_PUNCT_STRENGTH = "，、；。"  # weakest to strongest
+
+
+def collapse_punctuation(text: str) -> str:
+    """A run of clause marks is one mark, the strongest of them: ``增长29.7%，、24.1%`` →
+    ``增长29.7%、24.1%``, ``，，`` → ``，``, ``，。`` → ``。`` (pages that doubled their marks)."""
+    return _PUNCT_RUN_RE.sub(lambda m: max(m[0], key=_PUNCT_STRENGTH.index), text)
 
 
 # Rounds of clean-up at most. Real text settles in the first (the second only confirms).
@@ -347,6 +355,7 @@ def _normalize_once(text: str) -> NormalizedText:
     unreadable = count_unreadable(text)
     text, converted = to_simplified(text)
     text = unify_width(text)
+    text = collapse_punctuation(text)
     text = tidy_spaces(text)
     text, joins = join_broken_lines(text)
     text = _BLANKS_RE.sub("\n\n", text).strip("\n")

@@ -874,6 +874,9 @@ class _SentenceReader:
         start = 0
         for part in re.split(r"(?<=[；;])", self.masked):
             end = start + len(part)
+            if part.lstrip().startswith("其中"):
+                start = end  # 其中，6月份…: a part of the figure before, its period is not the paragraph's
+                continue
             first = next((f.start - start for f in figs if start <= f.start < end), len(part))
             ps = [PeriodMatch(p.start - start, p.end - start, p.period, p.text) for p in self.periods
                   if start <= p.start < end]
