@@ -104,3 +104,10 @@ def test_the_period_of_a_qizhong_part_is_not_the_paragraphs():
         "2024年上半年经济运行情况\n上半年，全市规上工业增加值增长8.1%。其中，6月份规上工业增加值增长5.9%。"
         "工业投资增长12.0%。")}
     assert got == {("规上工业增加值", 1, 6), ("规上工业增加值", 6, 6), ("工业投资", 1, 6)}
+
+
+def test_fenbie_after_counted_items_pairs_with_the_items_not_their_counts():
+    got = {(o.name, o.value) for o in obs(
+        "2024年上半年，12个农业项目完成投资40.1亿元，30个工业项目完成投资98.6亿元，"
+        "分别占年计划的51.2%、47.5%。") if o.unit == "%"}
+    assert got == {("农业项目完成投资", 51.2), ("工业项目完成投资", 47.5)}

@@ -1088,7 +1088,9 @@ class _SentenceReader:
         self.last_region = named.region
         self.last_value = obs.value if obs else None
         self.last_measure = obs.measure if obs else None
-        if not self.history or self.history[-1][0] != name:
+        # 11个现代农业项目完成投资53.9亿元: a count before its noun describes the item, so it
+        # is not one of the figures a later 分别 pairs with the items
+        if not fig.count_noun and (not self.history or self.history[-1][0] != name):
             self.history.append((name, raw))
         return [obs] if obs else []
 
