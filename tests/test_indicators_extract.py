@@ -150,6 +150,10 @@ def test_split_names():
     assert split_names("存款、贷款余额", 2)[0] == ["存款余额", "贷款余额"]
     assert split_names("进出口总额", 2)[0] == ["进口总额", "出口总额"]
     assert split_names("甲和乙", 3) == ([], [])
+    # short heads of different lengths each take the suffix; a head shorter than the last's
+    # does not replace part of it (猪禽出栏)
+    assert split_names("鸡、鸭、肉牛存栏", 3)[0] == ["鸡存栏", "鸭存栏", "肉牛存栏"]
+    assert split_names("城镇、农村居民收入", 2)[0] == ["城镇居民收入", "农村居民收入"]
 
 
 # ---------------------------------------------------------------------------

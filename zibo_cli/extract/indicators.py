@@ -261,6 +261,7 @@ ABBREVIATIONS = {
 SHARED_SUFFIXES = sorted((
     "保障标准", "标准", "余额", "销售额", "营业额", "面积", "收入", "增加值", "人数", "总额", "投资", "产量",
     "数量", "规模", "产值", "价格", "指数", "比例", "比重", "覆盖率", "增速", "消费", "利润", "税收",
+    "出栏", "存栏",
 ), key=len, reverse=True)
 # Scope words a list's first name has and the others leave out (本外币存款、贷款余额).
 SHARED_PREFIXES = ("规模以上", "限额以上", "规上", "限上", "本外币", "人民币")
@@ -1579,6 +1580,8 @@ def _share_affixes(parts: list[str]) -> list[str]:
             shared.append(p + head)
         elif any(p.endswith(x) for x in SHARED_SUFFIXES):
             shared.append(p)
+        elif suffix and len(last) - len(suffix) <= 2:
+            shared.append(p + suffix)  # 猪、牛、家禽出栏: short heads, each with the suffix
         elif len(p) <= 2 < len(last):
             shared.append(p + last[len(p):])  # a parallel head: 城镇 for 农村
         elif suffix:
