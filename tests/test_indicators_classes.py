@@ -111,3 +111,8 @@ def test_fenbie_after_counted_items_pairs_with_the_items_not_their_counts():
         "2024年上半年，12个农业项目完成投资40.1亿元，30个工业项目完成投资98.6亿元，"
         "分别占年计划的51.2%、47.5%。") if o.unit == "%"}
     assert got == {("农业项目完成投资", 51.2), ("工业项目完成投资", 47.5)}
+
+
+def test_a_name_saying_share_of_is_a_share():
+    got = {(o.name, o.measure, o.value) for o in obs("2024年上半年，全县工业增加值占GDP的比重为41.5%。")}
+    assert got == {("工业增加值占GDP比重", "share", 41.5)}

@@ -825,6 +825,8 @@ _TARGET_AFTER = re.compile(r"的?(?:年度|全年|预期|计划)?(?:目标|任�
 # 增长预期(目标): the words between a target's name and 目标; 年初确定的…: who set it
 _EXPECTED_TAIL = re.compile(r"(?:的)?(?:增长|增速|总量)?(?:预期|发展|奋斗|计划)$")
 _SET_LEAD = re.compile(r"^(?:(?:今年|年初|年度|全年|市(?:委|政府)?)?(?:确定|提出|制定|设定|下达)的)")
+_SHARE_OF = re.compile(r"(占[^占的]{1,12})的(?=比重$|比例$)")
+_SHARE_NAME = re.compile(r"^[^占]{2,}占[^占]{1,12}(?:比重|比例)$")
 _SHARE_END = re.compile(r"(?:比重|比例|份额|的)$")
 _AFTER_YEAR = re.compile(r"^(?:以来|度|内)")
 _AFTER_PERIOD = re.compile(r"^(?:以来|份|期间|末|底)")
@@ -1297,6 +1299,7 @@ class _SentenceReader:
         m = _END_SCOPE.search(s)
         if m and m.start() >= 2:
             s = s[:m.start()]
+        s = _SHARE_OF.sub(r"\1", s)  # 占GDP的比重 → 占GDP比重
         if "预计" in named.tail or "预计" in span:
             named.forecast = True
         if s in _TAIL_WORDS or s in _LEAD_WORDS:
@@ -1369,8 +1372,9 @@ class _SentenceReader:
             measure = "rank"
         elif fig.unit == "百分点":
             measure = "change"
-        elif "占" in tail or "占比" in tail or named.of and fig.unit == "%":
-            measure = "share"
+        elif "占" in tail or "占比" in tail or named.of and fig.unit == "%" \
+                or fig.unit == "%" and _SHARE_NAME.search(name):
+            measure = "share"  # …，占比…; 第一产业增加值占GDP的比重为6.8%
         else:
             verbs = [w for w in named.tail if w in GROWTH_VERBS]
             to_level = bool(tail & {"到", "至"})
