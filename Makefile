@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 DB     ?= $(CURDIR)/demo.db
 export ZIBO_DB := $(DB)
 
-.PHONY: demo test lint bench install clean score score-real fuzz
+.PHONY: demo test lint bench install clean score score-real fuzz need-scorer
 
 $(BIN)/zibo: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,16 +46,22 @@ lint: install
 test: install lint
 	$(BIN)/python -m pytest
 
-score: install
-	$(BIN)/python ../shared/acceptance/score.py --docs seeds --gold ../shared/acceptance/seeds.gold.json --zibo $(BIN)/zibo -v
+# The acceptance scorer lives beside the project (../shared/acceptance), not in it: a clone
+# elsewhere names it with SCORER=path/to/score.py.
+SCORER ?= $(firstword $(wildcard ../shared/acceptance/score.py ../../shared/acceptance/score.py))
+need-scorer:
+	@test -n "$(SCORER)" || { echo "no acceptance scorer here: make $(MAKECMDGOALS) SCORER=path/to/score.py" >&2; exit 2; }
+
+score: install need-scorer
+	$(BIN)/python $(SCORER) --docs seeds --gold $(dir $(SCORER))seeds.gold.json --zibo $(BIN)/zibo -v
 
 # The scorer on the real corpus (tests/data/real): one line for the half tuned on, one for the
 # half only measured (SOURCES.md says which is which).
 REAL := tests/data/real
-score-real: install
+score-real: install need-scorer
 	@for half in tune measure; do \
 	  printf '%-8s ' "$$half"; \
-	  $(BIN)/python ../shared/acceptance/score.py --docs $(REAL)/docs --gold $(REAL)/$$half.gold.json \
+	  $(BIN)/python $(SCORER) --docs $(REAL)/docs --gold $(REAL)/$$half.gold.json \
 	    --zibo $(BIN)/zibo --min-core 0 --min-all 0 | tail -n 1; \
 	done
 
