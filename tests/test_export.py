@@ -50,3 +50,16 @@ def test_export_needs_a_database(zibo, db, tmp_path):
     r = zibo("export", "--out", tmp_path / "x")
     assert r.exit_code == 1 and "no database" in r.stderr
     assert not db.exists()
+
+
+def test_out_dash_writes_one_table_to_stdout(ingested, zibo, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    r = zibo("export", "--out", "-", "--table", "documents")
+    assert r.exit_code == 0, r.stderr
+    rows = list(csv.DictReader(r.stdout.splitlines()))
+    assert len(rows) == 3 and "title" in rows[0]
+    r = zibo("export", "-o", "-", "-t", "tasks", "-f", "jsonl")
+    assert r.exit_code == 0 and all(isinstance(json.loads(line)["departments"], list) for line in r.stdout.splitlines())
+    assert zibo("--bom", "export", "-o", "-", "-t", "documents").stdout.startswith("\ufeff")  # for Excel
+    r = zibo("export", "--out", "-")  # which table? one line, no folder named -
+    assert r.exit_code == 2 and "--table" in r.stderr and not (tmp_path / "-").exists()

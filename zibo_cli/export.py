@@ -16,9 +16,9 @@ import json
 import os
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-__all__ = ["export_tables", "user_tables", "FORMATS"]
+__all__ = ["export_tables", "export_to_stream", "write_table", "user_tables", "FORMATS"]
 
 FORMATS = ("csv", "jsonl")
 # TEXT columns that hold a JSON list
@@ -78,34 +78,57 @@ def export_tables(db: str | os.PathLike[str], out_dir: str | os.PathLike[str], f
 def _write(conn: sqlite3.Connection, table: str, path: Path, fmt: str) -> int:
     from .errors import ZiboError
 
-    cols, cur = _rows(conn, table)
-    n = 0
     tmp = path.with_name(path.name + ".part")
     try:
         with tmp.open("w", encoding="utf-8", newline="") as f:
-            if fmt == "csv":
-                w = csv.writer(f)
-                w.writerow(cols)
-                for row in cur:
-                    w.writerow(["" if v is None else v for v in row])
-                    n += 1
-            else:
-                json_cols = {i for i, c in enumerate(cols) if (table, c) in _JSON_COLUMNS}
-                for row in cur:
-                    rec = {}
-                    for i, (c, v) in enumerate(zip(cols, row, strict=True)):
-                        if i in json_cols and isinstance(v, str):
-                            try:
-                                v = json.loads(v)
-                            except ValueError:
-                                pass
-                        elif isinstance(v, bytes):
-                            v = v.hex()
-                        rec[c] = v
-                    f.write(json.dumps(rec, ensure_ascii=False) + "\n")
-                    n += 1
+            n = write_table(conn, table, f, fmt)
         os.replace(tmp, path)
     except OSError as e:
         tmp.unlink(missing_ok=True)
         raise ZiboError(f"cannot write {path}: {e.strerror or e}") from None
     return n
+
+
+def write_table(conn: sqlite3.Connection, table: str, f: IO[str], fmt: str) -> int:
+    """Write one table's rows to ``f`` as CSV (with a header) or JSON lines; the row count."""
+    cols, cur = _rows(conn, table)
+    n = 0
+    if fmt == "csv":
+        w = csv.writer(f)
+        w.writerow(cols)
+        for row in cur:
+            w.writerow(["" if v is None else v for v in row])
+            n += 1
+        return n
+    json_cols = {i for i, c in enumerate(cols) if (table, c) in _JSON_COLUMNS}
+    for row in cur:
+        rec = {}
+        for i, (c, v) in enumerate(zip(cols, row, strict=True)):
+            if i in json_cols and isinstance(v, str):
+                try:
+                    v = json.loads(v)
+                except ValueError:
+                    pass
+            elif isinstance(v, bytes):
+                v = v.hex()
+            rec[c] = v
+        f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+def export_to_stream(db: str | os.PathLike[str], f: IO[str], table: str, fmt: str = "csv") -> int:
+    """``zibo export --out -``: one table to a stream (stdout); the row count."""
+    from .errors import UsageError
+    from .store import open_readonly
+
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown export format {fmt!r}; choose csv or jsonl")
+    conn = open_readonly(Path(db))
+    try:
+        available = user_tables(conn)
+        if table not in available:
+            raise UsageError(f"no table {table!r}; the tables are: {', '.join(available)}")
+        return write_table(conn, table, f, fmt)
+    finally:
+        conn.close()
