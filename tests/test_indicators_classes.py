@@ -116,3 +116,10 @@ def test_fenbie_after_counted_items_pairs_with_the_items_not_their_counts():
 def test_a_name_saying_share_of_is_a_share():
     got = {(o.name, o.measure, o.value) for o in obs("2024年上半年，全县工业增加值占GDP的比重为41.5%。")}
     assert got == {("工业增加值占GDP比重", "share", 41.5)}
+
+
+def test_a_set_of_projects_is_the_subject_of_its_investment_and_a_plan_is_a_target():
+    got = {(o.name, o.kind, o.value) for o in obs(
+        "2023年上半年，全县市重点项目12个，总投资85.2亿元，年度计划投资20.5亿元，1-6月份累计完成投资11.3亿元。")}
+    assert got == {("市重点项目", "actual", 12.0), ("市重点项目总投资", "actual", 85.2),
+                   ("市重点项目年度计划投资", "target", 20.5), ("市重点项目完成投资", "actual", 11.3)}

@@ -235,6 +235,9 @@ BARE_MEASURES = sorted((
 
 
 
+# What a set of projects reports: each takes the set's name (省重点项目 → 省重点项目总投资).
+PROJECT_MEASURES = frozenset(("总投资", "完成投资", "计划投资", "年度计划完成投资", "年度计划投资", "计划完成投资",
+                              "累计完成投资", "年度投资"))
 # 完成 between a subject and the measure it achieved (规模以上工业完成增加值), not before a task
 # (光伏装机完成年度任务 names the task)
 _INNER_DONE = re.compile("完成(?=(?:" + "|".join(BARE_MEASURES) + ")$)")
@@ -819,7 +822,7 @@ def _opening_period(sentence: str, periods: list[PeriodMatch], stop: int) -> Per
 _MAY_HOLD_FIGURE = re.compile(r"\d|第")
 _WORD_CHAR = re.compile(r"[\w\u4e00-\u9fff]")
 _TARGET_END = re.compile(r"目标$")
-_TARGET_NAME = re.compile(r"任务$|年度目标|全年目标|目标任务|目标值")
+_TARGET_NAME = re.compile(r"任务$|年度目标|全年目标|目标任务|目标值|^(?:年度|全年|年)?计划(?:完成)?投资$")
 # 5.5万人的(预期)目标: a figure that is the size of a target
 _TARGET_AFTER = re.compile(r"的?(?:年度|全年|预期|计划)?(?:目标|任务)(?:任务)?(?=$|[，。；、）)])")
 # 增长预期(目标): the words between a target's name and 目标; 年初确定的…: who set it
@@ -1167,9 +1170,10 @@ class _SentenceReader:
     def _with_subject(self, name: str) -> str:
         """A bare measure (利润总额) takes the subject of the name before it in the sentence
         (规模以上工业营业收入 → 规模以上工业利润总额); a name with a subject of its own sets it."""
-        if name in BARE_MEASURES:
+        if name in BARE_MEASURES or self.subject and self.subject.endswith("项目") and name in PROJECT_MEASURES:
             return self.subject + name if self.subject else name
-        self.subject = _subject(name)
+        # 省重点项目2个，总投资…，完成投资…: a set of projects is the subject of its investment
+        self.subject = name if len(name) > 2 and name.endswith("项目") else _subject(name)
         return name
 
     def _clause_after(self, pos: int) -> str:
