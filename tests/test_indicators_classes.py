@@ -123,3 +123,9 @@ def test_a_set_of_projects_is_the_subject_of_its_investment_and_a_plan_is_a_targ
         "2023年上半年，全县市重点项目12个，总投资85.2亿元，年度计划投资20.5亿元，1-6月份累计完成投资11.3亿元。")}
     assert got == {("市重点项目", "actual", 12.0), ("市重点项目总投资", "actual", 85.2),
                    ("市重点项目年度计划投资", "target", 20.5), ("市重点项目完成投资", "actual", 11.3)}
+
+
+def test_incidents_and_cases_are_counted():
+    got = {(o.name, o.value, o.unit) for o in obs("2023年，全市发生生产安全事故35起，同比下降12.5%；查处违法案件210宗。"
+                                                   "自2024年1月1日起施行。")}
+    assert got == {("生产安全事故", 35.0, "起"), ("生产安全事故", -12.5, "%"), ("查处违法案件", 210.0, "宗")}

@@ -70,12 +70,13 @@ _BASE_UNITS = [
     "平方公里", "平方米", "立方米", "公里", "千米", "公顷", "亩", "公斤", "千克", "吨", "标箱", "米", "方",
     "辆", "台", "套", "件", "个", "家", "所", "项", "条", "场", "处", "座", "栋", "片", "根", "颗", "间",
     "张", "份", "笔", "批", "次", "只", "头", "株", "棵", "艘", "架", "部", "款", "床", "天", "小时",
+    "起", "宗", "例",  # incidents and cases: 发生各类事故71起
 ]
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(_BASE_UNITS, key=len, reverse=True))
 # Units that count things: "530个省市重点项目" names the count by the noun after it.
 COUNT_UNITS = {"个", "家", "所", "项", "条", "场", "处", "座", "栋", "台", "辆", "套", "件", "名", "人",
                "户", "批", "款", "只", "头", "株", "棵", "艘", "架", "部", "间", "张", "份", "笔", "片",
-               "根", "颗", "床", "人次"}
+               "根", "颗", "床", "人次", "起", "宗", "例"}
 
 DURATION_UNITS = {"天", "小时"}
 
@@ -148,7 +149,7 @@ _LEAD_WORDS = sorted({
 }, key=len, reverse=True)
 _LEAD_RE = re.compile("^(?:" + "|".join(re.escape(w) for w in _LEAD_WORDS) + ")")
 # Leading verbs taken off when the rest is still a name (完成年度投资 → 年度投资; but 完成投资 stays).
-_LEAD_VERBS = re.compile(r"^(?:完成|实现|达成|形成|稳定运行|正常运行|常态化运行|运行|运营|拥有|现有|保有)")
+_LEAD_VERBS = re.compile(r"^(?:完成|实现|达成|形成|稳定运行|正常运行|常态化运行|运行|运营|拥有|现有|保有|发生)")
 # A list number before a name: 1.储能谷…, （2）, 三、, ①
 _LIST_NUMBER = re.compile(r"^(?:\d{1,2}\s*[.、．](?!\d)|[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}、|"
                           r"[①②③④⑤⑥⑦⑧⑨⑩]|[●◆◇■□•·▪▶◎○▲△★☆]+)\s*")
