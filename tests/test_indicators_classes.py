@@ -129,3 +129,17 @@ def test_incidents_and_cases_are_counted():
     got = {(o.name, o.value, o.unit) for o in obs("2023年，全市发生生产安全事故35起，同比下降12.5%；查处违法案件210宗。"
                                                    "自2024年1月1日起施行。")}
     assert got == {("生产安全事故", 35.0, "起"), ("生产安全事故", -12.5, "%"), ("查处违法案件", 210.0, "宗")}
+
+
+def test_per_capita_gdp_written_with_the_abbreviation_before_its_number():
+    got = {(o.name, o.indicator_id, o.value, o.basis, o.base_period) for o in obs(
+        "2015年，全县人均GDP35120元，比2010年增长61.5%。PM2.5平均浓度41微克/立方米。")}
+    assert ("人均地区生产总值", "gdp_per_capita", 35120.0, None, None) in got
+    # growth since a year long before is not a year-on-year growth
+    assert ("人均地区生产总值", "gdp_per_capita", 61.5, "vs_period", "2010") in got
+    assert not any(v == 2.5 for _, _, v, _, _ in got)
+
+
+def test_profit_net_of_losses_is_the_profit():
+    (o,) = obs("2015年，全县规模以上工业企业盈亏相抵后实现利润8.2亿元。")
+    assert o.name == "规模以上工业企业利润"

@@ -42,6 +42,7 @@ CATALOG: tuple[Indicator, ...] = (
     # output
     _i("gdp", "地区生产总值", "regional GDP", "GDP", "生产总值", "全市生产总值", "国内生产总值",
        "经济总量", "经济"),  # 经济增长6%左右 (work reports): the growth of GDP
+    _i("gdp_per_capita", "人均地区生产总值", "GDP per capita", "人均GDP", "人均生产总值"),
     _i("primary_industry_value_added", "第一产业增加值", "primary industry value added", "一产增加值"),
     _i("secondary_industry_value_added", "第二产业增加值", "secondary industry value added", "二产增加值"),
     _i("tertiary_industry_value_added", "第三产业增加值", "tertiary industry value added", "三产增加值",

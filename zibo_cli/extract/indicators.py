@@ -87,6 +87,7 @@ _FIGURE = re.compile(
     r"(?P<q1>余|多)?"
     r"(?:(?P<unit>" + _UNIT_RE + r")(?P<q2>以上|左右|以下|以内|之多|多|余)?)?"
 )
+_ABBREVIATION_BEFORE = re.compile(r"(?<![A-Za-z])(?:GDP|CPI|PPI|PMI)$")
 _RANK = re.compile(r"第(?P<num>\d+)(?P<unit>位|名)")
 # a rank without 位/名 right after 全省/全国 (位列全省第3)
 _RANK_BARE = re.compile(r"(?<=全省|全国|全市)第(?P<num>\d+)(?![\d.])(?=[，。；、）\s]|$)")
@@ -915,8 +916,9 @@ class _SentenceReader:
             if any(a <= start < b for a, b in taken):
                 continue
             before = s[start - 1] if start else ""
-            if before and (before.isdigit() or before in ".#/_" or before.isascii() and before.isalpha()):
-                continue
+            if before and (before.isdigit() or before in ".#/_" or before.isascii() and before.isalpha()) \
+                    and not (m["unit"] and _ABBREVIATION_BEFORE.search(s, 0, start)):
+                continue  # PM2.5, 5G, A3 are no figures; 人均GDP12668元 is one
             if before == "第":
                 continue
             after = s[m.end("num"):m.end("num") + 1]
@@ -1218,6 +1220,7 @@ class _SentenceReader:
         for bar in ("|", "｜", "丨"):
             if bar in s:
                 s = s.rsplit(bar, 1)[1].strip()  # 数据速递 | 同比增长8.8%: a headline tag is no name
+        s = s.replace("盈亏相抵后", "")  # 规模以上工业企业盈亏相抵后实现利润: the profit, net of losses
         m = _EXCLUDING.search(s)
         if m:
             named.excluding = m[1]  # 税收收入剔除留抵退税因素后增长4.2%
@@ -1459,6 +1462,10 @@ class _SentenceReader:
             if not word.startswith("比"):
                 continue
             base = word[1:]
+            m = re.fullmatch(r"((?:19|20)\d{2})年(同期)?", base)
+            if m and year is not None and int(m[1]) < year - 1:
+                # 比2000年增长218.29%: growth over several years, not on the year before
+                return "vs_period", str(int(m[1]))
             ps = find_periods(base)
             if ps and not _BASELINE.fullmatch(base):
                 p = ps[0].period
