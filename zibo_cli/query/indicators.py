@@ -188,6 +188,19 @@ def region_filter(z: Zibo, text: str | None, column: str = "o.region") -> tuple[
     return f"{column} IN (SELECT value FROM json_each(?))", (json.dumps(names, ensure_ascii=False),)
 
 
+def name_filter(z: Zibo, name: str) -> tuple[str, list[Any]]:
+    """SQL (on ``o``) and parameters for the figures of the indicator ``name`` resolves to: its
+    catalogue id or its catalogue name, else the database names it matches."""
+    sel = resolve(z, name)
+    if sel.entry is None:
+        return f"o.name IN ({', '.join('?' for _ in sel.names)})", list(sel.names)
+    if z.conn.execute("SELECT 1 FROM observations WHERE name = ? AND indicator_id IS NOT ? LIMIT 1",
+                      (sel.entry.name, sel.entry.id)).fetchone() is None:
+        # the usual case: every figure of that name carries the catalogue id (one index read)
+        return "o.indicator_id = ?", [sel.entry.id]
+    return "(o.indicator_id = ? OR o.name = ?)", [sel.entry.id, sel.entry.name]
+
+
 def _where(z: Zibo, name: str | None = None, period: str | None = None,
            kind: str | None = None, region: str | None = None, basis: str | None = None) -> tuple[str, tuple]:
     """The WHERE clause (and its parameters) selecting figures by indicator, period, kind,
@@ -207,19 +220,9 @@ def _where(z: Zibo, name: str | None = None, period: str | None = None,
             where.append("o.basis = ?")
             params.append(basis)
     if name:
-        sel = resolve(z, name)
-        if sel.entry is not None and z.conn.execute(
-                "SELECT 1 FROM observations WHERE name = ? AND indicator_id IS NOT ? LIMIT 1",
-                (sel.entry.name, sel.entry.id)).fetchone() is None:
-            # the usual case: every figure of that name carries the catalogue id (one index read)
-            where.append("o.indicator_id = ?")
-            params.append(sel.entry.id)
-        elif sel.entry is not None:
-            where.append("(o.indicator_id = ? OR o.name = ?)")
-            params.extend([sel.entry.id, sel.entry.name])
-        else:
-            where.append(f"o.name IN ({', '.join('?' for _ in sel.names)})")
-            params.extend(sel.names)
+        sql, p = name_filter(z, name)
+        where.append(sql)
+        params.extend(p)
     if period:
         sql, p = _period_filter(period, z)
         where.append(sql)

@@ -24,7 +24,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..catalog import convert
-from .indicators import YOY_SQL, _by_region, _series_key, is_forecast, region_filter, resolve
+from .indicators import YOY_SQL, _by_region, _series_key, is_forecast, name_filter, region_filter
 
 if TYPE_CHECKING:
     from . import Zibo
@@ -66,13 +66,9 @@ def _rows(z: Zibo, name: str | None, year: int | None, region: str | None) -> li
     where = [YOY_SQL, "o.year IS NOT NULL"]
     params: list[Any] = []
     if name:
-        sel = resolve(z, name)
-        if sel.entry is not None:
-            where.append("(o.indicator_id = ? OR o.name = ?)")
-            params.extend([sel.entry.id, sel.entry.name])
-        else:
-            where.append(f"o.name IN ({', '.join('?' for _ in sel.names)})")
-            params.extend(sel.names)
+        sql, p = name_filter(z, name)
+        where.append(sql)
+        params.extend(p)
     if year is not None:
         where.append("o.year = ?")
         params.append(year)
