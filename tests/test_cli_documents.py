@@ -73,3 +73,49 @@ def test_periods_without_a_year_and_periods_that_hold_no_figures(zibo, zibo_json
     assert [r["b"] for r in zibo_json("compare", "上半年", "前三季度", "gdp")] == [5.3]
     r = zibo("indicator", "gdp", "--period", "2024年三季度")
     assert "2024 has figures for 2024H1, 2024Q1-Q3" in r.stderr and "2024Q3 is that quarter alone" in r.stderr
+
+
+def _two_reports_named_alike(tmp_path):
+    """reports/a/report.txt and reports/b/report.txt (different texts), and reports/other.txt."""
+    root = tmp_path / "reports"
+    for sub, growth in (("a", "5.1"), ("b", "6.2")):
+        (root / sub).mkdir(parents=True)
+        (root / sub / "report.txt").write_text(
+            f"2024年上半年经济运行情况\n上半年，全市地区生产总值同比增长{growth}%。\n", encoding="utf-8")
+    (root / "other.txt").write_text("2023年一季度经济运行情况\n一季度，全市固定资产投资增长3%。\n", encoding="utf-8")
+    return root
+
+
+def test_two_files_of_one_name_are_known_by_their_paths(zibo, zibo_json, tmp_path):
+    root = _two_reports_named_alike(tmp_path)
+    r = zibo("ingest", root)
+    assert r.exit_code == 0, r.stderr
+    assert "reports/a/report.txt" in r.stdout and "reports/b/report.txt" in r.stdout
+    docs = {d["relpath"]: d["document"] for d in zibo_json("docs")}
+    # a name of its own stays the base name (the --json contract); two alike go by their paths
+    assert docs == {"reports/a/report.txt": "reports/a/report.txt", "reports/b/report.txt": "reports/b/report.txt",
+                    "reports/other.txt": "other.txt"}
+    by_doc = {o["document"]: o["value"] for o in zibo_json("indicator", "gdp")}
+    assert by_doc == {"reports/a/report.txt": 5.1, "reports/b/report.txt": 6.2}
+    # --doc takes a path, a part of one from a folder on, or the start of a name
+    r = zibo("show", "report.txt")
+    assert r.exit_code == 1 and "names 2 documents" in r.stderr and "reports/a/report.txt" in r.stderr
+    assert "6.2%" in zibo("show", "b/report.txt").stdout
+    assert "5.1%" in zibo("show", str(root / "a" / "report.txt")).stdout
+    hits = zibo_json("search", "地区生产总值", "--doc", "a/report")
+    assert {h["document"] for h in hits} == {"reports/a/report.txt"}
+    # forgetting one gives the other its base name back
+    assert zibo("forget", "reports/b/report.txt").exit_code == 0
+    assert {d["document"] for d in zibo_json("docs")} == {"report.txt", "other.txt"}
+
+
+def test_exports_name_the_document_of_each_row(zibo, tmp_path):
+    import csv
+    import io
+
+    root = _two_reports_named_alike(tmp_path)
+    assert zibo("ingest", root).exit_code == 0
+    out = zibo("export", "--out", "-", "--table", "observations").stdout
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert rows and list(rows[0])[:3] == ["id", "doc_id", "document"]
+    assert {r["document"] for r in rows} == {"reports/a/report.txt", "reports/b/report.txt", "other.txt"}

@@ -5,7 +5,8 @@
 
 The user's tables are exported: the full-text index (``documents_fts`` and its
 shadow tables) and bookkeeping tables (names starting with ``_`` or ``sqlite_``)
-are not. Rows are written as stored; JSON lists kept in TEXT columns (such as
+are not. Rows are written as stored, and rows that came from a document (``doc_id``) also carry its
+name (``document``: its base name, or its path from the folder ingested when two share one); JSON lists kept in TEXT columns (such as
 ``tasks.departments``) stay JSON strings in CSV and become lists in JSON lines.
 """
 
@@ -40,9 +41,19 @@ def user_tables(conn: sqlite3.Connection) -> list[str]:
 
 
 def _rows(conn: sqlite3.Connection, table: str):
+    """The rows of ``table``; a table of rows from documents (``doc_id``) gets the document's name
+    beside its id, so a spreadsheet says which file a row came from."""
+    cols = [r[1] for r in conn.execute(f"PRAGMA table_info([{table}])")]
+    if "doc_id" in cols and "document" not in cols and table != "documents":
+        at = cols.index("doc_id") + 1
+        select = [f"t.[{c}]" for c in cols]
+        select.insert(at, "d.document AS document")
+        cols.insert(at, "document")
+        cur = conn.execute(f"SELECT {', '.join(select)} FROM [{table}] t LEFT JOIN documents d ON d.id = t.doc_id "
+                           "ORDER BY t.rowid")
+        return cols, cur
     cur = conn.execute(f"SELECT * FROM [{table}] ORDER BY rowid")
-    cols = [d[0] for d in cur.description]
-    return cols, cur
+    return [d[0] for d in cur.description], cur
 
 
 def export_tables(db: str | os.PathLike[str], out_dir: str | os.PathLike[str], fmt: str = "csv",

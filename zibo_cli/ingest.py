@@ -50,17 +50,38 @@ class IngestResult:
     encoding: str | None = None
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
+    relpath: str | None = None  # the name it is known by (see Found); the base name when not given
 
     def __post_init__(self) -> None:
         self.path, self.document = shown(self.path), shown(self.document)
+        self.relpath = shown(self.relpath) if self.relpath else self.document
 
     @property
     def ok(self) -> bool:
         return self.status != "failed"
 
 
+class Found(tuple):
+    """(file, error) as :func:`find_files` yields it, with ``relpath``: the name the document is
+    known by, its path relative to the folder named to ingest, that folder's name first
+    (``zibo ingest reports/`` → ``reports/2024/a.txt``; a file named on its own: its base name)."""
+
+    relpath: str
+
+    def __new__(cls, path: Path, error: str | None, relpath: str | None = None):
+        self = super().__new__(cls, (path, error))
+        self.relpath = shown(relpath or path.name)
+        return self
+
+
+def relpath_of(item) -> str:
+    """The ``relpath`` of a (file, error) pair (its base name for a plain tuple)."""
+    return getattr(item, "relpath", None) or shown(item[0].name)
+
+
 def find_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, str | None]]:
-    """Yield (file, error) for every file under ``paths``, in a stable order.
+    """Yield (file, error) for every file under ``paths``, in a stable order (each a
+    :class:`Found`, which also carries the document's ``relpath``).
 
     Folders are walked recursively in name order, hidden entries (``.name``) and
     system litter (``.DS_Store``, ``Thumbs.db``) skipped, symlinked folders followed
@@ -72,25 +93,32 @@ def find_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, 
     seen_files: set[tuple[int, int]] = set()
     for p in paths:
         if not os.fspath(p).strip():
-            yield Path("''"), "an empty path (an unset variable in a script?); give a file or folder"
+            yield Found(Path("''"), "an empty path (an unset variable in a script?); give a file or folder")
             continue
-        yield from _visit(Path(p), seen_dirs, seen_files)
+        path = Path(p)
+        yield from _visit(path, seen_dirs, seen_files, _root_name(path))
 
 
-def _visit(path: Path, seen_dirs: set, seen_files: set) -> Iterator[tuple[Path, str | None]]:
+def _root_name(path: Path) -> str:
+    """The name a walk from ``path`` starts its relative paths with (``.``: the current folder's)."""
+    name = path.name or Path(os.path.abspath(path)).name
+    return name if name not in ("", ".", "..") else Path(os.path.abspath(path)).name
+
+
+def _visit(path: Path, seen_dirs: set, seen_files: set, rel: str) -> Iterator[tuple[Path, str | None]]:
     """One path: a file once (by device and inode), a folder walked, anything else an error."""
     try:
         st = path.stat()  # follows links
     except OSError as e:
-        yield path, _missing(path, e)
+        yield Found(path, _missing(path, e), rel)
         return
     if S_ISDIR(st.st_mode):
-        yield from _walk(path, seen_dirs, seen_files)
+        yield from _walk(path, seen_dirs, seen_files, rel)
     elif not S_ISREG(st.st_mode):
-        yield path, _NOT_REGULAR
+        yield Found(path, _NOT_REGULAR, rel)
     elif (st.st_dev, st.st_ino) not in seen_files:
         seen_files.add((st.st_dev, st.st_ino))
-        yield path, None
+        yield Found(path, None, rel)
 
 
 _NOT_REGULAR = "not a regular file (a pipe, socket or device); copy the report to a file"
@@ -106,7 +134,7 @@ def _missing(p: Path, e: OSError) -> str:
     return describe_os_error(e)
 
 
-def _walk(folder: Path, seen_dirs: set, seen_files: set) -> Iterator[tuple[Path, str | None]]:
+def _walk(folder: Path, seen_dirs: set, seen_files: set, rel: str) -> Iterator[tuple[Path, str | None]]:
     try:
         st = folder.stat()
         key = (st.st_dev, st.st_ino)
@@ -115,15 +143,16 @@ def _walk(folder: Path, seen_dirs: set, seen_files: set) -> Iterator[tuple[Path,
         seen_dirs.add(key)
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as e:
-        yield folder, "cannot open folder: " + describe_os_error(e, "folder")
+        yield Found(folder, "cannot open folder: " + describe_os_error(e, "folder"), rel)
         return
     for entry in entries:
         if entry.name.startswith(".") or entry.name in _SKIP_NAMES:
             continue
-        yield from _visit(Path(entry.path), seen_dirs, seen_files)
+        yield from _visit(Path(entry.path), seen_dirs, seen_files, f"{rel}/{entry.name}")
 
 
-def ingest_file(conn: sqlite3.Connection, path: Path, force: bool = False) -> IngestResult:
+def ingest_file(conn: sqlite3.Connection, path: Path, force: bool = False,
+                relpath: str | None = None) -> IngestResult:
     """Parse and store one file.
 
     A file that cannot be read or parsed comes back as a ``failed`` result (nothing of it
@@ -131,7 +160,7 @@ def ingest_file(conn: sqlite3.Connection, path: Path, force: bool = False) -> In
     one transaction, so an interrupt leaves it either fully in or fully out.
     ``force`` parses and rewrites a file even when its bytes are already stored.
     """
-    todo = check_file(conn, path, force)
+    todo = check_file(conn, path, force, relpath)
     if isinstance(todo, IngestResult):
         return todo
     return _store_prepared(conn, parse_read_file(todo), force)
@@ -145,6 +174,7 @@ class ToParse:
     data: bytes
     sha: str
     resolved: str
+    relpath: str | None = None
 
 
 @dataclass
@@ -160,14 +190,15 @@ class Prepared:
     rows: DocumentRows | None = None
 
 
-def check_file(conn: sqlite3.Connection, path: Path, force: bool = False) -> IngestResult | ToParse:
+def check_file(conn: sqlite3.Connection, path: Path, force: bool = False,
+               relpath: str | None = None) -> IngestResult | ToParse:
     """Read and hash a file: the final result when there is nothing to parse (it cannot
     be read, or the same bytes are stored), else what the parser needs. Reads the
     database, never writes it."""
     from .sources import read_file_bytes
     from .store import document_state
 
-    result = IngestResult(path=str(path), document=path.name, status="failed")
+    result = IngestResult(path=str(path), document=path.name, status="failed", relpath=relpath)
     try:
         data = read_file_bytes(path)
     except SourceError as e:
@@ -183,7 +214,7 @@ def check_file(conn: sqlite3.Connection, path: Path, force: bool = False) -> Ing
             result.warnings.append(f"same content as {other}; not stored twice")
         _fill_from_db(conn, sha, result)
         return result
-    return ToParse(path, data, sha, resolved)
+    return ToParse(path, data, sha, resolved, relpath)
 
 
 class TooComplex(Exception):
@@ -237,12 +268,13 @@ def parse_read_file(todo: ToParse) -> Prepared:
     from .sources import read_source
 
     path = todo.path
-    result = IngestResult(path=str(path), document=path.name, status="failed")
+    result = IngestResult(path=str(path), document=path.name, status="failed", relpath=todo.relpath)
     limit = parse_timeout()
     try:
         with _time_limit(limit):
             source = read_source(path, todo.data)
-            doc = parse_source(source, todo.resolved, shown(path.name), todo.sha, len(todo.data))
+            doc = parse_source(source, todo.resolved, shown(path.name), todo.sha, len(todo.data),
+                               relpath=result.relpath)
     except SourceError as e:
         result.error = str(e)
         return Prepared(result)
@@ -380,14 +412,16 @@ def ingest_found(found: Iterable[tuple[Path, str | None]], db_path: Path,
     conn = connect(db_path, allow_foreign=force)
     own = _own_files(db_path)
     try:
-        for path, error in found:
+        for item in found:
+            path, error = item
             if os.path.realpath(path) in own:
                 continue
             if error:
-                yield IngestResult(path=str(path), document=path.name, status="failed", error=error)
+                yield IngestResult(path=str(path), document=path.name, status="failed", error=error,
+                                   relpath=relpath_of(item))
                 continue
             try:
-                result = ingest_file(conn, path, force=force)
+                result = ingest_file(conn, path, force=force, relpath=relpath_of(item))
             except sqlite3.Error as e:
                 raise DatabaseError(describe_sqlite_error(e, Path(db_path))) from None
             yield result
@@ -452,14 +486,16 @@ def _ingest_parallel(found: list[tuple[Path, str | None]], db_path: Path, force:
     try:
         own = _own_files(db_path)
         window: deque[Future | IngestResult] = deque()
-        for path, error in found:
+        for item in found:
+            path, error = item
             if os.path.realpath(path) in own:
                 continue
             if error:
-                window.append(IngestResult(path=str(path), document=path.name, status="failed", error=error))
+                window.append(IngestResult(path=str(path), document=path.name, status="failed", error=error,
+                                           relpath=relpath_of(item)))
             else:
                 try:
-                    todo = check_file(conn, path, force)
+                    todo = check_file(conn, path, force, relpath_of(item))
                 except sqlite3.Error as e:
                     raise DatabaseError(describe_sqlite_error(e, Path(db_path))) from None
                 if isinstance(todo, IngestResult):

@@ -168,3 +168,4 @@ class ParsedDocument:
     tasks: list[Task] = field(default_factory=list)
     status_counts: list[StatusCount] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    relpath: str | None = None  # the name it is known by: its path from the folder named to ingest

@@ -36,7 +36,8 @@ def _normalize_row(row: list[str]) -> list[str]:
     return out
 
 
-def parse_source(source: SourceText, path: str, name: str, sha256: str, size: int) -> ParsedDocument:
+def parse_source(source: SourceText, path: str, name: str, sha256: str, size: int,
+                 relpath: str | None = None) -> ParsedDocument:
     """Run the stages after reading on an already-decoded source."""
     normalized = normalize(source.text)
     if source.tables:
@@ -50,7 +51,8 @@ def parse_source(source: SourceText, path: str, name: str, sha256: str, size: in
     frame = document_frame(normalized.text, meta, segment(normalized.text))
     apply_frame(meta, frame)
     doc = ParsedDocument(path=path, document=name, sha256=sha256, size=size, source=source,
-                         normalized=normalized, meta=meta, warnings=list(source.warnings))
+                         normalized=normalized, meta=meta, warnings=list(source.warnings),
+                         relpath=relpath or name)
     # A task table may also sit inside a prose report, flattened one cell per line, or be a
     # bulletin's list of tasks: every document is tried (each reader gives up early).
     doc.tasks = extract_tasks(normalized.text, meta, source.tables)

@@ -226,6 +226,44 @@ def m006_views(db) -> None:
     ensure_views(db.conn)
 
 
+@migration
+def m007_relpath(db) -> None:
+    """Documents are known by their path from the folder named to ingest (``relpath``:
+    ``reports/2024/a.txt``), so two ``report.txt`` in different folders have two names. Rows from
+    before it take their base name."""
+    conn = db.conn
+    if "relpath" not in {r[1] for r in conn.execute("PRAGMA table_info([documents])")}:
+        conn.execute("ALTER TABLE [documents] ADD COLUMN [relpath] TEXT")
+    conn.execute("UPDATE documents SET relpath = document WHERE relpath IS NULL")
+    conn.execute("CREATE INDEX IF NOT EXISTS idx_documents_relpath ON documents (relpath)")
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'documents_au'").fetchone():
+        # renaming a document (see name_documents) must not re-index its text
+        conn.execute("DROP TRIGGER [documents_au]")
+        conn.execute("""CREATE TRIGGER [documents_au] AFTER UPDATE OF [text] ON [documents] BEGIN
+  INSERT INTO [documents_fts] ([documents_fts], rowid, [text]) VALUES('delete', old.rowid, old.[text]);
+  INSERT INTO [documents_fts] (rowid, [text]) VALUES (new.rowid, new.[text]);
+END""")
+
+
+def base_name(relpath: str) -> str:
+    return relpath.rsplit("/", 1)[-1]
+
+
+def name_documents(conn: sqlite3.Connection, bases: set[str]) -> None:
+    """Give the documents whose base name is one of ``bases`` their names: the base name when
+    it is the only one stored, else each one's relpath (two ``report.txt`` from different
+    folders are ``a/report.txt`` and ``b/report.txt``). Runs inside the caller's transaction."""
+    for base in bases:
+        like = "%/" + base.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        rows = conn.execute("SELECT id, relpath, document FROM documents WHERE relpath = ? "
+                            "OR relpath LIKE ? ESCAPE '\\' OR document = ?", (base, like, base)).fetchall()
+        rows = [r for r in rows if base_name(r[1] or r[2]) == base]
+        for sha, relpath, document in rows:
+            name = base if len(rows) == 1 else (relpath or document)
+            if name != document:
+                conn.execute("UPDATE documents SET document = ? WHERE id = ?", (name, sha))
+
+
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -615,6 +653,7 @@ def document_rows(doc: ParsedDocument) -> DocumentRows:
         "tasks": len(doc.tasks), "warnings": json.dumps(doc.warnings, ensure_ascii=False),
         "mtime": None, "ingested_at": None, "text": n.text,
         "region": m.region, "report_kind": m.report_kind, "frame": json.dumps(m.frame, ensure_ascii=False),
+        "relpath": doc.relpath or doc.document,
     }
     get_obs = attrgetter(*obs_fields)
     observations = TupleRows(("doc_id", *obs_fields, "period"), [
@@ -655,7 +694,11 @@ def store_rows(conn: sqlite3.Connection, rows: DocumentRows, mtime: float | None
             state, other = "replace", sha
         if state in ("unchanged", "duplicate"):
             return state
+        bases = {base_name(document.get("relpath") or document["document"])}
         if state == "replace":
+            old = conn.execute("SELECT relpath, document FROM documents WHERE id = ?", (other,)).fetchone()
+            if old:
+                bases.add(base_name(old[0] or old[1]))
             conn.execute("DELETE FROM observations WHERE doc_id = ?", (other,))
             conn.execute("DELETE FROM tasks WHERE doc_id = ?", (other,))
             conn.execute("DELETE FROM status_counts WHERE doc_id = ?", (other,))
@@ -666,4 +709,5 @@ def store_rows(conn: sqlite3.Connection, rows: DocumentRows, mtime: float | None
         _insert(conn, "observations", rows.observations)
         _insert(conn, "tasks", rows.tasks)
         _insert(conn, "status_counts", rows.status_counts)
+        name_documents(conn, bases)
         return "replaced" if state == "replace" else "new"

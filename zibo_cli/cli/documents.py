@@ -73,7 +73,7 @@ def forget(
     """Remove documents and every row that came from them, in one transaction (a file that is
     gone, or was ingested by mistake). The files themselves are not touched."""
     from ..query import Zibo
-    from ..store import connect, transaction
+    from ..store import base_name, connect, name_documents, transaction
 
     path = db_path(ctx)
     with Zibo(path) as z:
@@ -85,6 +85,7 @@ def forget(
                 for table in ("observations", "tasks", "status_counts"):
                     conn.execute(f"DELETE FROM [{table}] WHERE doc_id = ?", (f["id"],))
                 conn.execute("DELETE FROM documents WHERE id = ?", (f["id"],))
+            name_documents(conn, {base_name(f["relpath"] or f["document"]) for f in found})
     finally:
         conn.close()
     for f in found:

@@ -110,6 +110,12 @@ def _report(results: list, db, quiet: bool, fmt: str) -> None:
             for w in r.warnings:
                 typer.echo(f"zibo: warning: {r.path}: {w}", err=True)
     rows = [{**r.__dict__, "note": r.error or "; ".join(r.warnings)} for r in results]
+    from collections import Counter
+
+    same = Counter(r.document for r in results)
+    for row in rows:  # two report.txt from different folders: each by its path
+        if same[row["document"]] > 1 and fmt != "json":
+            row["document"] = row["relpath"]
     if fmt == "json":
         emit([{k: v for k, v in row.items() if k != "note"} for row in rows], fmt="json")
     elif not quiet:

@@ -18,11 +18,29 @@ from typing import Any
 
 from ..store import open_readonly, resolve_db_path
 
-__all__ = ["Zibo", "DOCUMENT_COLUMNS"]
+__all__ = ["Zibo", "DOCUMENT_COLUMNS", "document_filter"]
 
 DOCUMENT_COLUMNS = ["document", "title", "year", "start_month", "end_month", "period", "published",
                     "publisher", "region", "doc_type", "report_kind", "format", "encoding", "observations", "tasks",
-                    "unreadable", "index_no", "path", "id", "ingested_at"]
+                    "unreadable", "index_no", "path", "relpath", "id", "ingested_at"]
+
+
+def _like_start(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def document_filter(name: str, alias: str = "d") -> tuple[str, list[Any]]:
+    """SQL (on documents as ``alias``) and parameters for ``--doc NAME``: the document's name, base
+    name, relpath (``reports/2024/a.txt``), path or id, or the start of its name, of its relpath or
+    of a part of its path (``2024/a`` finds ``…/reports/2024/a.txt``)."""
+    import os
+
+    resolved = os.path.abspath(os.path.expanduser(name)) if name else ""
+    d = alias
+    sql = (f"({d}.document = ? OR {d}.relpath = ? OR {d}.path = ? OR {d}.path = ? OR {d}.id = ? "
+           f"OR {d}.path LIKE ? ESCAPE '\\' OR {d}.document LIKE ? ESCAPE '\\' OR {d}.relpath LIKE ? ESCAPE '\\')")
+    tail = "%/" + _like_start(name)
+    return sql, [name, name, name, resolved, name, tail, _like_start(name), _like_start(name)]
 
 
 class Zibo:
@@ -82,18 +100,19 @@ class Zibo:
         id, or a unique start of one of them. ZiboError when none or several match."""
         from ..errors import ZiboError
 
-        rows = self.rows("SELECT id, document, path, title, unreadable FROM documents")
+        rows = self.rows("SELECT id, document, relpath, path, title, unreadable FROM documents")
         resolved = str(Path(name).expanduser().resolve()) if name else ""
-        exact = [r for r in rows if name in (r["document"], r["path"], r["id"]) or r["path"] == resolved]
+        exact = [r for r in rows if name in (r["relpath"], r["path"], r["id"]) or r["path"] == resolved]
+        exact = exact or [r for r in rows if r["document"] == name]
         if len(exact) == 1:
             return exact[0]
         found = exact or [r for r in rows if r["document"].startswith(name) or r["id"].startswith(name)
-                          or r["path"].endswith("/" + name)]
+                          or (r["relpath"] or "").startswith(name) or ("/" + name) in r["path"]]
         if len(found) == 1:
             return found[0]
         if not found:
             raise ZiboError(f"no document {name!r}; `zibo docs` lists them")
-        shown = ", ".join(r["path"] for r in found[:4]) + (" …" if len(found) > 4 else "")
+        shown = ", ".join(r["relpath"] or r["path"] for r in found[:4]) + (" …" if len(found) > 4 else "")
         raise ZiboError(f"{name!r} names {len(found)} documents ({shown}); give more of the path")
 
     def document_text(self, document: str) -> str | None:

@@ -87,8 +87,11 @@ def search(conn: sqlite3.Connection, query: str, limit: int | None = 20, context
             where.append("instr(lower(d.text), lower(?)) > 0")
             params.append(w)
     if document:
-        where.append("(d.document = ? OR d.document LIKE ? ESCAPE '\\')")
-        params.extend([document, document.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"])
+        from . import document_filter
+
+        sql, args = document_filter(document)
+        where.append(sql)
+        params.extend(args)
     if period:
         from ..errors import UsageError as _Usage
         from ..periods import PeriodError, parse_period

@@ -167,9 +167,11 @@ def list_tasks(z, *, statuses: list[str] | None = None, incomplete: bool = False
             where.append("t.year = ? AND t.start_month >= ? AND t.end_month <= ?")
             params.extend([p.year, p.start_month, p.end_month])
     if document:
-        where.append("(d.document = ? OR d.id = ? OR d.path = ? OR d.document LIKE ? ESCAPE '\\')")
-        prefix = _like(document)[1:]  # document start: 'name%'
-        params.extend([document, document, document, prefix])
+        from . import document_filter
+
+        sql, args = document_filter(document)
+        where.append(sql)
+        params.extend(args)
     if seq is not None:
         key = _seq_key(seq)
         m = re.fullmatch(r"(\d{1,2})[.．](\d{1,4})", key)
