@@ -19,7 +19,7 @@ import sqlite3
 from pathlib import Path
 from typing import IO, Any
 
-__all__ = ["export_tables", "export_to_stream", "write_table", "user_tables", "FORMATS"]
+__all__ = ["export_tables", "export_to_stream", "export_xlsx", "write_table", "user_tables", "FORMATS"]
 
 FORMATS = ("csv", "jsonl")
 # TEXT columns that hold a JSON list
@@ -141,5 +141,76 @@ def export_to_stream(db: str | os.PathLike[str], f: IO[str], table: str, fmt: st
         if table not in available:
             raise UsageError(f"no table {table!r}; the tables are: {', '.join(available)}")
         return write_table(conn, table, f, fmt)
+    finally:
+        conn.close()
+
+
+# Excel holds at most this many characters in a cell; a document's text can be longer.
+XLSX_CELL_LIMIT = 32767
+_XLSX_MAX_WIDTH = 60  # columns wider than this (texts, quotes) are cut on screen, not in the cell
+_XLSX_SAMPLE = 200  # rows read to size the columns
+
+
+def export_xlsx(db: str | os.PathLike[str], path: str | os.PathLike[str],
+                tables: list[str] | None = None) -> list[dict[str, Any]]:
+    """Write the tables to one Excel workbook at ``path``: a sheet per table, the header row frozen,
+    columns as wide as their first rows need (at most 60 characters; CJK counts double). A cell
+    longer than Excel allows (a document's whole text) is cut there, ending with …. The file is
+    written beside ``path`` and moved into place, so a failed export leaves no half workbook."""
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.utils import get_column_letter
+
+    from .errors import UsageError, ZiboError
+    from .render import display_width
+    from .store import open_readonly
+
+    target = Path(path)
+    if target.is_dir():
+        raise UsageError(f"{target} is a folder; --xlsx takes a file name (zibo-export.xlsx)")
+    conn = open_readonly(Path(db))
+    summary = []
+    tmp = target.with_name(target.name + ".part")
+    try:
+        available = user_tables(conn)
+        wanted = tables or available
+        unknown = [t for t in wanted if t not in available]
+        if unknown:
+            raise UsageError(f"no table {unknown[0]!r}; the tables are: {', '.join(available)}")
+        book = Workbook(write_only=True)
+
+        def cell(v: Any) -> Any:
+            if isinstance(v, bytes):
+                return v.hex()
+            if isinstance(v, str):
+                v = ILLEGAL_CHARACTERS_RE.sub("", v)
+                if len(v) > XLSX_CELL_LIMIT:
+                    v = v[:XLSX_CELL_LIMIT - 1] + "…"
+            return v
+
+        for table in wanted:
+            cols, cur = _rows(conn, table)
+            sample = cur.fetchmany(_XLSX_SAMPLE)
+            sheet = book.create_sheet(title=table[:31])  # Excel's limit on a sheet name
+            sheet.freeze_panes = "A2"
+            for i, c in enumerate(cols):
+                seen = [display_width(c)] + [display_width(str(r[i])[:200]) for r in sample if r[i] is not None]
+                sheet.column_dimensions[get_column_letter(i + 1)].width = min(max(seen) + 2, _XLSX_MAX_WIDTH)
+            sheet.append(cols)
+            n = 0
+            for row in sample:
+                sheet.append([cell(v) for v in row])
+                n += 1
+            for row in cur:
+                sheet.append([cell(v) for v in row])
+                n += 1
+            summary.append({"table": table, "rows": n, "file": str(target)})
+        try:
+            book.save(tmp)
+            os.replace(tmp, target)
+        except OSError as e:
+            tmp.unlink(missing_ok=True)
+            raise ZiboError(f"cannot write {target}: {e.strerror or e}") from None
+        return summary
     finally:
         conn.close()

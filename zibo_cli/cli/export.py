@@ -13,17 +13,36 @@ from .app import JsonOpt, app, db_path
 @app.command("export")
 def export(
     ctx: typer.Context,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="csv or jsonl (one JSON object a line).")] = "csv",
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write <table>.csv / <table>.jsonl into; "
-                                      "- writes one --table to stdout.", file_okay=False)] = Path("zibo-export"),
+    fmt: Annotated[str | None, typer.Option("--format", "-f", metavar="csv|jsonl", show_default=False,
+                                            help="csv (the default) or jsonl (one JSON object a line).")] = None,
+    out: Annotated[Path | None, typer.Option(
+        "--out", "-o", metavar="FOLDER", file_okay=False, show_default=False,
+        help="Folder to write <table>.csv / <table>.jsonl into (default zibo-export); - writes one "
+             "--table to stdout.")] = None,
     table: Annotated[list[str] | None, typer.Option("--table", "-t",
                                                     help="Export only this table (repeatable).")] = None,
+    xlsx: Annotated[Path | None, typer.Option(
+        "--xlsx", metavar="FILE", dir_okay=False, show_default=False,
+        help="Write one Excel workbook instead: a sheet per table, header row frozen.")] = None,
     json_: JsonOpt = False,
 ) -> None:
-    """Write every table (documents, observations, tasks …) to files for other tools."""
+    """Write every table (documents, observations, tasks …) to files for other tools: CSV or JSON
+    lines in a folder, one table to stdout (--out -), or an Excel workbook (--xlsx FILE)."""
     from ..export import export_tables, export_to_stream
     from ..render import emit, output_format
 
+    if xlsx is not None:
+        from ..errors import UsageError
+        from ..export import export_xlsx
+
+        if out is not None or fmt is not None:
+            raise UsageError("--xlsx writes one workbook: leave out --out and --format")
+        summary = export_xlsx(db_path(ctx), xlsx, tables=table or None)
+        emit(summary, ["table", "rows", "file"], output_format(json_, False), title=f"exported to {xlsx}")
+        return
+
+    fmt = fmt or "csv"
+    out = Path("zibo-export") if out is None else out
     if str(out) == "-":
         import sys
 
