@@ -86,3 +86,61 @@ def test_terminal_tables_keep_names_periods_and_numbers_whole(seeds, tmp_path):
         assert "003_295b3a97b3453646.txt" in docs.replace("\r", ""), docs
     wide = _tty(["--wide", "tasks"], env, 80)
     assert "…" not in wide
+
+
+def test_ingest_shows_progress_on_a_terminal_stderr_when_stdout_is_a_file(seeds, tmp_path):
+    """stderr a pty, stdout a file: the bar (with its ETA) goes to the terminal, the JSON to the file."""
+    import fcntl
+    import struct
+    import termios
+
+    env = {**os.environ, "ZIBO_DB": str(tmp_path / "z.db"), "COLUMNS": "100", "TERM": "xterm"}
+    env.pop("NO_COLOR", None)
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 100, 0, 0))
+    out = tmp_path / "out.json"
+    with out.open("wb") as f:
+        p = subprocess.Popen([str(ZIBO), "ingest", str(seeds), "--json"], stdin=slave, stdout=f, stderr=slave,
+                             env=env, close_fds=True)
+        os.close(slave)
+        chunks = []
+        while True:
+            r, _, _ = select.select([master], [], [], 30)
+            if not r:
+                break
+            try:
+                data = os.read(master, 65536)
+            except OSError:
+                break
+            if not data:
+                break
+            chunks.append(data)
+        p.wait(timeout=30)
+    os.close(master)
+    screen = b"".join(chunks).decode("utf-8", "replace")
+    assert p.returncode == 0
+    assert "ingesting" in screen or "ETA" in screen, screen  # the bar was drawn on stderr
+    assert "ETA" in screen
+    assert [x["status"] for x in json.loads(out.read_text(encoding="utf-8"))] == ["new"] * 3
+
+
+def test_many_warnings_are_summed_up_by_kind(zibo, tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(8):  # eight reports that never say their year
+        (folder / f"r{i}.txt").write_text(f"经济运行情况\n全市地区生产总值增长{i}.5%。\n", encoding="utf-8")
+    r = zibo("ingest", folder)
+    lines = r.stderr.strip().splitlines()
+    assert lines[0] == "zibo: warning: 8 warnings in 8 files (zibo ingest --verbose lists each):"
+    assert lines[1] == "zibo: warning:   8 × no year found; figures have no year"
+    assert len(lines) == 2
+    r = zibo("ingest", folder, "--force", "--verbose")
+    assert sum("no year found" in line for line in r.stderr.splitlines()) == 8
+    assert all(str(folder) in line for line in r.stderr.splitlines() if "no year" in line)
+
+
+def test_warning_kinds_leave_out_numbers_and_names():
+    from zibo_cli.cli.ingest import warning_kind
+
+    assert warning_kind("5 characters were lost to encoding ('?')") == "N characters were lost to encoding ('?')"
+    assert warning_kind("same content as /a/b.txt; not stored twice") == "same content as another file; not stored twice"

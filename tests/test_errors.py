@@ -360,7 +360,7 @@ def test_database_in_a_read_only_folder(zibo, shared_dir, seeds):
 
 @pytest.mark.parametrize("args, message", [
     (["ingest"], "zibo: error: Missing argument 'PATHS...'. (try 'zibo ingest -h')"),
-    (["ingest", ".", "--bogus"], "zibo: error: No such option: --bogus (try 'zibo ingest -h')"),
+    (["ingest", ".", "--bogus"], "zibo: error: No such option: --bogus (Possible options: --verbose) (try 'zibo ingest -h')"),
     (["--bogus"], "zibo: error: No such option: --bogus (Possible options: --bom) (try 'zibo -h')"),
     (["nosuch"], "zibo: error: No such command 'nosuch'. (try 'zibo -h')"),
     (["docs", "--json", "--csv"], "zibo: error: choose one of --json and --csv"),

@@ -67,16 +67,25 @@ class Found(tuple):
     (``zibo ingest reports/`` → ``reports/2024/a.txt``; a file named on its own: its base name)."""
 
     relpath: str
+    source: str | None  # the address it was fetched from (zibo ingest URL), None for a file
+    linked_from: str | None  # the page that links to it (--attachments)
 
-    def __new__(cls, path: Path, error: str | None, relpath: str | None = None):
+    def __new__(cls, path: Path, error: str | None, relpath: str | None = None, source: str | None = None,
+                linked_from: str | None = None, name: str | None = None):
         self = super().__new__(cls, (path, error))
-        self.relpath = shown(relpath or path.name)
+        self.relpath = shown(relpath or name or path.name)
+        self.source, self.linked_from, self.name = source, linked_from, name or path.name
         return self
 
 
 def relpath_of(item) -> str:
     """The ``relpath`` of a (file, error) pair (its base name for a plain tuple)."""
     return getattr(item, "relpath", None) or shown(item[0].name)
+
+
+def _origin(item) -> tuple[str | None, str | None, str | None]:
+    """(source address, page linking to it, file name) of a (file, error) pair."""
+    return getattr(item, "source", None), getattr(item, "linked_from", None), getattr(item, "name", None)
 
 
 def find_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, str | None]]:
@@ -152,7 +161,7 @@ def _walk(folder: Path, seen_dirs: set, seen_files: set, rel: str) -> Iterator[t
 
 
 def ingest_file(conn: sqlite3.Connection, path: Path, force: bool = False,
-                relpath: str | None = None) -> IngestResult:
+                relpath: str | None = None, origin: tuple = (None, None, None)) -> IngestResult:
     """Parse and store one file.
 
     A file that cannot be read or parsed comes back as a ``failed`` result (nothing of it
@@ -160,7 +169,7 @@ def ingest_file(conn: sqlite3.Connection, path: Path, force: bool = False,
     one transaction, so an interrupt leaves it either fully in or fully out.
     ``force`` parses and rewrites a file even when its bytes are already stored.
     """
-    todo = check_file(conn, path, force, relpath)
+    todo = check_file(conn, path, force, relpath, origin)
     if isinstance(todo, IngestResult):
         return todo
     return _store_prepared(conn, parse_read_file(todo), force)
@@ -175,6 +184,9 @@ class ToParse:
     sha: str
     resolved: str
     relpath: str | None = None
+    source: str | None = None  # fetched from this address (it is then the document's path)
+    linked_from: str | None = None
+    name: str | None = None  # the document's base name when the file's is not it (a fetched page)
 
 
 @dataclass
@@ -191,21 +203,22 @@ class Prepared:
 
 
 def check_file(conn: sqlite3.Connection, path: Path, force: bool = False,
-               relpath: str | None = None) -> IngestResult | ToParse:
+               relpath: str | None = None, origin: tuple = (None, None, None)) -> IngestResult | ToParse:
     """Read and hash a file: the final result when there is nothing to parse (it cannot
     be read, or the same bytes are stored), else what the parser needs. Reads the
     database, never writes it."""
     from .sources import read_file_bytes
     from .store import document_state
 
-    result = IngestResult(path=str(path), document=path.name, status="failed", relpath=relpath)
+    source, linked_from, name = origin
+    result = IngestResult(path=source or str(path), document=name or path.name, status="failed", relpath=relpath)
     try:
         data = read_file_bytes(path)
     except SourceError as e:
         result.error = str(e)
         return result
     sha = hashlib.sha256(data).hexdigest()  # = pipeline.file_sha256, without importing the parsers
-    resolved = shown(str(path.resolve()))
+    resolved = source or shown(str(path.resolve()))
     # Fast path: unchanged bytes at the same path need no parsing at all.
     state, other = document_state(conn, sha, resolved)
     if state == "duplicate" or (state == "unchanged" and not force):
@@ -214,7 +227,7 @@ def check_file(conn: sqlite3.Connection, path: Path, force: bool = False,
             result.warnings.append(f"same content as {other}; not stored twice")
         _fill_from_db(conn, sha, result)
         return result
-    return ToParse(path, data, sha, resolved, relpath)
+    return ToParse(path, data, sha, resolved, relpath, source, linked_from, name)
 
 
 class TooComplex(Exception):
@@ -268,13 +281,15 @@ def parse_read_file(todo: ToParse) -> Prepared:
     from .sources import read_source
 
     path = todo.path
-    result = IngestResult(path=str(path), document=path.name, status="failed", relpath=todo.relpath)
+    name = todo.name or path.name
+    result = IngestResult(path=todo.source or str(path), document=name, status="failed", relpath=todo.relpath)
     limit = parse_timeout()
     try:
         with _time_limit(limit):
             source = read_source(path, todo.data)
-            doc = parse_source(source, todo.resolved, shown(path.name), todo.sha, len(todo.data),
+            doc = parse_source(source, todo.resolved, shown(name), todo.sha, len(todo.data),
                                relpath=result.relpath)
+            doc.source_url, doc.linked_from = todo.source, todo.linked_from
     except SourceError as e:
         result.error = str(e)
         return Prepared(result)
@@ -302,7 +317,7 @@ def parse_read_file(todo: ToParse) -> Prepared:
             result.warnings.append(message)
         return Prepared(result)
     try:
-        mtime = path.stat().st_mtime
+        mtime = None if todo.source else path.stat().st_mtime
     except OSError:
         mtime = None
     return Prepared(result, doc, mtime)
@@ -417,11 +432,11 @@ def ingest_found(found: Iterable[tuple[Path, str | None]], db_path: Path,
             if os.path.realpath(path) in own:
                 continue
             if error:
-                yield IngestResult(path=str(path), document=path.name, status="failed", error=error,
-                                   relpath=relpath_of(item))
+                yield IngestResult(path=_origin(item)[0] or str(path), document=_origin(item)[2] or path.name,
+                                   status="failed", error=error, relpath=relpath_of(item))
                 continue
             try:
-                result = ingest_file(conn, path, force=force, relpath=relpath_of(item))
+                result = ingest_file(conn, path, force=force, relpath=relpath_of(item), origin=_origin(item))
             except sqlite3.Error as e:
                 raise DatabaseError(describe_sqlite_error(e, Path(db_path))) from None
             yield result
@@ -491,11 +506,11 @@ def _ingest_parallel(found: list[tuple[Path, str | None]], db_path: Path, force:
             if os.path.realpath(path) in own:
                 continue
             if error:
-                window.append(IngestResult(path=str(path), document=path.name, status="failed", error=error,
-                                           relpath=relpath_of(item)))
+                window.append(IngestResult(path=_origin(item)[0] or str(path), document=_origin(item)[2] or path.name,
+                                           status="failed", error=error, relpath=relpath_of(item)))
             else:
                 try:
-                    todo = check_file(conn, path, force, relpath_of(item))
+                    todo = check_file(conn, path, force, relpath_of(item), _origin(item))
                 except sqlite3.Error as e:
                     raise DatabaseError(describe_sqlite_error(e, Path(db_path))) from None
                 if isinstance(todo, IngestResult):

@@ -169,3 +169,5 @@ class ParsedDocument:
     status_counts: list[StatusCount] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     relpath: str | None = None  # the name it is known by: its path from the folder named to ingest
+    source_url: str | None = None  # fetched from this address (zibo ingest URL)
+    linked_from: str | None = None  # the page that links to it (zibo ingest URL --attachments)

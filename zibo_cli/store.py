@@ -264,6 +264,17 @@ def name_documents(conn: sqlite3.Connection, bases: set[str]) -> None:
                 conn.execute("UPDATE documents SET document = ? WHERE id = ?", (name, sha))
 
 
+@migration
+def m008_sources(db) -> None:
+    """Reports fetched from the web (``zibo ingest URL``): ``source``, the address (also the
+    document's ``path``), and ``linked_from``, the page an attachment was linked from."""
+    conn = db.conn
+    have = {r[1] for r in conn.execute("PRAGMA table_info([documents])")}
+    for name in ("source", "linked_from"):
+        if name not in have:
+            conn.execute(f"ALTER TABLE [documents] ADD COLUMN [{name}] TEXT")
+
+
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -653,7 +664,7 @@ def document_rows(doc: ParsedDocument) -> DocumentRows:
         "tasks": len(doc.tasks), "warnings": json.dumps(doc.warnings, ensure_ascii=False),
         "mtime": None, "ingested_at": None, "text": n.text,
         "region": m.region, "report_kind": m.report_kind, "frame": json.dumps(m.frame, ensure_ascii=False),
-        "relpath": doc.relpath or doc.document,
+        "relpath": doc.relpath or doc.document, "source": doc.source_url, "linked_from": doc.linked_from,
     }
     get_obs = attrgetter(*obs_fields)
     observations = TupleRows(("doc_id", *obs_fields, "period"), [

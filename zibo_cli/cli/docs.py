@@ -30,6 +30,7 @@ def docs(ctx: typer.Context,
 
         place = normalize_text(region) or region
         rows = [r for r in rows if region_matches(place, r["region"])]
-    emit(rows, COLUMNS, fmt, title="documents",
+    columns = COLUMNS + (["source"] if any(r.get("source") for r in rows) else [])  # fetched: the address
+    emit(rows, columns, fmt, title="documents",
          headers={"observations": "figures", "unreadable": "lost chars"},
-         max_widths={"title": 60, "publisher": 20})
+         max_widths={"title": 60, "publisher": 20, "source": 40})

@@ -9,12 +9,39 @@ import typer
 from .app import INGEST_SIGNALS, CsvOpt, JsonOpt, NlOpt, TsvOpt, app, db_path, signals_interrupt
 
 SUMMARY_COLUMNS = ["document", "status", "doc_type", "period", "observations", "tasks", "unreadable", "note"]
+WARNINGS_LISTED = 5  # more warnings than this are summed up by kind (--verbose lists them all)
+
+
+def warning_kind(message: str) -> str:
+    """What a warning says, without its numbers and names: 5 characters were lost … → N characters
+    were lost …; same content as a.txt; … → same content as …."""
+    import re
+
+    kind = re.sub(r"\d+(?:\.\d+)?", "N", message)
+    kind = re.sub(r"(same content as) [^;]+", r"\1 another file", kind)
+    return re.sub(r"(attachment\(s\)) .*?:", r"\1 …:", kind)
+
+
+def warnings_lines(results: list, verbose: bool) -> list[str]:
+    """The warning lines for stderr: one a file and warning, or (more than WARNINGS_LISTED, not
+    ``verbose``) one a kind of warning with how many files gave it."""
+    listed = [(r, w) for r in results if r.status != "failed" for w in r.warnings]
+    if verbose or len(listed) <= WARNINGS_LISTED:
+        return [f"zibo: warning: {r.path}: {w}" for r, w in listed]
+    from collections import Counter
+
+    kinds = Counter(warning_kind(w) for _, w in listed)
+    files = len({id(r) for r, _ in listed})
+    lines = [f"zibo: warning: {len(listed)} warnings in {files} files (zibo ingest --verbose lists each):"]
+    lines += [f"zibo: warning:   {n} × {kind}" for kind, n in kinds.most_common()]
+    return lines
 
 
 @app.command("ingest")
 def ingest(
     ctx: typer.Context,
-    paths: Annotated[list[str], typer.Argument(help="Report files or folders (walked recursively).",
+    paths: Annotated[list[str], typer.Argument(help="Report files or folders (walked recursively), or "
+                                               "addresses of report pages (http:// or https://).",
                                                metavar="PATHS...", show_default=False)],
     json_: JsonOpt = False,
     csv_: CsvOpt = False,
@@ -28,6 +55,12 @@ def ingest(
         "--workers", "-w", min=0, max=16, metavar="N", show_default=False,
         help="Processes that parse new files while this one writes (default: one per CPU, "
              "at most 3, for 48 files or more; 0: parse here).")] = None,
+    verbose: Annotated[bool, typer.Option(
+        "--verbose", "-v", help=f"List every file's warnings (by default more than {WARNINGS_LISTED} are "
+                                "summed up by kind).")] = False,
+    attachments: Annotated[bool, typer.Option(
+        "--attachments", help="With an address: also fetch the report files the page links to "
+                              "(.doc .docx .xls .xlsx .pdf .wps), each stored as a document of its own.")] = False,
 ) -> None:
     """Read report files (text in any common Chinese encoding, HTML pages, .docx, .xlsx, PDF).
 
@@ -40,9 +73,15 @@ def ingest(
 
     fmt = output_format(json_, csv_, tsv_, nl_)
     db = db_path(ctx)
+    from ..fetch import is_url
+
+    if attachments and not any(is_url(p) for p in paths):
+        from ..errors import UsageError
+
+        raise UsageError("--attachments goes with the address of a page (zibo ingest https://… --attachments)")
     results: list = []
     try:
-        _run(paths, db, force, workers, quiet, fmt, results)
+        _run(paths, db, force, workers, quiet, fmt, results, attachments)
     except KeyboardInterrupt as e:
         from ..errors import INTERRUPTED, Interrupted
         from ..ingest import _ignore_interrupts, _restore_interrupts
@@ -67,7 +106,7 @@ def ingest(
             fail(message, code)
         finally:
             _restore_interrupts(previous)
-    _report(results, db, quiet, fmt)
+    _report(results, db, quiet, fmt, verbose)
 
 
 def _parsers_started() -> bool:
@@ -76,39 +115,65 @@ def _parsers_started() -> bool:
     return ingest.parsers_started
 
 
-def _run(paths, db, force, workers, quiet, fmt, results: list) -> None:
+def _run(paths, db, force, workers, quiet, fmt, results: list, attachments: bool = False) -> None:
+    import tempfile
+
+    from ..fetch import found_from_urls, is_url
+    from ..ingest import find_files
+
+    urls = [p for p in paths if is_url(p)]
+    with signals_interrupt(INGEST_SIGNALS):
+        if not urls:
+            _ingest(find_files(paths), db, force, workers, quiet, results)
+            return
+        # pages and their attachments are fetched into a folder of this run and read from there
+        # like files (each keeps its address as its path and source); the folder goes after
+        with tempfile.TemporaryDirectory(prefix="zibo-fetch-") as folder:
+            found = list(find_files([p for p in paths if not is_url(p)]))
+            found += found_from_urls(urls, folder, attachments)
+            _ingest(found, db, force, workers, quiet, results)
+
+
+def _ingest(found, db, force, workers, quiet, results: list) -> None:
+    """Ingest ``found``, with a progress bar (and its ETA) on stderr whenever stderr is a
+    terminal, whatever stdout is (zibo ingest reports/ --json > out.json shows it too)."""
     import sys
 
-    from ..ingest import find_files, ingest_found
+    from ..ingest import ingest_found
     from ..render import err_console, is_terminal
 
-    show_progress = is_terminal() and is_terminal(sys.stderr) and not quiet and fmt == "table"
-    with signals_interrupt(INGEST_SIGNALS):
-        if show_progress:
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    if not (is_terminal(sys.stderr) and not quiet):
+        for r in ingest_found(found, db, force=force, workers=workers):
+            results.append(r)
+        return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
-            found = list(find_files(paths))
-            with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
-                          MofNCompleteColumn(), TimeElapsedColumn(), console=err_console(),
-                          transient=True) as progress:
-                task = progress.add_task("ingesting", total=len(found))
-                for r in ingest_found(found, db, force=force, workers=workers):
-                    results.append(r)
-                    progress.update(task, advance=1, description=r.document[:30])
-        else:
-            for r in ingest_found(find_files(paths), db, force=force, workers=workers):
-                results.append(r)
+    found = list(found)
+    with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=err_console(),
+                  transient=True) as progress:
+        task = progress.add_task("ingesting", total=len(found))
+        for r in ingest_found(found, db, force=force, workers=workers):
+            results.append(r)
+            progress.update(task, advance=1, description=r.document[:30])
 
 
-def _report(results: list, db, quiet: bool, fmt: str) -> None:
+def _report(results: list, db, quiet: bool, fmt: str, verbose: bool = False) -> None:
     from ..render import emit, err_console, is_terminal
 
     for r in results:
         if r.status == "failed":
             typer.echo(f"zibo: error: {r.path}: {r.error}", err=True)
-        elif not quiet and fmt == "table" and r.warnings:
-            for w in r.warnings:
-                typer.echo(f"zibo: warning: {r.path}: {w}", err=True)
+    if not quiet and fmt == "table":
+        for line in warnings_lines(results, verbose):
+            typer.echo(line, err=True)
     rows = [{**r.__dict__, "note": r.error or "; ".join(r.warnings)} for r in results]
     from collections import Counter
 

@@ -22,7 +22,7 @@ __all__ = ["Zibo", "DOCUMENT_COLUMNS", "document_filter"]
 
 DOCUMENT_COLUMNS = ["document", "title", "year", "start_month", "end_month", "period", "published",
                     "publisher", "region", "doc_type", "report_kind", "format", "encoding", "observations", "tasks",
-                    "unreadable", "index_no", "path", "relpath", "id", "ingested_at"]
+                    "unreadable", "index_no", "path", "relpath", "source", "linked_from", "id", "ingested_at"]
 
 
 def _like_start(text: str) -> str:
