@@ -23,4 +23,27 @@ def main() -> None:
         raise SystemExit(1)
     # an argument that is not UTF-8 (a file name from a Windows archive) must not break a query
     sys.argv = [shown(a) if not a.isascii() else a for a in sys.argv]
+    if _named_shell_completion(sys.argv[1:]):
+        return
     app(prog_name="zibo")
+
+
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+
+def _named_shell_completion(args: list[str]) -> bool:
+    """``zibo --install-completion zsh`` / ``--show-completion fish``: for the shell named, not
+    the one zibo runs under (typer's own flags detect it and take no value)."""
+    for flag in ("--install-completion", "--show-completion"):
+        if args[:1] == [flag] and len(args) == 2 and args[1] in SHELLS:
+            from typer._completion_shared import get_completion_script, install
+
+            shell = args[1]
+            if flag == "--show-completion":
+                print(get_completion_script(prog_name="zibo", complete_var="_ZIBO_COMPLETE", shell=shell))
+            else:
+                _, path = install(shell=shell, prog_name="zibo", complete_var="_ZIBO_COMPLETE")
+                print(f"{shell} completion installed in {path}\nCompletion will take effect once you restart "
+                      "the terminal")
+            return True
+    return False

@@ -77,7 +77,7 @@ class _LazyCommands(MutableMapping):
     its click command is built (and its module imported) when first looked up."""
 
     def __init__(self, built: MutableMapping, load) -> None:
-        self._built = dict(built)
+        self._built = {name: _plain_usage(c) for name, c in built.items()}
         self._load = load
 
     def __getitem__(self, name: str):
@@ -114,9 +114,27 @@ def _build_commands(module: str, built: set[str]) -> dict:
     for info in app.registered_commands:
         name = info.name or get_command_name(info.callback.__name__)
         if name not in built and name not in out:
-            out[name] = get_command_from_info(info, pretty_exceptions_short=app.pretty_exceptions_short,
-                                              rich_markup_mode=app.rich_markup_mode)
+            out[name] = _plain_usage(get_command_from_info(info, pretty_exceptions_short=app.pretty_exceptions_short,
+                                                           rich_markup_mode=app.rich_markup_mode))
     return out
+
+
+def _plain_usage(command):
+    """Usage lines as users know them (``zibo compare [OPTIONS] A B [NAME]``, ``PATHS...``): typer
+    0.28 writes a required argument in braces ({A}), which reads as a set to choose from."""
+    import re
+    import types
+
+    if getattr(command, "_zibo_plain_usage", False):
+        return command
+    command._zibo_plain_usage = True
+    collect = command.collect_usage_pieces
+
+    def pieces(self, ctx):
+        return [re.sub(r"^\{(.+)\}$", r"\1", p) for p in collect(ctx)]
+
+    command.collect_usage_pieces = types.MethodType(pieces, command)
+    return command
 
 
 _GLOBAL_FLAGS = ("--wide", "--bom")

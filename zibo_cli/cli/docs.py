@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from . import complete
 from .app import CsvOpt, JsonOpt, NlOpt, TsvOpt, app, db_path
 
 COLUMNS = ["document", "title", "year", "period", "region", "published", "publisher", "doc_type",
@@ -14,7 +15,7 @@ COLUMNS = ["document", "title", "year", "period", "region", "published", "publis
 
 @app.command("docs")
 def docs(ctx: typer.Context,
-         region: Annotated[str | None, typer.Option("--region", "-r", metavar="PLACE", show_default=False,
+         region: Annotated[str | None, typer.Option("--region", "-r", metavar="PLACE", autocompletion=complete.regions, show_default=False,
                                                     help="Only documents about this region (淄博 = 淄博市).")] = None,
          json_: JsonOpt = False, csv_: CsvOpt = False, tsv_: TsvOpt = False, nl_: NlOpt = False) -> None:
     """List the ingested documents with their period, publisher and what each gave."""

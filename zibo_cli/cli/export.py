@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from . import complete
 from .app import JsonOpt, app, db_path
 
 
@@ -19,7 +20,7 @@ def export(
         "--out", "-o", metavar="FOLDER", file_okay=False, show_default=False,
         help="Folder to write <table>.csv / <table>.jsonl into (default zibo-export); - writes one "
              "--table to stdout.")] = None,
-    table: Annotated[list[str] | None, typer.Option("--table", "-t",
+    table: Annotated[list[str] | None, typer.Option("--table", "-t", metavar="TABLE", autocompletion=complete.tables,
                                                     help="Export only this table (repeatable).")] = None,
     xlsx: Annotated[Path | None, typer.Option(
         "--xlsx", metavar="FILE", dir_okay=False, show_default=False,

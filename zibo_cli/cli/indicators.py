@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from . import complete
 from .app import CsvOpt, JsonOpt, NlOpt, TsvOpt, app, db_path, warn
 
 
@@ -57,12 +58,12 @@ def indicator(
     source: Annotated[bool, typer.Option(
         "--source", help="Show the sentence each figure comes from (document, offset, quote).")] = False,
     period: Annotated[str | None, typer.Option(
-        "--period", metavar="PERIOD", help="Only this period: 2024H1, 2024Q1-Q3, 2023Q2, 2024年1-9月; a bare year (2023) "
+        "--period", metavar="PERIOD", autocompletion=complete.periods, help="Only this period: 2024H1, 2024Q1-Q3, 2023Q2, 2024年1-9月; a bare year (2023) "
                          "means any figure of that year.", show_default=False)] = None,
     kind: Annotated[Kind | None, typer.Option(
         "--kind", help="Only actual figures or only targets.", show_default=False)] = None,
     region: Annotated[str | None, typer.Option(
-        "--region", "-r", metavar="PLACE", help="Only figures about this region (淄博 = 淄博市, 张店 = 张店区).",
+        "--region", "-r", metavar="PLACE", autocompletion=complete.regions, help="Only figures about this region (淄博 = 淄博市, 张店 = 张店区).",
         show_default=False)] = None,
     basis: Annotated[str | None, typer.Option(
         "--basis", metavar="BASIS", help="Only figures on this basis: yoy (year on year), avg_2y (两年平均), mom "
@@ -187,7 +188,7 @@ def compare(
     common: Annotated[bool, typer.Option(
         "--common", help="Only indicators reported in both periods.")] = False,
     region: Annotated[str | None, typer.Option(
-        "--region", "-r", metavar="PLACE", help="Only figures about this region (淄博 = 淄博市).",
+        "--region", "-r", metavar="PLACE", autocompletion=complete.regions, help="Only figures about this region (淄博 = 淄博市).",
         show_default=False)] = None,
     json_: JsonOpt = False,
     csv_: CsvOpt = False,

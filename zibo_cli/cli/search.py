@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from . import complete
 from .app import CsvOpt, JsonOpt, NlOpt, TsvOpt, app, db_path
 
 CSV_COLUMNS = ["document", "title", "period", "line", "position", "match", "snippet"]
@@ -15,12 +16,13 @@ CSV_COLUMNS = ["document", "title", "period", "line", "position", "match", "snip
 @app.command("search")
 def search(
     ctx: typer.Context,
-    text: Annotated[str, typer.Argument(help="Text to find (simplified or traditional Chinese).",
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="Text to find (simplified or traditional Chinese).",
                                         show_default=False)],
     limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="Show at most N hits (0: all).")] = 20,
-    doc: Annotated[str | None, typer.Option("--doc", metavar="NAME", help="Only this document (name or its start).",
+    doc: Annotated[str | None, typer.Option("--doc", metavar="NAME", autocompletion=complete.documents,
+                                            help="Only this document (its name, a path, or the start of one).",
                                             show_default=False)] = None,
-    period: Annotated[str | None, typer.Option("--period", metavar="PERIOD", help="Only documents of this period "
+    period: Annotated[str | None, typer.Option("--period", metavar="PERIOD", autocompletion=complete.periods, help="Only documents of this period "
                                                "(2024H1; a bare year: any of that year).", show_default=False)] = None,
     json_: JsonOpt = False,
     csv_: CsvOpt = False,

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from . import complete
 from .app import CsvOpt, JsonOpt, NlOpt, TsvOpt, app, db_path, warn
 
 HEADERS = {"target_qualifier": "", "actual_end_month": "to month", "target_document": "target from",
@@ -22,7 +23,7 @@ def targets(
     behind: Annotated[bool, typer.Option("--behind", help="Only targets the latest figure falls short of.")] = False,
     year: Annotated[int | None, typer.Option("--year", metavar="YEAR", help="Only targets of this year.",
                                              show_default=False)] = None,
-    region: Annotated[str | None, typer.Option("--region", "-r", metavar="PLACE",
+    region: Annotated[str | None, typer.Option("--region", "-r", metavar="PLACE", autocompletion=complete.regions,
                                                help="Only this region (淄博 = 淄博市, 张店 = 张店区).",
                                                show_default=False)] = None,
     json_: JsonOpt = False,
