@@ -142,3 +142,11 @@ def test_docs_shows_the_address_of_a_fetched_report(zibo, site, tmp_path):
     assert zibo("ingest", f"{site}/tj/2024/page.html").exit_code == 0
     out = zibo("docs").stdout
     assert "source" in out.splitlines()[0] and f"{site}/tj/2024/page.html" in out
+
+
+def test_indicator_source_gives_the_address_of_each_figure(zibo, zibo_json, site):
+    url = f"{site}/tj/2024/page.html"
+    assert zibo("ingest", url).exit_code == 0
+    (gdp,) = zibo_json("indicator", "gdp", "--source")
+    assert gdp["source"] == url and gdp["quote"].startswith("上半年，全市地区生产总值")
+    assert url in zibo("indicator", "gdp", "--source").stdout

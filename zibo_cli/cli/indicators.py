@@ -137,7 +137,14 @@ def indicator(
         else:
             rows = q.observations(z, name, period, kind.value if kind else None, region=region, basis=basis)
             if source:
-                emit(rows, SOURCE_COLUMNS, fmt, title="sources", headers={"char_offset": "offset"})
+                columns = SOURCE_COLUMNS
+                urls = {r["document"]: r["source"] for r in z.rows(
+                    "SELECT document, source FROM documents WHERE source IS NOT NULL")}
+                if urls:  # reports fetched from the web: the address of each figure's page or file
+                    rows = [{**r, "source": urls.get(r["document"])} for r in rows]
+                    columns = [*SOURCE_COLUMNS[:6], "source", *SOURCE_COLUMNS[6:]]
+                emit(rows, columns, fmt, title="sources", headers={"char_offset": "offset"},
+                     max_widths={"source": 40})
             else:
                 emit(rows, q.OBSERVATION_COLUMNS, fmt, title="figures", max_widths={"name": 30})
         if not rows and fmt == "table":
