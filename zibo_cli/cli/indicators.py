@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from . import complete
-from .app import CsvOpt, JsonOpt, NlOpt, TsvOpt, app, db_path, warn
+from .app import CsvOpt, JsonOpt, NlOpt, TsvOpt, app, db_path
 
 
 class Kind(StrEnum):
@@ -31,15 +31,6 @@ def _complete_name(ctx: typer.Context, incomplete: str) -> list[str]:
         names = set(all_names())
     low = incomplete.lower()
     return sorted(n for n in names if n.lower().startswith(low))
-
-
-SOURCE_COLUMNS = ["name", "period", "kind", "value", "unit", "document", "char_offset", "quote"]
-
-
-def _fmt(value, qualifier) -> str:
-    if value is None:
-        return ""
-    return f"{value:g}{qualifier or ''}"
 
 
 @app.command("indicator")
@@ -85,103 +76,12 @@ def indicator(
     --periods`, `zibo indicator GDP --source`, `zibo indicator --period 2024H1 --kind actual`,
     `zibo targets --behind` (which annual targets the latest figures fall short of).
     """
-    from ..errors import UsageError
-    from ..query import Zibo
-    from ..query import indicators as q
-    from ..render import emit, output_format
+    from ..commands import indicators as run
+    from ..render import output_format
 
-    fmt = output_format(json_, csv_, tsv_, nl_)
-    if sum((periods, source, catalog)) > 1:
-        raise UsageError("choose one of --periods, --source and --catalog")
-    with Zibo(db_path(ctx)) as z:
-        if catalog:
-            rows = q.catalogue(z)
-            emit(rows, ["id", "name", "english", "aliases", "figures"], fmt, title="indicator catalogue",
-                 max_widths={"aliases": 48})
-            return
-        if behind:
-            from . import targets as targets_cli
-
-            ctx.invoke(targets_cli.targets, ctx, name=name, behind=True, year=None, region=region,
-                       json_=json_, csv_=csv_)
-            return
-        if chart and not periods:
-            raise UsageError("--chart goes with --periods")
-        if chart and fmt != "table":
-            raise UsageError("--chart draws for a terminal; leave out --json/--csv")
-        if periods:
-            if period:
-                raise UsageError("--periods shows every period; leave out --period")
-            if chart:
-                _print_charts(q.observations(z, name, kind=kind.value if kind else None, region=region,
-                                             basis=basis or "yoy"))
-                return
-            rows = q.series(z, name, kind.value if kind else None, quotes=fmt == "json", region=region,
-                            basis=basis or "yoy")
-            if fmt == "table":
-                for r in rows:
-                    for kind in ("target", "actual"):
-                        r[kind] = _fmt(r[kind], r[f"{kind}_qualifier"])
-                        stated = (r.get("values") or {}).get(kind)
-                        if stated:  # documents disagree: show every value
-                            r[kind] = " ≠ ".join(f"{v['value']:g}" for v in stated)
-                    r["met"] = {True: "yes", False: "no", None: ""}[r["met"]]
-                if any(r.get("values") for r in rows):
-                    warn("documents state different values for some figures (≠); "
-                         "`zibo indicator NAME --source` shows each sentence, `zibo doctor` lists them all")
-            elif fmt == "csv":
-                for r in rows:
-                    r["met"] = {True: "yes", False: "no", None: ""}[r["met"]]
-            emit(rows, q.SERIES_COLUMNS, fmt, title="series", headers={"met": "met target?"},
-                 max_widths={"documents": 30})
-        else:
-            rows = q.observations(z, name, period, kind.value if kind else None, region=region, basis=basis)
-            if source:
-                columns = SOURCE_COLUMNS
-                urls = {r["document"]: r["source"] for r in z.rows(
-                    "SELECT document, source FROM documents WHERE source IS NOT NULL")}
-                if urls:  # reports fetched from the web: the address of each figure's page or file
-                    rows = [{**r, "source": urls.get(r["document"])} for r in rows]
-                    columns = [*SOURCE_COLUMNS[:6], "source", *SOURCE_COLUMNS[6:]]
-                emit(rows, columns, fmt, title="sources", headers={"char_offset": "offset"},
-                     max_widths={"source": 40})
-            else:
-                emit(rows, q.OBSERVATION_COLUMNS, fmt, title="figures", max_widths={"name": 30})
-        if not rows and fmt == "table":
-            what = f" for {name!r}" if name else ""
-            hint = ""
-            if period:
-                p = q.read_period(q.with_year(z, period))
-                same = [x for x in q.periods_with_figures(z) if x.startswith(str(p.year))]
-                if same:
-                    from ..periods import Period
-
-                    to_date = Period(p.year, 1, p.end_month).label
-                    hint = (f"; {p.year} has figures for {', '.join(same)}"
-                            + (f" ({p.label} is that quarter alone; the year to its end is {to_date})"
-                               if p.start_month == p.end_month - 2 and p.start_month > 1 else ""))
-            warn(f"no figures{what}" + (f" in {period}" if period else "") + (f" of kind {kind.value}" if kind else "")
-                 + hint)
-
-
-def _print_charts(rows: list[dict]) -> None:
-    """One chart per series (indicator, measure, unit) of the selected figures."""
-    from ..chart import chart_lines
-    from ..query.indicators import _by_region, _series_key
-
-    groups: dict[tuple, list[dict]] = {}
-    by_region = _by_region(rows)  # as --periods: one known region and unknown ones are one series
-    for r in rows:
-        groups.setdefault(_series_key(r, by_region=by_region), []).append(r)
-    if not groups:
-        warn("no figures to draw")
-    for i, group in enumerate(groups.values()):
-        first = group[0]
-        if i:
-            typer.echo("")
-        typer.echo(f"{first['name']} · {first['measure']} · {first['unit'] or 'index'}")
-        for line in chart_lines(group):
-            typer.echo(line)
+    run.indicator(db_path(ctx), output_format(json_, csv_, tsv_, nl_), name=name, periods=periods, behind=behind,
+                  source=source, period=period, kind=kind.value if kind else None, region=region, basis=basis,
+                  chart=chart, catalog=catalog)
 
 
 @app.command("compare")
@@ -208,24 +108,8 @@ def compare(
     unit. A % figure's change is in percentage points. Indicators reported in only one of
     the periods are listed after the rest with an empty change.
     """
-    from ..query import Zibo
-    from ..query import indicators as q
-    from ..render import emit, output_format
+    from ..commands import indicators as run
+    from ..render import output_format
 
-    fmt = output_format(json_, csv_, tsv_, nl_)
-    with Zibo(db_path(ctx)) as z:
-        rows = q.compare(z, a, b, region=region)
-        if name:
-            sel = q.resolve(z, name)
-            rows = [r for r in rows if (sel.entry is not None and r["indicator_id"] == sel.entry.id)
-                    or r["name"] in sel.names]
-        if common:
-            rows = [r for r in rows if r["a"] is not None and r["b"] is not None]
-        if not rows:
-            have = q.periods_with_figures(z)
-            warn(f"no figures for {a} or {b}" + (f"; periods with figures: {', '.join(have)}" if have else ""))
-        pa, pb = q.read_period(q.with_year(z, a)), q.read_period(q.with_year(z, b))
-    if fmt == "table":  # qualifiers beside their values: 5.3预计, 近50, 6左右
-        rows = [{**r, "a": _fmt(r["a"], r["a_qualifier"]), "b": _fmt(r["b"], r["b_qualifier"])} for r in rows]
-    emit(rows, q.COMPARE_COLUMNS, fmt, title=f"{pa.label} → {pb.label}",
-         headers={"a": pa.label, "b": pb.label}, max_widths={"name": 30})
+    run.compare(db_path(ctx), output_format(json_, csv_, tsv_, nl_), a=a, b=b, name=name, common=common,
+                region=region)

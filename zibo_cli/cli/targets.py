@@ -7,12 +7,7 @@ from typing import Annotated
 import typer
 
 from . import complete
-from .app import CsvOpt, JsonOpt, NlOpt, TsvOpt, app, db_path, warn
-
-HEADERS = {"target_qualifier": "", "actual_end_month": "to month", "target_document": "target from",
-           "actual_document": "actual from"}
-TABLE_COLUMNS = ["name", "region", "year", "target", "actual", "actual_end_month", "pace", "gap", "unit", "status",
-                 "target_document", "actual_document"]
+from .app import CsvOpt, JsonOpt, NlOpt, TsvOpt, app, db_path
 
 
 @app.command("targets")
@@ -39,28 +34,7 @@ def targets(
     以上/不低于: at least; 以内/以下/控制在 and falls (下降2%): at most; 左右 counts as reached
     within 0.5 percentage points for a growth rate (within 1% for an amount).
     """
-    from ..query import Zibo
-    from ..query.targets import TARGET_COLUMNS
-    from ..query.targets import targets as find
-    from ..render import emit, output_format
+    from ..commands.targets import targets as run
+    from ..render import output_format
 
-    fmt = output_format(json_, csv_, tsv_, nl_)
-    with Zibo(db_path(ctx)) as z:
-        rows = find(z, name, year=year, region=region, behind=behind)
-    if fmt != "table":
-        emit(rows, TARGET_COLUMNS, fmt)
-        return
-    if not rows:
-        warn("no target fell behind" if behind else "no annual targets" + (f" for {name!r}" if name else ""))
-        return
-    shown = []
-    for r in rows:
-        r = dict(r)
-        r["target"] = f"{r['target']:g}{r['target_qualifier'] or ''}" + ("*" if r["target_derived"] else "")
-        r["actual"] = "" if r["actual"] is None else f"{r['actual']:g}{r['actual_qualifier'] or ''}"
-        r["pace"] = "" if r["pace"] is None else f"{r['pace']:g}"
-        r["gap"] = "" if r["gap"] is None else f"{r['gap']:+g}"
-        shown.append(r)
-    columns = [c for c in TABLE_COLUMNS if c != "region" or any(r["region"] for r in rows)]
-    emit(shown, columns, fmt, title="targets", headers=HEADERS, max_widths={"target_document": 24,
-                                                                            "actual_document": 24})
+    run(db_path(ctx), output_format(json_, csv_, tsv_, nl_), name=name, behind=behind, year=year, region=region)
