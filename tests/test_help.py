@@ -8,7 +8,7 @@ import shlex
 
 import pytest
 
-from zibo_cli.cli.app import COMMANDS
+from zibo_cli.cli.application import COMMANDS
 
 PLACEHOLDERS = {"SEQ": "1", "NAME": "gdp", "DOC": "000", "PATHS...": "seeds", "TEXT": "烧烤"}
 

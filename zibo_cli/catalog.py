@@ -16,17 +16,19 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 __all__ = ["Indicator", "CATALOG", "lookup", "lookup_english", "lookup_part", "match_name", "name_key",
            "closest", "all_names", "unit_scale", "convert"]
 
 
-@dataclass(frozen=True)
-class Indicator:
+class Indicator(NamedTuple):
+    """A catalogue entry (a NamedTuple, not a dataclass: dataclasses import inspect, which a
+    query would pay for at every start)."""
+
     id: str  # English id: gdp, fixed_asset_investment …
     name: str  # canonical Chinese name (simplified)
-    aliases: tuple[str, ...] = field(default=())
+    aliases: tuple[str, ...] = ()
     english: str = ""  # a short English label for help texts
 
     @property

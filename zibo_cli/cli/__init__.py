@@ -1,30 +1,45 @@
 """The ``zibo`` command line. ``main`` is the console-script entry point.
 
-Each command's module is imported when the command is used (``app.COMMANDS``).
+A query with machine output (--json/--csv/--tsv/--nl) runs on the fast path (``fast.py``: no
+typer, click or rich); everything else goes to the typer app (``application.py``), which imports each
+command's module when the command is used (``app.COMMANDS``).
 """
 
 from __future__ import annotations
 
-from .app import app
-
 __all__ = ["app", "main"]
 
 
+def __getattr__(name: str):
+    if name == "app":  # imported on first use: the fast path never loads typer
+        from .application import app
+
+        return app
+    raise AttributeError(name)
+
+
 def main() -> None:
+    import os
     import sys
 
     from ..errors import shown
 
     if sys.stdout is None or sys.stderr is None:
         # started with stdout or stderr closed (zibo docs >&-): say so where it can be seen
-        import os
-
         os.write(2, b"zibo: error: standard output is closed; nothing can be printed\n")
         raise SystemExit(1)
     # an argument that is not UTF-8 (a file name from a Windows archive) must not break a query
     sys.argv = [shown(a) if not a.isascii() else a for a in sys.argv]
+    if os.environ.get("ZIBO_NO_FAST_PATH") != "1":
+        from .fast import run
+
+        code = run(sys.argv[1:])
+        if code is not None:
+            raise SystemExit(code)
     if _named_shell_completion(sys.argv[1:]):
         return
+    from .application import app
+
     app(prog_name="zibo")
 
 

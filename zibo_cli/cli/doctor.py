@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from .app import CsvOpt, JsonOpt, NlOpt, TsvOpt, app, db_path
+from .application import CsvOpt, JsonOpt, NlOpt, TsvOpt, app, db_path
 
 COLUMNS = ["check", "status", "document", "detail"]
 

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from .app import app, db_path, warn
+from .application import app, db_path, warn
 
 
 @app.command("show")

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from . import complete
-from .app import JsonOpt, app, db_path
+from .application import JsonOpt, app, db_path
 
 
 @app.command("export")

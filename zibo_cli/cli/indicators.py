@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from . import complete
-from .app import CsvOpt, JsonOpt, NlOpt, TsvOpt, app, db_path
+from .application import CsvOpt, JsonOpt, NlOpt, TsvOpt, app, db_path
 
 
 class Kind(StrEnum):

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from .app import INGEST_SIGNALS, CsvOpt, JsonOpt, NlOpt, TsvOpt, app, db_path, signals_interrupt
+from .application import INGEST_SIGNALS, CsvOpt, JsonOpt, NlOpt, TsvOpt, app, db_path, signals_interrupt
 
 SUMMARY_COLUMNS = ["document", "status", "doc_type", "period", "observations", "tasks", "unreadable", "note"]
 WARNINGS_LISTED = 5  # more warnings than this are summed up by kind (--verbose lists them all)
@@ -85,7 +85,7 @@ def ingest(
     except KeyboardInterrupt as e:
         from ..errors import INTERRUPTED, Interrupted
         from ..ingest import _ignore_interrupts, _restore_interrupts
-        from .app import fail
+        from .application import fail
 
         previous = _ignore_interrupts()  # more Ctrl-C while saying so changes nothing
         try:

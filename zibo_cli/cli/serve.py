@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from .app import app, db_path
+from .application import app, db_path
 
 
 @app.command("serve")
@@ -52,7 +52,7 @@ def serve(
            "--setting", "sql_time_limit_ms", "3000"]
     typer.echo(f"serving {db} at http://{host}:{port}/ (Ctrl-C stops it)", err=True)
     from ..ingest import _die_with_parent
-    from .app import signals_interrupt
+    from .application import signals_interrupt
 
     try:
         # SIGTERM/SIGHUP unwind as Ctrl-C does (subprocess.call then kills Datasette and the

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from . import complete
-from .app import CsvOpt, JsonOpt, NlOpt, TsvOpt, app, db_path
+from .application import CsvOpt, JsonOpt, NlOpt, TsvOpt, app, db_path
 
 DocOpt = Annotated[str | None, typer.Option("--doc", metavar="NAME", help="Only this document (its name, a path, "
                                             "or the start of one).", show_default=False,

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..catalog import BY_ID, Indicator, closest, convert, lookup, name_key, unit_scale
@@ -48,13 +47,17 @@ _ORDER = " ORDER BY o.year, o.start_month, o.end_month, d.document, o.char_offse
 # ---------------------------------------------------------------------------
 
 
-@dataclass
 class Selection:
-    """What a name a user typed selects: a catalogue entry, or names as reports wrote them."""
+    """What a name a user typed selects: a catalogue entry, or names as reports wrote them.
+    (A plain class: dataclasses would import inspect at every query's start.)"""
 
-    text: str
-    entry: Indicator | None
-    names: list[str]
+    __slots__ = ("text", "entry", "names")
+
+    def __init__(self, text: str, entry: Indicator | None, names: list[str]) -> None:
+        self.text, self.entry, self.names = text, entry, names
+
+    def __repr__(self) -> str:
+        return f"Selection({self.text!r}, {self.entry!r}, {self.names!r})"
 
     @property
     def label(self) -> str:

@@ -24,7 +24,7 @@ import typer
 import typer.core
 from typer.core import TyperGroup
 
-from ..errors import INTERRUPTED, Interrupted, ZiboError
+from ..errors import Interrupted
 
 __all__ = ["app", "JsonOpt", "CsvOpt", "TsvOpt", "NlOpt", "db_path", "fail", "warn", "signals_interrupt",
            "INGEST_SIGNALS", "COMMANDS"]
@@ -197,28 +197,19 @@ class ZiboGroup(TyperGroup):
             raise _usage(e) from None
         except _CLICK_FLOW:
             raise
-        except ZiboError as e:
-            fail(str(e), e.exit_code)
-        except KeyboardInterrupt as e:
-            code = e.exit_code if isinstance(e, Interrupted) else INTERRUPTED
-            fail("interrupted; documents already stored stay whole, the one in progress was rolled "
-                 "back: run the same command again to finish", code)
         except BrokenPipeError:
             # the reader of a pipe went away (zibo tasks | head): not an error of ours
-            sys.stderr.close()
-            raise SystemExit(0) from None
-        except Exception as e:
-            if os.environ.get("ZIBO_DEBUG"):
-                raise
-            import sqlite3
+            from ..commands.messages import pipe_closed
 
-            if isinstance(e, sqlite3.Error):
-                fail(f"database error: {e}; run `zibo doctor` to check the database")
-            if isinstance(e, OSError):
-                where = f"{e.filename}: " if e.filename else ""
-                fail(f"{where}{e.strerror or e}")
-            fail(f"internal error ({type(e).__name__}: {e}); please report it "
-                 "(ZIBO_DEBUG=1 shows the traceback)")
+            pipe_closed()
+            raise SystemExit(0) from None
+        except BaseException as e:
+            from ..commands.messages import describe
+
+            told = describe(e, debug=bool(os.environ.get("ZIBO_DEBUG")))
+            if told is None:
+                raise
+            fail(*told)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         """Commands in the order a user meets them, not alphabetically."""
