@@ -13,7 +13,8 @@ import json
 import os
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain, islice
 from typing import Any
 
 __all__ = ["emit", "write_json", "output_format", "is_terminal", "console", "err_console", "display_width", "shorten"]
@@ -105,52 +106,78 @@ def _row_encoder():
     return encode
 
 
-def write_json(rows: Sequence[Any], out) -> None:
-    """One JSON array, one element per line (as ``sqlite-utils query`` prints it).
+def write_json(rows: Iterable[Any], out) -> None:
+    """One JSON array, one element per line (as ``sqlite-utils query`` prints it), written as
+    the rows come: a large answer is never held whole in memory.
 
     Each element goes through the C encoder (``indent`` would switch json to its
     pure-Python encoder, about 5x slower on ten thousand rows).
     """
-    if not rows:
-        out.write("[]\n")
-        return
-    out.write("[" + ",\n ".join(map(_row_encoder(), rows)) + "]\n")
+    encode = _row_encoder()
+    opened = False
+    for chunk in _chunks(rows):
+        text = ",\n ".join(map(encode, chunk))
+        out.write(("[" if not opened else ",\n ") + text)
+        opened = True
+    out.write("]\n" if opened else "[]\n")
 
 
-def emit(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = None, fmt: str = "table",
+STREAM_CHUNK = 512  # rows encoded and written at a time
+
+
+def _chunks(rows: Iterable[Any]) -> Iterator[list[Any]]:
+    it = iter(rows)
+    while True:
+        chunk = list(islice(it, STREAM_CHUNK))
+        if not chunk:
+            return
+        yield chunk
+
+
+def emit(rows: Iterable[dict[str, Any]], columns: Sequence[str] | None = None, fmt: str = "table",
          title: str | None = None, headers: dict[str, str] | None = None,
          max_widths: dict[str, int] | None = None, out=None) -> None:
     """Write rows in the chosen format.
 
     ``columns`` picks and orders the table/CSV columns (JSON always carries every key);
     ``headers`` renames them for display; ``max_widths`` shortens long cells in tables.
+    JSON, JSON lines, CSV and TSV are written as the rows come (``rows`` may be a generator
+    reading a cursor); a table needs them all first, for its widths.
     """
     out = out or sys.stdout
-    rows = list(rows)
     if fmt == "json":
         write_json(rows, out)
         return
     if fmt == "nl":
         encode = _row_encoder()
-        out.write("".join(encode(r) + "\n" for r in rows))
+        for chunk in _chunks(rows):
+            out.write("".join(encode(r) + "\n" for r in chunk))
         return
-    cols = list(columns) if columns else (list(rows[0]) if rows else [])
     if fmt in ("csv", "tsv"):
+        chunks = _chunks(rows)
+        first = next(chunks, [])
+        cols = list(columns) if columns else (list(first[0]) if first else [])
         buf = io.StringIO()
         if BOM:
             buf.write("\ufeff")
+        w = csv.writer(buf, lineterminator="\n")
+        clean = str.maketrans({"\t": " ", "\n": " ", "\r": " "})
         if fmt == "csv":
-            w = csv.writer(buf, lineterminator="\n")
             w.writerow(cols)
-            for r in rows:
-                w.writerow([_cell(r.get(c)) for c in cols])
         else:
-            clean = str.maketrans({"\t": " ", "\n": " ", "\r": " "})
             buf.write("\t".join(cols) + "\n")
-            for r in rows:
-                buf.write("\t".join(_cell(r.get(c)).translate(clean) for c in cols) + "\n")
+        for chunk in chain([first], chunks) if first else ():
+            if fmt == "csv":
+                w.writerows([_cell(r.get(c)) for c in cols] for r in chunk)
+            else:
+                buf.write("".join("\t".join(_cell(r.get(c)).translate(clean) for c in cols) + "\n" for r in chunk))
+            out.write(buf.getvalue())
+            buf.seek(0)
+            buf.truncate()
         out.write(buf.getvalue())
         return
+    rows = list(rows)
+    cols = list(columns) if columns else (list(rows[0]) if rows else [])
     headers = headers or {}
     max_widths = max_widths or {}
     if not rows:

@@ -12,6 +12,10 @@ def docs(db: Path, fmt: str = "table", *, region: str | None = None) -> None:
     from ..query import Zibo
     from ..render import emit
 
+    if fmt != "table" and not region:  # for scripts: written as they are read
+        with Zibo(db) as z:
+            emit(z.iter_documents(), COLUMNS + ["source"], fmt)
+        return
     with Zibo(db) as z:
         rows = z.documents()
     if region:
@@ -20,7 +24,8 @@ def docs(db: Path, fmt: str = "table", *, region: str | None = None) -> None:
 
         place = normalize_text(region) or region
         rows = [r for r in rows if region_matches(place, r["region"])]
-    columns = COLUMNS + (["source"] if any(r.get("source") for r in rows) else [])  # fetched: the address
+    # the address of fetched reports: always a column for scripts, on a terminal only when there is one
+    columns = COLUMNS + (["source"] if fmt != "table" or any(r.get("source") for r in rows) else [])
     emit(rows, columns, fmt, title="documents",
          headers={"observations": "figures", "unreadable": "lost chars"},
          max_widths={"title": 60, "publisher": 20, "source": 40})

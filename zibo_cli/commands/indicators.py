@@ -67,6 +67,10 @@ def indicator(db: Path, fmt: str = "table", *, name: str | None = None, periods:
             emit(rows, q.SERIES_COLUMNS, fmt, title="series", headers={"met": "met target?"},
                  max_widths={"documents": 30})
         else:
+            if fmt != "table" and not source:  # for scripts: written as they are read
+                emit(q.iter_observations(z, name, period, kind, region=region, basis=basis), q.OBSERVATION_COLUMNS,
+                     fmt)
+                return
             rows = q.observations(z, name, period, kind, region=region, basis=basis)
             if source:
                 columns = SOURCE_COLUMNS

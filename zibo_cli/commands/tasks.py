@@ -37,7 +37,7 @@ def tasks(db: Path, fmt: str = "table", *, status: list[str] | None = None, inco
           period: str | None = None, doc: str | None = None, region: str | None = None, show: str | None = None,
           summary: bool = False) -> None:
     from ..query import Zibo
-    from ..query.tasks import list_tasks
+    from ..query.tasks import iter_tasks, list_tasks
     from ..query.tasks import summary as task_summary
 
     filters = dict(statuses=status, incomplete=incomplete, department=department, leader=leader,
@@ -45,6 +45,12 @@ def tasks(db: Path, fmt: str = "table", *, status: list[str] | None = None, inco
     with Zibo(db) as z:
         if summary:
             _summary(task_summary(z, **filters), fmt)
+            return
+        if fmt != "table" and show is None:  # for scripts: written as they are read
+            from ..query.tasks import TASK_FIELDS
+            from ..render import emit
+
+            emit(iter_tasks(z, **filters), TASK_FIELDS, fmt)
             return
         rows = list_tasks(z, **filters, seq=show)
     if show is not None:

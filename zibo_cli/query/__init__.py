@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -75,25 +76,36 @@ class Zibo:
         self.close()
 
     def rows(self, sql: str, params: tuple | dict = ()) -> list[dict[str, Any]]:
+        return list(self.iter_rows(sql, params))
+
+    def iter_rows(self, sql: str, params: tuple | dict = ()) -> Iterator[dict[str, Any]]:
+        """The rows of ``sql`` as dicts, read from the cursor as they are wanted."""
         cur = self.conn.cursor()
         cur.row_factory = None  # plain tuples zipped with the names: faster than dict(sqlite3.Row)
         cur.execute(sql, params)
         names = [d[0] for d in cur.description or ()]
-        return [dict(zip(names, r, strict=True)) for r in cur]
+        return (dict(zip(names, r, strict=True)) for r in cur)
 
     # -- documents ----------------------------------------------------------
     def documents(self, doc_type: str | None = None) -> list[dict[str, Any]]:
         """Every ingested document, oldest period first."""
+        return list(self.iter_documents(doc_type))
+
+    def iter_documents(self, doc_type: str | None = None) -> Iterator[dict[str, Any]]:
+        """:meth:`documents`, read as they are wanted."""
         where, params = "", ()
         if doc_type:
             where, params = "WHERE doc_type = ?", (doc_type,)
         cols = ", ".join(DOCUMENT_COLUMNS + ["warnings", "frame"])
-        out = self.rows(f"SELECT {cols} FROM documents {where} "
-                        "ORDER BY year, end_month, document", params)
-        for r in out:
-            r["warnings"] = json.loads(r["warnings"] or "[]")
-            r["frame"] = json.loads(r["frame"] or "[]")
-        return out
+        rows = self.iter_rows(f"SELECT {cols} FROM documents {where} ORDER BY year, end_month, document", params)
+
+        def parsed():
+            for r in rows:
+                r["warnings"] = json.loads(r["warnings"] or "[]")
+                r["frame"] = json.loads(r["frame"] or "[]")
+                yield r
+
+        return parsed()
 
     def find_document(self, name: str) -> dict[str, Any]:
         """The one document ``name`` names: its file name, its path (as given or resolved), its

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..catalog import BY_ID, Indicator, closest, convert, lookup, name_key, unit_scale
@@ -248,6 +249,13 @@ def observations(z: Zibo, name: str | None = None, period: str | None = None,
     period, kind, measure, value, unit, qualifier, document, char_offset, quote, task_seq,
     region, basis, base_period, derived.
     """
+    return list(iter_observations(z, name, period, kind, region, basis))
+
+
+def iter_observations(z: Zibo, name: str | None = None, period: str | None = None,
+                      kind: str | None = None, region: str | None = None,
+                      basis: str | None = None) -> Iterator[dict[str, Any]]:
+    """:func:`observations` read as they are wanted (``zibo indicator --json`` streams them)."""
     where, params = _where(z, name, period, kind, region, basis)
     if where:
         # the ids first (from an index), then the rows in table order, not the index's order
@@ -255,10 +263,10 @@ def observations(z: Zibo, name: str | None = None, period: str | None = None,
         sql = f"{select} WHERE o.id IN (SELECT o.id FROM observations o{where}){_ORDER}"
     else:
         sql = _SELECT + _ORDER
-    return _with_aliases(z.rows(sql, params))
+    return _with_aliases(z.iter_rows(sql, params))
 
 
-def _with_aliases(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _with_aliases(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     aliases: dict[tuple, list[str]] = {}  # the same few names repeat on every row
     for r in rows:
         key = (r["indicator_id"], r["name"], r["raw_name"])
@@ -266,7 +274,7 @@ def _with_aliases(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if found is None:
             found = aliases[key] = _aliases(r)
         r["aliases"] = found.copy()
-    return rows
+        yield r
 
 
 # What makes figures alike for series() and compare(), in SQL: _series_key with the unit

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..errors import UsageError
@@ -78,7 +79,7 @@ def _departments(text: str | None) -> list:
         return []
 
 
-def _with_departments(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _with_departments(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     """Rows selected as TASK_FIELDS, their departments read from JSON (once per distinct list)."""
     parsed: dict[str | None, list] = {}
     for r in rows:
@@ -87,7 +88,7 @@ def _with_departments(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if found is None:
             found = parsed[text] = _departments(text)
         r["departments"] = found.copy() if isinstance(found, list) else json.loads(text)
-    return rows
+        yield r
 
 
 # A unit's name less where it is: 市发展和改革委员会 → 发展和改革委员会
@@ -115,11 +116,16 @@ def department_matches(query: str, department: str) -> bool:
     return all(ch in it for ch in q)
 
 
-def list_tasks(z, *, statuses: list[str] | None = None, incomplete: bool = False,
+def list_tasks(z, **filters) -> list[dict[str, Any]]:
+    """Tasks matching every filter given, in document and table order (see :func:`iter_tasks`)."""
+    return list(iter_tasks(z, **filters))
+
+
+def iter_tasks(z, *, statuses: list[str] | None = None, incomplete: bool = False,
                department: str | None = None, leader: str | None = None, grep: str | None = None,
                period: str | None = None, document: str | None = None,
-               seq: str | None = None, region: str | None = None) -> list[dict[str, Any]]:
-    """Tasks matching every filter given, in document and table order.
+               seq: str | None = None, region: str | None = None) -> Iterator[dict[str, Any]]:
+    """Tasks matching every filter given, in document and table order, read as they are wanted.
 
     ``incomplete``: status is not ``done``; ``statuses``: any of these;
     ``department``: a responsible unit it names (a part of the name or its short form:
@@ -185,10 +191,10 @@ def list_tasks(z, *, statuses: list[str] | None = None, incomplete: bool = False
     sql = (f"SELECT {_COLUMNS} FROM tasks t JOIN documents d INDEXED BY idx_documents_id_document ON d.id = t.doc_id"
            + (" WHERE " + " AND ".join(where) if where else "")
            + " ORDER BY t.year, t.end_month, d.document, t.row_index")
-    rows = _with_departments(z.rows(sql, tuple(params)))
+    rows = _with_departments(z.iter_rows(sql, tuple(params)))
     if wanted_unit:
-        rows = [r for r in rows if any(department_matches(wanted_unit, d) for d in r["departments"])
-                or (r["departments_raw"] and wanted_unit in r["departments_raw"])]
+        rows = (r for r in rows if any(department_matches(wanted_unit, d) for d in r["departments"])
+                or (r["departments_raw"] and wanted_unit in r["departments_raw"]))
     return rows
 
 
