@@ -252,12 +252,11 @@ def base_name(relpath: str) -> str:
 def name_documents(conn: sqlite3.Connection, bases: set[str]) -> None:
     """Give the documents whose base name is one of ``bases`` their names: the base name when
     it is the only one stored, else each one's relpath (two ``report.txt`` from different
-    folders are ``a/report.txt`` and ``b/report.txt``). Runs inside the caller's transaction."""
+    folders are ``a/report.txt`` and ``b/report.txt``). Runs inside the caller's transaction;
+    reads the index on ``file_name``, never the table."""
     for base in bases:
-        like = "%/" + base.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        rows = conn.execute("SELECT id, relpath, document FROM documents WHERE relpath = ? "
-                            "OR relpath LIKE ? ESCAPE '\\' OR document = ?", (base, like, base)).fetchall()
-        rows = [r for r in rows if base_name(r[1] or r[2]) == base]
+        rows = conn.execute("SELECT id, relpath, document FROM documents INDEXED BY idx_documents_file_name "
+                            "WHERE file_name = ?", (base,)).fetchall()
         for sha, relpath, document in rows:
             name = base if len(rows) == 1 else (relpath or document)
             if name != document:
@@ -273,6 +272,18 @@ def m008_sources(db) -> None:
     for name in ("source", "linked_from"):
         if name not in have:
             conn.execute(f"ALTER TABLE [documents] ADD COLUMN [{name}] TEXT")
+
+
+@migration
+def m009_file_name(db) -> None:
+    """``file_name``, the base name a document's file has (its ``document`` name unless another
+    file of that name is stored too), indexed: naming documents reads the index, not the table."""
+    conn = db.conn
+    if "file_name" not in {r[1] for r in conn.execute("PRAGMA table_info([documents])")}:
+        conn.execute("ALTER TABLE [documents] ADD COLUMN [file_name] TEXT")
+    for sha, relpath, document in conn.execute("SELECT id, relpath, document FROM documents").fetchall():
+        conn.execute("UPDATE documents SET file_name = ? WHERE id = ?", (base_name(relpath or document), sha))
+    conn.execute("CREATE INDEX IF NOT EXISTS idx_documents_file_name ON documents (file_name)")
 
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -665,6 +676,7 @@ def document_rows(doc: ParsedDocument) -> DocumentRows:
         "mtime": None, "ingested_at": None, "text": n.text,
         "region": m.region, "report_kind": m.report_kind, "frame": json.dumps(m.frame, ensure_ascii=False),
         "relpath": doc.relpath or doc.document, "source": doc.source_url, "linked_from": doc.linked_from,
+        "file_name": base_name(doc.relpath or doc.document),
     }
     get_obs = attrgetter(*obs_fields)
     observations = TupleRows(("doc_id", *obs_fields, "period"), [
@@ -705,11 +717,11 @@ def store_rows(conn: sqlite3.Connection, rows: DocumentRows, mtime: float | None
             state, other = "replace", sha
         if state in ("unchanged", "duplicate"):
             return state
-        bases = {base_name(document.get("relpath") or document["document"])}
+        bases = {document["file_name"]}
         if state == "replace":
-            old = conn.execute("SELECT relpath, document FROM documents WHERE id = ?", (other,)).fetchone()
-            if old:
-                bases.add(base_name(old[0] or old[1]))
+            old = conn.execute("SELECT file_name FROM documents WHERE id = ?", (other,)).fetchone()
+            if old and old[0]:
+                bases.add(old[0])
             conn.execute("DELETE FROM observations WHERE doc_id = ?", (other,))
             conn.execute("DELETE FROM tasks WHERE doc_id = ?", (other,))
             conn.execute("DELETE FROM status_counts WHERE doc_id = ?", (other,))

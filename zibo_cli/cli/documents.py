@@ -85,7 +85,7 @@ def forget(
                 for table in ("observations", "tasks", "status_counts"):
                     conn.execute(f"DELETE FROM [{table}] WHERE doc_id = ?", (f["id"],))
                 conn.execute("DELETE FROM documents WHERE id = ?", (f["id"],))
-            name_documents(conn, {base_name(f["relpath"] or f["document"]) for f in found})
+            name_documents(conn, {base_name(f["relpath"] or f["document"]) for f in found})  # = their file_name
     finally:
         conn.close()
     for f in found:
