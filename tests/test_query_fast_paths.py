@@ -74,3 +74,53 @@ def test_compare_answers_as_if_it_read_every_figure(tmp_path, seed, monkeypatch)
         fast = [q.compare(z, a, b) for a, b in pairs]
         monkeypatch.setattr(q, "_first_rows", every_figure)
         assert fast == [q.compare(z, a, b) for a, b in pairs]
+
+
+def _conflicts_reading_every_figure(z, name=None):
+    """conflicts() as it was before the SQL pre-selection: every catalogued stated figure read,
+    grouped in Python (the reference the fast query must agree with)."""
+    from zibo_cli.catalog import convert, unit_scale
+
+    rows = z.rows(f"""SELECT coalesce(o.indicator_id, o.name) AS ikey, o.name, o.measure, o.unit, o.region, o.year,
+        o.start_month, o.end_month, o.kind, o.value, d.document FROM observations o JOIN documents d ON d.id = o.doc_id
+        WHERE {q._CONFLICT_WHERE} ORDER BY o.year, o.start_month, o.end_month, d.document, o.char_offset, o.id""")
+    if name:
+        sel = q.resolve(z, name)
+        keep = {sel.entry.id} if sel.entry else set(sel.names)
+        rows = [r for r in rows if r["ikey"] in keep]
+    by_region = q._by_region(rows)
+    groups = {}
+    for r in rows:
+        key = (r["ikey"], r["measure"], unit_scale(r["unit"])[1], (r["region"] or "") if by_region else "",
+               r["year"], r["start_month"], r["end_month"], r["kind"])
+        g = groups.setdefault(key, {"name": r["name"], "region": r["region"] if by_region else None,
+                                    "measure": r["measure"], "unit": r["unit"], "year": r["year"],
+                                    "start_month": r["start_month"], "end_month": r["end_month"],
+                                    "period": q._label(r["year"], r["start_month"], r["end_month"]),
+                                    "kind": r["kind"], "values": []})
+        value = convert(r["value"], r["unit"], g["unit"])
+        if value is None:
+            continue
+        value = round(value, 6)
+        entry = next((v for v in g["values"] if v["value"] == value), None)
+        if entry is None:
+            g["values"].append({"value": value, "documents": [r["document"]]})
+        elif r["document"] not in entry["documents"]:
+            entry["documents"].append(r["document"])
+    return [g for g in groups.values()
+            if len(g["values"]) > 1 and len({d for v in g["values"] for d in v["documents"]}) > 1]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_conflicts_answer_as_if_they_read_every_figure(tmp_path, seed):
+    path = tmp_path / "z.db"
+    rng = random.Random(seed)
+    fill(path, rng)
+    conn = store.connect(path)  # some figures with regions: one known region, or two
+    regions = rng.choice([["淄博市"], ["淄博市", "张店区"]])
+    conn.execute("UPDATE observations SET region = ? WHERE id % 3 = 0", (regions[0],))
+    conn.execute("UPDATE observations SET region = ? WHERE id % 5 = 0", (regions[-1],))
+    conn.close()
+    with Zibo(path) as z:
+        for name in (None, "gdp"):
+            assert q.conflicts(z, name) == _conflicts_reading_every_figure(z, name)
