@@ -124,3 +124,26 @@ def test_conflicts_answer_as_if_they_read_every_figure(tmp_path, seed):
     with Zibo(path) as z:
         for name in (None, "gdp"):
             assert q.conflicts(z, name) == _conflicts_reading_every_figure(z, name)
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_targets_answer_as_if_they_read_every_figure(tmp_path, seed):
+    """targets() groups in SQL and reads only the chosen figures; targets_reading_every_figure()
+    is the same in plain Python over every figure: they must agree, with one region or several,
+    on 1–12 targets and year-to-date actuals, estimates, ties and task rows' own names."""
+    from zibo_cli.query import targets as t
+
+    path = tmp_path / "z.db"
+    rng = random.Random(seed)
+    fill(path, rng)
+    conn = store.connect(path)
+    regions = rng.choice([["淄博市"], ["淄博市", "张店区"]])
+    conn.execute("UPDATE observations SET region = ? WHERE id % 3 = 0", (regions[0],))
+    conn.execute("UPDATE observations SET region = ? WHERE id % 4 = 0", (regions[-1],))
+    # annual targets and actuals of whole years, so that most series have both
+    conn.execute("UPDATE observations SET start_month = 1, end_month = 12, period = year || '' "
+                 "WHERE kind = 'target' AND id % 2 = 0 AND year IS NOT NULL")
+    conn.close()
+    with Zibo(path) as z:
+        for args in ({}, {"behind": True}, {"name": "gdp"}, {"year": 2024}, {"region": "张店"}):
+            assert t.targets(z, **args) == t.targets_reading_every_figure(z, **args), args

@@ -21,9 +21,10 @@ reached within 0.5 percentage points for a growth rate, within 1% for an amount.
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, Any
 
-from ..catalog import convert
+from ..catalog import convert, unit_scale
 from .indicators import YOY_SQL, _by_region, _series_key, is_forecast, name_filter, region_filter
 
 if TYPE_CHECKING:
@@ -42,8 +43,8 @@ _AT_MOST = ("以内", "以下", "控制在", "不超过", "低于", "之内")
 
 _SELECT = """
 SELECT o.name, o.indicator_id, o.raw_name, o.year, o.start_month, o.end_month, o.kind, o.measure,
-       o.value, o.unit, o.qualifier, o.region, o.task_seq, o.derived, d.document, o.char_offset
-FROM observations o JOIN documents d ON d.id = o.doc_id
+       o.value, o.unit, o.qualifier, o.region, o.task_seq, o.derived, d.document, o.char_offset, o.id
+FROM observations o JOIN documents d INDEXED BY idx_documents_id_document ON d.id = o.doc_id
 """
 
 
@@ -62,7 +63,7 @@ def judge(target: float, qualifier: str | None, actual: float, growth: bool) -> 
     return actual >= target - slack
 
 
-def _rows(z: Zibo, name: str | None, year: int | None, region: str | None) -> list[dict[str, Any]]:
+def _filters(z: Zibo, name: str | None, year: int | None, region: str | None) -> tuple[list[str], list[Any]]:
     where = [YOY_SQL, "o.year IS NOT NULL"]
     params: list[Any] = []
     if name:
@@ -76,13 +77,106 @@ def _rows(z: Zibo, name: str | None, year: int | None, region: str | None) -> li
         sql, p = region_filter(z, region)
         where.append(sql)
         params.extend(p)
+    return where, params
+
+
+def _rows(z: Zibo, name: str | None, year: int | None, region: str | None) -> list[dict[str, Any]]:
+    """Every figure a targets() question covers, in document order (the reference
+    :func:`targets_reading_every_figure` groups)."""
+    where, params = _filters(z, name, year, region)
     sql = _SELECT + " WHERE " + " AND ".join(where) + " ORDER BY o.year, d.document, o.char_offset, o.id"
     return z.rows(sql, tuple(params))
 
 
+# Per series and year (the key of _series_key: indicator or name, measure, base unit, region
+# when the answer spans several, a task row's own name with its document and row), SQLite picks
+# the first annual target in document order and the actual that says most about the year (as
+# _latest: the furthest end month, a year-to-date figure, a stated one over a 预计, then the
+# first in document order). Each choice is one max()/min() over a text that sorts in that
+# order and ends with the figure's id, so only the chosen ids come back to Python.
+_CHOICES = """
+WITH pos AS (SELECT id, document, dense_rank() OVER (ORDER BY document) AS p
+             FROM documents INDEXED BY idx_documents_document),
+f AS (
+  SELECT o.id, o.kind, o.start_month, o.end_month, o.qualifier, o.char_offset, pos.p, o.year,
+         coalesce(nullif(o.indicator_id, ''), o.name) AS k, o.measure, {base} AS base,
+         CASE WHEN ? THEN coalesce(o.region, '') ELSE '' END AS rk,
+         CASE WHEN o.indicator_id IS NULL AND coalesce(o.task_seq, '') <> ''
+              THEN pos.document || char(31) || o.task_seq ELSE '' END AS tk,
+         nullif(o.region, '') AS region
+  FROM observations o JOIN pos ON pos.id = o.doc_id
+  WHERE {where} AND ((o.kind = 'target' AND o.start_month = 1 AND o.end_month = 12)
+                     OR (o.kind <> 'target' AND o.start_month IS NOT NULL AND o.end_month IS NOT NULL))
+)
+SELECT k, measure, base, rk, tk, year,
+       min(CASE WHEN kind = 'target' THEN printf('%010d%013d%013d', p, coalesce(char_offset, -1) + 1, id) END),
+       max(CASE WHEN kind <> 'target' THEN
+           printf('%02d%d%d%010d%013d%013d', end_month, start_month = 1,
+                  substr(coalesce(qualifier, ''), 1, 2) <> '预计', 9999999999 - p,
+                  9999999999999 - (coalesce(char_offset, -1) + 1), 9999999999999 - id) END),
+       max(CASE WHEN kind <> 'target' THEN region END)
+FROM f
+GROUP BY k, measure, base, rk, tk, year
+"""
+
+
 def targets(z: Zibo, name: str | None = None, year: int | None = None, region: str | None = None,
             behind: bool = False) -> list[dict[str, Any]]:
-    """Every annual target with the latest actual of its year and a status (module docstring)."""
+    """Every annual target with the latest actual of its year and a status (module docstring).
+
+    SQLite groups the figures and chooses (``_CHOICES``); Python reads only the chosen ones, so
+    time and memory grow with the number of series, not of figures.
+    :func:`targets_reading_every_figure` is the same in plain code (and the tests' reference).
+    """
+    where, params = _filters(z, name, year, region)
+    clause = " AND ".join(where)
+    by_region = z.conn.execute(f"SELECT count(DISTINCT o.region) FROM observations o WHERE {clause} "
+                               "AND o.region IS NOT NULL AND o.region <> ''", params).fetchone()[0] > 1
+    # the base unit of each unit present, as one CASE (a join would compare every row with each)
+    units = [r[0] for r in z.conn.execute("SELECT DISTINCT unit FROM observations") if r[0] is not None]
+    base = ("CASE o.unit " + " ".join("WHEN ? THEN ?" for _ in units) + " ELSE '' END") if units else "''"
+    unit_params = [x for u in units for x in (u, unit_scale(u)[1] or "")]
+    sql = _CHOICES.replace("{base}", base).replace("{where}", clause)
+    goals: list[tuple[tuple, int]] = []
+    best: dict[tuple, tuple[int, str | None]] = {}
+    for *key, goal, actual, reg in z.conn.execute(sql, (*unit_params, by_region, *params)):
+        if goal is None:
+            continue  # actuals of a series with no annual target that year
+        goals.append((tuple(key), int(goal[-13:])))
+        if actual is not None:
+            best[tuple(key)] = (9999999999999 - int(actual[-13:]), reg)
+    ids = [i for _, i in goals] + [i for i, _ in best.values()]
+    rows = {r[-1]: r for r in z.conn.execute(_SELECT + " WHERE o.id IN (SELECT value FROM json_each(?))",
+                                             (json.dumps(ids),))}
+    order = sorted(goals, key=lambda g: (rows[g[1]][3], rows[g[1]][14], _offset(rows[g[1]][15]), g[1]))
+    out = []
+    for key, goal in order:
+        t = rows[goal]
+        held = best.get(key)
+        region_ = t[11] if by_region else (t[11] or (held[1] if held else None))
+        row = _judged(_as_dict(t), _as_dict(rows[held[0]]) if held else None, region_)
+        if not behind or row["status"] == "behind":
+            out.append(row)
+    out.sort(key=lambda r: (r["region"] or "", r["year"], r["name"]))
+    return out
+
+
+def _offset(offset: int | None) -> int:
+    return -1 if offset is None else offset  # SQLite puts a NULL offset first
+
+
+_FIELDS = ("name", "indicator_id", "raw_name", "year", "start_month", "end_month", "kind", "measure", "value",
+           "unit", "qualifier", "region", "task_seq", "derived", "document", "char_offset", "id")
+
+
+def _as_dict(row: tuple) -> dict[str, Any]:
+    return dict(zip(_FIELDS, row, strict=True))
+
+
+def targets_reading_every_figure(z: Zibo, name: str | None = None, year: int | None = None,
+                                 region: str | None = None, behind: bool = False) -> list[dict[str, Any]]:
+    """:func:`targets` grouped in Python over every figure: the reference the SQL must agree
+    with (tests/test_targets.py), and the definition in plain code."""
     rows = _rows(z, name, year, region)
     by_region = _by_region(rows)
     goals: dict[tuple, dict[str, Any]] = {}
@@ -96,7 +190,9 @@ def targets(z: Zibo, name: str | None = None, year: int | None = None, region: s
             actuals.setdefault(key, []).append(r)
     out = []
     for key, t in goals.items():
-        row = _judged(t, actuals.get(key, []), by_region)
+        found = actuals.get(key, [])
+        region_ = t["region"] if by_region else next((r["region"] for r in [t, *found] if r["region"]), None)
+        row = _judged(t, _latest(found), region_)
         if not behind or row["status"] == "behind":
             out.append(row)
     out.sort(key=lambda r: (r["region"] or "", r["year"], r["name"]))
@@ -111,14 +207,12 @@ def _latest(found: list[dict[str, Any]]) -> dict[str, Any] | None:
     return max(found, key=lambda r: (r["end_month"], r["start_month"] == 1, not is_forecast(r["qualifier"])))
 
 
-def _judged(t: dict[str, Any], found: list[dict[str, Any]], by_region: bool) -> dict[str, Any]:
-    a = _latest(found)
+def _judged(t: dict[str, Any], a: dict[str, Any] | None, region: str | None) -> dict[str, Any]:
     # a rate (a growth, a share, a % level such as 失业率) is judged as it is; only an amount
     # (亿元, 万人, 个) accumulates over the year and is judged against the pro-rata pace
     growth = t["measure"] in ("growth", "change", "share", "rank") or t["unit"] in ("%", "‰", "")
     row = {
-        "name": t["name"], "indicator_id": t["indicator_id"], "region": t["region"] if by_region else
-        next((r["region"] for r in [t, *found] if r["region"]), None),
+        "name": t["name"], "indicator_id": t["indicator_id"], "region": region,
         "year": t["year"], "measure": t["measure"], "unit": t["unit"], "target": t["value"],
         "target_qualifier": t["qualifier"], "target_derived": bool(t["derived"]), "actual": None,
         "actual_qualifier": None, "actual_start_month": None, "actual_end_month": None, "pace": None,
