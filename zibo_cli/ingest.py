@@ -426,6 +426,7 @@ def ingest_found(found: Iterable[tuple[Path, str | None]], db_path: Path,
 
     conn = connect(db_path, allow_foreign=force)
     own = _own_files(db_path)
+    batch = _FulltextBatches(lambda: conn)  # the parallel path opens conn again after forking
     try:
         for item in found:
             path, error = item
@@ -437,11 +438,34 @@ def ingest_found(found: Iterable[tuple[Path, str | None]], db_path: Path,
                 continue
             try:
                 result = ingest_file(conn, path, force=force, relpath=relpath_of(item), origin=_origin(item))
+                batch.stored(result)
             except sqlite3.Error as e:
                 raise DatabaseError(describe_sqlite_error(e, Path(db_path))) from None
             yield result
+        batch.flush()
     finally:
         conn.close()
+
+
+class _FulltextBatches:
+    """Flush the full-text index every ``store.FTS_BATCH`` stored documents (see migration 10);
+    the end of a run flushes the rest (an interrupted one leaves them to the next write)."""
+
+    def __init__(self, connection) -> None:
+        self.connection, self.count = connection, 0
+
+    def stored(self, result: IngestResult) -> None:
+        from .store import FTS_BATCH
+
+        if result.status in ("new", "replaced"):
+            self.count += 1
+            if self.count % FTS_BATCH == 0:
+                self.flush()
+
+    def flush(self) -> None:
+        from .store import flush_fulltext
+
+        flush_fulltext(self.connection())
 
 
 def _own_files(db_path: Path) -> set[str]:
@@ -471,6 +495,7 @@ def _ingest_parallel(found: list[tuple[Path, str | None]], db_path: Path, force:
                        "stored so far are whole: run the same command with --workers 0")
     pool: ProcessPoolExecutor | None = None
     conn = connect(db_path, allow_foreign=force)
+    batch = _FulltextBatches(lambda: conn)  # the parallel path opens conn again after forking
 
     def start_parsers() -> ProcessPoolExecutor:
         nonlocal conn
@@ -492,7 +517,9 @@ def _ingest_parallel(found: list[tuple[Path, str | None]], db_path: Path, force:
         if isinstance(entry, IngestResult):
             return entry
         try:
-            return _store_prepared(conn, entry.result(), force)
+            result = _store_prepared(conn, entry.result(), force)
+            batch.stored(result)
+            return result
         except sqlite3.Error as e:
             raise DatabaseError(describe_sqlite_error(e, Path(db_path))) from None
         except BrokenProcessPool:
@@ -526,6 +553,10 @@ def _ingest_parallel(found: list[tuple[Path, str | None]], db_path: Path, force:
                 yield finish(window.popleft())
         while window:
             yield finish(window.popleft())
+        try:
+            batch.flush()
+        except sqlite3.Error as e:
+            raise DatabaseError(describe_sqlite_error(e, Path(db_path))) from None
     except BaseException:
         if pool is not None:
             previous = _ignore_interrupts()  # a second Ctrl-C must not cut the clean-up short
