@@ -246,3 +246,28 @@ def test_kill_9_during_a_2000_file_ingest_leaves_a_sound_database_and_a_rerun_co
     statuses = [r["status"] for r in json.loads(out)]
     assert statuses.count("unchanged") == counts["documents"] and statuses.count("new") == 2000 - counts["documents"]
     assert consistency(db) == {"documents": 2000, "observations": 2000 * 5}
+
+
+def test_an_interrupt_after_an_earlier_parallel_run_in_the_same_process_is_reported(zibo, tmp_path, db, monkeypatch):
+    """A script (or this test run) may ingest with parser processes, then ingest again in the same
+    process: the second run's interrupt is its own (one line, exit 130), not the end of the process
+    the first run's parsers would have called for (found when test_atomic ran after
+    test_parallel_ingest: the whole pytest run exited 130)."""
+    from zibo_cli import ingest, store
+
+    make_reports(tmp_path / "many", 6)
+    assert zibo("ingest", tmp_path / "many", "--workers", "2", "-q").exit_code == 0
+    assert ingest.parsers_started
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "other.txt").write_text("2023年一季度经济运行情况\n一季度，全市固定资产投资增长3%。\n",
+                                               encoding="utf-8")
+    original = store._insert
+
+    def interrupting(conn, table, rows):
+        original(conn, table, rows)
+        if table == "documents":
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(store, "_insert", interrupting)
+    r = zibo("ingest", tmp_path / "in", "--workers", "0")
+    assert r.exit_code == 130 and "interrupted after storing 0 new" in r.stderr

@@ -385,6 +385,7 @@ parsers_started = False  # this process started parser processes (an interrupt t
 # writes (about a third of the work per file), so beyond a few parsers it is the limit.
 PARALLEL_MIN_FILES = 48
 MAX_WORKERS = 3
+CHUNK = 4  # files a parser process is sent at a time
 
 
 def default_workers(n_files: int) -> int:
@@ -513,11 +514,28 @@ def _ingest_parallel(found: list[tuple[Path, str | None]], db_path: Path, force:
             conn = connect(db_path, allow_foreign=force)
         return new
 
-    def finish(entry: Future | IngestResult) -> IngestResult:
+    class Chunk:
+        """Files sent to a parser together (one future for CHUNK files: less pickling and
+        fewer round trips than one a file); each waits in the window as (chunk, index)."""
+
+        def __init__(self) -> None:
+            self.todo: list[ToParse] = []
+            self.future: Future | None = None
+
+        def submit(self) -> None:
+            try:
+                self.future = pool.submit(_worker_parse_many, self.todo)
+            except BrokenProcessPool:
+                raise broken from None
+
+    def finish(entry) -> IngestResult:
         if isinstance(entry, IngestResult):
             return entry
+        chunk, index = entry
+        if chunk.future is None:
+            chunk.submit()
         try:
-            result = _store_prepared(conn, entry.result(), force)
+            result = _store_prepared(conn, chunk.future.result()[index], force)
             batch.stored(result)
             return result
         except sqlite3.Error as e:
@@ -527,7 +545,8 @@ def _ingest_parallel(found: list[tuple[Path, str | None]], db_path: Path, force:
 
     try:
         own = _own_files(db_path)
-        window: deque[Future | IngestResult] = deque()
+        window: deque = deque()
+        open_chunk: Chunk | None = None
         for item in found:
             path, error = item
             if os.path.realpath(path) in own:
@@ -545,11 +564,14 @@ def _ingest_parallel(found: list[tuple[Path, str | None]], db_path: Path, force:
                 else:
                     if pool is None:
                         pool = start_parsers()  # the window is empty here: nothing waits on conn
-                    try:
-                        window.append(pool.submit(_worker_parse, todo))
-                    except BrokenProcessPool:
-                        raise broken from None
-            while len(window) > 4 * workers or (window and isinstance(window[0], IngestResult)):
+                    if open_chunk is None:
+                        open_chunk = Chunk()
+                    window.append((open_chunk, len(open_chunk.todo)))
+                    open_chunk.todo.append(todo)
+                    if len(open_chunk.todo) >= CHUNK:
+                        open_chunk.submit()
+                        open_chunk = None
+            while len(window) > 3 * workers * CHUNK or (window and isinstance(window[0], IngestResult)):
                 yield finish(window.popleft())
         while window:
             yield finish(window.popleft())
@@ -636,6 +658,10 @@ def _stop_parsers(pool) -> None:
 
 def _worker_ready(_: int) -> bool:
     return True
+
+
+def _worker_parse_many(todo: list[ToParse]) -> list[Prepared]:
+    return [_worker_parse(t) for t in todo]
 
 
 def _worker_parse(todo: ToParse) -> Prepared:

@@ -80,6 +80,9 @@ def ingest(
 
         raise UsageError("--attachments goes with the address of a page (zibo ingest https://… --attachments)")
     results: list = []
+    from .. import ingest as ingesting
+
+    ingesting.parsers_started = False  # of this run (a script or test may run several in one process)
     try:
         _run(paths, db, force, workers, quiet, fmt, results, attachments)
     except KeyboardInterrupt as e:
