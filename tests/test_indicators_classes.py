@@ -143,3 +143,8 @@ def test_per_capita_gdp_written_with_the_abbreviation_before_its_number():
 def test_profit_net_of_losses_is_the_profit():
     (o,) = obs("2015年，全县规模以上工业企业盈亏相抵后实现利润8.2亿元。")
     assert o.name == "规模以上工业企业利润"
+
+
+def test_striving_to_achieve_is_a_target_not_part_of_the_name():
+    got = obs("某县2025年经济社会发展计划\n努力实现地区生产总值增长6%左右，全力完成固定资产投资120亿元。\n")
+    assert [(o.name, o.kind, o.value) for o in got] == [("地区生产总值", "target", 6.0), ("固定资产投资", "target", 120.0)]

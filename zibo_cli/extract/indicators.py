@@ -173,7 +173,7 @@ _CLAUSE_LEAD = re.compile(r"\s*(?:其中|全市|全县|全区|全省|初步核�
 _OPENING_GAP = re.compile(r"(?:根据|据|按照|经)[^，。；]{0,20}[，,]\s*|(?:今年|去年|全市|全区|全县|全省|我市|其中)[，,]?\s*")
 # The subject of a clause is last year (上年同期为下降1.3%, 去年全市…增长5%); not after 比/较.
 _PREVIOUS_YEAR = re.compile(r"^(?:上年同期|去年同期|上年|去年)(?:全年|同期)?(?!末|底|以来)")
-_TARGET_WORDS = re.compile(r"^(?:力争|确保|计划|预期|争取|目标是|目标为)")
+_TARGET_WORDS = re.compile(r"^(?:力争|确保|计划|预期|争取|目标是|目标为|(?:努力|全力|奋力)(?=实现|完成|达到|保持|确保|争取))")
 _COMPARISON = re.compile(r"(?:比|较|与|同|相比|高于|低于|快于|慢于)\s*$")
 _COMPARE_LEAD = re.compile(
     r"^(?:比|较|与|同)(?:(?:19|20)\d{2}年(?:同期)?|上年同期|去年同期|上年|去年|上月|上季度|年初|同期|全省|全国|全省平均|"
