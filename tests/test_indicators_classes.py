@@ -148,3 +148,23 @@ def test_profit_net_of_losses_is_the_profit():
 def test_striving_to_achieve_is_a_target_not_part_of_the_name():
     got = obs("某县2025年经济社会发展计划\n努力实现地区生产总值增长6%左右，全力完成固定资产投资120亿元。\n")
     assert [(o.name, o.kind, o.value) for o in got] == [("地区生产总值", "target", 6.0), ("固定资产投资", "target", 120.0)]
+
+
+def test_a_gap_to_another_series_is_no_figure_of_a_series_named_after_it():
+    got = facts("某市2024年5月份经济运行\n5月份，商品零售额同比增长31.7%，增速快于全部商品零售额9.1个百分点；"
+                "甲产业、乙产业增加值分别增长24.7%、17.8%，分别高于规上工业15.5个和8.6个百分点。\n")
+    assert got == {("商品零售额", "actual", 31.7, "%"), ("甲产业增加值", "actual", 24.7, "%"),
+                   ("乙产业增加值", "actual", 17.8, "%")}
+
+
+def test_a_unit_written_once_after_the_last_value_of_a_list():
+    got = obs("某市2024年5月份经济运行\n5月份，工业投资增长40.3%，制造业投资增长35.8%，分别比1-4月加快9.1个和11.0个百分点。\n")
+    assert [(o.name, o.value, o.unit) for o in got if o.measure == "change"] == [
+        ("工业投资", 9.1, "百分点"), ("制造业投资", 11.0, "百分点")]
+
+
+def test_fenbie_with_a_verb_before_each_value_and_a_list_begun_in_the_clauses_before():
+    got = obs("某市2024年5月份经济运行\n5月份，分门类看，甲矿业，乙制造业，丙供应业、丁供应业分别下降29.8%、增长6.5%和增长4.1%。"
+              "子业、丑业和寅业分别下降9.8%、增长6.5%和增长4.1%。\n")
+    assert [(o.name, o.value) for o in got] == [("甲矿业", -29.8), ("乙制造业", 6.5), ("丙供应业、丁供应业", 4.1),
+                                                 ("子业", -9.8), ("丑业", 6.5), ("寅业", 4.1)]

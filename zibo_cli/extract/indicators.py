@@ -209,7 +209,13 @@ _BASELINE = re.compile(r"(?:(?:19|20)\d{2}年(?:同期)?|上年同期|去年同�
 _VERSUS_REGION = re.compile(r"(?:(?:高于|低于|快于|慢于|高出|低出|超出|领先|落后)(?:全省|全国|省|国家)?(?:平均)?(?:水平)?|"
                             r"(?:比|较)(?:全省|全国|省|国家)(?:平均)?(?:水平)?(?:高出|低出|高|低|快|慢))$")
 # What is left of a clause that had no name of its own (同比改善5%, 增速比…): not a name
-_NOT_A_NAME = re.compile(r"^(?:同比|环比|比|较|增速比|增幅比|增速较|增幅较)")
+_BARE_ITEM = re.compile(r"[\u4e00-\u9fff]{2,12}")
+_NOT_AN_ITEM = re.compile(r"看|来说|方面|其中|分别|增长|下降|实现|完成|情况|持续|保持|全市|全省|我市")
+_VERB_JOIN = re.compile(r"[、和及](?:同比)?(?:增长|下降|上升|提高|回落|减少|增加|下滑|加快|放缓)")
+_NOT_A_NAME = re.compile(r"^(?:同比|环比|比|较|增速比|增幅比|增速较|增幅较)"
+                         # 增速快于全部限上单位商品零售额9.1个百分点, 分别高于规上工业15.5个百分点:
+                         # a gap to another series, not a figure of one named so
+                         r"|^(?:增速|增幅|比重|占比)?(?:分别|均|都|也)?(?:快于|高于|低于|慢于|高出|低出|超出|领先|落后|好于|优于)")
 # 两年平均增长, 三年平均增速: an average growth over several years
 _MULTI_YEAR = re.compile(r"(?:[两三四五]|[2-5])年平均(?=(?:同比)?(?:增长|增速|增幅|下降)?(?:为|达到|达)?$)")
 _ALT_NAME = re.compile(r"（[^（）\d]{1,8}）$")
@@ -1003,6 +1009,7 @@ class _SentenceReader:
                 named.region = self.carry_region  # 兰州领先，GDP总量…亿元: the city's
             self.next_start = group[-1].end
             if len(group) > 1:
+                self.group_start = span_start
                 out.extend(self._read_group(group, named, span))
             else:
                 out.extend(self._read_one(group[0], named, span))
@@ -1022,7 +1029,12 @@ class _SentenceReader:
 
     def _joins(self, a: _Figure, b: _Figure) -> bool:
         between = self.masked[a.end:b.start]
-        return between in ("、", "和", "及") and a.rank == b.rank
+        if a.rank != b.rank:
+            return False
+        if between in ("、", "和", "及"):
+            return True
+        # 分别下降29.8%、增长6.5%和增长4.1%: each value with its own verb, still one list
+        return bool(_VERB_JOIN.fullmatch(between)) and "分别" in self.masked[self._clause_start(a.start):a.start]
 
     def _clause_start(self, pos: int) -> int:
         i = pos - 1
@@ -1129,7 +1141,19 @@ class _SentenceReader:
 
     def _read_group(self, group: list[_Figure], named: _Named, span: str) -> list[Observation]:
         n = len(group)
-        names, raws = split_names(named.names[0], n) if named.names else ([], [])
+        if group[-1].unit == "百分点":
+            # 分别加快9.1个、11.0个和7.2个百分点: the unit written once, after the last
+            for f in group[:-1]:
+                if f.unit == "个" and self.masked[f.end:f.end + 1] in ("、", "和", "及"):
+                    f.unit, f.count_noun = "百分点", False
+        items = self._items_before(self.group_start) if named.names and named.names[0] and "分别" in named.tail \
+            else []
+        if items and len(items) + 1 == n:
+            # 分门类看，采矿业，制造业，电力、热力、燃气及水生产和供应业分别…: the list began in
+            # the clauses before, one bare noun each (the last item is whole, 、 and all)
+            names, raws = [*items, named.names[0]], [*items, named.raw[0]]
+        else:
+            names, raws = split_names(named.names[0], n) if named.names else ([], [])
         if len(names) != n:
             if self.may_inherit and not (named.names and named.names[0]) and len(self.last_names) == n:
                 names, raws = list(self.last_names), list(self.last_raw)
@@ -1144,14 +1168,30 @@ class _SentenceReader:
                 return self._read_one(group[0], named, span)
         out = []
         names = [self._with_subject(n) if n else n for n in names]
-        for fig, name, raw in zip(group, names, raws, strict=True):
+        for i, (fig, name, raw) in enumerate(zip(group, names, raws, strict=True)):
             if not name or name in GENERIC_NAMES:
                 continue
-            obs = self._observation(fig, name, raw, named)
+            own = named
+            if i and _VERB_JOIN.fullmatch(between := self.masked[group[i - 1].end:fig.start]):
+                # 分别下降29.8%、增长6.5%: each value takes the verb before it
+                verb = between[1:].removeprefix("同比")
+                own = replace(named, tail=[w for w in named.tail if w not in GROWTH_VERBS] + [verb])
+            obs = self._observation(fig, name, raw, own)
             if obs:
                 out.append(obs)
         self.last_names, self.last_raw, self.last_unit = names, raws, group[0].unit
         return out
+
+    def _items_before(self, start: int) -> list[str]:
+        """The bare nouns (采矿业, 制造业) that make up the clauses just before ``start`` in the
+        sentence, each a clause of its own: the first items of a list that 分别 pairs."""
+        items: list[str] = []
+        for clause in reversed(re.split(r"[，,]", self.masked[:start].rstrip("，,"))):
+            clause = clause.strip()
+            if not _BARE_ITEM.fullmatch(clause) or _NOT_AN_ITEM.search(clause):
+                break
+            items.insert(0, clause)
+        return items
 
     def _task_aside(self, fig: _Figure, name: str, named: _Named) -> tuple[str, str] | None:
         """(name, raw) for a task's size in brackets (完成年度任务（116万千瓦）的…): the name of
