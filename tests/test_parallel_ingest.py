@@ -205,3 +205,31 @@ def test_a_document_that_takes_too_long_fails_and_the_others_go_on(tmp_path):
     rows = json.loads(out)
     assert [r["status"] for r in rows] == ["failed", "failed"]
     assert all("too complex" in r["error"] for r in rows)
+
+
+def test_a_walk_resolves_the_folder_once_not_every_file(tmp_path, monkeypatch):
+    """Re-ingesting a large unchanged folder is mostly reading and hashing: the resolved path of
+    each file comes from its folder's (a link is still resolved to where it points)."""
+    import os
+
+    from test_atomic import make_reports
+
+    from zibo_cli.ingest import ingest_paths
+
+    files = make_reports(tmp_path / "in", 20)
+    target = tmp_path / "elsewhere.txt"
+    target.write_text("2023年一季度经济运行情况\n一季度，全市固定资产投资增长3%。\n", encoding="utf-8")
+    (tmp_path / "in" / "zz-link.txt").symlink_to(target)
+    db = tmp_path / "z.db"
+    first = {r.document: r for r in ingest_paths([tmp_path / "in"], db, workers=0)}
+    assert first["zz-link.txt"].status == "new"
+    calls = []
+    real = os.path.realpath
+    monkeypatch.setattr(os.path, "realpath", lambda p, *a, **k: calls.append(p) or real(p, *a, **k))
+    again = list(ingest_paths([tmp_path / "in"], db, workers=0))
+    assert {r.status for r in again} == {"unchanged"} and len(again) == 21
+    assert len(calls) < 10, calls  # the folder, the link, the database: not one a file
+    import sqlite3
+
+    paths = {r[0] for r in sqlite3.connect(db).execute("SELECT path FROM documents")}
+    assert str(target.resolve()) in paths and str(files[0].resolve()) in paths

@@ -71,16 +71,22 @@ class Found(tuple):
     linked_from: str | None  # the page that links to it (--attachments)
 
     def __new__(cls, path: Path, error: str | None, relpath: str | None = None, source: str | None = None,
-                linked_from: str | None = None, name: str | None = None):
+                linked_from: str | None = None, name: str | None = None, real: str | None = None):
         self = super().__new__(cls, (path, error))
         self.relpath = shown(relpath or name or path.name)
         self.source, self.linked_from, self.name = source, linked_from, name or path.name
+        self.real = real  # its resolved path when the walk knows it (no realpath call a file)
         return self
 
 
 def relpath_of(item) -> str:
     """The ``relpath`` of a (file, error) pair (its base name for a plain tuple)."""
     return getattr(item, "relpath", None) or shown(item[0].name)
+
+
+def _real(item) -> str:
+    """The resolved path of a (file, error) pair: known from the walk, else asked for."""
+    return getattr(item, "real", None) or os.path.realpath(item[0])
 
 
 def _origin(item) -> tuple[str | None, str | None, str | None]:
@@ -114,20 +120,24 @@ def _root_name(path: Path) -> str:
     return name if name not in ("", ".", "..") else Path(os.path.abspath(path)).name
 
 
-def _visit(path: Path, seen_dirs: set, seen_files: set, rel: str) -> Iterator[tuple[Path, str | None]]:
-    """One path: a file once (by device and inode), a folder walked, anything else an error."""
+def _visit(path: Path, seen_dirs: set, seen_files: set, rel: str,
+           real: str | None = None) -> Iterator[tuple[Path, str | None]]:
+    """One path: a file once (by device and inode), a folder walked, anything else an error.
+    ``real``: its resolved path, when the walk knows it (an entry that is no link, in a folder
+    whose resolved path is known): resolving every file of a large folder costs a system call
+    per part of its path."""
     try:
         st = path.stat()  # follows links
     except OSError as e:
         yield Found(path, _missing(path, e), rel)
         return
     if S_ISDIR(st.st_mode):
-        yield from _walk(path, seen_dirs, seen_files, rel)
+        yield from _walk(path, seen_dirs, seen_files, rel, real)
     elif not S_ISREG(st.st_mode):
         yield Found(path, _NOT_REGULAR, rel)
     elif (st.st_dev, st.st_ino) not in seen_files:
         seen_files.add((st.st_dev, st.st_ino))
-        yield Found(path, None, rel)
+        yield Found(path, None, rel, real=real)
 
 
 _NOT_REGULAR = "not a regular file (a pipe, socket or device); copy the report to a file"
@@ -143,7 +153,8 @@ def _missing(p: Path, e: OSError) -> str:
     return describe_os_error(e)
 
 
-def _walk(folder: Path, seen_dirs: set, seen_files: set, rel: str) -> Iterator[tuple[Path, str | None]]:
+def _walk(folder: Path, seen_dirs: set, seen_files: set, rel: str,
+          real: str | None = None) -> Iterator[tuple[Path, str | None]]:
     try:
         st = folder.stat()
         key = (st.st_dev, st.st_ino)
@@ -151,17 +162,24 @@ def _walk(folder: Path, seen_dirs: set, seen_files: set, rel: str) -> Iterator[t
             return  # a symlink loop, or a folder reached twice
         seen_dirs.add(key)
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        real = real or os.path.realpath(folder)
     except OSError as e:
         yield Found(folder, "cannot open folder: " + describe_os_error(e, "folder"), rel)
         return
     for entry in entries:
         if entry.name.startswith(".") or entry.name in _SKIP_NAMES:
             continue
-        yield from _visit(Path(entry.path), seen_dirs, seen_files, f"{rel}/{entry.name}")
+        try:
+            link = entry.is_symlink()
+        except OSError:
+            link = True
+        yield from _visit(Path(entry.path), seen_dirs, seen_files, f"{rel}/{entry.name}",
+                          None if link else os.path.join(real, entry.name))
 
 
 def ingest_file(conn: sqlite3.Connection, path: Path, force: bool = False,
-                relpath: str | None = None, origin: tuple = (None, None, None)) -> IngestResult:
+                relpath: str | None = None, origin: tuple = (None, None, None),
+                real: str | None = None) -> IngestResult:
     """Parse and store one file.
 
     A file that cannot be read or parsed comes back as a ``failed`` result (nothing of it
@@ -169,7 +187,7 @@ def ingest_file(conn: sqlite3.Connection, path: Path, force: bool = False,
     one transaction, so an interrupt leaves it either fully in or fully out.
     ``force`` parses and rewrites a file even when its bytes are already stored.
     """
-    todo = check_file(conn, path, force, relpath, origin)
+    todo = check_file(conn, path, force, relpath, origin, real)
     if isinstance(todo, IngestResult):
         return todo
     return _store_prepared(conn, parse_read_file(todo), force)
@@ -203,7 +221,8 @@ class Prepared:
 
 
 def check_file(conn: sqlite3.Connection, path: Path, force: bool = False,
-               relpath: str | None = None, origin: tuple = (None, None, None)) -> IngestResult | ToParse:
+               relpath: str | None = None, origin: tuple = (None, None, None),
+               real: str | None = None) -> IngestResult | ToParse:
     """Read and hash a file: the final result when there is nothing to parse (it cannot
     be read, or the same bytes are stored), else what the parser needs. Reads the
     database, never writes it."""
@@ -218,7 +237,7 @@ def check_file(conn: sqlite3.Connection, path: Path, force: bool = False,
         result.error = str(e)
         return result
     sha = hashlib.sha256(data).hexdigest()  # = pipeline.file_sha256, without importing the parsers
-    resolved = source or shown(str(path.resolve()))
+    resolved = source or shown(real or str(path.resolve()))
     # Fast path: unchanged bytes at the same path need no parsing at all.
     state, other = document_state(conn, sha, resolved)
     if state == "duplicate" or (state == "unchanged" and not force):
@@ -431,14 +450,16 @@ def ingest_found(found: Iterable[tuple[Path, str | None]], db_path: Path,
     try:
         for item in found:
             path, error = item
-            if os.path.realpath(path) in own:
+            real = _real(item)
+            if real in own:
                 continue
             if error:
                 yield IngestResult(path=_origin(item)[0] or str(path), document=_origin(item)[2] or path.name,
                                    status="failed", error=error, relpath=relpath_of(item))
                 continue
             try:
-                result = ingest_file(conn, path, force=force, relpath=relpath_of(item), origin=_origin(item))
+                result = ingest_file(conn, path, force=force, relpath=relpath_of(item), origin=_origin(item),
+                                     real=real)
                 batch.stored(result)
             except sqlite3.Error as e:
                 raise DatabaseError(describe_sqlite_error(e, Path(db_path))) from None
@@ -549,14 +570,15 @@ def _ingest_parallel(found: list[tuple[Path, str | None]], db_path: Path, force:
         open_chunk: Chunk | None = None
         for item in found:
             path, error = item
-            if os.path.realpath(path) in own:
+            real = _real(item)
+            if real in own:
                 continue
             if error:
                 window.append(IngestResult(path=_origin(item)[0] or str(path), document=_origin(item)[2] or path.name,
                                            status="failed", error=error, relpath=relpath_of(item)))
             else:
                 try:
-                    todo = check_file(conn, path, force, relpath_of(item), _origin(item))
+                    todo = check_file(conn, path, force, relpath_of(item), _origin(item), real)
                 except sqlite3.Error as e:
                     raise DatabaseError(describe_sqlite_error(e, Path(db_path))) from None
                 if isinstance(todo, IngestResult):
