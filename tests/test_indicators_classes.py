@@ -168,3 +168,27 @@ def test_fenbie_with_a_verb_before_each_value_and_a_list_begun_in_the_clauses_be
               "子业、丑业和寅业分别下降9.8%、增长6.5%和增长4.1%。\n")
     assert [(o.name, o.value) for o in got] == [("甲矿业", -29.8), ("乙制造业", 6.5), ("丙供应业、丁供应业", 4.1),
                                                  ("子业", -9.8), ("丑业", 6.5), ("寅业", 4.1)]
+
+
+def test_a_bare_measure_takes_the_subject_a_clause_before_announces():
+    got = facts("某市2024年前三季度经济运行\n其中，甲业活力凸显，前三季度增加值实现200.8亿元，同比增长5.2%。"
+                "乙企业增势良好，1-9月实现增加值113.2亿元。\n")
+    assert got == {("甲业增加值", "actual", 200.8, "亿元"), ("甲业增加值", "actual", 5.2, "%"),
+                   ("乙企业增加值", "actual", 113.2, "亿元")}
+
+
+def test_a_period_written_inside_a_name_is_no_part_of_it():
+    got = facts("某市2024年前三季度经济运行\n甲服务业和乙服务业前三季度共实现增加值623.1亿元。城镇居民上半年人均可支配收入增长5%。\n")
+    assert ("甲服务业和乙服务业增加值", "actual", 623.1, "亿元") in got
+    assert ("城镇居民人均可支配收入", "actual", 5.0, "%") in got
+
+
+def test_a_sum_over_several_places_is_no_figure_of_the_documents_region():
+    got = facts("某市2024年前三季度经济运行\n长三角16个城市前三季度完成规模以上工业总产值127572.46亿元，同比仅增长4.0%。"
+                "全市完成规模以上工业总产值1000亿元。\n")
+    assert got == {("规模以上工业总产值", "actual", 1000.0, "亿元")}
+
+
+def test_provincial_and_city_projects_are_no_set_of_places():
+    got = obs("某市2024年上半年经济运行\n上半年，全市实施的 530 个省市重点项目稳步推进。\n")
+    assert [(o.value, o.unit) for o in got] == [(530.0, "个")]

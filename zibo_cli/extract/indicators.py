@@ -209,6 +209,11 @@ _BASELINE = re.compile(r"(?:(?:19|20)\d{2}年(?:同期)?|上年同期|去年同�
 _VERSUS_REGION = re.compile(r"(?:(?:高于|低于|快于|慢于|高出|低出|超出|领先|落后)(?:全省|全国|省|国家)?(?:平均)?(?:水平)?|"
                             r"(?:比|较)(?:全省|全国|省|国家)(?:平均)?(?:水平)?(?:高出|低出|高|低|快|慢))$")
 # What is left of a clause that had no name of its own (同比改善5%, 增速比…): not a name
+# 小微企业增势良好, 金融业活力凸显, 先进制造业支撑有力: a subject and a verdict on it
+_TOPIC_CLAUSE = re.compile(r"(?:其中)?(?P<topic>[\u4e00-\u9fff]{1,10}?(?:业|企业|产业|行业))"
+                           r"(?:活力|增势|势头|态势|发展|运行|生产|表现|韧性|动能|支撑|拉动|贡献)?(?:持续|保持|较为|十分)?"
+                           r"(?:凸显|良好|强劲|平稳|稳健|向好|亮眼|突出|较好|迅猛|迅速|加快|回升|回暖|稳定|有力|活跃|明显)")
+_PLACE_SET = re.compile(r"\d+\s?个\s?(?:城市|省份|地市|地级市|地区|县区|区县|县市区|县)(?!重点|级|属)(?![\u4e00-\u9fff]*中)")
 _BARE_ITEM = re.compile(r"[\u4e00-\u9fff]{2,12}")
 _NOT_AN_ITEM = re.compile(r"看|来说|方面|其中|分别|增长|下降|实现|完成|情况|持续|保持|全市|全省|我市")
 _VERB_JOIN = re.compile(r"[、和及](?:同比)?(?:增长|下降|上升|提高|回落|减少|增加|下滑|加快|放缓)")
@@ -226,6 +231,7 @@ _JUNK_NAME = re.compile(r"(?:水平|每月|每年|以上|以下|左右|之中|�
 # what a figure is about when its name opens with it
 _INNER_PERIOD = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:\d{1,2}(?:[-—－~～至]\d{1,2})?月份?)?(?:累计|当月|本月)?"
                            r"(?<=[月计])(?=[\u4e00-\u9fff]{2}|$)")
+_AFTER_INNER_PERIOD = re.compile(r"^(?:份)?(?:共|累计|合计|总共)?")
 _END_SCOPE = re.compile(r"(?:全市|全区|全县|全省|全国)$")
 _SCOPE_WORD = re.compile(r"全市|我市|本市|全区|我区|全县|我县|全省|我省|全国|全镇")
 GENERIC_NAMES = {"政府", "我市", "全市", "目前", "其中", "合计", "总计", "同比", "比重", "以上", "增长", "数据",
@@ -1003,6 +1009,7 @@ class _SentenceReader:
             self.may_inherit = not _WORD_CHAR.search(gap)
             lead = self.masked[self.prev_end or 0:span_start]
             self.prev_end = group[-1].end
+            self.span_start = span_start
             named = self._name(span)
             self._carry_region(lead)
             if named.region is None and named.scope is None and self.carry_region:
@@ -1056,6 +1063,8 @@ class _SentenceReader:
                 obs = self._observation(fig, name, raw, named)
                 return [obs] if obs else []
             return []
+        if _PLACE_SET.search(self.masked, self._clause_start(fig.start), fig.end + 4):
+            return []  # 长三角16个城市完成工业总产值…: a sum over places, of no one region
         if fig.count_noun:
             # "N个X": X is what is counted (an action verb before it stays: 新增N个X)
             noun = self._noun_after(fig.end)
@@ -1213,11 +1222,26 @@ class _SentenceReader:
     def _with_subject(self, name: str) -> str:
         """A bare measure (利润总额) takes the subject of the name before it in the sentence
         (规模以上工业营业收入 → 规模以上工业利润总额); a name with a subject of its own sets it."""
+        if name in BARE_MEASURES and not self.subject:
+            topic = self._topic_before(self.span_start)
+            if topic:
+                return topic + name  # 小微企业增势良好，1-5月实现增加值113.2亿元 → 小微企业增加值
         if name in BARE_MEASURES or self.subject and self.subject.endswith("项目") and name in PROJECT_MEASURES:
             return self.subject + name if self.subject else name
         # 省重点项目2个，总投资…，完成投资…: a set of projects is the subject of its investment
         self.subject = name if len(name) > 2 and name.endswith("项目") else _subject(name)
         return name
+
+    def _topic_before(self, pos: int) -> str | None:
+        """The subject a clause before ``pos`` in the sentence announces with a verdict and no
+        figure (金融业活力凸显，…; 小微企业增势良好，…): what a bare measure after it is of."""
+        for clause in list(reversed(re.split(r"[，,；;]", self.masked[:pos])))[1:3]:
+            m = _TOPIC_CLAUSE.fullmatch(clause.strip())
+            if m and not _FIRST_FIGURE.search(clause):
+                return m["topic"]
+        return None
+
+    span_start = 0
 
     def _clause_after(self, pos: int) -> str:
         """The words from ``pos`` to the end of the clause, less a closing 等."""
@@ -1343,6 +1367,12 @@ class _SentenceReader:
         # 限上零售业1-2月零售额, 规上工业累计产值, 零售额2月份当月: the period words inside a
         # name say which period the figure is of (read from the sentence); they are no name
         s = _INNER_PERIOD.sub("", s) if len(s) > 4 else s
+        if len(s) > 6 and any(c in s for c in "季年月"):
+            # 营利性服务业前三季度共实现增加值, 城镇居民上半年人均可支配收入: a period written
+            # inside the name (the sentence's period) is no part of it
+            for p in reversed(find_periods(s)):
+                if p.start >= 2 and len(s) - p.end >= 2:
+                    s = s[:p.start] + _AFTER_INNER_PERIOD.sub("", s[p.end:])
         # 区本级产值全区占比63.1%: the scope word between the name and 占比 is no name either
         m = _END_SCOPE.search(s)
         if m and m.start() >= 2:
