@@ -190,5 +190,5 @@ def test_a_sum_over_several_places_is_no_figure_of_the_documents_region():
 
 
 def test_provincial_and_city_projects_are_no_set_of_places():
-    got = obs("某市2024年上半年经济运行\n上半年，全市实施的 530 个省市重点项目稳步推进。\n")
+    got = obs("某市2024年上半年经济运行\n上半年，全市实施的530个省市重点项目稳步推进。\n")
     assert [(o.value, o.unit) for o in got] == [(530.0, "个")]
