@@ -147,3 +147,23 @@ def test_targets_answer_as_if_they_read_every_figure(tmp_path, seed):
     with Zibo(path) as z:
         for args in ({}, {"behind": True}, {"name": "gdp"}, {"year": 2024}, {"region": "张店"}):
             assert t.targets(z, **args) == t.targets_reading_every_figure(z, **args), args
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_figures_as_json_from_sqlite_are_the_figures(tmp_path, seed):
+    """indicator --json has SQLite write each row (iter_observations_json): the same objects, keys
+    in the same order, as the rows read into Python (iter_observations)."""
+    import json
+
+    path = tmp_path / "z.db"
+    fill(path, random.Random(seed))
+    conn = store.connect(path)  # values JSON and Python might write differently
+    conn.execute("UPDATE observations SET value = 1e-05 WHERE id % 7 = 0")
+    conn.execute("UPDATE observations SET value = 123456789.125, quote = 'a \"quoted\"\\n\tline' WHERE id % 11 = 0")
+    conn.close()
+    with Zibo(path) as z:
+        for args in ({}, {"name": "gdp"}, {"period": "2024H1"}, {"kind": "target"}):
+            rows = list(q.iter_observations(z, **args))
+            texts = list(q.iter_observations_json(z, **args))
+            assert [json.loads(t) for t in texts] == rows, args
+            assert [list(json.loads(t)) for t in texts] == [list(r) for r in rows]

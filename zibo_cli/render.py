@@ -100,6 +100,8 @@ def _row_encoder():
 
     def encode(value: Any) -> str:
         if isinstance(value, str):
+            if type(value).__name__ == "RawJSON":  # a row SQLite already wrote as JSON
+                return str.__str__(value)
             return basestring(value)
         return join(iterencode(value, 0))
 

@@ -68,8 +68,8 @@ def indicator(db: Path, fmt: str = "table", *, name: str | None = None, periods:
                  max_widths={"documents": 30})
         else:
             if fmt != "table" and not source:  # for scripts: written as they are read
-                emit(q.iter_observations(z, name, period, kind, region=region, basis=basis), q.OBSERVATION_COLUMNS,
-                     fmt)
+                rows_of = q.iter_observations_json if fmt in ("json", "nl") else q.iter_observations
+                emit(rows_of(z, name, period, kind, region=region, basis=basis), q.OBSERVATION_COLUMNS, fmt)
                 return
             rows = q.observations(z, name, period, kind, region=region, basis=basis)
             if source:
