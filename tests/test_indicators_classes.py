@@ -192,3 +192,9 @@ def test_a_sum_over_several_places_is_no_figure_of_the_documents_region():
 def test_provincial_and_city_projects_are_no_set_of_places():
     got = obs("某市2024年上半年经济运行\n上半年，全市实施的530个省市重点项目稳步推进。\n")
     assert [(o.value, o.unit) for o in got] == [(530.0, "个")]
+
+
+def test_a_bar_that_many_things_pass_is_no_figure():
+    got = facts("某省2024年5月经济运行\n其中，半数工业行业增速超过20%，高耗能行业增速回落明显。"
+                "在统计的38个行业大类中，有19个行业增速在20%以上。全省工业增加值增长6%以上。\n")
+    assert got == {("工业增加值", "actual", 6.0, "%")}

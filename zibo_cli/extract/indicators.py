@@ -214,6 +214,8 @@ _TOPIC_CLAUSE = re.compile(r"(?:其中)?(?P<topic>[\u4e00-\u9fff]{1,10}?(?:业|�
                            r"(?:活力|增势|势头|态势|发展|运行|生产|表现|韧性|动能|支撑|拉动|贡献)?(?:持续|保持|较为|十分)?"
                            r"(?:凸显|良好|强劲|平稳|稳健|向好|亮眼|突出|较好|迅猛|迅速|加快|回升|回暖|稳定|有力|活跃|明显)")
 _PLACE_SET = re.compile(r"\d+\s?个\s?(?:城市|省份|地市|地级市|地区|县区|区县|县市区|县)(?!重点|级|属)(?![\u4e00-\u9fff]*中)")
+_THRESHOLD_OF_MANY = re.compile(r"(?:半数|多数|大多数|过半|近半|\d+\s?(?:个|家|种|类))[\u4e00-\u9fff]{0,6}?"
+                                r"(?:行业|企业|产品|城市|县|区|地区|门类|大类)")
 _BARE_ITEM = re.compile(r"[\u4e00-\u9fff]{2,12}")
 _NOT_AN_ITEM = re.compile(r"看|来说|方面|其中|分别|增长|下降|实现|完成|情况|持续|保持|全市|全省|我市")
 _VERB_JOIN = re.compile(r"[、和及](?:同比)?(?:增长|下降|上升|提高|回落|减少|增加|下滑|加快|放缓)")
@@ -1065,6 +1067,9 @@ class _SentenceReader:
             return []
         if _PLACE_SET.search(self.masked, self._clause_start(fig.start), fig.end + 4):
             return []  # 长三角16个城市完成工业总产值…: a sum over places, of no one region
+        if fig.unit == "%" and _THRESHOLD_OF_MANY.search(self.masked[self._clause_start(fig.start):fig.start]) \
+                and (fig.qualifier in ("以上", "超过", "左右") or re.search(r"(?:超过|在|达|达到)$", span)):
+            return []  # 半数工业行业增速超过20%, 19个行业增速在20%以上: a bar many things pass
         if fig.count_noun:
             # "N个X": X is what is counted (an action verb before it stays: 新增N个X)
             noun = self._noun_after(fig.end)
