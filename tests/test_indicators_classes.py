@@ -198,3 +198,8 @@ def test_a_bar_that_many_things_pass_is_no_figure():
     got = facts("某省2024年5月经济运行\n其中，半数工业行业增速超过20%，高耗能行业增速回落明显。"
                 "在统计的38个行业大类中，有19个行业增速在20%以上。全省工业增加值增长6%以上。\n")
     assert got == {("工业增加值", "actual", 6.0, "%")}
+
+
+def test_a_rate_of_counted_projects_is_a_figure_not_a_bar():
+    got = facts("某市2024年上半年经济运行\n上半年，38个老旧小区改造项目开工率达到97%。\n")
+    assert ("老旧小区改造项目开工率", "actual", 97.0, "%") in got
