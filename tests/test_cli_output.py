@@ -144,3 +144,24 @@ def test_warning_kinds_leave_out_numbers_and_names():
 
     assert warning_kind("5 characters were lost to encoding ('?')") == "N characters were lost to encoding ('?')"
     assert warning_kind("same content as /a/b.txt; not stored twice") == "same content as another file; not stored twice"
+
+
+def test_a_quiet_ingest_keeps_only_what_it_reports(zibo, tmp_path):
+    """-q over many files holds a count by status and the files with something to say, not every
+    result (memory flat over 100,000 files), and still ends with the right line and exit code."""
+    from zibo_cli.cli.ingest import Results
+    from zibo_cli.ingest import IngestResult
+
+    kept = Results(keep_all=False)
+    for i in range(50):
+        kept.append(IngestResult(path=f"/r{i}.txt", document=f"r{i}.txt", status="new"))
+    kept.append(IngestResult(path="/bad.txt", document="bad.txt", status="failed", error="empty file"))
+    assert len(kept) == 51 and [r.document for r in kept] == ["bad.txt"] and kept.stored() == 50
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(6):
+        (folder / f"r{i}.txt").write_text(f"2024年一季度经济运行\n一季度，全市地区生产总值增长{i}.1%。\n", encoding="utf-8")
+    (folder / "z-empty.txt").write_bytes(b"")
+    r = zibo("ingest", folder, "-q")
+    assert r.exit_code == 1 and r.stdout == ""
+    assert r.stderr.splitlines()[-1] == "zibo: 1 of 7 files failed; the others were stored"

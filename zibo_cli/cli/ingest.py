@@ -22,6 +22,33 @@ def warning_kind(message: str) -> str:
     return re.sub(r"(attachment\(s\)) .*?:", r"\1 …:", kind)
 
 
+class Results:
+    """What an ingest run gave, for its report: every result when they are all printed, else (with
+    --quiet) only those with something to say (a failure, a warning) and a count by status, so a
+    run over 100,000 files does not hold 100,000 results."""
+
+    def __init__(self, keep_all: bool) -> None:
+        from collections import Counter
+
+        self.keep_all = keep_all
+        self.kept: list = []
+        self.counts: Counter = Counter()
+
+    def append(self, r) -> None:
+        self.counts[r.status] += 1
+        if self.keep_all or r.status == "failed" or r.warnings:
+            self.kept.append(r)
+
+    def __iter__(self):
+        return iter(self.kept)
+
+    def __len__(self) -> int:
+        return sum(self.counts.values())
+
+    def stored(self) -> int:
+        return self.counts["new"] + self.counts["replaced"]
+
+
 def warnings_lines(results: list, verbose: bool) -> list[str]:
     """The warning lines for stderr: one a file and warning, or (more than WARNINGS_LISTED, not
     ``verbose``) one a kind of warning with how many files gave it."""
@@ -79,7 +106,7 @@ def ingest(
         from ..errors import UsageError
 
         raise UsageError("--attachments goes with the address of a page (zibo ingest https://… --attachments)")
-    results: list = []
+    results = Results(keep_all=not quiet or fmt == "json")  # --json prints every file even with -q
     from .. import ingest as ingesting
 
     ingesting.parsers_started = False  # of this run (a script or test may run several in one process)
@@ -92,7 +119,7 @@ def ingest(
 
         previous = _ignore_interrupts()  # more Ctrl-C while saying so changes nothing
         try:
-            stored = sum(1 for r in results if r.status in ("new", "replaced"))
+            stored = results.stored()
             code = e.exit_code if isinstance(e, Interrupted) else INTERRUPTED
             message = (f"interrupted after storing {stored} new or changed file(s) of this run, each whole; the "
                        "one in progress was rolled back: run the same command again to finish")
@@ -168,7 +195,7 @@ def _ingest(found, db, force, workers, quiet, results: list) -> None:
             progress.update(task, advance=1, description=r.document[:30])
 
 
-def _report(results: list, db, quiet: bool, fmt: str, verbose: bool = False) -> None:
+def _report(results: Results, db, quiet: bool, fmt: str, verbose: bool = False) -> None:
     from ..render import emit, err_console, is_terminal
 
     for r in results:
@@ -190,10 +217,9 @@ def _report(results: list, db, quiet: bool, fmt: str, verbose: bool = False) -> 
         emit(rows, SUMMARY_COLUMNS, fmt, title=f"ingested into {db}",
              headers={"observations": "figures", "unreadable": "lost chars", "doc_type": "type"},
              max_widths={"note": 50})
-    failed = sum(1 for r in results if r.status == "failed")
-    skipped = sum(1 for r in results if r.status == "skipped")
+    failed, skipped = results.counts["failed"], results.counts["skipped"]
     if fmt == "table" and not quiet and is_terminal():
-        counts = {s: sum(1 for r in results if r.status == s)
+        counts = {s: results.counts[s]
                   for s in ("new", "replaced", "unchanged", "duplicate", "skipped", "failed")}
         err_console().print(", ".join(f"{n} {s}" for s, n in counts.items() if n) or "no files")
     if not results:
