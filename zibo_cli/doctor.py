@@ -145,7 +145,10 @@ def _conflicts(conn: sqlite3.Connection) -> list[dict[str, Any]]:
 
     out = []
     for c in conflicts(Zibo.on(conn)):
-        said = "; ".join(f"{v['value']:g}{c['unit']} in {', '.join(v['documents'])}" for v in c["values"])
+        said = "; ".join(f"{v['value']:g}{c['unit']} in {', '.join(v['documents'])}"
+                         + (f" and {v['documents_count'] - len(v['documents'])} more"
+                            if v.get("documents_count", 0) > len(v["documents"]) else "")
+                         for v in c["values"])
         where = f" ({c['region']})" if c["region"] else ""
         out.append(_finding("conflicts", WARNING, f"{c['name']}{where} {c['period']} {c['kind']}: {said}"))
     return out or [_finding("conflicts", OK, "no two documents state different values for one figure")]

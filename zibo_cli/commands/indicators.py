@@ -50,6 +50,11 @@ def indicator(db: Path, fmt: str = "table", *, name: str | None = None, periods:
                 return
             rows = q.series(z, name, kind, quotes=fmt == "json", region=region,
                             basis=basis or "yoy")
+            if fmt != "json":
+                for r in rows:  # the documents named, and how many more there are
+                    more = r.get("documents_count", 0) - len(r["documents"])
+                    if more > 0:
+                        r["documents"] = [*r["documents"], f"… {more} more"]
             if fmt == "table":
                 for r in rows:
                     for k in ("target", "actual"):

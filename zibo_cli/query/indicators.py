@@ -408,7 +408,11 @@ def series(z: Zibo, name: str | None = None, kind: str | None = None,
     """
     where, params = _where(z, name, kind=kind, region=region, basis=basis)
     if quotes:
-        return _with_conflicts(z, _series(z.rows(_SELECT + where + _ORDER, params), quotes=True), name)
+        out = _series(z.rows(_SELECT + where + _ORDER, params), quotes=True)
+        for g in out:
+            names = g.get("documents") or []
+            g["documents"], g["documents_count"] = names[:DOCUMENTS_SHOWN], len(names)
+        return _with_conflicts(z, out, name)
     scope = ("CASE WHEN o.indicator_id IS NULL AND o.task_seq <> '' THEN d.document END, "
              "CASE WHEN o.indicator_id IS NULL AND o.task_seq <> '' THEN o.task_seq END")
     period = "o.year, o.start_month, o.end_month"
@@ -431,7 +435,8 @@ def series(z: Zibo, name: str | None = None, kind: str | None = None,
     out = _series(rows, quotes=False)
     for g in out:
         # the figures of one row share its period, so they come in document order
-        g["documents"] = sorted(docs.get((g.pop("_key"), g["year"], g["start_month"], g["end_month"]), ()))
+        names = sorted(docs.get((g.pop("_key"), g["year"], g["start_month"], g["end_month"]), ()))
+        g["documents"], g["documents_count"] = names[:DOCUMENTS_SHOWN], len(names)
     return _with_conflicts(z, out, name)
 
 
@@ -594,12 +599,13 @@ def conflicts(z: Zibo, name: str | None = None) -> list[dict[str, Any]]:
         keep = sorted({sel.entry.id} if sel.entry else set(sel.names))
         only, params = "AND o.indicator_id IN (SELECT value FROM json_each(?))", (json.dumps(keep),)
     # tuples, not dicts: at 10,000 reports a name like GDP has ~30,000 such figures
-    rows = z.conn.execute(_CONFLICT_SQL.replace("{only}", only), params).fetchall()
+    rows = z.conn.execute(_CONFLICT_SQL.replace("{only}", only), params)  # read as grouped, not held
     # as _by_region, over every figure the question covers (not only the ones read)
     by_region = z.conn.execute(f"SELECT count(DISTINCT o.region) FROM observations o WHERE {_CONFLICT_WHERE} "
                                f"AND o.region IS NOT NULL AND o.region <> '' {only}", params).fetchone()[0] > 1
     groups: dict[tuple, dict[str, Any]] = {}
     scales: dict[str | None, str] = {}
+    last: dict[int, str] = {}  # the last document counted for each value
     for ikey, name_, measure, unit, region, year, start, end, kind, raw, document in rows:
         base = scales.get(unit)
         if base is None:
@@ -617,11 +623,20 @@ def conflicts(z: Zibo, name: str | None = None) -> list[dict[str, Any]]:
         value = round(value, 6)
         entry = next((v for v in g["values"] if v["value"] == value), None)
         if entry is None:
-            g["values"].append({"value": value, "documents": [document]})
-        elif document not in entry["documents"]:
-            entry["documents"].append(document)
+            g["values"].append({"value": value, "documents": [document], "documents_count": 1})
+        elif document != last.get(id(entry)):  # a group's rows come in document order
+            entry["documents_count"] += 1
+            if len(entry["documents"]) < DOCUMENTS_SHOWN:
+                entry["documents"].append(document)
+        last[id(g["values"][-1] if entry is None else entry)] = document
     return [g for g in groups.values()
             if len(g["values"]) > 1 and len({d for v in g["values"] for d in v["documents"]}) > 1]
+
+
+# The documents a row names (in series(), and behind each value of a conflict): the first ones,
+# with their count. At 100,000 reports a period of GDP is stated by thousands of documents; the
+# answer names enough to look them up (zibo indicator NAME --source lists every sentence).
+DOCUMENTS_SHOWN = 20
 
 
 def _label(year, start, end) -> str | None:
