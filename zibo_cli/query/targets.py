@@ -137,32 +137,31 @@ def targets(z: Zibo, name: str | None = None, year: int | None = None, region: s
     base = ("CASE o.unit " + " ".join("WHEN ? THEN ?" for _ in units) + " ELSE '' END") if units else "''"
     unit_params = [x for u in units for x in (u, unit_scale(u)[1] or "")]
     sql = _CHOICES.replace("{base}", base).replace("{where}", clause)
-    goals: list[tuple[tuple, int]] = []
-    best: dict[tuple, tuple[int, str | None]] = {}
+    # each series-year with an annual target: (year, its target's order text, the chosen actual's
+    # id, a region an actual names); numbers and short texts only, however many figures there are
+    chosen: list[tuple[int, str, int | None, str | None]] = []
     for *key, goal, actual, reg in z.conn.execute(sql, (*unit_params, by_region, *params)):
         if goal is None:
             continue  # actuals of a series with no annual target that year
-        goals.append((tuple(key), int(goal[-13:])))
-        if actual is not None:
-            best[tuple(key)] = (9999999999999 - int(actual[-13:]), reg)
-    ids = [i for _, i in goals] + [i for i, _ in best.values()]
-    rows = {r[-1]: r for r in z.conn.execute(_SELECT + " WHERE o.id IN (SELECT value FROM json_each(?))",
-                                             (json.dumps(ids),))}
-    order = sorted(goals, key=lambda g: (rows[g[1]][3], rows[g[1]][14], _offset(rows[g[1]][15]), g[1]))
+        chosen.append((key[-1], goal, None if actual is None else 9999999999999 - int(actual[-13:]), reg))
+    chosen.sort()  # year, then document, offset and id of the target (what the order text holds)
     out = []
-    for key, goal in order:
-        t = rows[goal]
-        held = best.get(key)
-        region_ = t[11] if by_region else (t[11] or (held[1] if held else None))
-        row = _judged(_as_dict(t), _as_dict(rows[held[0]]) if held else None, region_)
-        if not behind or row["status"] == "behind":
-            out.append(row)
+    for at in range(0, len(chosen), _BATCH):  # the chosen figures are read a batch at a time
+        batch = chosen[at:at + _BATCH]
+        ids = [int(g[-13:]) for _, g, _, _ in batch] + [a for _, _, a, _ in batch if a is not None]
+        rows = {r[-1]: r for r in z.conn.execute(_SELECT + " WHERE o.id IN (SELECT value FROM json_each(?))",
+                                                 (json.dumps(ids),))}
+        for _year, goal, actual, reg in batch:
+            t = rows[int(goal[-13:])]
+            region_ = t[11] if by_region else (t[11] or (reg if actual is not None else None))
+            row = _judged(_as_dict(t), _as_dict(rows[actual]) if actual is not None else None, region_)
+            if not behind or row["status"] == "behind":
+                out.append(row)
     out.sort(key=lambda r: (r["region"] or "", r["year"], r["name"]))
     return out
 
 
-def _offset(offset: int | None) -> int:
-    return -1 if offset is None else offset  # SQLite puts a NULL offset first
+_BATCH = 2000
 
 
 _FIELDS = ("name", "indicator_id", "raw_name", "year", "start_month", "end_month", "kind", "measure", "value",
