@@ -122,6 +122,7 @@ _COUNT_AFTER = [(status, re.compile(rf"(?P<label>{words})(?:(?:的有|的|有)?\
                 for status, words in _LABELS]
 _COUNT_BEFORE = [(status, re.compile(rf"(?P<n>\d{{1,4}})\s*{_UNIT}(?:事项)?(?P<label>{words})"))
                  for status, words in _LABELS]
+_MAY_COUNT = re.compile(r"\d\s*[项个件]|的有\s*\d")
 _TOTAL = re.compile(rf"(?:共|合计|总计|明确)(?P<n>\d{{1,4}})\s*{_UNIT}")
 
 
@@ -132,8 +133,8 @@ def status_counts(text: str) -> list[StatusCount]:
     for sentence in re.split(r"(?<=[。！？\n])", text):
         here = pos
         pos += len(sentence)
-        if not re.search(r"\d", sentence):
-            continue
+        if not _MAY_COUNT.search(sentence):
+            continue  # every count has a digit before 项/个/件, or after 的有
         total = _TOTAL.search(sentence)
         taken: list[tuple[int, int]] = []
         for status, rx in _COUNT_BEFORE + _COUNT_AFTER:
