@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = [
     "Period",
@@ -266,6 +267,13 @@ def find_periods(text: str) -> list[PeriodMatch]:
     """
     if not _PERIOD_CHAR_RE.search(text):  # most clauses name no period: skip the patterns
         return []
+    # the figure reader asks about the same clause and its parts several times (~170 calls a
+    # report, 70 texts): found once, each caller gets its own list of the (frozen) matches
+    return list(_find_periods(text))
+
+
+@lru_cache(maxsize=4096)
+def _find_periods(text: str) -> tuple[PeriodMatch, ...]:
     found: list[tuple[int, int, int, Period]] = []
     for rank, (pattern, build) in enumerate(_TEXT_PATTERNS):
         for m in pattern.finditer(text):
@@ -281,7 +289,7 @@ def find_periods(text: str) -> list[PeriodMatch]:
         if start >= last_end:
             out.append(PeriodMatch(start, end, period, text[start:end]))
             last_end = end
-    return out
+    return tuple(out)
 
 
 def months_in_text(text: str) -> Period | None:
