@@ -57,6 +57,14 @@ def _tty(args: list[str], env: dict, columns: int) -> str:
     env.pop("NO_COLOR", None)
     p = subprocess.Popen([str(ZIBO), *args], stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True)
     os.close(slave)
+    screen = _read_screen(master, p)
+    import re
+
+    return re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]", "", screen)
+
+
+def _read_screen(master: int, p: subprocess.Popen) -> str:
+    """Everything written to the pty ``master`` until the process ``p`` ends; closes ``master``."""
     chunks = []
     while True:
         r, _, _ = select.select([master], [], [], 30)
@@ -71,9 +79,7 @@ def _tty(args: list[str], env: dict, columns: int) -> str:
         chunks.append(data)
     p.wait(timeout=30)
     os.close(master)
-    import re
-
-    return re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]", "", b"".join(chunks).decode("utf-8", "replace"))
+    return b"".join(chunks).decode("utf-8", "replace")
 
 
 def test_terminal_tables_keep_names_periods_and_numbers_whole(seeds, tmp_path):
@@ -103,21 +109,7 @@ def test_ingest_shows_progress_on_a_terminal_stderr_when_stdout_is_a_file(seeds,
         p = subprocess.Popen([str(ZIBO), "ingest", str(seeds), "--json"], stdin=slave, stdout=f, stderr=slave,
                              env=env, close_fds=True)
         os.close(slave)
-        chunks = []
-        while True:
-            r, _, _ = select.select([master], [], [], 30)
-            if not r:
-                break
-            try:
-                data = os.read(master, 65536)
-            except OSError:
-                break
-            if not data:
-                break
-            chunks.append(data)
-        p.wait(timeout=30)
-    os.close(master)
-    screen = b"".join(chunks).decode("utf-8", "replace")
+        screen = _read_screen(master, p)
     assert p.returncode == 0
     assert "ingesting" in screen or "ETA" in screen, screen  # the bar was drawn on stderr
     assert "ETA" in screen

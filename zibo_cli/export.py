@@ -40,6 +40,18 @@ def user_tables(conn: sqlite3.Connection) -> list[str]:
     return out
 
 
+def _chosen_tables(conn: sqlite3.Connection, tables: list[str] | None) -> list[str]:
+    """The tables to export: those named (UsageError for one that is not there), else every one."""
+    from .errors import UsageError
+
+    available = user_tables(conn)
+    wanted = tables or available
+    unknown = [t for t in wanted if t not in available]
+    if unknown:
+        raise UsageError(f"no table {unknown[0]!r}; the tables are: {', '.join(available)}")
+    return wanted
+
+
 def _rows(conn: sqlite3.Connection, table: str):
     """The rows of ``table``; a table of rows from documents (``doc_id``) gets the document's name
     beside its id, so a spreadsheet says which file a row came from."""
@@ -66,11 +78,7 @@ def export_tables(db: str | os.PathLike[str], out_dir: str | os.PathLike[str], f
         raise UsageError(f"unknown export format {fmt!r}; choose csv or jsonl")
     conn = open_readonly(Path(db))
     try:
-        available = user_tables(conn)
-        wanted = tables or available
-        unknown = [t for t in wanted if t not in available]
-        if unknown:
-            raise UsageError(f"no table {unknown[0]!r}; the tables are: {', '.join(available)}")
+        wanted = _chosen_tables(conn, tables)
         out = Path(out_dir)
         try:
             out.mkdir(parents=True, exist_ok=True)
@@ -137,10 +145,7 @@ def export_to_stream(db: str | os.PathLike[str], f: IO[str], table: str, fmt: st
         raise UsageError(f"unknown export format {fmt!r}; choose csv or jsonl")
     conn = open_readonly(Path(db))
     try:
-        available = user_tables(conn)
-        if table not in available:
-            raise UsageError(f"no table {table!r}; the tables are: {', '.join(available)}")
-        return write_table(conn, table, f, fmt)
+        return write_table(conn, _chosen_tables(conn, [table])[0], f, fmt)
     finally:
         conn.close()
 
@@ -172,11 +177,7 @@ def export_xlsx(db: str | os.PathLike[str], path: str | os.PathLike[str],
     summary = []
     tmp = target.with_name(target.name + ".part")
     try:
-        available = user_tables(conn)
-        wanted = tables or available
-        unknown = [t for t in wanted if t not in available]
-        if unknown:
-            raise UsageError(f"no table {unknown[0]!r}; the tables are: {', '.join(available)}")
+        wanted = _chosen_tables(conn, tables)
         book = Workbook(write_only=True)
 
         def cell(v: Any) -> Any:

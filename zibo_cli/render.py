@@ -83,6 +83,13 @@ def shorten(s: str, width: int) -> str:
     return "".join(out) + "…"
 
 
+class RawJSON(str):
+    """A row already written as JSON text (by SQLite: ``query.indicators.iter_observations_json``),
+    written as it is."""
+
+    __slots__ = ()
+
+
 def _row_encoder():
     """A function encoding one value as JSON text (``ensure_ascii=False``, ``default=str``).
 
@@ -100,7 +107,7 @@ def _row_encoder():
 
     def encode(value: Any) -> str:
         if isinstance(value, str):
-            if type(value).__name__ == "RawJSON":  # a row SQLite already wrote as JSON
+            if isinstance(value, RawJSON):
                 return str.__str__(value)
             return basestring(value)
         return join(iterencode(value, 0))

@@ -208,7 +208,6 @@ _BASELINE = re.compile(r"(?:(?:19|20)\d{2}年(?:同期)?|上年同期|去年同�
 # A difference from another region (高于全省1.1个百分点) is not a figure of this one.
 _VERSUS_REGION = re.compile(r"(?:(?:高于|低于|快于|慢于|高出|低出|超出|领先|落后)(?:全省|全国|省|国家)?(?:平均)?(?:水平)?|"
                             r"(?:比|较)(?:全省|全国|省|国家)(?:平均)?(?:水平)?(?:高出|低出|高|低|快|慢))$")
-# What is left of a clause that had no name of its own (同比改善5%, 增速比…): not a name
 # 小微企业增势良好, 金融业活力凸显, 先进制造业支撑有力: a subject and a verdict on it
 _TOPIC_CLAUSE = re.compile(r"(?:其中)?(?P<topic>[\u4e00-\u9fff]{1,10}?(?:业|企业|产业|行业))"
                            r"(?:活力|增势|势头|态势|发展|运行|生产|表现|韧性|动能|支撑|拉动|贡献)?(?:持续|保持|较为|十分)?"
@@ -219,6 +218,7 @@ _THRESHOLD_OF_MANY = re.compile(r"(?:半数|多数|大多数|过半|近半|\d+\s
 _BARE_ITEM = re.compile(r"[\u4e00-\u9fff]{2,12}")
 _NOT_AN_ITEM = re.compile(r"看|来说|方面|其中|分别|增长|下降|实现|完成|情况|持续|保持|全市|全省|我市")
 _VERB_JOIN = re.compile(r"[、和及](?:同比)?(?:增长|下降|上升|提高|回落|减少|增加|下滑|加快|放缓)")
+# What is left of a clause that had no name of its own (同比改善5%, 增速比…): not a name
 _NOT_A_NAME = re.compile(r"^(?:同比|环比|比|较|增速比|增幅比|增速较|增幅较)"
                          # 增速快于全部限上单位商品零售额9.1个百分点, 分别高于规上工业15.5个百分点:
                          # a gap to another series, not a figure of one named so

@@ -266,12 +266,6 @@ def iter_observations(z: Zibo, name: str | None = None, period: str | None = Non
     return _with_aliases(z.iter_rows(sql, params))
 
 
-class RawJSON(str):
-    """A row already written as JSON text (by SQLite): render writes it as it is."""
-
-    __slots__ = ()
-
-
 def _json_columns() -> list[tuple[str, str]]:
     """(key, SQL expression) of each column of _SELECT, in order."""
     exprs = _SELECT.split("SELECT", 1)[1].split("FROM", 1)[0]
@@ -280,7 +274,7 @@ def _json_columns() -> list[tuple[str, str]]:
 
 def iter_observations_json(z: Zibo, name: str | None = None, period: str | None = None,
                            kind: str | None = None, region: str | None = None,
-                           basis: str | None = None) -> Iterator[RawJSON]:
+                           basis: str | None = None) -> Iterator[str]:
     """:func:`iter_observations` as JSON text, each row built by SQLite (``json_object``) and
     only given its aliases here: at 10,000 reports ``indicator GDP --json`` is 30,000 rows, and
     building and encoding a dict for each cost more than the query. The same objects, keys in
@@ -292,10 +286,12 @@ def iter_observations_json(z: Zibo, name: str | None = None, period: str | None 
         sql = f"{head}{_JOIN_NAMES.strip()} WHERE o.id IN (SELECT o.id FROM observations o{where}){_ORDER}"
     else:
         sql = f"{head}{_FROM}{_ORDER}"
+    from ..render import RawJSON  # written as it is by render
+
     cur = z.conn.execute(sql, params)
     aliases: dict[tuple, str] = {}
 
-    def rows() -> Iterator[RawJSON]:
+    def rows() -> Iterator[str]:
         for ind, name_, raw, text in cur:
             key = (ind, name_, raw)
             found = aliases.get(key)

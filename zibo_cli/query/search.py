@@ -37,15 +37,6 @@ def _has_fts(conn: sqlite3.Connection) -> bool:
     return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'documents_fts'").fetchone() is not None
 
 
-def _pending(conn: sqlite3.Connection) -> bool:
-    """Are some documents not in the full-text index yet (an ingest stopped before flushing it:
-    migration 10)? Then the text itself is searched, so that none is missed."""
-    try:
-        return conn.execute("SELECT 1 FROM [_fts_pending] LIMIT 1").fetchone() is not None
-    except sqlite3.OperationalError:
-        return False
-
-
 def _snippet(text: str, start: int, end: int, context: int) -> tuple[str, int]:
     """A one-line snippet around text[start:end] and where the match starts in it.
 
@@ -85,7 +76,10 @@ def search(conn: sqlite3.Connection, query: str, limit: int | None = 20, context
         words = [whole]  # one phrase (增长 5.1% is the text's 增长5.1%)
     where, params = [], []
     first = max(words, key=len)
-    if len(first) >= 3 and _has_fts(conn) and not _pending(conn):
+    from ..store import fulltext_pending
+
+    # documents an interrupted ingest stored but did not index yet (migration 10): read the text
+    if len(first) >= 3 and _has_fts(conn) and not fulltext_pending(conn):
         base = f"SELECT {_FIELDS} FROM documents_fts f JOIN documents d ON d.rowid = f.rowid WHERE documents_fts MATCH ?"
         params.append(fts_phrase(first))
     else:
