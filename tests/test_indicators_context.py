@@ -101,3 +101,20 @@ def test_the_lead_sentence_gives_the_period_even_without_a_figure():
 def test_a_verb_between_the_subject_and_its_measure():
     got = facts("5月份，我省规模以上工业完成增加值687.9亿元，同比增长23%。")
     assert ("规上工业增加值", None, 5, 5, "actual", 687.9, "亿元", None) in got
+
+
+def test_a_comparison_base_with_a_year_word_never_sets_the_scope():
+    # 较上年四季度: the quarter is the base of the change, not the period of the figures after it
+    text = ("一季度，工业增加值同比增长8.0%，增速较上年四季度提高0.9个百分点；"
+            "其中制造业增加值同比增长7.6%。建筑业增加值增长10.8%。")
+    got = {(f[0], f[2], f[3], f[5]) for f in facts(text)}
+    assert ("制造业增加值", 1, 3, 7.6) in got and ("建筑业增加值", 1, 3, 10.8) in got
+    assert not any(f[1:3] == (10, 12) for f in got)
+
+
+def test_every_period_of_a_listed_comparison_base_is_a_base():
+    text = ("1-7月，社会消费品零售总额增长4.9%，增幅比今年1-3月、1-4月、1-5月分别回落2.3个百分点、"
+            "0.4个百分点和2.7个百分点，批发零售业增长5.5%。")
+    got = {(f[0], f[2], f[3], f[5]) for f in facts(text)}
+    assert ("批发零售业", 1, 7, 5.5) in got or ("批发零售业零售额", 1, 7, 5.5) in got
+    assert not any(f[2] in (3, 4, 5) and f[6] == "%" for f in facts(text))

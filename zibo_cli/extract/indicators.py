@@ -174,7 +174,21 @@ _OPENING_GAP = re.compile(r"(?:根据|据|按照|经)[^，。；]{0,20}[，,]\s*
 # The subject of a clause is last year (上年同期为下降1.3%, 去年全市…增长5%); not after 比/较.
 _PREVIOUS_YEAR = re.compile(r"^(?:上年同期|去年同期|上年|去年)(?:全年|同期)?(?!末|底|以来)")
 _TARGET_WORDS = re.compile(r"^(?:力争|确保|计划|预期|争取|目标是|目标为|(?:努力|全力|奋力)(?=实现|完成|达到|保持|确保|争取))")
-_COMPARISON = re.compile(r"(?:比|较|与|同|相比|高于|低于|快于|慢于)\s*$")
+# 比1—4月份 / 较上年四季度 / 比今年1-3月: a period after a comparison word (and a year word) is the
+# base of a comparison; so is every period listed after it (比今年1-3月、1-4月分别提高…)
+_COMPARISON = re.compile(r"(?:比|较|与|同|相比|高于|低于|快于|慢于)\s*(?:今年|本年|上年|去年|上一年|(?:19|20)\d{2}年)?\s*$")
+_LISTED_AFTER = re.compile(r"\s*[、和及与]\s*")
+
+
+def _comparison_bases(text: str, periods: list[PeriodMatch]) -> list[bool]:
+    """For each period of ``text``, whether it is the base of a comparison, not a scope."""
+    out: list[bool] = []
+    for i, p in enumerate(periods):
+        base = bool(_COMPARISON.search(text[max(0, p.start - 8):p.start]))
+        if not base and i and out[i - 1] and _LISTED_AFTER.fullmatch(text[periods[i - 1].end:p.start]):
+            base = True
+        out.append(base)
+    return out
 _COMPARE_LEAD = re.compile(
     r"^(?:比|较|与|同)(?:(?:19|20)\d{2}年(?:同期)?|上年同期|去年同期|上年|去年|上月|上季度|年初|同期|全省|全国|全省平均|"
     r"全国平均)?(?:相比)?"
@@ -822,10 +836,11 @@ def _opening_period(sentence: str, periods: list[PeriodMatch], stop: int) -> Per
     """The period ``sentence`` opens with: before ``stop`` (its first figure), not the base of a
     comparison, not 全年/年度, and at its start or after a clause saying where the figures come
     from (根据…核算结果，前三季度，…)."""
-    for p in periods:
+    bases = _comparison_bases(sentence, periods)
+    for p, base in zip(periods, bases):
         if p.start >= stop:
             break
-        if p.whole_year or _COMPARISON.search(sentence[max(0, p.start - 3):p.start]):
+        if p.whole_year or base:
             continue
         if p.start > 12 and not _OPENING_GAP.fullmatch(sentence[:p.start]):
             continue  # a period deep in the sentence is that clause's, not the paragraph's
@@ -910,6 +925,11 @@ class _SentenceReader:
     def periods(self) -> list[PeriodMatch]:
         """The period expressions in the sentence (found only when a figure needs its period)."""
         return find_periods(self.masked)
+
+    @cached_property
+    def bases(self) -> list[bool]:
+        """Which of :attr:`periods` are bases of comparisons (比1—4月份), not scopes."""
+        return _comparison_bases(self.masked, self.periods)
 
     # -- figures --------------------------------------------------------------
     def figures(self) -> list[_Figure]:
@@ -1561,13 +1581,13 @@ class _SentenceReader:
             start, end = self.ctx.target_months
         chosen: Period | None = None
         clause = self._clause_start(fig.start)
-        for p in self.periods:
+        for p, base in zip(self.periods, self.bases):
             if p.end > fig.start:
                 break
             if p.whole_year and kind != TARGET and not (named.forecast or self.forecast) \
                     and not (p.start >= clause and _CLAUSE_LEAD.fullmatch(self.masked[clause:p.start])):
                 continue  # 全年 opening the clause (全年实现生产总值…) is the year; elsewhere a target's
-            if _COMPARISON.search(self.masked[max(0, p.start - 3):p.start]):
+            if base:
                 continue
             chosen = p.period
         written_year = None
