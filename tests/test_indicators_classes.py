@@ -203,3 +203,30 @@ def test_a_bar_that_many_things_pass_is_no_figure():
 def test_a_rate_of_counted_projects_is_a_figure_not_a_bar():
     got = facts("某市2024年上半年经济运行\n上半年，38个老旧小区改造项目开工率达到97%。\n")
     assert ("老旧小区改造项目开工率", "actual", 97.0, "%") in got
+
+
+def test_other_regions_figures_in_brackets_are_not_this_regions():
+    got = facts("一季度，全市地区生产总值完成242.0亿元；同比增长5.5%，分别高于全国（5.4%）、全省（5.2%）0.1和0.3个百分点。")
+    assert ("地区生产总值", "actual", 5.5, "%") in got
+    assert not {v for _, _, v, u in got if u == "%"} & {5.4, 5.2}
+
+
+def test_a_run_of_quarters_is_no_count():
+    got = facts("上半年，地区生产总值增长6.1%，连续6个季度超过全国，5个季度超过全省。")
+    assert got == {("地区生产总值", "actual", 6.1, "%")}
+
+
+def test_total_is_the_figure_before_it():
+    got = facts("一季度，全市地区生产总值完成242.0亿元，总量保持在全省第7位；同比增长5.5%。")
+    assert ("地区生产总值", "actual", 5.5, "%") in got
+    assert not any(name == "总量" for name, *_ in got)
+
+
+def test_a_bar_that_several_products_all_pass_is_no_figure():
+    got = facts("上半年，新能源汽车、液晶显示屏等高端产品产量均实现了50%以上的高速增长。汽车制造业增加值增长18.6%。")
+    assert got == {("汽车制造业增加值", "actual", 18.6, "%")}
+
+
+def test_per_head_is_not_all_of_them():
+    got = facts("2023年目标：居民人均可支配收入增长5.5%以上。")
+    assert ("居民人均可支配收入", "target", 5.5, "%") in got

@@ -249,6 +249,12 @@ _INNER_PERIOD = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:\d{1,2}(?:[-—－~～至
                            r"(?<=[月计])(?=[\u4e00-\u9fff]{2}|$)")
 _AFTER_INNER_PERIOD = re.compile(r"^(?:份)?(?:共|累计|合计|总共)?")
 _END_SCOPE = re.compile(r"(?:全市|全区|全县|全省|全国)$")
+# 高于全国（5.4%）、全省（5.2%）: the words before a bracketed figure that is another region's
+_OTHER_REGION_END = re.compile(r"(?:全国|全省|全市|全区|国|省|市)(?:平均|平均水平)?$")
+# 总量居全省第7位；同比增长5.5%: words that stand for the indicator of the figure before
+# 新能源汽车、液晶显示屏等高端产品产量均…: several things, all of them (not 人均, 平均)
+_ALL_OF = re.compile(r"(?:等|、|和)[^，；]*(?<![人平户])均(?![衡匀价值])")
+_SAME_AS_BEFORE = frozenset(("总量", "增速", "增幅", "增长速度"))
 _SCOPE_WORD = re.compile(r"全市|我市|本市|全区|我区|全县|我县|全省|我省|全国|全镇")
 GENERIC_NAMES = {"政府", "我市", "全市", "目前", "其中", "合计", "总计", "同比", "比重", "以上", "增长", "数据",
                  "全省", "全国", "总数", "数量", "规模", "人数", "个数", "比例", "分别", "其他", "各类",
@@ -995,6 +1001,8 @@ class _SentenceReader:
             if unit in DURATION_UNITS and not m["mag"] and _is_cjk(s[end:end + 1] or "。") \
                     and not re.match(r"以|左|内|的", s[end:end + 1]):
                 continue  # 5天储气能力, 24小时值守: a length of time describing what follows
+            if unit == "个" and not m["mag"] and re.match(r"季度|月|年|工作日|小时", s[end:end + 3]):
+                continue  # 连续6个季度, 3个月: a length of time, not a count
             if unit in COUNT_UNITS and not m["q2"]:
                 nxt1 = s[end:end + 1]
                 count_noun = bool(nxt1) and (_is_cjk(nxt1) or nxt1 in "“\"《") and nxt1 not in "以左"
@@ -1071,6 +1079,12 @@ class _SentenceReader:
             i -= 1
         return i + 1
 
+    def _of_another_region(self, fig: _Figure) -> bool:
+        """A figure alone in brackets right after another region's name (高于全国（5.4%）)."""
+        s = self.masked
+        return bool(fig.start and s[fig.start - 1] in "（(" and s[fig.end:fig.end + 1] in ("）", ")")
+                    and _OTHER_REGION_END.search(s, 0, fig.start - 1))
+
     def _read_one(self, fig: _Figure, named: _Named, span: str) -> list[Observation]:
         name = named.names[0] if named.names else ""
         raw = named.raw[0] if named.raw else ""
@@ -1087,6 +1101,10 @@ class _SentenceReader:
             return []
         if _PLACE_SET.search(self.masked, self._clause_start(fig.start), fig.end + 4):
             return []  # 长三角16个城市完成工业总产值…: a sum over places, of no one region
+        if self._of_another_region(fig):
+            return []  # 高于全国（5.4%）、全省（5.2%）: the other regions' figures, not this one's
+        if fig.unit == "%" and fig.qualifier in ("以上", "超过") and _ALL_OF.search(span):
+            return []  # 高端产品产量均实现了50%以上的增长: a bar several things all pass
         if fig.unit == "%" and _THRESHOLD_OF_MANY.search(self.masked[self._clause_start(fig.start):fig.start]) \
                 and (fig.qualifier in ("以上", "超过", "左右") or re.search(r"(?:超过|在|达|达到)$", span)):
             return []  # 半数工业行业增速超过20%, 19个行业增速在20%以上: a bar many things pass
@@ -1118,6 +1136,8 @@ class _SentenceReader:
                 named.region = named.region or self.last_region  # 江苏地区生产总值达…、增长5.8%
             else:
                 return []
+        if name in _SAME_AS_BEFORE and len(self.last_names) == 1:
+            name, raw = self.last_names[0], self.last_raw[0]  # 地区生产总值242亿元，总量居全省第7位
         if name in GENERIC_NAMES or len(name) < 2 or named.versus_region or _NOT_A_NAME.match(name):
             return []
         if _JUNK_NAME.search(name) and match_name(name)[0] is None and not re.search(r"PM\d|\d\.\d+[A-Za-z]", name):
