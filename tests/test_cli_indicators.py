@@ -131,3 +131,20 @@ def test_compare_with_no_figures_hints_at_the_periods(reports, zibo):
 def test_compare_bad_period(reports, zibo):
     r = zibo("compare", "2025H1", "someday")
     assert r.exit_code == 2 and r.stderr.startswith("zibo: error:")
+
+
+def test_a_share_is_also_known_as_its_name_and_zhanbi(ingest_texts, zibo_json, db):
+    import json
+
+    from zibo_cli.query import Zibo
+    from zibo_cli.query import indicators as q
+
+    ingest_texts({"share.txt": "2025年上半年全市经济运行情况\n\n上半年，全市工业投资11.6亿元，占固定资产投资的5.8%。\n"})
+    rows = zibo_json("indicator")
+    with Zibo(db) as z:  # the rows Python builds (--csv, tables) say the same as SQLite's JSON
+        assert [json.loads(json.dumps(r)) for r in q.iter_observations(z)] == rows
+    share = [r for r in rows if r["unit"] == "%"]
+    assert [(r["name"], r["measure"], r["value"]) for r in share] == [("工业投资", "share", 5.8)]
+    assert "工业投资占比" in share[0]["aliases"]
+    level = [r for r in rows if r["unit"] == "亿元"]
+    assert level and "工业投资占比" not in level[0]["aliases"]

@@ -230,3 +230,26 @@ def test_a_bar_that_several_products_all_pass_is_no_figure():
 def test_per_head_is_not_all_of_them():
     got = facts("2023年目标：居民人均可支配收入增长5.5%以上。")
     assert ("居民人均可支配收入", "target", 5.5, "%") in got
+
+
+def test_at_comparable_prices_is_no_name():
+    got = facts("上半年，全区实现地区生产总值91.4亿元，可比价同比增长5.1%。全区规模工业增加值可比价增长1.0%。")
+    assert ("地区生产总值", "actual", 5.1, "%") in got
+    assert ("规上工业增加值", "actual", 1.0, "%") in got
+    assert not any("可比价" in name for name, *_ in got)
+
+
+def test_a_name_before_an_aside_clause_names_the_figure_after_it():
+    got = facts("上半年，全市规模以上工业增加值按可比价格计算，同比增长1.7%。")
+    assert got == {("规上工业增加值", "actual", 1.7, "%")}
+
+
+def test_what_an_industry_achieved_is_named_without_the_verb():
+    got = facts("上半年，第一产业完成投资27.6亿元，比上年同期下降56.6%。限上住宿餐饮企业共完成营业额同比增长24.8%。"
+                "汽车销售业累计完成汽车销售额同比下降18.3%。")
+    assert {name for name, *_ in got} == {"第一产业投资", "限上住宿餐饮企业营业额", "汽车销售额"}
+
+
+def test_a_class_of_projects_by_size_is_a_name_and_the_subject_of_its_investment():
+    got = facts("一季度，全市5000万元及以上项目950个，投资额增长26.9%。")
+    assert got == {("5000万元及以上项目", "actual", 950.0, "个"), ("5000万元及以上项目投资额", "actual", 26.9, "%")}

@@ -50,7 +50,7 @@ CATALOG: tuple[Indicator, ...] = (
     _i("tertiary_industry_value_added", "第三产业增加值", "tertiary industry value added", "三产增加值",
        "服务业增加值"),
     _i("industrial_value_added", "规上工业增加值", "value added of industry above designated size",
-       "规模以上工业增加值", "规模以上工业企业增加值", "规上工业企业增加值"),
+       "规模以上工业增加值", "规模以上工业企业增加值", "规上工业企业增加值", "规模工业增加值"),
     _i("four_strong_industries_value_added", "四强产业增加值", "value added of the four strong industries",
        "“四强”产业增加值"),
     _i("high_tech_output_share", "高新技术产业产值占比", "high-tech industry share of industrial output",

@@ -87,6 +87,7 @@ _FIGURE = re.compile(
     r"(?P<q1>余|多)?"
     r"(?:(?P<unit>" + _UNIT_RE + r")(?P<q2>以上|左右|以下|以内|之多|多|余)?)?"
 )
+_CLASS_BY_SIZE = re.compile(r"(?:及|或)?以上(?:的)?(?:重点|产业|工业|在建|新开工|续建)?(?:项目|企业|单位)")
 _ABBREVIATION_BEFORE = re.compile(r"(?<![A-Za-z])(?:GDP|CPI|PPI|PMI)$")
 _RANK = re.compile(r"第(?P<num>\d+)(?P<unit>位|名)")
 # a rank without 位/名 right after 全省/全国 (位列全省第3)
@@ -123,6 +124,7 @@ _TAIL_WORDS = sorted(set(GROWTH_VERBS) | set(PRE_QUALIFIERS) | {
     "跨上", "迈上", "站上", "首次", "首次突破", "首次跨上", "首次迈上", "一举", "成功",
     "每人每月", "每人每年", "人均", "全省", "全国", "达成", "新增了", "已达", "已经", "只有", "仅",
     "已开工", "开工", "已完成", "已建成", "建成", "已签约", "签约", "共有", "在", "实际", "同口径", "可比",
+    "可比价", "可比价格", "按可比价", "按可比价格", "按可比价计算", "按可比价格计算", "按不变价格计算",
 }, key=len, reverse=True)
 _TAIL_RE = re.compile("(?:" + "|".join(re.escape(w) for w in _TAIL_WORDS) + ")$")
 _TAIL_SET = frozenset(_TAIL_WORDS)
@@ -272,10 +274,13 @@ BARE_MEASURES = sorted((
 
 
 # What a set of projects reports: each takes the set's name (省重点项目 → 省重点项目总投资).
-PROJECT_MEASURES = frozenset(("总投资", "完成投资", "计划投资", "年度计划完成投资", "年度计划投资", "计划完成投资",
+PROJECT_MEASURES = frozenset(("总投资", "完成投资", "投资额", "计划投资", "年度计划完成投资", "年度计划投资", "计划完成投资",
                               "累计完成投资", "年度投资"))
 # 完成 between a subject and the measure it achieved (规模以上工业完成增加值), not before a task
 # (光伏装机完成年度任务 names the task)
+# 第一产业完成投资, 限上住宿餐饮企业共完成营业额: an industry (…业) and what it achieved
+_INDUSTRY_DID = re.compile(r"(?P<who>[\u4e00-\u9fff]{2,12}业)(?:共|累计|合计|总共)?(?:完成|实现)"
+                           r"(?P<what>[\u4e00-\u9fff]{0,6}(?:投资|营业额|销售额|销售|产值|增加值|营业收入|零售额))")
 _INNER_DONE = re.compile("完成(?=(?:" + "|".join(BARE_MEASURES) + ")$)")
 
 
@@ -978,6 +983,8 @@ class _SentenceReader:
             nxt = s[m.end("num"):m.end("num") + 2]
             if len(nxt) == 2 and nxt[0] in _RANGE_CHARS and nxt[1].isdigit():
                 continue  # the first end of a range
+            if m["unit"] and _CLASS_BY_SIZE.match(s, m.end("unit")):
+                continue  # 5000万元及以上项目950个: the size names a class of projects, no figure
             unit = m["unit"]
             written = m["num"]
             if unit is None:
@@ -1031,7 +1038,7 @@ class _SentenceReader:
             while i + len(group) < len(figs) and self._joins(group[-1], figs[i + len(group)]):
                 group.append(figs[i + len(group)])
             span_start = max(self._clause_start(group[0].start), self.next_start)
-            span = self.masked[span_start:group[0].start]
+            span = self._over_aside(span_start) + self.masked[span_start:group[0].start]
             # a clause with no subject may take the previous figure's name only if nothing
             # but punctuation stands between them
             gap = self.masked[self.prev_end:span_start] if self.prev_end is not None else "x"
@@ -1078,6 +1085,25 @@ class _SentenceReader:
         while i >= 0 and self.masked[i] not in _CLAUSE_END:
             i -= 1
         return i + 1
+
+    def _over_aside(self, span_start: int) -> str:
+        """The name in the clause before an aside (规模以上工业增加值按可比价格计算，同比增长1.7%)
+        when the aside is all that stands between it and the figure's clause; else ""."""
+        s = self.masked
+        if span_start < 2 or s[span_start - 1] not in _CLAUSE_END:
+            return ""
+        a0 = self._clause_start(span_start - 1)
+        aside = s[a0:span_start - 1].strip()
+        if a0 <= self.next_start:
+            return ""
+        m = _ASIDE.search(aside)
+        if not m or m.end() != len(aside):
+            return ""
+        head = aside[:m.start()]
+        if not head and a0 >= 2 and s[a0 - 1] in _CLAUSE_END:  # 增加值，按可比价格计算，同比增长1.7%
+            n0 = max(self._clause_start(a0 - 1), self.next_start)
+            head = s[n0:a0 - 1]
+        return head if head and not _FIRST_FIGURE.search(head) else ""
 
     def _of_another_region(self, fig: _Figure) -> bool:
         """A figure alone in brackets right after another region's name (高于全国（5.4%）)."""
@@ -1406,6 +1432,10 @@ class _SentenceReader:
         # 规模以上工业企业实现利润总额 → 规模以上工业企业利润总额
         if len(s) > 6 and "实现" in s[2:-2]:
             s = s.replace("实现", "", 1)
+        m = _INDUSTRY_DID.fullmatch(s)
+        if m:
+            # 第一产业完成投资 → 第一产业投资; 汽车销售业累计完成汽车销售额 → 汽车销售额
+            s = m["what"] if len(m["what"]) >= 4 else m["who"] + m["what"]
         m = _INNER_DONE.search(s)
         if m and m.start() >= 2:
             s = s[:m.start()] + s[m.end():]  # 规模以上工业完成增加值 → 规模以上工业增加值

@@ -117,7 +117,12 @@ def _aliases(row: dict[str, Any]) -> list[str]:
     raw = row.get("raw_name")
     if raw and raw != row["name"] and raw not in out:
         out.append(raw)
+    if row.get("measure") == "share" and not _SHARE_WORDS.search(row["name"]):
+        out.append(row["name"] + "占比")  # a share of 工业投资 is what reports call 工业投资占比
     return out
+
+
+_SHARE_WORDS = re.compile(r"占|比重|比例")
 
 
 # ---------------------------------------------------------------------------
@@ -281,7 +286,7 @@ def iter_observations_json(z: Zibo, name: str | None = None, period: str | None 
     the same order (tests/test_query_fast_paths.py), written compactly."""
     obj = "json_object(" + ", ".join(f"'{k}', {e}" for k, e in _json_columns()) + ")"
     where, params = _where(z, name, period, kind, region, basis)
-    head = f"SELECT o.indicator_id, o.name, o.raw_name, {obj} "
+    head = f"SELECT o.indicator_id, o.name, o.raw_name, o.measure, {obj} "
     if where:
         sql = f"{head}{_JOIN_NAMES.strip()} WHERE o.id IN (SELECT o.id FROM observations o{where}){_ORDER}"
     else:
@@ -292,12 +297,12 @@ def iter_observations_json(z: Zibo, name: str | None = None, period: str | None 
     aliases: dict[tuple, str] = {}
 
     def rows() -> Iterator[str]:
-        for ind, name_, raw, text in cur:
-            key = (ind, name_, raw)
+        for ind, name_, raw, measure, text in cur:
+            key = (ind, name_, raw, measure)
             found = aliases.get(key)
             if found is None:
-                found = aliases[key] = json.dumps(_aliases({"indicator_id": ind, "name": name_, "raw_name": raw}),
-                                                  ensure_ascii=False, separators=(",", ":"))
+                row = {"indicator_id": ind, "name": name_, "raw_name": raw, "measure": measure}
+                found = aliases[key] = json.dumps(_aliases(row), ensure_ascii=False, separators=(",", ":"))
             yield RawJSON(f'{text[:-1]},"aliases":{found}}}')
 
     return rows()
@@ -306,7 +311,7 @@ def iter_observations_json(z: Zibo, name: str | None = None, period: str | None 
 def _with_aliases(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     aliases: dict[tuple, list[str]] = {}  # the same few names repeat on every row
     for r in rows:
-        key = (r["indicator_id"], r["name"], r["raw_name"])
+        key = (r["indicator_id"], r["name"], r["raw_name"], r.get("measure"))
         found = aliases.get(key)
         if found is None:
             found = aliases[key] = _aliases(r)
