@@ -77,3 +77,14 @@ def test_a_year_at_the_start_of_the_lead_and_nothing_narrower_is_the_whole_year(
 def test_no_evidence_no_year():
     f = frame("全市规上工业增加值增长5%，固定资产投资增长3%。")
     assert f.year is None
+
+
+def test_a_bare_quarter_compared_with_the_half_year_makes_the_frame_cumulative():
+    text = "三季度，全县实现地区生产总值125.95亿元，同比增长3.6%，比上半年高1.5个百分点。"
+    meta = extract_metadata(text)
+    frame = document_frame(text, meta, segment(text))
+    assert frame.cumulative_quarters and (frame.start_month, frame.end_month) == (1, 9)
+    assert any("from January" in e for e in frame.evidence)
+    text = "三季度，全县实现地区生产总值45.2亿元，同比增长3.6%，比二季度高0.5个百分点。"
+    frame = document_frame(text, extract_metadata(text), segment(text))
+    assert not frame.cumulative_quarters and (frame.start_month, frame.end_month) == (7, 9)

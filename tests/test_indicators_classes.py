@@ -253,3 +253,25 @@ def test_what_an_industry_achieved_is_named_without_the_verb():
 def test_a_class_of_projects_by_size_is_a_name_and_the_subject_of_its_investment():
     got = facts("一季度，全市5000万元及以上项目950个，投资额增长26.9%。")
     assert got == {("5000万元及以上项目", "actual", 950.0, "个"), ("5000万元及以上项目投资额", "actual", 26.9, "%")}
+
+
+def test_grain_in_jin_and_a_target_kept_above():
+    got = facts("2024年工作回顾\n●粮食总产达到557亿斤\n2025年主要目标\n●粮食产量继续保持500亿斤以上")
+    assert ("粮食总产量", "actual", 557.0, "亿斤") in got
+    assert any(n == "粮食总产量" and v == 500.0 and u == "亿斤" for n, _, v, u in got)
+
+
+def test_poultry_in_hundreds_of_birds_and_a_list_paired_after_its_verb():
+    got = facts("全年家禽出栏161058百羽。上半年，生猪、牛、羊分别出栏6.4万头、1342头、1.2万只。")
+    assert {("家禽出栏", "actual", 161058.0, "百羽"), ("生猪出栏", "actual", 6.4, "万头"),
+            ("牛出栏", "actual", 1342.0, "头"), ("羊出栏", "actual", 1.2, "万只")} <= got
+
+
+def test_a_crop_area_is_the_subject_of_the_output_value_and_yield_after_it():
+    got = facts("2021年，全年中药材种植面积7.26万亩，实现产值6.59亿元；蔬菜种植面积5.24万亩，产量达到8163吨。")
+    assert {("中药材产值", "actual", 6.59, "亿元"), ("蔬菜产量", "actual", 8163.0, "吨")} <= got
+
+
+def test_comparable_prices_written_with_anzhao_and_a_control_target():
+    got = facts("2021年，我县实现生产总值133.86亿元，按照可比价计算，同比增长8.1%。年末城镇登记失业率1.89%，低于2.5%的控制目标。")
+    assert {("地区生产总值", "actual", 8.1, "%"), ("城镇登记失业率", "target", 2.5, "%")} <= got

@@ -118,3 +118,18 @@ def test_every_period_of_a_listed_comparison_base_is_a_base():
     got = {(f[0], f[2], f[3], f[5]) for f in facts(text)}
     assert ("批发零售业", 1, 7, 5.5) in got or ("批发零售业零售额", 1, 7, 5.5) in got
     assert not any(f[2] in (3, 4, 5) and f[6] == "%" for f in facts(text))
+
+
+def test_a_bare_quarter_compared_with_the_half_year_counts_from_january():
+    text = ("全县经济持续回升。\n"
+            "三季度，全县实现地区生产总值125.95亿元，同比增长3.6%，比上半年高1.5个百分点。\n"
+            "三季度，全县农林牧渔业增加值18.73亿元，同比增长2.3%。")
+    got = {(f[0], f[2], f[3], f[5]) for f in facts(text)}
+    assert ("地区生产总值", 1, 9, 125.95) in got and ("农林牧渔业增加值", 1, 9, 18.73) in got
+
+
+def test_single_quarters_stay_single_quarters():
+    # a national release: each quarter on its own, compared with the quarter before
+    text = "分季度看，一季度国内生产总值同比增长5.3%，二季度增长4.7%，三季度增长4.6%，比二季度回落0.1个百分点。"
+    got = {(f[2], f[3], f[5]) for f in facts(text) if f[6] == "%"}
+    assert got == {(1, 3, 5.3), (4, 6, 4.7), (7, 9, 4.6)}

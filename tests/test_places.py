@@ -66,3 +66,9 @@ def test_the_province_and_the_nation_in_a_city_report():
 def test_no_place_named_no_region():
     _, obs = figures("上半年，全市地区生产总值增长5%。")
     assert {o.region for o in obs} == {None}
+
+
+def test_a_two_character_county_inside_a_slogan_is_a_word():
+    assert places.find_regions("深入实施“生态富县，生态富民”战略") == []
+    assert [n for _, n in places.find_regions("延安市富县2021年国民经济")] == ["延安市", "富县"]
+    assert [n for _, n in places.find_regions("富县实现生产总值133亿元")] == ["富县"]

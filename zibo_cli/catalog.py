@@ -131,7 +131,7 @@ CATALOG: tuple[Indicator, ...] = (
     # others
     _i("urbanization_rate", "常住人口城镇化率", "urbanisation rate", "城镇化率"),
     _i("rd_intensity", "研发经费投入强度", "R&D intensity", "R&D经费投入强度", "研发投入强度"),
-    _i("grain_output", "粮食总产量", "grain output", "粮食产量"),
+    _i("grain_output", "粮食总产量", "grain output", "粮食产量", "粮食总产"),
     _i("high_tech_enterprises", "高新技术企业", "high-tech enterprises", "高新技术企业数量"),
 )
 

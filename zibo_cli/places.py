@@ -88,11 +88,22 @@ def _pattern() -> re.Pattern[str] | None:
 
 
 def find_regions(text: str) -> list[tuple[int, str]]:
-    """(position, name) of every full place name in ``text``, left to right."""
+    """(position, name) of every full place name in ``text``, left to right. A two-character
+    name (富县, 和县) inside a run of words (生态富县) is a word there, not the place: it counts
+    only at the start of a clause or after a larger place (延安市富县)."""
     rx = _pattern()
     if rx is None:
         return []
-    return [(m.start(), m[0]) for m in rx.finditer(text)]
+    out = []
+    for m in rx.finditer(text):
+        if len(m[0]) == 2 and m.start() and _IN_WORD.match(text, m.start() - 1):
+            continue
+        out.append((m.start(), m[0]))
+    return out
+
+
+# a Chinese character that is not the end of a larger place's name
+_IN_WORD = re.compile(r"[\u4e00-\u9fff](?<![省市州区县盟旗])")
 
 
 _MAX_NAME = 12

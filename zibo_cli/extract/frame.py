@@ -29,7 +29,7 @@ from ..models import DocumentMeta
 from ..periods import Period, find_periods
 from .segment import Segment
 
-__all__ = ["Frame", "document_frame", "data_years", "WORK_REPORT", "PLAN", "BULLETIN", "REPORT"]
+__all__ = ["Frame", "document_frame", "data_years", "is_bare_quarter", "WORK_REPORT", "PLAN", "BULLETIN", "REPORT"]
 
 REPORT = "report"
 WORK_REPORT = "work_report"
@@ -59,6 +59,9 @@ class Frame:
     target_year: int | None = None  # the year targets belong to (a work report's own year)
     published: str | None = None
     region: str | None = None  # the city, district or county the document is about
+    # 三季度，全县实现地区生产总值…，比上半年高1.5个百分点: a bare quarter compared with a
+    # cumulative period is itself cumulative (1–9), here and wherever else the text writes one
+    cumulative_quarters: bool = False
     evidence: list[str] = field(default_factory=list)
 
     def note(self, text: str) -> None:
@@ -149,6 +152,36 @@ def _lead_period(segments: list[Segment]) -> tuple[Period, str] | None:
     return found[0]
 
 
+def is_bare_quarter(sentence: str, p) -> bool:
+    """二季度/三季度/四季度 written alone: not 第三季度, 前三季度, 一至三季度 or 单季度."""
+    return bool(_BARE_QUARTER.fullmatch(p.text)) and sentence[max(0, p.start - 1):p.start] not in ("第", "前", "单", "至")
+
+
+_BARE_QUARTER = re.compile(r"[二三四2-4]季度")
+_COMPARED = re.compile(r"(?:比|较|与|同)\s*(?:今年|上年)?\s*$")
+
+
+def _cumulative_quarters(segments: list[Segment]) -> str | None:
+    """The sentence that shows the text's bare quarters are cumulative: one compares a figure
+    of 三季度 with 上半年 (or 1-6月…), a shorter period from January (a single quarter would be
+    compared with 二季度)."""
+    for seg in segments[:40]:
+        if seg.kind not in ("paragraph", "item", "heading"):
+            continue
+        for sentence in re.split(r"[。！？]", seg.text):
+            if "季度" not in sentence:
+                continue
+            ps = find_periods(sentence)
+            for i, q in enumerate(ps):
+                if not is_bare_quarter(sentence, q):
+                    continue
+                for b in ps[i + 1:]:
+                    if (_COMPARED.search(sentence[max(0, b.start - 5):b.start]) and b.period.start_month == 1
+                            and 3 < b.period.end_month < q.period.end_month):
+                        return sentence.strip()[:40]
+    return None
+
+
 def _lead_year(segments: list[Segment]) -> tuple[int, str] | None:
     """A year the first body paragraphs write at the start of a clause (2015年，全县…) or just
     before a period (2024年1-5月)."""
@@ -213,6 +246,7 @@ def document_frame(text: str, meta: DocumentMeta, segments: list[Segment]) -> Fr
             if ys:
                 headline_year = ys[0][1]
                 frame.note(f"headline: {seg.text.strip()[:40]} → year {headline_year}")
+    lead = None
     if period is None:
         lead = _lead_period(segments)
         if lead is not None:
@@ -259,6 +293,13 @@ def document_frame(text: str, meta: DocumentMeta, segments: list[Segment]) -> Fr
         frame.note("a year and no narrower period → months 1-12")
     frame.year = year
     frame.target_year = year
+    why = _cumulative_quarters(segments)
+    if why is not None:
+        frame.cumulative_quarters = True
+        frame.note(f"{why} → a bare quarter counts from January")
+        if period is not None and period.start_month > 1 and period.end_month - period.start_month == 2 \
+                and lead is not None and period == lead[0]:
+            period = Period(None, 1, period.end_month)
     if period is not None:
         frame.start_month, frame.end_month = period.start_month, period.end_month
     return frame

@@ -43,7 +43,7 @@ from ..catalog import match_name as _match_name
 from ..catalog import unit_scale as _unit_scale
 from ..models import ACTUAL, TARGET, TASK_TABLE, DocumentMeta, Observation, Task
 from ..periods import Period, PeriodError, PeriodMatch, cn_number, find_periods
-from .frame import Frame, data_years, document_frame
+from .frame import Frame, data_years, document_frame, is_bare_quarter
 from .scope import Scope, scopes
 from .segment import segment
 
@@ -70,6 +70,7 @@ _BASE_UNITS = [
     "平方公里", "平方米", "立方米", "公里", "千米", "公顷", "亩", "公斤", "千克", "吨", "标箱", "米", "方",
     "辆", "台", "套", "件", "个", "家", "所", "项", "条", "场", "处", "座", "栋", "片", "根", "颗", "间",
     "张", "份", "笔", "批", "次", "只", "头", "株", "棵", "艘", "架", "部", "款", "床", "天", "小时",
+    "百羽", "羽", "斤",  # poultry (家禽存栏51313百羽), grain (粮食总产量759.5亿斤)
     "起", "宗", "例",  # incidents and cases: 发生各类事故71起
 ]
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(_BASE_UNITS, key=len, reverse=True))
@@ -119,12 +120,13 @@ PRE_QUALIFIERS = ("将近", "接近", "超过", "大约", "约为", "不到", "�
 # Words that can stand between a name and its number, taken off the end of the name.
 _TAIL_WORDS = sorted(set(GROWTH_VERBS) | set(PRE_QUALIFIERS) | {
     "达到", "为", "是", "实现", "完成", "累计", "共计", "共", "合计", "总计", "占比", "占", "列", "居", "位居",
-    "位列", "排名", "排", "保持", "稳定在", "控制在", "到", "至", "了", "分别", "同比", "比上年", "较上年",
+    "位列", "排名", "排", "保持", "继续保持", "继续", "稳定在", "控制在", "到", "至", "了", "分别", "同比", "比上年", "较上年",
     "比去年", "较去年", "比去年同期", "较去年同期", "比上年同期", "较上年同期", "同期", "预计", "已", "均",
     "跨上", "迈上", "站上", "首次", "首次突破", "首次跨上", "首次迈上", "一举", "成功",
     "每人每月", "每人每年", "人均", "全省", "全国", "达成", "新增了", "已达", "已经", "只有", "仅",
     "已开工", "开工", "已完成", "已建成", "建成", "已签约", "签约", "共有", "在", "实际", "同口径", "可比",
     "可比价", "可比价格", "按可比价", "按可比价格", "按可比价计算", "按可比价格计算", "按不变价格计算",
+    "按照可比价计算", "按照可比价格计算",
 }, key=len, reverse=True)
 _TAIL_RE = re.compile("(?:" + "|".join(re.escape(w) for w in _TAIL_WORDS) + ")$")
 _TAIL_SET = frozenset(_TAIL_WORDS)
@@ -268,7 +270,7 @@ GENERIC_NAMES = {"政府", "我市", "全市", "目前", "其中", "合计", "�
 BARE_MEASURES = sorted((
     "营业收入", "主营业务收入", "利润总额", "利润", "利税", "税金", "营业利润", "出口交货值", "产值", "总产值",
     "增加值", "销售额", "营业额", "税收", "用电量", "资产总额", "亏损额", "营业成本", "人均可支配收入",
-    "人均消费支出", "工资性收入", "经营净收入", "进出口总额",
+    "人均消费支出", "工资性收入", "经营净收入", "进出口总额", "种植面积", "播种面积", "产量",
 ), key=len, reverse=True)
 
 
@@ -331,6 +333,7 @@ class Context:
     # while its actuals review the year before); None: the same as ``year``.
     target_year: int | None = None
     region: str | None = None  # the document's region: what 全市/全区/全县 and unscoped figures are about
+    cumulative_quarters: bool = False  # the frame found that 三季度 here means 1–9 (frame.Frame)
 
     def default_period(self) -> tuple[int | None, int | None, int | None]:
         return self.year, self.start_month, self.end_month
@@ -399,7 +402,7 @@ def extract_observations(text: str, meta: DocumentMeta, tasks: list[Task] | None
         block_scope: dict[int, Scope] = {}
     else:
         prose = Context(frame.year, frame.start_month, frame.end_month, target_year=frame.target_year,
-                        region=frame.region)
+                        region=frame.region, cumulative_quarters=frame.cumulative_quarters)
         block_scope = {seg.offset: sc for seg, sc in zip(segments, scopes(segments, frame), strict=True)}
     chrome = {seg.offset for seg in segments if seg.kind == "chrome"}
     out: list[Observation] = []
@@ -447,7 +450,8 @@ def extract_observations(text: str, meta: DocumentMeta, tasks: list[Task] | None
             stats = None  # a table ends at the first line that is not a row
             above = _line_context(line, prose)
         scope = block_scope.get(here)
-        ctx = prose if scope is None else _scope_context(scope, frame.region)
+        ctx = prose if scope is None else replace(_scope_context(scope, frame.region),
+                                                  cumulative_quarters=frame.cumulative_quarters)
         found = extract_clauses(line, ctx, here, carry=True)
         if cells:
             found = [o for o in found if o.quote not in cells]
@@ -816,7 +820,8 @@ def extract_clauses(text: str, ctx: Context, offset: int = 0, carry: bool = Fals
             opening = reader.opening_period() if carry else None
         elif carry and sentence.strip():
             s = sentence.strip()
-            opening = _opening_period(s, find_periods(s), len(s))  # 今年一季度，全市经济开局良好。
+            # 今年一季度，全市经济开局良好。
+            opening = _opening_period(s, find_periods(s), len(s), ctx.cumulative_quarters)
         if opening is not None:
             ctx = replace(ctx, start_month=opening.start_month, end_month=opening.end_month)
     return out
@@ -843,7 +848,15 @@ def _sentences(text: str) -> Iterator[tuple[int, int]]:
         pos = m.end()
 
 
-def _opening_period(sentence: str, periods: list[PeriodMatch], stop: int) -> Period | None:
+def _cumulative(sentence: str, p: PeriodMatch) -> Period:
+    """The period ``p`` names in a text whose bare quarters count from January (三季度 → 1–9)."""
+    if is_bare_quarter(sentence, p):
+        return Period(p.period.year, 1, p.period.end_month)
+    return p.period
+
+
+def _opening_period(sentence: str, periods: list[PeriodMatch], stop: int,
+                    cumulative: bool = False) -> Period | None:
     """The period ``sentence`` opens with: before ``stop`` (its first figure), not the base of a
     comparison, not 全年/年度, and at its start or after a clause saying where the figures come
     from (根据…核算结果，前三季度，…)."""
@@ -855,7 +868,7 @@ def _opening_period(sentence: str, periods: list[PeriodMatch], stop: int) -> Per
             continue
         if p.start > 12 and not _OPENING_GAP.fullmatch(sentence[:p.start]):
             continue  # a period deep in the sentence is that clause's, not the paragraph's
-        return p.period
+        return _cumulative(sentence, p) if cumulative else p.period
     return None
 
 
@@ -866,7 +879,7 @@ _WORD_CHAR = re.compile(r"[\w\u4e00-\u9fff]")
 _TARGET_END = re.compile(r"目标$")
 _TARGET_NAME = re.compile(r"任务$|年度目标|全年目标|目标任务|目标值|^(?:年度|全年|年)?计划(?:完成)?投资$")
 # 5.5万人的(预期)目标: a figure that is the size of a target
-_TARGET_AFTER = re.compile(r"的?(?:年度|全年|预期|计划)?(?:目标|任务)(?:任务)?(?=$|[，。；、）)])")
+_TARGET_AFTER = re.compile(r"的?(?:年度|全年|预期|计划|控制)?(?:目标|任务)(?:任务)?(?=$|[，。；、）)])")
 # 增长预期(目标): the words between a target's name and 目标; 年初确定的…: who set it
 _EXPECTED_TAIL = re.compile(r"(?:的)?(?:增长|增速|总量)?(?:预期|发展|奋斗|计划)$")
 _SET_LEAD = re.compile(r"^(?:(?:今年|年初|年度|全年|市(?:委|政府)?)?(?:确定|提出|制定|设定|下达)的)")
@@ -928,7 +941,7 @@ class _SentenceReader:
             first = next((f.start - start for f in figs if start <= f.start < end), len(part))
             ps = [PeriodMatch(p.start - start, p.end - start, p.period, p.text) for p in self.periods
                   if start <= p.start < end]
-            found = _opening_period(part, ps, first) or found
+            found = _opening_period(part, ps, first, self.ctx.cumulative_quarters) or found
             start = end
         return found
 
@@ -1293,6 +1306,8 @@ class _SentenceReader:
     def _with_subject(self, name: str) -> str:
         """A bare measure (利润总额) takes the subject of the name before it in the sentence
         (规模以上工业营业收入 → 规模以上工业利润总额); a name with a subject of its own sets it."""
+        if name[:2] in ("实现", "完成") and name[2:] in BARE_MEASURES:
+            name = name[2:]  # 中药材种植面积7.26万亩，实现产值6.59亿元: the 产值 of the subject
         if name in BARE_MEASURES and not self.subject:
             topic = self._topic_before(self.span_start)
             if topic:
@@ -1390,6 +1405,10 @@ class _SentenceReader:
         if _VERSUS_REGION.search(s):
             named.versus_region = True
             s = _VERSUS_REGION.sub("", s)
+        if "分别" in s[2:]:
+            # 生猪、牛、羊、家禽分别出栏6.4万头、1342头…: 分别 before the verb pairs names and values too
+            s = s.replace("分别", "")
+            named.tail.append("分别")
         s = self._strip_compare_tail(s, named)
         s = self._strip_lead(s, named)
         s = _trim(s)
@@ -1639,7 +1658,7 @@ class _SentenceReader:
                 continue  # 全年 opening the clause (全年实现生产总值…) is the year; elsewhere a target's
             if base:
                 continue
-            chosen = p.period
+            chosen = _cumulative(self.masked, p) if self.ctx.cumulative_quarters else p.period
         written_year = None
         for pos, y in data_years(before):
             m = _YEAR.match(before, pos)
@@ -1807,7 +1826,7 @@ def _action_suffix(span: str) -> str:
 
 
 # Asides between a figure and the next clause about it: 按可比价格计算，同比增长5.1%.
-_ASIDE = re.compile(r"按(?:可比|不变)价(?:格)?(?:计算)?(?:[（(]下同[)）])?|[（(]下同[)）]|扣除价格因素(?:后)?|剔除[^，；]{0,12}因素(?:后)?|"
+_ASIDE = re.compile(r"按照?(?:可比|不变)价(?:格)?(?:计算)?(?:[（(]下同[)）])?|[（(]下同[)）]|扣除价格因素(?:后)?|剔除[^，；]{0,12}因素(?:后)?|"
                     r"(?:其中|同时|此外)(?=，)")
 
 _RELATIVE_UNITS = {"%", "‰", "百分点", "位", "倍"}
