@@ -861,7 +861,7 @@ def _opening_period(sentence: str, periods: list[PeriodMatch], stop: int,
     comparison, not 全年/年度, and at its start or after a clause saying where the figures come
     from (根据…核算结果，前三季度，…)."""
     bases = _comparison_bases(sentence, periods)
-    for p, base in zip(periods, bases):
+    for p, base in zip(periods, bases, strict=True):
         if p.start >= stop:
             break
         if p.whole_year or base:
@@ -1650,7 +1650,7 @@ class _SentenceReader:
             start, end = self.ctx.target_months
         chosen: Period | None = None
         clause = self._clause_start(fig.start)
-        for p, base in zip(self.periods, self.bases):
+        for p, base in zip(self.periods, self.bases, strict=True):
             if p.end > fig.start:
                 break
             if p.whole_year and kind != TARGET and not (named.forecast or self.forecast) \
