@@ -275,3 +275,18 @@ def test_a_crop_area_is_the_subject_of_the_output_value_and_yield_after_it():
 def test_comparable_prices_written_with_anzhao_and_a_control_target():
     got = facts("2021年，我县实现生产总值133.86亿元，按照可比价计算，同比增长8.1%。年末城镇登记失业率1.89%，低于2.5%的控制目标。")
     assert {("地区生产总值", "actual", 8.1, "%"), ("城镇登记失业率", "target", 2.5, "%")} <= got
+
+
+def test_a_contribution_is_its_subjects_and_a_pull_passes_the_name_on():
+    got = obs("一季度，第一产业增加值27.5亿元，增长3.4%，上拉地区生产总值增速0.5个百分点，贡献率9.1%。"
+              "工业增加值同比增长8.0%，拉动经济增长2.0个百分点，占GDP的比重为26.2%。")
+    rows = {(o.name, o.value, o.unit, o.measure) for o in got}
+    assert ("第一产业贡献率", 9.1, "%", "level") in rows or ("第一产业贡献率", 9.1, "%", None) in rows
+    assert ("工业增加值", 26.2, "%", "share") in rows
+
+
+def test_a_number_that_lost_its_unit_still_names_the_growth_after_it():
+    got = facts("上半年，第一产业增加值2.9亿元，增长3.7%；第二产业增加值28.4，增长4.5%；第三产业增加值18.2亿元，增长6.1%。")
+    assert ("第二产业增加值", "actual", 4.5, "%") in got
+    assert not any(v == 28.4 for _, _, v, _ in got)  # no unit: not stored
+    assert ("第三产业增加值", "actual", 6.1, "%") in got

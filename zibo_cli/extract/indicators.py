@@ -258,6 +258,10 @@ _OTHER_REGION_END = re.compile(r"(?:全国|全省|全市|全区|国|省|市)(?:�
 # 总量居全省第7位；同比增长5.5%: words that stand for the indicator of the figure before
 # 新能源汽车、液晶显示屏等高端产品产量均…: several things, all of them (not 人均, 平均)
 _ALL_OF = re.compile(r"(?:等|、|和)[^，；]*(?<![人平户])均(?![衡匀价值])")
+# a name and a number whose unit was lost (第二产业增加值28.4，): no figure, but the name of the next
+_NAME_BARE_NUMBER = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,16}(?:值|额|量|入|资))\d+(?:\.\d+)?")
+# 拉动经济增长, 上拉地区生产总值增速: how much a part adds to the growth of the whole
+_PULL = re.compile(r"^(?:拉动|上拉|带动|下拉)")
 _SAME_AS_BEFORE = frozenset(("总量", "增速", "增幅", "增长速度"))
 _SCOPE_WORD = re.compile(r"全市|我市|本市|全区|我区|全县|我县|全省|我省|全国|全镇")
 GENERIC_NAMES = {"政府", "我市", "全市", "目前", "其中", "合计", "总计", "同比", "比重", "以上", "增长", "数据",
@@ -270,7 +274,7 @@ GENERIC_NAMES = {"政府", "我市", "全市", "目前", "其中", "合计", "�
 BARE_MEASURES = sorted((
     "营业收入", "主营业务收入", "利润总额", "利润", "利税", "税金", "营业利润", "出口交货值", "产值", "总产值",
     "增加值", "销售额", "营业额", "税收", "用电量", "资产总额", "亏损额", "营业成本", "人均可支配收入",
-    "人均消费支出", "工资性收入", "经营净收入", "进出口总额", "种植面积", "播种面积", "产量",
+    "人均消费支出", "工资性收入", "经营净收入", "进出口总额", "种植面积", "播种面积", "产量", "贡献率",
 ), key=len, reverse=True)
 
 
@@ -1107,7 +1111,12 @@ class _SentenceReader:
             return ""
         a0 = self._clause_start(span_start - 1)
         aside = s[a0:span_start - 1].strip()
-        if a0 <= self.next_start:
+        if a0 < self.next_start:
+            return ""
+        bare = _NAME_BARE_NUMBER.fullmatch(aside)
+        if bare and not _TAIL_RE.search(bare["name"]) and s[span_start:span_start + 1] != "占":
+            return bare["name"]  # 第二产业增加值28.4，增长4.5%: the number lost its unit, the name stands
+        if a0 == self.next_start and self.next_start:
             return ""
         m = _ASIDE.search(aside)
         if not m or m.end() != len(aside):
@@ -1189,6 +1198,11 @@ class _SentenceReader:
             named.target = True
             obs = self._observation(fig, name, raw, named)
             self.last_names, self.last_raw, self.last_unit = [name], [raw], fig.unit
+            return [obs] if obs else []
+        if fig.unit == "百分点" and _PULL.match(name) and self.last_names:
+            # 工业增加值增长8.0%，拉动经济增长2.0个百分点，占GDP的比重为26.2%: the pull is said of
+            # the figure before; the subject and the name after it stay that figure's
+            obs = self._observation(fig, name, raw, named)
             return [obs] if obs else []
         name = self._with_subject(name)
         names = _both(name, named) if "均" in named.tail else None
