@@ -121,7 +121,8 @@ def test_a_name_saying_share_of_is_a_share():
 def test_a_set_of_projects_is_the_subject_of_its_investment_and_a_plan_is_a_target():
     got = {(o.name, o.kind, o.value) for o in obs(
         "2023年上半年，全县市重点项目12个，总投资85.2亿元，年度计划投资20.5亿元，1-6月份累计完成投资11.3亿元。")}
-    assert got == {("市重点项目", "actual", 12.0), ("市重点项目总投资", "actual", 85.2),
+    # the total investment of a set of projects is their planned size, not money spent: a target
+    assert got == {("市重点项目", "actual", 12.0), ("市重点项目总投资", "target", 85.2),
                    ("市重点项目年度计划投资", "target", 20.5), ("市重点项目完成投资", "actual", 11.3)}
 
 
@@ -290,3 +291,19 @@ def test_a_number_that_lost_its_unit_still_names_the_growth_after_it():
     assert ("第二产业增加值", "actual", 4.5, "%") in got
     assert not any(v == 28.4 for _, _, v, _ in got)  # no unit: not stored
     assert ("第三产业增加值", "actual", 6.1, "%") in got
+
+
+def test_a_plan_of_projects_is_a_target_and_what_was_started_is_an_actual():
+    got = obs("2021年第一季度全市重点建设项目进展情况\n"
+              "2021年安排全市重点建设项目710项，项目总投资6960亿元，年度投资计划1015亿元。"
+              "全市重点建设项目1-3月项目累计完成投资313.64亿元。本年度计划新开工项目270项，实际已开工129项。\n"
+              "2021年计划实施千万元以上重点建设项目71个，总投资337.13亿元。")
+    rows = {(o.name, o.kind, o.value, o.unit, o.start_month, o.end_month) for o in got}
+    assert {("重点建设项目", "target", 710.0, "项", 1, 12),
+            ("重点建设项目总投资", "target", 6960.0, "亿元", 1, 12),
+            ("重点建设项目年度投资计划", "target", 1015.0, "亿元", 1, 12),
+            ("重点建设项目完成投资", "actual", 313.64, "亿元", 1, 3),
+            ("新开工项目", "target", 270.0, "项", 1, 12),
+            ("新开工项目", "actual", 129.0, "项", 1, 3),  # of the 270 planned, 129 started
+            ("千万元以上重点建设项目", "target", 71.0, "个", 1, 12),
+            ("千万元以上重点建设项目总投资", "target", 337.13, "亿元", 1, 12)} <= rows

@@ -177,7 +177,10 @@ _CLAUSE_LEAD = re.compile(r"\s*(?:其中|全市|全县|全区|全省|初步核�
 _OPENING_GAP = re.compile(r"(?:根据|据|按照|经)[^，。；]{0,20}[，,]\s*|(?:今年|去年|全市|全区|全县|全省|我市|其中)[，,]?\s*")
 # The subject of a clause is last year (上年同期为下降1.3%, 去年全市…增长5%); not after 比/较.
 _PREVIOUS_YEAR = re.compile(r"^(?:上年同期|去年同期|上年|去年)(?:全年|同期)?(?!末|底|以来)")
-_TARGET_WORDS = re.compile(r"^(?:力争|确保|计划|预期|争取|目标是|目标为|(?:努力|全力|奋力)(?=实现|完成|达到|保持|确保|争取))")
+_TARGET_WORDS = re.compile(r"^(?:本年度|本年|今年)?(?:力争|确保|计划(?:实施|建设|安排|推进)?|预期|争取|目标是|目标为|"
+                           r"(?:努力|全力|奋力)(?=实现|完成|达到|保持|确保|争取)|"
+                           # 安排全市重点建设项目710项: the projects a year's plan sets out
+                           r"安排(?:实施|建设)?(?=\S*项目$))")
 # 比1—4月份 / 较上年四季度 / 比今年1-3月: a period after a comparison word (and a year word) is the
 # base of a comparison; so is every period listed after it (比今年1-3月、1-4月分别提高…)
 _COMPARISON = re.compile(r"(?:比|较|与|同|相比|高于|低于|快于|慢于)\s*(?:今年|本年|上年|去年|上一年|(?:19|20)\d{2}年)?\s*$")
@@ -280,7 +283,7 @@ BARE_MEASURES = sorted((
 
 
 # What a set of projects reports: each takes the set's name (省重点项目 → 省重点项目总投资).
-PROJECT_MEASURES = frozenset(("总投资", "完成投资", "投资额", "计划投资", "年度计划完成投资", "年度计划投资", "计划完成投资",
+PROJECT_MEASURES = frozenset(("总投资", "完成投资", "投资额", "年度投资计划", "投资计划", "计划投资", "年度计划完成投资", "年度计划投资", "计划完成投资",
                               "累计完成投资", "年度投资"))
 # 完成 between a subject and the measure it achieved (规模以上工业完成增加值), not before a task
 # (光伏装机完成年度任务 names the task)
@@ -881,7 +884,8 @@ def _opening_period(sentence: str, periods: list[PeriodMatch], stop: int,
 _MAY_HOLD_FIGURE = re.compile(r"\d|第")
 _WORD_CHAR = re.compile(r"[\w\u4e00-\u9fff]")
 _TARGET_END = re.compile(r"目标$")
-_TARGET_NAME = re.compile(r"任务$|年度目标|全年目标|目标任务|目标值|^(?:年度|全年|年)?计划(?:完成)?投资$")
+_TARGET_NAME = re.compile(r"任务$|年度目标|全年目标|目标任务|目标值|^(?:年度|全年|年)?计划(?:完成)?投资$|投资计划$|项目总投资$")
+_PLANNED_TOTAL = re.compile(r"项目(?:总投资|(?:年度)?投资计划)$")
 # 5.5万人的(预期)目标: a figure that is the size of a target
 _TARGET_AFTER = re.compile(r"的?(?:年度|全年|预期|计划|控制)?(?:目标|任务)(?:任务)?(?=$|[，。；、）)])")
 # 增长预期(目标): the words between a target's name and 目标; 年初确定的…: who set it
@@ -1205,6 +1209,8 @@ class _SentenceReader:
             obs = self._observation(fig, name, raw, named)
             return [obs] if obs else []
         name = self._with_subject(name)
+        if _PLANNED_TOTAL.search(name):
+            named.target = True  # 省重点项目2个，总投资20亿元: the projects' planned total
         names = _both(name, named) if "均" in named.tail else None
         if names:
             # 出口和进口均增长6%左右: one figure for each name
@@ -1320,6 +1326,9 @@ class _SentenceReader:
     def _with_subject(self, name: str) -> str:
         """A bare measure (利润总额) takes the subject of the name before it in the sentence
         (规模以上工业营业收入 → 规模以上工业利润总额); a name with a subject of its own sets it."""
+        if name.startswith("项目") and name[2:] in PROJECT_MEASURES and self.subject and self.subject.endswith("项目"):
+            name = name[2:]  # 重点建设项目710项，项目总投资6960亿元: the projects' total
+        name = name.replace("项目项目", "项目")  # 重点建设项目1-3月项目累计完成投资, less the period
         if name[:2] in ("实现", "完成") and name[2:] in BARE_MEASURES:
             name = name[2:]  # 中药材种植面积7.26万亩，实现产值6.59亿元: the 产值 of the subject
         if name in BARE_MEASURES and not self.subject:
