@@ -148,3 +148,9 @@ def test_a_share_is_also_known_as_its_name_and_zhanbi(ingest_texts, zibo_json, d
     assert "工业投资占比" in share[0]["aliases"]
     level = [r for r in rows if r["unit"] == "亿元"]
     assert level and "工业投资占比" not in level[0]["aliases"]
+
+
+def test_a_share_of_gdp_is_also_known_by_the_name_spelt_out(ingest_texts, zibo_json):
+    ingest_texts({"s.txt": "2025年前三季度全市经济运行情况\n\n前三季度，第一产业增加值占GDP的比重为6.8%。\n"})
+    (row,) = zibo_json("indicator")
+    assert row["name"] == "第一产业增加值占GDP比重" and "第一产业增加值占地区生产总值比重" in row["aliases"]

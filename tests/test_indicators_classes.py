@@ -307,3 +307,14 @@ def test_a_plan_of_projects_is_a_target_and_what_was_started_is_an_actual():
             ("新开工项目", "actual", 129.0, "项", 1, 3),  # of the 270 planned, 129 started
             ("千万元以上重点建设项目", "target", 71.0, "个", 1, 12),
             ("千万元以上重点建设项目总投资", "target", 337.13, "亿元", 1, 12)} <= rows
+
+
+def test_price_levels_and_the_classes_of_goods():
+    got = facts("1-8月，商品零售价格总水平同比上涨2.8%。八大类价格：衣著类下降0.6%，其他用品及服务类上涨1.1%。")
+    assert {("商品零售价格", "actual", 2.8, "%"), ("衣着类", "actual", -0.6, "%"),
+            ("其他用品及服务类", "actual", 1.1, "%")} <= got
+
+
+def test_a_share_of_the_whole_regions_gdp_is_named_without_the_scope():
+    got = facts("2007年，全部工业增加值占全县GDP的比重为42.8%。")
+    assert got == {("工业增加值占GDP比重", "actual", 42.8, "%")}

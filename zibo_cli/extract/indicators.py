@@ -148,11 +148,12 @@ def _tail_word(s: str) -> tuple[int, str] | None:
 _LEAD_WORDS = sorted({
     "今年以来", "年初以来", "今年", "截至目前", "截止目前", "截至当前", "目前", "当前", "同时", "其中", "此外",
     "另外", "全市", "我市", "全区", "全县", "本市", "累计", "共计", "共", "已经", "已", "均", "并", "和", "及",
-    "还", "再", "总计", "合计", "其", "为此", "共有", "拥有", "现有", "对此", "经统计", "据统计", "预计", "初步统计", "整体",
+    "还", "再", "总计", "合计", "为此", "共有", "拥有", "现有", "对此", "经统计", "据统计", "预计", "初步统计", "整体",
     "全年", "年内", "期内", "期间", "当月", "本月", "本季度", "全体", "持续", "进一步", "共同",
     "年末", "年底", "期末", "月末", "季末", "初步核算", "初步测算", "据初步核算",
 }, key=len, reverse=True)
-_LEAD_RE = re.compile("^(?:" + "|".join(re.escape(w) for w in _LEAD_WORDS) + ")")
+# 其 (其增加值) is a lead word, but not the 其 of 其他用品及服务类
+_LEAD_RE = re.compile("^(?:" + "|".join(re.escape(w) for w in _LEAD_WORDS) + "|其(?![他它余]))")
 # Leading verbs taken off when the rest is still a name (完成年度投资 → 年度投资; but 完成投资 stays).
 _LEAD_VERBS = re.compile(r"^(?:完成|实现|达成|形成|稳定运行|正常运行|常态化运行|运行|运营|拥有|现有|保有|发生)")
 # A list number before a name: 1.储能谷…, （2）, 三、, ①
@@ -256,6 +257,8 @@ _INNER_PERIOD = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:\d{1,2}(?:[-—－~～至
                            r"(?<=[月计])(?=[\u4e00-\u9fff]{2}|$)")
 _AFTER_INNER_PERIOD = re.compile(r"^(?:份)?(?:共|累计|合计|总共)?")
 _END_SCOPE = re.compile(r"(?:全市|全区|全县|全省|全国)$")
+_SHARE_SCOPE = re.compile(r"占(?:全市|全区|全县|全省|本市|本县|本区)(?=\S{2,}(?:比重|比例)$)")
+_PRICE_LEVEL = re.compile(r"价格总水平$")
 # 高于全国（5.4%）、全省（5.2%）: the words before a bracketed figure that is another region's
 _OTHER_REGION_END = re.compile(r"(?:全国|全省|全市|全区|国|省|市)(?:平均|平均水平)?$")
 # 总量居全省第7位；同比增长5.5%: words that stand for the indicator of the figure before
@@ -1495,6 +1498,11 @@ class _SentenceReader:
         if m and m.start() >= 2:
             s = s[:m.start()]
         s = _SHARE_OF.sub(r"\1", s)  # 占GDP的比重 → 占GDP比重
+        s = _SHARE_SCOPE.sub("占", s)  # 全部工业增加值占全县GDP比重 → …占GDP比重
+        if s.startswith("全部工业增加值"):
+            s = s[2:]  # 全部工业增加值 is 工业增加值 (all industry, as against 规上工业)
+        s = _PRICE_LEVEL.sub("价格", s)  # 商品零售价格总水平 → 商品零售价格
+        s = s.replace("衣著", "衣着")  # OpenCC keeps 著 (a simplified character too) in 衣著
         if "预计" in named.tail or "预计" in span:
             named.forecast = True
         if s in _TAIL_WORDS or s in _LEAD_WORDS:

@@ -119,6 +119,9 @@ def _aliases(row: dict[str, Any]) -> list[str]:
         out.append(raw)
     if row.get("measure") == "share" and not _SHARE_WORDS.search(row["name"]):
         out.append(row["name"] + "占比")  # a share of 工业投资 is what reports call 工业投资占比
+    for short, full in (("GDP", "地区生产总值"), ("地区生产总值", "GDP")):
+        if short in row["name"] and _SHARE_WORDS.search(row["name"]):
+            out.append(row["name"].replace(short, full))  # 第一产业增加值占GDP比重, spelt out
     return out
 
 
