@@ -88,3 +88,14 @@ def test_a_bare_quarter_compared_with_the_half_year_makes_the_frame_cumulative()
     text = "三季度，全县实现地区生产总值45.2亿元，同比增长3.6%，比二季度高0.5个百分点。"
     frame = document_frame(text, extract_metadata(text), segment(text))
     assert not frame.cumulative_quarters and (frame.start_month, frame.end_month) == (7, 9)
+
+
+def test_a_work_report_that_names_only_the_year_it_reviews():
+    f = frame("区长向大会作政府工作报告。报告指出，2024年是我区负重前行的一年。\n预计实现地区生产总值1100亿元、增长5.5%左右。")
+    assert f.kind == WORK_REPORT and (f.year, f.target_year) == (2024, 2025)
+
+
+def test_what_the_coming_year_is_to_be_is_no_review():
+    f = frame("区长作政府工作报告。2025年是“十四五”规划收官之年。\n"
+              "今年主要预期目标：地区生产总值增长5%左右。")
+    assert (f.year, f.target_year) == (2024, 2025)

@@ -318,3 +318,9 @@ def test_price_levels_and_the_classes_of_goods():
 def test_a_share_of_the_whole_regions_gdp_is_named_without_the_scope():
     got = facts("2007年，全部工业增加值占全县GDP的比重为42.8%。")
     assert got == {("工业增加值占GDP比重", "actual", 42.8, "%")}
+
+
+def test_first_exceeded_is_a_qualifier_not_part_of_the_name():
+    (o,) = obs("2024年，服务业增加值占比首超80%。")
+    assert (o.name, o.value, o.measure) == ("第三产业增加值", 80.0, "share")  # 服务业增加值 in the catalogue
+    assert "首超" in (o.qualifier or "")

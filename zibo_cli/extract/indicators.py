@@ -115,7 +115,7 @@ GROWTH_VERBS = ("负增长", "增长", "下降", "增加", "减少", "提高", "
 FALL_VERBS = {"负增长", "下降", "减少", "降低", "回落", "下滑", "下跌", "收窄", "缩小", "放缓", "减缓", "趋缓", "降", "减"}
 # 改善/恶化 say better or worse, not up or down: 浓度改善5% is a fall, 优良天数比例改善3个百分点 a rise.
 _LOWER_IS_BETTER = re.compile(r"浓度|PM2\.?5|PM10|排放|能耗|综合指数|失业率|重污染|污染天数|事故|死亡|发案")
-PRE_QUALIFIERS = ("将近", "接近", "超过", "大约", "约为", "不到", "不足", "高达", "多达", "近", "约", "超", "逾",
+PRE_QUALIFIERS = ("首次超过", "首超", "将近", "接近", "超过", "大约", "约为", "不到", "不足", "高达", "多达", "近", "约", "超", "逾",
                   "突破", "达")
 # Words that can stand between a name and its number, taken off the end of the name.
 _TAIL_WORDS = sorted(set(GROWTH_VERBS) | set(PRE_QUALIFIERS) | {
