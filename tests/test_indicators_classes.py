@@ -324,3 +324,11 @@ def test_first_exceeded_is_a_qualifier_not_part_of_the_name():
     (o,) = obs("2024年，服务业增加值占比首超80%。")
     assert (o.name, o.value, o.measure) == ("第三产业增加值", 80.0, "share")  # 服务业增加值 in the catalogue
     assert "首超" in (o.qualifier or "")
+
+
+def test_an_industry_opening_its_sentence_is_the_subject_of_a_bare_measure():
+    got = facts("1-2月，全区工业经济高点起步。船舶修造业“马力全开”，重点企业抢进度、抓生产，实现增加值6.8亿元，同比增长39.9%。"
+                "水产加工业平稳发展，实现增加值1.3亿元。")
+    assert {("船舶修造业增加值", "actual", 6.8, "亿元"), ("船舶修造业增加值", "actual", 39.9, "%"),
+            ("水产加工业增加值", "actual", 1.3, "亿元")} <= got
+    assert not any(name == "增加值" for name, *_ in got)

@@ -234,6 +234,7 @@ _VERSUS_REGION = re.compile(r"(?:(?:高于|低于|快于|慢于|高出|低出|�
 _TOPIC_CLAUSE = re.compile(r"(?:其中)?(?P<topic>[\u4e00-\u9fff]{1,10}?(?:业|企业|产业|行业))"
                            r"(?:活力|增势|势头|态势|发展|运行|生产|表现|韧性|动能|支撑|拉动|贡献)?(?:持续|保持|较为|十分)?"
                            r"(?:凸显|良好|强劲|平稳|稳健|向好|亮眼|突出|较好|迅猛|迅速|加快|回升|回暖|稳定|有力|活跃|明显)")
+_TOPIC_LEAD = re.compile(r"(?P<topic>[\u4e00-\u9fff]{2,10}?(?:业|企业|产业|行业))[“\"]?[\u4e00-\u9fff]{2,6}[”\"]?")
 _PLACE_SET = re.compile(r"\d+\s?个\s?(?:城市|省份|地市|地级市|地区|县区|区县|县市区|县)(?!重点|级|属)(?![\u4e00-\u9fff]*中)")
 _THRESHOLD_OF_MANY = re.compile(r"(?:半数|多数|大多数|过半|近半|\d+\s?(?:个|家|种|类))[\u4e00-\u9fff]{0,6}?"
                                 r"(?:行业|企业|产品|城市|县区|区县|地区|门类|大类)(?!\S*率)")
@@ -1347,9 +1348,16 @@ class _SentenceReader:
     def _topic_before(self, pos: int) -> str | None:
         """The subject a clause before ``pos`` in the sentence announces with a verdict and no
         figure (金融业活力凸显，…; 小微企业增势良好，…): what a bare measure after it is of."""
-        for clause in list(reversed(re.split(r"[，,；;]", self.masked[:pos])))[1:3]:
+        clauses = re.split(r"[，,；;]", self.masked[:pos])
+        for clause in list(reversed(clauses))[1:3]:
             m = _TOPIC_CLAUSE.fullmatch(clause.strip())
             if m and not _FIRST_FIGURE.search(clause):
+                return m["topic"]
+        # 船舶修造业“马力全开”，重点企业抢进度…，实现增加值6.8亿元: an industry opening the
+        # sentence with a few words on how it does, and no figure, is what the sentence is about
+        if 2 <= len(clauses) <= 4:
+            m = _TOPIC_LEAD.fullmatch(clauses[0].strip())
+            if m and not _FIRST_FIGURE.search(clauses[0]):
                 return m["topic"]
         return None
 
