@@ -332,3 +332,9 @@ def test_an_industry_opening_its_sentence_is_the_subject_of_a_bare_measure():
     assert {("船舶修造业增加值", "actual", 6.8, "亿元"), ("船舶修造业增加值", "actual", 39.9, "%"),
             ("水产加工业增加值", "actual", 1.3, "亿元")} <= got
     assert not any(name == "增加值" for name, *_ in got)
+
+
+def test_what_a_county_has_and_the_area_of_it():
+    got = facts("2007年，全县有国家级自然保护区1个，面积10.8千公顷。全年建成重点生态公益林42.6万亩。")
+    assert {("国家级自然保护区", "actual", 1.0, "个"), ("国家级自然保护区面积", "actual", 10.8, "千公顷"),
+            ("重点生态公益林", "actual", 42.6, "万亩")} <= got

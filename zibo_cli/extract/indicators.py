@@ -70,7 +70,7 @@ _BASE_UNITS = [
     "平方公里", "平方米", "立方米", "公里", "千米", "公顷", "亩", "公斤", "千克", "吨", "标箱", "米", "方",
     "辆", "台", "套", "件", "个", "家", "所", "项", "条", "场", "处", "座", "栋", "片", "根", "颗", "间",
     "张", "份", "笔", "批", "次", "只", "头", "株", "棵", "艘", "架", "部", "款", "床", "天", "小时",
-    "百羽", "羽", "斤",  # poultry (家禽存栏51313百羽), grain (粮食总产量759.5亿斤)
+    "千公顷", "百羽", "羽", "斤",  # area of reserves (10.8千公顷), poultry (家禽存栏51313百羽), grain (粮食总产量759.5亿斤)
     "起", "宗", "例",  # incidents and cases: 发生各类事故71起
 ]
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(_BASE_UNITS, key=len, reverse=True))
@@ -155,7 +155,8 @@ _LEAD_WORDS = sorted({
 # 其 (其增加值) is a lead word, but not the 其 of 其他用品及服务类
 _LEAD_RE = re.compile("^(?:" + "|".join(re.escape(w) for w in _LEAD_WORDS) + "|其(?![他它余]))")
 # Leading verbs taken off when the rest is still a name (完成年度投资 → 年度投资; but 完成投资 stays).
-_LEAD_VERBS = re.compile(r"^(?:完成|实现|达成|形成|稳定运行|正常运行|常态化运行|运行|运营|拥有|现有|保有|发生)")
+_LEAD_VERBS = re.compile(r"^(?:完成|实现|达成|形成|稳定运行|正常运行|常态化运行|运行|运营|拥有|现有|保有|发生|建成|"
+                         r"有(?=国家级|省级|市级|县级|区级|各类|各级))")
 # A list number before a name: 1.储能谷…, （2）, 三、, ①
 _LIST_NUMBER = re.compile(r"^(?:\d{1,2}\s*[.、．](?!\d)|[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}、|"
                           r"[①②③④⑤⑥⑦⑧⑨⑩]|[●◆◇■□•·▪▶◎○▲△★☆]+)\s*")
@@ -234,6 +235,8 @@ _VERSUS_REGION = re.compile(r"(?:(?:高于|低于|快于|慢于|高出|低出|�
 _TOPIC_CLAUSE = re.compile(r"(?:其中)?(?P<topic>[\u4e00-\u9fff]{1,10}?(?:业|企业|产业|行业))"
                            r"(?:活力|增势|势头|态势|发展|运行|生产|表现|韧性|动能|支撑|拉动|贡献)?(?:持续|保持|较为|十分)?"
                            r"(?:凸显|良好|强劲|平稳|稳健|向好|亮眼|突出|较好|迅猛|迅速|加快|回升|回暖|稳定|有力|活跃|明显)")
+# what a bare 面积 after a count is the area of
+_AREA_HOLDERS = ("保护区", "园区", "公园", "林", "湿地", "基地", "耕地", "景区")
 _TOPIC_LEAD = re.compile(r"(?P<topic>[\u4e00-\u9fff]{2,10}?(?:业|企业|产业|行业))[“\"]?[\u4e00-\u9fff]{2,6}[”\"]?")
 _PLACE_SET = re.compile(r"\d+\s?个\s?(?:城市|省份|地市|地级市|地区|县区|区县|县市区|县)(?!重点|级|属)(?![\u4e00-\u9fff]*中)")
 _THRESHOLD_OF_MANY = re.compile(r"(?:半数|多数|大多数|过半|近半|\d+\s?(?:个|家|种|类))[\u4e00-\u9fff]{0,6}?"
@@ -1333,6 +1336,8 @@ class _SentenceReader:
         if name.startswith("项目") and name[2:] in PROJECT_MEASURES and self.subject and self.subject.endswith("项目"):
             name = name[2:]  # 重点建设项目710项，项目总投资6960亿元: the projects' total
         name = name.replace("项目项目", "项目")  # 重点建设项目1-3月项目累计完成投资, less the period
+        if name == "面积" and len(self.last_names) == 1 and self.last_names[0].endswith(_AREA_HOLDERS):
+            return self.last_names[0] + name  # 国家级自然保护区1个，面积10.8千公顷
         if name[:2] in ("实现", "完成") and name[2:] in BARE_MEASURES:
             name = name[2:]  # 中药材种植面积7.26万亩，实现产值6.59亿元: the 产值 of the subject
         if name in BARE_MEASURES and not self.subject:
