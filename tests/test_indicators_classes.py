@@ -338,3 +338,26 @@ def test_what_a_county_has_and_the_area_of_it():
     got = facts("2007年，全县有国家级自然保护区1个，面积10.8千公顷。全年建成重点生态公益林42.6万亩。")
     assert {("国家级自然保护区", "actual", 1.0, "个"), ("国家级自然保护区面积", "actual", 10.8, "千公顷"),
             ("重点生态公益林", "actual", 42.6, "万亩")} <= got
+
+
+def test_an_industry_with_a_comma_inside_opens_a_paired_list():
+    got = facts("1—3月，服务消费市场发展势头较好，规模以上居民服务、修理和其他服务业，文化、体育和娱乐业营业收入分别增长27.1%、14.3%。")
+    assert got == {("规模以上居民服务、修理和其他服务业营业收入", "actual", 27.1, "%"),
+                   ("规模以上文化、体育和娱乐业营业收入", "actual", 14.3, "%")}  # the scope is both
+
+
+def test_dengji_is_a_grade_not_an_etc():
+    got = facts("4月，限上新能源汽车、能效等级为1级和2级的绿色家电、智能家电零售额同比分别增长59.7%、60.5%和76.0%。")
+    names = {n for n, *_ in got}
+    assert not any(n.startswith(("级", "2级")) for n in names)
+    assert any("绿色家电" in n for n in names)
+
+
+def test_a_description_before_an_industry_and_damaged_pinyin_are_no_names():
+    got = facts("1-4月，其中增加值占比较大的电气机械和器材制造业同比增长7.9%，燃?xì)饧八a和供应业同比下降7.8%。")
+    assert got == {("电气机械和器材制造业", "actual", 7.9, "%")}
+
+
+def test_a_verdict_clause_before_a_paired_list_is_no_item_of_it():
+    got = facts("一季度，消费领域，数智产品备受欢迎，计算机及其配套产品、智能家用电器和音像器材销售额分别增长12.8%和32.1%。")
+    assert got == {("计算机及其配套产品销售额", "actual", 12.8, "%"), ("智能家用电器和音像器材销售额", "actual", 32.1, "%")}

@@ -242,6 +242,10 @@ _PLACE_SET = re.compile(r"\d+\s?个\s?(?:城市|省份|地市|地级市|地区|�
 _THRESHOLD_OF_MANY = re.compile(r"(?:半数|多数|大多数|过半|近半|\d+\s?(?:个|家|种|类))[\u4e00-\u9fff]{0,6}?"
                                 r"(?:行业|企业|产品|城市|县区|区县|地区|门类|大类)(?!\S*率)")
 _BARE_ITEM = re.compile(r"[\u4e00-\u9fff]{2,12}")
+# 居民服务、修理和其他服务业: one industry whose name holds a 、
+# 等 as "and the like" (新能源汽车、液晶显示屏等高端产品), not the 等 of 等级, 等于, 等待, 同等
+_ETC = re.compile(r"(?<!同|平|对|相)等(?![级于待同])")
+_BARE_INDUSTRY = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff、]{2,22}业")
 _NOT_AN_ITEM = re.compile(r"看|来说|方面|其中|分别|增长|下降|实现|完成|情况|持续|保持|全市|全省|我市")
 _VERB_JOIN = re.compile(r"[、和及](?:同比)?(?:增长|下降|上升|提高|回落|减少|增加|下滑|加快|放缓)")
 # What is left of a clause that had no name of its own (同比改善5%, 增速比…): not a name
@@ -263,6 +267,9 @@ _AFTER_INNER_PERIOD = re.compile(r"^(?:份)?(?:共|累计|合计|总共)?")
 _END_SCOPE = re.compile(r"(?:全市|全区|全县|全省|全国)$")
 _SHARE_SCOPE = re.compile(r"占(?:全市|全区|全县|全省|本市|本县|本区)(?=\S{2,}(?:比重|比例)$)")
 _PRICE_LEVEL = re.compile(r"价格总水平$")
+_DESCRIBED = re.compile(r"^[\u4e00-\u9fff]{0,8}(?:较大|最大|较多|最多|较快|最快|较高|最高|靠前)的")
+# a Latin letter between Chinese characters: pinyin left over from a damaged reading (饧八a和供应业)
+_DAMAGED = re.compile(r"[\u4e00-\u9fff][a-z]+[\u4e00-\u9fff]")
 # 高于全国（5.4%）、全省（5.2%）: the words before a bracketed figure that is another region's
 _OTHER_REGION_END = re.compile(r"(?:全国|全省|全市|全区|国|省|市)(?:平均|平均水平)?$")
 # 总量居全省第7位；同比增长5.5%: words that stand for the indicator of the figure before
@@ -319,7 +326,7 @@ ABBREVIATIONS = {
 }
 # The part of a list's last name that the other names leave out (城市低保、…保障标准).
 SHARED_SUFFIXES = sorted((
-    "保障标准", "标准", "余额", "销售额", "营业额", "面积", "收入", "增加值", "人数", "总额", "投资", "产量",
+    "保障标准", "标准", "余额", "销售额", "营业额", "面积", "营业收入", "收入", "增加值", "人数", "总额", "投资", "产量",
     "数量", "规模", "产值", "价格", "指数", "比例", "比重", "覆盖率", "增速", "消费", "利润", "税收",
     "出栏", "存栏",
 ), key=len, reverse=True)
@@ -1197,7 +1204,8 @@ class _SentenceReader:
                 return []
         if name in _SAME_AS_BEFORE and len(self.last_names) == 1:
             name, raw = self.last_names[0], self.last_raw[0]  # 地区生产总值242亿元，总量居全省第7位
-        if name in GENERIC_NAMES or len(name) < 2 or named.versus_region or _NOT_A_NAME.match(name):
+        if name in GENERIC_NAMES or len(name) < 2 or named.versus_region or _NOT_A_NAME.match(name) \
+                or _DAMAGED.search(name):
             return []
         if _JUNK_NAME.search(name) and match_name(name)[0] is None and not re.search(r"PM\d|\d\.\d+[A-Za-z]", name):
             return []  # 平均水平, 分别高0.7: words left of a comparison, no indicator
@@ -1268,12 +1276,19 @@ class _SentenceReader:
                     f.unit, f.count_noun = "百分点", False
         items = self._items_before(self.group_start) if named.names and named.names[0] and "分别" in named.tail \
             else []
+        own = split_names(named.names[0], n) if named.names else ([], [])
+        if n >= 2 and len(items) + 1 > n:
+            # 服务消费市场发展较好，居民服务、修理和其他服务业，文化、体育和娱乐业…分别…: the nearest
+            # industries, when the clause's own names would split one of them (文化 | 体育和娱乐业)
+            near = items[len(items) - (n - 1):]
+            short = len(own[0]) != n or any(len(x) <= 2 for x in named.names[0].split("、"))
+            items = near if short and all(x.endswith("业") for x in near) else []
         if items and len(items) + 1 == n:
             # 分门类看，采矿业，制造业，电力、热力、燃气及水生产和供应业分别…: the list began in
             # the clauses before, one bare noun each (the last item is whole, 、 and all)
-            names, raws = [*items, named.names[0]], [*items, named.raw[0]]
+            names, raws = _share_affixes([*items, named.names[0]]), [*items, named.raw[0]]
         else:
-            names, raws = split_names(named.names[0], n) if named.names else ([], [])
+            names, raws = own
         if len(names) != n:
             if self.may_inherit and not (named.names and named.names[0]) and len(self.last_names) == n:
                 names, raws = list(self.last_names), list(self.last_raw)
@@ -1308,7 +1323,7 @@ class _SentenceReader:
         items: list[str] = []
         for clause in reversed(re.split(r"[，,]", self.masked[:start].rstrip("，,"))):
             clause = clause.strip()
-            if not _BARE_ITEM.fullmatch(clause) or _NOT_AN_ITEM.search(clause):
+            if not (_BARE_ITEM.fullmatch(clause) or _BARE_INDUSTRY.fullmatch(clause)) or _NOT_AN_ITEM.search(clause):
                 break
             items.insert(0, clause)
         return items
@@ -1462,9 +1477,10 @@ class _SentenceReader:
             named.of = True
             m = re.match(r"(.{2,}?)(?:完成|达到|占|为|相当于)", s)
             s = m[1] if m and len(m[1]) >= 2 else ""
-        if "等" in s:
+        etc = [m.start() for m in _ETC.finditer(s)]
+        if etc:
             verb = _action_prefix(s)
-            rest = s[s.rindex("等") + 1:]
+            rest = s[etc[-1] + 1:]
             s = (verb + rest) if rest else ""
         if _BENEFACTIVE.match(s):
             cut = min((s.find(v) for v in _BENEFIT_VERBS if s.find(v) > 0), default=-1)
@@ -1515,6 +1531,9 @@ class _SentenceReader:
         if s.startswith("全部工业增加值"):
             s = s[2:]  # 全部工业增加值 is 工业增加值 (all industry, as against 规上工业)
         s = _PRICE_LEVEL.sub("价格", s)  # 商品零售价格总水平 → 商品零售价格
+        m = _DESCRIBED.match(s)
+        if m and len(s) - m.end() >= 4:
+            s = s[m.end():]  # 增加值占比较大的电气机械和器材制造业: the industry, less the description
         s = s.replace("衣著", "衣着")  # OpenCC keeps 著 (a simplified character too) in 衣著
         if "预计" in named.tail or "预计" in span:
             named.forecast = True
