@@ -361,3 +361,8 @@ def test_a_description_before_an_industry_and_damaged_pinyin_are_no_names():
 def test_a_verdict_clause_before_a_paired_list_is_no_item_of_it():
     got = facts("一季度，消费领域，数智产品备受欢迎，计算机及其配套产品、智能家用电器和音像器材销售额分别增长12.8%和32.1%。")
     assert got == {("计算机及其配套产品销售额", "actual", 12.8, "%"), ("智能家用电器和音像器材销售额", "actual", 32.1, "%")}
+
+
+def test_the_same_month_last_year_is_a_base_not_a_name():
+    got = obs("5月份，全国规模以上工业增加值同比增长6.5%，增速与上月持平，比上年同月加快0.5个百分点。")
+    assert {o.name for o in got} == {"规上工业增加值"}

@@ -199,7 +199,7 @@ def _comparison_bases(text: str, periods: list[PeriodMatch]) -> list[bool]:
         out.append(base)
     return out
 _COMPARE_LEAD = re.compile(
-    r"^(?:比|较|与|同)(?:(?:19|20)\d{2}年(?:同期)?|上年同期|去年同期|上年|去年|上月|上季度|年初|同期|全省|全国|全省平均|"
+    r"^(?:比|较|与|同)(?:(?:19|20)\d{2}年(?:同期)?|上年同期|去年同期|上年同月|去年同月|上年|去年|上月|上季度|年初|同期|全省|全国|全省平均|"
     r"全国平均)?(?:相比)?"
 )
 # "为X减轻…": the benefactive opening before the verb that names the figure.
@@ -226,7 +226,7 @@ _RATE_TAIL = re.compile(r"[\u4e00-\u9fff]{0,2}(?:率|比例|比重|占比)$")
 _RATE_SUFFIX = re.compile(r"(?:同比增速|增长速度|增长率|增速|增幅|增长|降幅)$")
 # The base of a comparison at the end of a name: 增速比上半年(回落), 较去年同期(提高).
 _COMPARE_TAIL = re.compile(r"(?:比|较)([^，比较]{1,8})$")
-_BASELINE = re.compile(r"(?:(?:19|20)\d{2}年(?:同期)?|上年同期|去年同期|上年|去年|上月|上季度|上半年|年初|同期|上期)"
+_BASELINE = re.compile(r"(?:(?:19|20)\d{2}年(?:同期)?|上年同期|去年同期|上年同月|去年同月|上年|去年|上月|上季度|上半年|年初|同期|上期)"
                        r"(?:末|底)?")
 # A difference from another region (高于全省1.1个百分点) is not a figure of this one.
 _VERSUS_REGION = re.compile(r"(?:(?:高于|低于|快于|慢于|高出|低出|超出|领先|落后)(?:全省|全国|省|国家)?(?:平均)?(?:水平)?|"
