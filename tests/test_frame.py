@@ -99,3 +99,8 @@ def test_what_the_coming_year_is_to_be_is_no_review():
     f = frame("区长作政府工作报告。2025年是“十四五”规划收官之年。\n"
               "今年主要预期目标：地区生产总值增长5%左右。")
     assert (f.year, f.target_year) == (2024, 2025)
+
+
+def test_a_work_report_estimating_the_year_just_ended():
+    f = frame("省长作《政府工作报告》时称，预计2024年该省GDP迈上14万亿元新台阶。进出口总额增长9.8%。")
+    assert f.kind == WORK_REPORT and (f.year, f.target_year, f.start_month, f.end_month) == (2024, 2025, 1, 12)

@@ -366,3 +366,18 @@ def test_a_verdict_clause_before_a_paired_list_is_no_item_of_it():
 def test_the_same_month_last_year_is_a_base_not_a_name():
     got = obs("5月份，全国规模以上工业增加值同比增长6.5%，增速与上月持平，比上年同月加快0.5个百分点。")
     assert {o.name for o in got} == {"规上工业增加值"}
+
+
+def test_a_range_of_rates_is_no_figure_and_a_province_then_yuji():
+    got = facts("2023年，多地GDP增速在4%-9%之间，其中，西藏预计地区生产总值超2300亿元、增长9%左右。")
+    assert got == {("地区生产总值", "actual", 2300.0, "亿元"), ("地区生产总值", "actual", 9.0, "%")}
+    assert {o.region for o in obs("2023年，西藏预计地区生产总值超2300亿元。")} == {"西藏自治区"}
+
+
+def test_average_net_and_this_province_are_no_part_of_a_name():
+    got = facts("2024年，城镇调查失业率平均为5%，经营主体净增98万户。该省GDP迈上14万亿元。")
+    assert {n for n, *_ in got} == {"城镇调查失业率", "经营主体", "地区生产总值"}
+
+
+def test_a_bare_target_word_is_no_name():
+    assert obs("2024年，最高的是西藏，预期目标是增长8%左右。") == []

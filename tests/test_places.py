@@ -72,3 +72,9 @@ def test_a_two_character_county_inside_a_slogan_is_a_word():
     assert places.find_regions("深入实施“生态富县，生态富民”战略") == []
     assert [n for _, n in places.find_regions("延安市富县2021年国民经济")] == ["延安市", "富县"]
     assert [n for _, n in places.find_regions("富县实现生产总值133亿元")] == ["富县"]
+
+
+def test_autonomous_regions_have_their_short_names():
+    assert [places.short_name(n) for n in ("西藏自治区", "广西壮族自治区", "新疆维吾尔自治区", "宁夏回族自治区")] == [
+        "西藏", "广西", "新疆", "宁夏"]
+    assert places.region_prefix("西藏地区生产总值")[0] == "西藏自治区"

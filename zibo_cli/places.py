@@ -24,7 +24,7 @@ __all__ = ["Place", "places", "find_regions", "region_prefix", "region_matches",
            "short_name", "NATION"]
 
 NATION = "全国"
-_SUFFIX = re.compile(r"(?:特别行政区|自治州|自治县|自治旗|地区|林区|新区|省|市|区|县|旗|盟)$")
+_SUFFIX = re.compile(r"(?:特别行政区|(?:壮族|回族|维吾尔)?自治区|自治州|自治县|自治旗|地区|林区|新区|省|市|区|县|旗|盟)$")
 # full names that are also everyday words in reports (城区 and 矿区 are real districts)
 _WORDS = {"城区", "矿区", "郊区", "新区", "东区", "西区", "南区", "北区", "中区", "市辖区", "县", "区", "老城区", "新城区",
           "城东区", "城西区", "城南区", "城北区", "城中区", "市中区", "中心区"}

@@ -44,9 +44,10 @@ _DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]
 _WORK_REPORT = re.compile(r"政府工作报告|报告(?:政府)?工作|工作报告")
 _PLAN = re.compile(r"计划执行情况|计划草案|国民经济和社会发展计划")
 _BULLETIN = re.compile(r"统计公报")
-# 2024年工作回顾 / 2024年是…的一年 / 回顾了2024年: the year a work report reviews (its actuals').
+# 2024年工作回顾 / 2024年是…的一年 / 回顾了2024年 / 预计2024年…: the year a work report reviews
+# (its actuals', estimated when the year has only just ended).
 # Not …之年: 2025年是“十四五”收官之年 says what the coming year is to be.
-_REVIEWED = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:工作回顾|是[^。；之]{0,60}?的一年)|回顾了?\s*((?:19|20)\d{2})\s*年")
+_REVIEWED = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:工作回顾|是[^。；之]{0,60}?的一年)|(?:回顾了?|预计)\s*((?:19|20)\d{2})\s*年")
 _CLAUSE_START = re.compile(r"(?:^|[，。；：,;:\s（(])\s*(?:在|今年|截至|截止)?\s*$")
 _LEAD_SENTENCES = 6
 # a figure with a unit, matched only where a run of digits starts (linear on a long run)

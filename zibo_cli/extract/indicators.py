@@ -122,7 +122,7 @@ _TAIL_WORDS = sorted(set(GROWTH_VERBS) | set(PRE_QUALIFIERS) | {
     "达到", "为", "是", "实现", "完成", "累计", "共计", "共", "合计", "总计", "占比", "占", "列", "居", "位居",
     "位列", "排名", "排", "保持", "继续保持", "继续", "稳定在", "控制在", "到", "至", "了", "分别", "同比", "比上年", "较上年",
     "比去年", "较去年", "比去年同期", "较去年同期", "比上年同期", "较上年同期", "同期", "预计", "已", "均",
-    "跨上", "迈上", "站上", "首次", "首次突破", "首次跨上", "首次迈上", "一举", "成功",
+    "跨上", "迈上", "站上", "首次", "首次突破", "首次跨上", "首次迈上", "一举", "成功", "平均", "净增", "净增加",
     "每人每月", "每人每年", "人均", "全省", "全国", "达成", "新增了", "已达", "已经", "只有", "仅",
     "已开工", "开工", "已完成", "已建成", "建成", "已签约", "签约", "共有", "在", "实际", "同口径", "可比",
     "可比价", "可比价格", "按可比价", "按可比价格", "按可比价计算", "按可比价格计算", "按不变价格计算",
@@ -280,10 +280,10 @@ _NAME_BARE_NUMBER = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,16}(?:值|额|量|�
 # 拉动经济增长, 上拉地区生产总值增速: how much a part adds to the growth of the whole
 _PULL = re.compile(r"^(?:拉动|上拉|带动|下拉)")
 _SAME_AS_BEFORE = frozenset(("总量", "增速", "增幅", "增长速度"))
-_SCOPE_WORD = re.compile(r"全市|我市|本市|全区|我区|全县|我县|全省|我省|全国|全镇")
+_SCOPE_WORD = re.compile(r"全市|我市|本市|全区|我区|全县|我县|全省|我省|全国|全镇|该省|该市|该区|该县")
 GENERIC_NAMES = {"政府", "我市", "全市", "目前", "其中", "合计", "总计", "同比", "比重", "以上", "增长", "数据",
                  "全省", "全国", "总数", "数量", "规模", "人数", "个数", "比例", "分别", "其他", "各类",
-                 "统计数据", "统计", "数值", "完成值", "指标", "实际", "累计完成", "完成"}
+                 "统计数据", "统计", "数值", "完成值", "指标", "实际", "累计完成", "完成", "目标", "预期目标"}
 
 # What a clause measures when its subject is the clause before's: 规模以上工业营业收入增长5%；
 # 利润总额增长3% → 规模以上工业利润总额. A name that is only one of these takes the subject
@@ -1009,6 +1009,11 @@ class _SentenceReader:
             sign_start = m.start("sign") if sign else start
             if sign:
                 pre = s[sign_start - 1] if sign_start else ""
+                if pre == "%" and sign in "-—－" and figs and figs[-1].end == sign_start:
+                    # 增速在4%-9%之间: a range of rates, no figure (neither end, nor a fall)
+                    figs.pop()
+                    taken.pop()
+                    continue
                 if pre.isdigit() or not pre:
                     sign = None  # 1—5: a range, not a minus
                     if pre.isdigit():
@@ -1472,6 +1477,8 @@ class _SentenceReader:
         region = places.region_prefix(s) if len(s) > 3 else None
         if region is not None:
             named.region, s = region  # 青州市规上工业增加值: the region is a field, not the name
+            if s.startswith("预计") and len(s) > 4:
+                named.forecast, s = True, s[2:]  # 西藏预计地区生产总值超2300亿元
         if s.endswith("的"):
             # 一般公共预算收入完成年度预算的78.9%: a share of something, said of the name before
             named.of = True
@@ -1586,7 +1593,8 @@ class _SentenceReader:
             m = _SCOPE_WORD.match(s)
             if m and named.scope is None:
                 named.scope = m[0]
-                if m[0] in ("全省", "我省", "全国", "我区", "我县", "全镇") and len(s) - m.end() >= 2:
+                if m[0] in ("全省", "我省", "全国", "我区", "我县", "全镇", "该省", "该市", "该区", "该县") \
+                        and len(s) - m.end() >= 2:
                     s = s[m.end():]
             m = _LEAD_RE.match(s)
             if m and (len(s) - m.end() >= 2 or m.end() == len(s)):
