@@ -104,3 +104,11 @@ def test_what_the_coming_year_is_to_be_is_no_review():
 def test_a_work_report_estimating_the_year_just_ended():
     f = frame("省长作《政府工作报告》时称，预计2024年该省GDP迈上14万亿元新台阶。进出口总额增长9.8%。")
     assert f.kind == WORK_REPORT and (f.year, f.target_year, f.start_month, f.end_month) == (2024, 2025, 1, 12)
+
+
+def test_a_target_a_review_says_was_met_is_of_the_year_reviewed():
+    from zibo_cli.extract.indicators import extract_observations
+
+    text = "省长作《政府工作报告》时称，预计2024年全省GDP增长5%。城镇新增就业超143万人、超额完成国家下达的110万人年度任务。"
+    got = {(o.name, o.year, o.kind, o.value) for o in extract_observations(text, extract_metadata(text))}
+    assert ("城镇新增就业", 2024, "target", 110.0) in got and ("城镇新增就业", 2024, "actual", 143.0) in got

@@ -171,6 +171,8 @@ _NOT_A_LABEL = re.compile(r"看|其中|如下|情况|分别|主要|包括|目标
 _VS_TARGET = re.compile(r"(?P<dir>高于|低于|超过|超出|超|落后于?|快于|慢于|差)(?:年度|全年|预期|计划)?目标(?:值)?$")
 # words before a cue that make it a target reached, not announced
 _ACHIEVED = re.compile(r"(?:完成|实现|达到|超额完成|超过|高于|低于|完成了)[^，。；]*$")
+# 超额完成/顺利完成/已完成…: a target met (its year is the one the actuals review)
+_MET = re.compile(r"(?:超额|顺利|圆满|提前|全面|已经?)完成|完成了")
 _FORECAST_OPENING = re.compile(r"^(?:[^，。；\d]{0,8}?)预计")
 _FIRST_FIGURE = re.compile(r"\d")
 # what may open a clause before its 全年: 全年实现…, 初步核算，全年…
@@ -390,6 +392,7 @@ class _Named:
     excluding: str | None = None  # 剔除留抵退税因素: what the figure leaves out, a qualifier
     region: str | None = None  # a place written before the name (青州市规上工业增加值)
     forecast: bool = False  # 预计
+    met: bool = False  # 超额完成…的年度任务: a target said to be met, of the year the actuals review
     year: int | None = None
 
 
@@ -1167,6 +1170,7 @@ class _SentenceReader:
                     and unit_scale(self.last_unit)[1] == unit_scale(fig.unit)[1]:
                 name, raw = self.last_names[0], self.last_raw[0]
                 named.target = True
+                named.met = bool(_MET.search(self.masked, self._clause_start(fig.start), fig.start))
                 obs = self._observation(fig, name, raw, named)
                 return [obs] if obs else []
             return []
@@ -1713,7 +1717,7 @@ class _SentenceReader:
     def _period(self, fig: _Figure, kind: str, named: _Named) -> tuple[int | None, int | None, int | None]:
         year, start, end = self.ctx.default_period()
         before = self.masked[:fig.start]
-        if self.ctx.target_year is not None and (kind == TARGET or "今年" in before):
+        if self.ctx.target_year is not None and (kind == TARGET and not named.met or "今年" in before):
             year = self.ctx.target_year  # a work report's targets, or 今年 in it: the year it is given in
         if named.previous_year and year is not None:
             year -= 1
