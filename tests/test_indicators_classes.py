@@ -381,3 +381,11 @@ def test_average_net_and_this_province_are_no_part_of_a_name():
 
 def test_a_bare_target_word_is_no_name():
     assert obs("2024年，最高的是西藏，预期目标是增长8%左右。") == []
+
+
+def test_places_listed_before_a_name_give_each_figure_its_region():
+    got = {(o.name, o.value, o.region) for o in obs(
+        "前三季度，酒泉、天水GDP总量分别为465.7亿元、465.45亿元。甘南GDP总量较少为156.98亿元。金昌GDP增速最高达8.9%。")}
+    assert got == {("地区生产总值", 465.7, "酒泉市"), ("地区生产总值", 465.45, "天水市"),
+                   ("地区生产总值", 156.98, "甘南藏族自治州"), ("地区生产总值", 8.9, "金昌市")}
+    assert obs("上半年，酒泉、天水GDP均增长5%。") == []  # one figure said of two places is neither's

@@ -78,3 +78,8 @@ def test_autonomous_regions_have_their_short_names():
     assert [places.short_name(n) for n in ("西藏自治区", "广西壮族自治区", "新疆维吾尔自治区", "宁夏回族自治区")] == [
         "西藏", "广西", "新疆", "宁夏"]
     assert places.region_prefix("西藏地区生产总值")[0] == "西藏自治区"
+
+
+def test_an_autonomous_prefecture_is_known_by_its_short_name():
+    assert places.short_name("甘南藏族自治州") == "甘南" and places.short_name("恩施土家族苗族自治州") == "恩施"
+    assert places.place_named("甘南") == "甘南藏族自治州" and places.place_named("酒泉") == "酒泉市"

@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 __all__ = ["Place", "places", "find_regions", "region_prefix", "region_matches", "province_of", "most_specific",
+           "place_named",
            "short_name", "NATION"]
 
 NATION = "全国"
@@ -138,6 +139,14 @@ def region_prefix(name: str) -> tuple[str, str] | None:
     return None
 
 
+def place_named(text: str) -> str | None:
+    """The full name of the place ``text`` is, written in full (酒泉市) or as the short name of a
+    province or city (酒泉, 江苏); else None."""
+    if text in places():
+        return text
+    return _short_names().get(text)
+
+
 def province_of(region: str) -> str | None:
     """The province a city or county is in (张店区 → 山东省); a province is its own."""
     table = places()
@@ -170,9 +179,16 @@ def most_specific(names: list[str]) -> str | None:
 
 
 def short_name(region: str) -> str:
-    """张店 for 张店区, 淄博 for 淄博市 (a name of two characters keeps its suffix: 沛县)."""
+    """张店 for 张店区, 淄博 for 淄博市, 甘南 for 甘南藏族自治州 (a name of two characters keeps
+    its suffix: 沛县)."""
     short = _SUFFIX.sub("", region)
+    if region.endswith(("自治州", "自治县", "自治旗")):
+        # the peoples it is named for (藏族, 土家族苗族) are no part of the short name
+        short = next((short[:i] for i in range(2, len(short) - 1) if _PEOPLES.fullmatch(short[i:])), short)
     return short if len(short) >= 2 else region
+
+
+_PEOPLES = re.compile(r"(?:[\u4e00-\u9fff]{1,4}?族)+")
 
 
 def region_matches(query: str, region: str | None) -> bool:

@@ -123,6 +123,7 @@ _TAIL_WORDS = sorted(set(GROWTH_VERBS) | set(PRE_QUALIFIERS) | {
     "位列", "排名", "排", "保持", "继续保持", "继续", "稳定在", "控制在", "到", "至", "了", "分别", "同比", "比上年", "较上年",
     "比去年", "较去年", "比去年同期", "较去年同期", "比上年同期", "较上年同期", "同期", "预计", "已", "均",
     "跨上", "迈上", "站上", "首次", "首次突破", "首次跨上", "首次迈上", "一举", "成功", "平均", "净增", "净增加",
+    "最高", "最低", "最高达", "最高为", "最低为", "较少", "较多",
     "每人每月", "每人每年", "人均", "全省", "全国", "达成", "新增了", "已达", "已经", "只有", "仅",
     "已开工", "开工", "已完成", "已建成", "建成", "已签约", "签约", "共有", "在", "实际", "同口径", "可比",
     "可比价", "可比价格", "按可比价", "按可比价格", "按可比价计算", "按可比价格计算", "按不变价格计算",
@@ -391,6 +392,7 @@ class _Named:
     scope: str | None = None  # 全市, 全省, 全国 … as written before the name
     excluding: str | None = None  # 剔除留抵退税因素: what the figure leaves out, a qualifier
     region: str | None = None  # a place written before the name (青州市规上工业增加值)
+    regions: list[str] | None = None  # places listed before the name (酒泉、天水GDP总量分别为…)
     forecast: bool = False  # 预计
     met: bool = False  # 超额完成…的年度任务: a target said to be met, of the year the actuals review
     year: int | None = None
@@ -1176,6 +1178,8 @@ class _SentenceReader:
             return []
         if _PLACE_SET.search(self.masked, self._clause_start(fig.start), fig.end + 4):
             return []  # 长三角16个城市完成工业总产值…: a sum over places, of no one region
+        if named.regions:
+            return []  # 酒泉、天水GDP…: one figure said of several places is no one place's
         if self._of_another_region(fig):
             return []  # 高于全国（5.4%）、全省（5.2%）: the other regions' figures, not this one's
         if fig.unit == "%" and fig.qualifier in ("以上", "超过") and _ALL_OF.search(span):
@@ -1285,6 +1289,8 @@ class _SentenceReader:
                     f.unit, f.count_noun = "百分点", False
         items = self._items_before(self.group_start) if named.names and named.names[0] and "分别" in named.tail \
             else []
+        if named.regions and len(named.regions) == n and named.names and named.names[0]:
+            return self._read_regions(group, named)
         own = split_names(named.names[0], n) if named.names else ([], [])
         if n >= 2 and len(items) + 1 > n:
             # 服务消费市场发展较好，居民服务、修理和其他服务业，文化、体育和娱乐业…分别…: the nearest
@@ -1324,6 +1330,17 @@ class _SentenceReader:
             if obs:
                 out.append(obs)
         self.last_names, self.last_raw, self.last_unit = names, raws, group[0].unit
+        return out
+
+    def _read_regions(self, group: list[_Figure], named: _Named) -> list[Observation]:
+        """酒泉、天水GDP总量分别为465.7亿元、465.45亿元: the same indicator, one figure a region."""
+        name = self._with_subject(named.names[0])
+        out = []
+        for fig, region in zip(group, named.regions or [], strict=True):
+            obs = self._observation(fig, name, named.raw[0], replace(named, region=region, regions=None))
+            if obs:
+                out.append(obs)
+        self.last_names, self.last_raw, self.last_unit = [name], [named.raw[0]], group[0].unit
         return out
 
     def _items_before(self, start: int) -> list[str]:
@@ -1478,7 +1495,10 @@ class _SentenceReader:
         if s.startswith("环比"):
             named.mom = True  # 环比增长0.52%: the name before, against the month before
             s = s[2:]
-        region = places.region_prefix(s) if len(s) > 3 else None
+        listed = _region_list(s)
+        if listed is not None:
+            named.regions, s = listed  # 酒泉、天水GDP总量分别为…: one name, a region for each figure
+        region = places.region_prefix(s) if len(s) > 3 and listed is None else None
         if region is not None:
             named.region, s = region  # 青州市规上工业增加值: the region is a field, not the name
             if s.startswith("预计") and len(s) > 4:
@@ -1778,6 +1798,18 @@ class _SentenceReader:
 # ---------------------------------------------------------------------------
 # lists of names
 # ---------------------------------------------------------------------------
+
+
+def _region_list(s: str) -> tuple[list[str], str] | None:
+    """([regions], name) when ``s`` lists places before a name (酒泉、天水GDP总量), else None."""
+    parts = s.split("、")
+    if len(parts) < 2:
+        return None
+    head = [places.place_named(p) for p in parts[:-1]]
+    last = places.region_prefix(parts[-1]) if len(parts[-1]) > 3 else None
+    if last is None or not all(head):
+        return None
+    return [*head, last[0]], last[1]
 
 
 def _both(name: str, named: _Named) -> list[str] | None:
