@@ -70,8 +70,8 @@ _BASE_UNITS = [
     "平方公里", "平方米", "立方米", "公里", "千米", "公顷", "亩", "公斤", "千克", "吨", "标箱", "米", "方",
     "辆", "台", "套", "件", "个", "家", "所", "项", "条", "场", "处", "座", "栋", "片", "根", "颗", "间",
     "张", "份", "笔", "批", "次", "只", "头", "株", "棵", "艘", "架", "部", "款", "床", "天", "小时",
-    "千公顷", "百羽", "羽", "斤",  # area of reserves (10.8千公顷), poultry (家禽存栏51313百羽), grain (粮食总产量759.5亿斤)
-    "起", "宗", "例",  # incidents and cases: 发生各类事故71起
+    "千公顷", "百羽", "羽", "斤",  # area of reserves (27.4千公顷), poultry (家禽存栏12045百羽), grain (粮食总产量310.2亿斤)
+    "起", "宗", "例",  # incidents and cases: 发生各类事故45起
 ]
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(_BASE_UNITS, key=len, reverse=True))
 # Units that count things: "530个省市重点项目" names the count by the noun after it.
@@ -184,7 +184,7 @@ _OPENING_GAP = re.compile(r"(?:根据|据|按照|经)[^，。；]{0,20}[，,]\s*
 _PREVIOUS_YEAR = re.compile(r"^(?:上年同期|去年同期|上年|去年)(?:全年|同期)?(?!末|底|以来)")
 _TARGET_WORDS = re.compile(r"^(?:本年度|本年|今年)?(?:力争|确保|计划(?:实施|建设|安排|推进)?|预期|争取|目标是|目标为|"
                            r"(?:努力|全力|奋力)(?=实现|完成|达到|保持|确保|争取)|"
-                           # 安排全市重点建设项目710项: the projects a year's plan sets out
+                           # 安排全市重点建设项目320项: the projects a year's plan sets out
                            r"安排(?:实施|建设)?(?=\S*项目$))")
 # 比1—4月份 / 较上年四季度 / 比今年1-3月: a period after a comparison word (and a year word) is the
 # base of a comparison; so is every period listed after it (比今年1-3月、1-4月分别提高…)
@@ -1003,7 +1003,7 @@ class _SentenceReader:
             before = s[start - 1] if start else ""
             if before and (before.isdigit() or before in ".#/_" or before.isascii() and before.isalpha()) \
                     and not (m["unit"] and _ABBREVIATION_BEFORE.search(s, 0, start)):
-                continue  # PM2.5, 5G, A3 are no figures; 人均GDP12668元 is one
+                continue  # PM2.5, 5G, A3 are no figures; 人均GDP23815元 is one
             if before == "第":
                 continue
             after = s[m.end("num"):m.end("num") + 1]
@@ -1122,7 +1122,7 @@ class _SentenceReader:
             return False
         if between in ("、", "和", "及"):
             return True
-        # 分别下降29.8%、增长6.5%和增长4.1%: each value with its own verb, still one list
+        # 分别下降12.4%、增长7.3%和增长2.6%: each value with its own verb, still one list
         return bool(_VERB_JOIN.fullmatch(between)) and "分别" in self.masked[self._clause_start(a.start):a.start]
 
     def _clause_start(self, pos: int) -> int:
@@ -1216,7 +1216,7 @@ class _SentenceReader:
             else:
                 return []
         if name in _SAME_AS_BEFORE and len(self.last_names) == 1:
-            name, raw = self.last_names[0], self.last_raw[0]  # 地区生产总值242亿元，总量居全省第7位
+            name, raw = self.last_names[0], self.last_raw[0]  # 地区生产总值318亿元，总量居全省第4位
         if name in GENERIC_NAMES or len(name) < 2 or named.versus_region or _NOT_A_NAME.match(name) \
                 or _DAMAGED.search(name):
             return []
@@ -1232,13 +1232,13 @@ class _SentenceReader:
             self.last_names, self.last_raw, self.last_unit = [name], [raw], fig.unit
             return [obs] if obs else []
         if fig.unit == "百分点" and _PULL.match(name) and self.last_names:
-            # 工业增加值增长8.0%，拉动经济增长2.0个百分点，占GDP的比重为26.2%: the pull is said of
+            # 工业增加值增长8.0%，拉动经济增长2.0个百分点，占GDP的比重为31.5%: the pull is said of
             # the figure before; the subject and the name after it stay that figure's
             obs = self._observation(fig, name, raw, named)
             return [obs] if obs else []
         name = self._with_subject(name)
         if _PLANNED_TOTAL.search(name):
-            named.target = True  # 省重点项目2个，总投资20亿元: the projects' planned total
+            named.target = True  # 省重点项目3个，总投资45亿元: the projects' planned total
         names = _both(name, named) if "均" in named.tail else None
         if names:
             # 出口和进口均增长6%左右: one figure for each name
@@ -1250,7 +1250,7 @@ class _SentenceReader:
         self.last_region = named.region
         self.last_value = obs.value if obs else None
         self.last_measure = obs.measure if obs else None
-        # 11个现代农业项目完成投资53.9亿元: a count before its noun describes the item, so it
+        # 9个现代农业项目完成投资27.3亿元: a count before its noun describes the item, so it
         # is not one of the figures a later 分别 pairs with the items
         if not fig.count_noun and (not self.history or self.history[-1][0] != name):
             self.history.append((name, raw))
@@ -1308,7 +1308,7 @@ class _SentenceReader:
             if self.may_inherit and not (named.names and named.names[0]) and len(self.last_names) == n:
                 names, raws = list(self.last_names), list(self.last_raw)
             elif self.may_inherit and not (named.names and named.names[0]) and len(self.history) >= n:
-                # 接待游客2300万人次、实现旅游总收入210亿元，分别增长12.5%、15.1%
+                # 接待游客1800万人次、实现旅游总收入166亿元，分别增长9.5%、11.2%
                 names = [h[0] for h in self.history[-n:]]
                 raws = [h[1] for h in self.history[-n:]]
             elif "分别" in named.tail:
@@ -1323,7 +1323,7 @@ class _SentenceReader:
                 continue
             own = named
             if i and _VERB_JOIN.fullmatch(between := self.masked[group[i - 1].end:fig.start]):
-                # 分别下降29.8%、增长6.5%: each value takes the verb before it
+                # 分别下降12.4%、增长7.3%: each value takes the verb before it
                 verb = between[1:].removeprefix("同比")
                 own = replace(named, tail=[w for w in named.tail if w not in GROWTH_VERBS] + [verb])
             obs = self._observation(fig, name, raw, own)
@@ -1333,7 +1333,7 @@ class _SentenceReader:
         return out
 
     def _read_regions(self, group: list[_Figure], named: _Named) -> list[Observation]:
-        """酒泉、天水GDP总量分别为465.7亿元、465.45亿元: the same indicator, one figure a region."""
+        """绵阳、德阳GDP总量分别为312.6亿元、298.04亿元: the same indicator, one figure a region."""
         name = self._with_subject(named.names[0])
         out = []
         for fig, region in zip(group, named.regions or [], strict=True):
@@ -1375,16 +1375,16 @@ class _SentenceReader:
         """A bare measure (利润总额) takes the subject of the name before it in the sentence
         (规模以上工业营业收入 → 规模以上工业利润总额); a name with a subject of its own sets it."""
         if name.startswith("项目") and name[2:] in PROJECT_MEASURES and self.subject and self.subject.endswith("项目"):
-            name = name[2:]  # 重点建设项目710项，项目总投资6960亿元: the projects' total
+            name = name[2:]  # 重点建设项目320项，项目总投资2480亿元: the projects' total
         name = name.replace("项目项目", "项目")  # 重点建设项目1-3月项目累计完成投资, less the period
         if name == "面积" and len(self.last_names) == 1 and self.last_names[0].endswith(_AREA_HOLDERS):
-            return self.last_names[0] + name  # 国家级自然保护区1个，面积10.8千公顷
+            return self.last_names[0] + name  # 国家级自然保护区2个，面积31.5千公顷
         if name[:2] in ("实现", "完成") and name[2:] in BARE_MEASURES:
-            name = name[2:]  # 中药材种植面积7.26万亩，实现产值6.59亿元: the 产值 of the subject
+            name = name[2:]  # 茶叶种植面积3.1万亩，实现产值4.02亿元: the 产值 of the subject
         if name in BARE_MEASURES and not self.subject:
             topic = self._topic_before(self.span_start)
             if topic:
-                return topic + name  # 小微企业增势良好，1-5月实现增加值113.2亿元 → 小微企业增加值
+                return topic + name  # 小微企业增势良好，1-5月实现增加值76.4亿元 → 小微企业增加值
         if name in BARE_MEASURES or self.subject and self.subject.endswith("项目") and name in PROJECT_MEASURES:
             return self.subject + name if self.subject else name
         # 省重点项目2个，总投资…，完成投资…: a set of projects is the subject of its investment
@@ -1399,7 +1399,7 @@ class _SentenceReader:
             m = _TOPIC_CLAUSE.fullmatch(clause.strip())
             if m and not _FIRST_FIGURE.search(clause):
                 return m["topic"]
-        # 船舶修造业“马力全开”，重点企业抢进度…，实现增加值6.8亿元: an industry opening the
+        # 纺织业“马力全开”，重点企业抢订单…，实现增加值3.4亿元: an industry opening the
         # sentence with a few words on how it does, and no figure, is what the sentence is about
         if 2 <= len(clauses) <= 4:
             m = _TOPIC_LEAD.fullmatch(clauses[0].strip())
@@ -1418,7 +1418,7 @@ class _SentenceReader:
 
     def _noun_after(self, pos: int) -> str:
         """The noun a count is of: up to punctuation, a digit or a verb, less a rate word
-        (``38个老旧小区改造项目开工率达到97%`` counts 老旧小区改造项目; the rate is the 97%'s).
+        (``25个老旧小区改造项目开工率达到93%`` counts 老旧小区改造项目; the rate is the 97%'s).
         """
         rest = self.masked[pos:pos + 30]
         stop = len(rest)
@@ -1486,7 +1486,7 @@ class _SentenceReader:
             named.versus_region = True
             s = _VERSUS_REGION.sub("", s)
         if "分别" in s[2:]:
-            # 生猪、牛、羊、家禽分别出栏6.4万头、1342头…: 分别 before the verb pairs names and values too
+            # 生猪、牛、羊分别出栏5.2万头、986头…: 分别 before the verb pairs names and values too
             s = s.replace("分别", "")
             named.tail.append("分别")
         s = self._strip_compare_tail(s, named)
@@ -1502,7 +1502,7 @@ class _SentenceReader:
         if region is not None:
             named.region, s = region  # 青州市规上工业增加值: the region is a field, not the name
             if s.startswith("预计") and len(s) > 4:
-                named.forecast, s = True, s[2:]  # 西藏预计地区生产总值超2300亿元
+                named.forecast, s = True, s[2:]  # 西藏预计地区生产总值超1800亿元
         if s.endswith("的"):
             # 一般公共预算收入完成年度预算的78.9%: a share of something, said of the name before
             named.of = True
@@ -1553,7 +1553,7 @@ class _SentenceReader:
             for p in reversed(find_periods(s)):
                 if p.start >= 2 and len(s) - p.end >= 2:
                     s = s[:p.start] + _AFTER_INNER_PERIOD.sub("", s[p.end:])
-        # 区本级产值全区占比63.1%: the scope word between the name and 占比 is no name either
+        # 区本级产值全区占比57.4%: the scope word between the name and 占比 is no name either
         m = _END_SCOPE.search(s)
         if m and m.start() >= 2:
             s = s[:m.start()]
