@@ -80,18 +80,18 @@ def test_no_evidence_no_year():
 
 
 def test_a_bare_quarter_compared_with_the_half_year_makes_the_frame_cumulative():
-    text = "三季度，全县实现地区生产总值125.95亿元，同比增长3.6%，比上半年高1.5个百分点。"
+    text = "三季度，全县实现地区生产总值172.85亿元，同比增长5.2%，比上半年高2.4个百分点。"
     meta = extract_metadata(text)
     frame = document_frame(text, meta, segment(text))
     assert frame.cumulative_quarters and (frame.start_month, frame.end_month) == (1, 9)
     assert any("from January" in e for e in frame.evidence)
-    text = "三季度，全县实现地区生产总值45.2亿元，同比增长3.6%，比二季度高0.5个百分点。"
+    text = "三季度，全县实现地区生产总值62.2亿元，同比增长5.2%，比二季度高1.0个百分点。"
     frame = document_frame(text, extract_metadata(text), segment(text))
     assert not frame.cumulative_quarters and (frame.start_month, frame.end_month) == (7, 9)
 
 
 def test_a_work_report_that_names_only_the_year_it_reviews():
-    f = frame("区长向大会作政府工作报告。报告指出，2024年是我区负重前行的一年。\n预计实现地区生产总值1100亿元、增长5.5%左右。")
+    f = frame("区长向大会作政府工作报告。报告指出，2024年是我区负重前行的一年。\n预计实现地区生产总值1507亿元、增长7.8%左右。")
     assert f.kind == WORK_REPORT and (f.year, f.target_year) == (2024, 2025)
 
 
@@ -102,13 +102,13 @@ def test_what_the_coming_year_is_to_be_is_no_review():
 
 
 def test_a_work_report_estimating_the_year_just_ended():
-    f = frame("省长作《政府工作报告》时称，预计2024年该省GDP迈上14万亿元新台阶。进出口总额增长9.8%。")
+    f = frame("省长作《政府工作报告》时称，预计2024年该省GDP迈上14万亿元新台阶。进出口总额增长13.7%。")
     assert f.kind == WORK_REPORT and (f.year, f.target_year, f.start_month, f.end_month) == (2024, 2025, 1, 12)
 
 
 def test_a_target_a_review_says_was_met_is_of_the_year_reviewed():
     from zibo_cli.extract.indicators import extract_observations
 
-    text = "省长作《政府工作报告》时称，预计2024年全省GDP增长5%。城镇新增就业超143万人、超额完成国家下达的110万人年度任务。"
+    text = "省长作《政府工作报告》时称，预计2024年全省GDP增长5%。城镇新增就业超196万人、超额完成国家下达的151万人年度任务。"
     got = {(o.name, o.year, o.kind, o.value) for o in extract_observations(text, extract_metadata(text))}
-    assert ("城镇新增就业", 2024, "target", 110.0) in got and ("城镇新增就业", 2024, "actual", 143.0) in got
+    assert ("城镇新增就业", 2024, "target", 151.0) in got and ("城镇新增就业", 2024, "actual", 196.0) in got

@@ -105,31 +105,31 @@ def test_a_verb_between_the_subject_and_its_measure():
 
 def test_a_comparison_base_with_a_year_word_never_sets_the_scope():
     # 较上年四季度: the quarter is the base of the change, not the period of the figures after it
-    text = ("一季度，工业增加值同比增长8.0%，增速较上年四季度提高0.9个百分点；"
-            "其中制造业增加值同比增长7.6%。建筑业增加值增长10.8%。")
+    text = ("一季度，工业增加值同比增长11.0%，增速较上年四季度提高1.5个百分点；"
+            "其中制造业增加值同比增长10.7%。建筑业增加值增长15.1%。")
     got = {(f[0], f[2], f[3], f[5]) for f in facts(text)}
-    assert ("制造业增加值", 1, 3, 7.6) in got and ("建筑业增加值", 1, 3, 10.8) in got
+    assert ("制造业增加值", 1, 3, 10.7) in got and ("建筑业增加值", 1, 3, 15.1) in got
     assert not any(f[1:3] == (10, 12) for f in got)
 
 
 def test_every_period_of_a_listed_comparison_base_is_a_base():
-    text = ("1-7月，社会消费品零售总额增长4.9%，增幅比今年1-3月、1-4月、1-5月分别回落2.3个百分点、"
-            "0.4个百分点和2.7个百分点，批发零售业增长5.5%。")
+    text = ("1-7月，社会消费品零售总额增长7.0%，增幅比今年1-3月、1-4月、1-5月分别回落3.5个百分点、"
+            "0.8个百分点和4.0个百分点，批发零售业增长7.8%。")
     got = {(f[0], f[2], f[3], f[5]) for f in facts(text)}
-    assert ("批发零售业", 1, 7, 5.5) in got or ("批发零售业零售额", 1, 7, 5.5) in got
+    assert ("批发零售业", 1, 7, 7.8) in got or ("批发零售业零售额", 1, 7, 7.8) in got
     assert not any(f[2] in (3, 4, 5) and f[6] == "%" for f in facts(text))
 
 
 def test_a_bare_quarter_compared_with_the_half_year_counts_from_january():
     text = ("全县经济持续回升。\n"
-            "三季度，全县实现地区生产总值125.95亿元，同比增长3.6%，比上半年高1.5个百分点。\n"
-            "三季度，全县农林牧渔业增加值18.73亿元，同比增长2.3%。")
+            "三季度，全县实现地区生产总值172.85亿元，同比增长5.2%，比上半年高2.4个百分点。\n"
+            "三季度，全县农林牧渔业增加值25.96亿元，同比增长3.5%。")
     got = {(f[0], f[2], f[3], f[5]) for f in facts(text)}
-    assert ("地区生产总值", 1, 9, 125.95) in got and ("农林牧渔业增加值", 1, 9, 18.73) in got
+    assert ("地区生产总值", 1, 9, 172.85) in got and ("农林牧渔业增加值", 1, 9, 25.96) in got
 
 
 def test_single_quarters_stay_single_quarters():
     # a national release: each quarter on its own, compared with the quarter before
-    text = "分季度看，一季度国内生产总值同比增长5.3%，二季度增长4.7%，三季度增长4.6%，比二季度回落0.1个百分点。"
+    text = "分季度看，一季度国内生产总值同比增长7.6%，二季度增长6.7%，三季度增长6.6%，比二季度回落0.4个百分点。"
     got = {(f[2], f[3], f[5]) for f in facts(text) if f[6] == "%"}
-    assert got == {(1, 3, 5.3), (4, 6, 4.7), (7, 9, 4.6)}
+    assert got == {(1, 3, 7.6), (4, 6, 6.7), (7, 9, 6.6)}
