@@ -389,3 +389,16 @@ def test_places_listed_before_a_name_give_each_figure_its_region():
     assert got == {("地区生产总值", 638.3, "酒泉市"), ("地区生产总值", 637.97, "天水市"),
                    ("地区生产总值", 215.36, "甘南藏族自治州"), ("地区生产总值", 12.5, "金昌市")}
     assert obs("上半年，酒泉、天水GDP均增长5%。") == []  # one figure said of two places is neither's
+
+
+def test_a_list_before_a_verdict_names_the_paired_values_after_it():
+    got = facts("1-2月，其中：饮料类、烟酒类消费受到节日因素影响，分别增长9.4%、17.2%。")
+    assert got == {("饮料类", "actual", 9.4, "%"), ("烟酒类", "actual", 17.2, "%")}
+    got = facts("1-4月，其中，家具类、文化办公用品类和体育、娱乐用品类同比增长较快，零售额增速分别为48.1%、36.5%、22.0%。")
+    assert got == {("家具类零售额", "actual", 48.1, "%"), ("文化办公用品类零售额", "actual", 36.5, "%"),
+                   ("体育、娱乐用品类零售额", "actual", 22.0, "%")}
+
+
+def test_an_industry_whose_name_holds_a_comma_stays_whole_in_a_list():
+    got = facts("1-5月，采矿业、制造业和电力、热力、燃气及水生产和供应业增加值分别增长3.1%、5.6%和2.2%。")
+    assert {n for n, *_ in got} == {"采矿业增加值", "制造业增加值", "电力、热力、燃气及水生产和供应业增加值"}

@@ -248,6 +248,10 @@ _BARE_ITEM = re.compile(r"[\u4e00-\u9fff]{2,12}")
 # 居民服务、修理和其他服务业: one industry whose name holds a 、
 # 等 as "and the like" (新能源汽车、液晶显示屏等高端产品), not the 等 of 等级, 等于, 等待, 同等
 _ETC = re.compile(r"(?<!同|平|对|相)等(?![级于待同])")
+# 饮料类、烟酒类消费受到春节假期因素影响 / A类、B类和C类同比增长较快: a list, then a verdict on it
+_LIST_THEN_VERDICT = re.compile(r"(?:其中)?(?P<list>[\u4e00-\u9fff、]{2,40}?[类业品][\u4e00-\u9fff、和及]{0,30}?[类业品])"
+                                r"(?:消费|产品|商品)?(?:同比)?(?:增长较快|增速较快|增势良好|增长明显|快速增长|较快增长|"
+                                r"保持增长|表现亮眼|受到[^，；]{1,16}影响)")
 _BARE_INDUSTRY = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff、]{2,22}业")
 _NOT_AN_ITEM = re.compile(r"看|来说|方面|其中|分别|增长|下降|实现|完成|情况|持续|保持|全市|全省|我市")
 _VERB_JOIN = re.compile(r"[、和及](?:同比)?(?:增长|下降|上升|提高|回落|减少|增加|下滑|加快|放缓)")
@@ -1311,6 +1315,8 @@ class _SentenceReader:
                 # 接待游客1800万人次、实现旅游总收入166亿元，分别增长9.5%、11.2%
                 names = [h[0] for h in self.history[-n:]]
                 raws = [h[1] for h in self.history[-n:]]
+            elif "分别" in named.tail and (listed := self._list_before_verdict(n, named)):
+                names, raws = listed, listed  # 饮料类、烟酒类受春节因素影响，分别增长…
             elif "分别" in named.tail:
                 return []  # 分别 pairs names with values; unpaired, none can be named
             else:
@@ -1342,6 +1348,22 @@ class _SentenceReader:
                 out.append(obs)
         self.last_names, self.last_raw, self.last_unit = [name], [named.raw[0]], group[0].unit
         return out
+
+    def _list_before_verdict(self, n: int, named: _Named) -> list[str] | None:
+        """The ``n`` names a clause lists before a verdict on them, just before a 分别 clause with
+        no names of its own (A类、B类和C类同比增长较快，零售额增速分别为…): each with the bare
+        measure the 分别 clause names, if it names one."""
+        clauses = re.split(r"[，,；;：:]", self.masked[:self.group_start].rstrip("，,"))
+        m = _LIST_THEN_VERDICT.fullmatch(clauses[-1].strip())
+        if not m or _FIRST_FIGURE.search(clauses[-1]):
+            return None
+        names, _ = split_names(m["list"], n)
+        if len(names) != n:
+            return None
+        own = named.names[0] if named.names else ""
+        if own in BARE_MEASURES or own in ("零售额", "销售额", "营业收入", "产量"):
+            names = [x if x.endswith(own) else x + own for x in names]
+        return names
 
     def _items_before(self, start: int) -> list[str]:
         """The bare nouns (采矿业, 制造业) that make up the clauses just before ``start`` in the
@@ -1828,7 +1850,9 @@ def split_names(text: str, n: int) -> tuple[list[str], list[str]]:
     """
     text = text.strip()
     parts: list[str] = []
-    for sep in (r"、", r"、|和|及|与|以及"):
+    # first: only after a class or an industry, whose names may hold a 、 themselves
+    # (…音像制品类、文化办公用品类和体育、娱乐用品类; 采矿业、制造业和电力、热力…供应业)
+    for sep in (r"(?<=[类业])(?:、|和|及)", r"、", r"、|和|及|与|以及"):
         parts = [p for p in re.split(sep, text) if p]
         if len(parts) == n:
             break
