@@ -402,3 +402,8 @@ def test_a_list_before_a_verdict_names_the_paired_values_after_it():
 def test_an_industry_whose_name_holds_a_comma_stays_whole_in_a_list():
     got = facts("1-5月，采矿业、制造业和电力、热力、燃气及水生产和供应业增加值分别增长3.1%、5.6%和2.2%。")
     assert {n for n, *_ in got} == {"采矿业增加值", "制造业增加值", "电力、热力、燃气及水生产和供应业增加值"}
+
+
+def test_a_bar_several_regions_all_pass_is_no_figure():
+    got = facts("上半年，甲区、乙区和丙区的重点项目投资完成度均超过年计划的50%。重点项目完成投资增长8.2%。")
+    assert got == {("重点项目完成投资", "actual", 8.2, "%")}

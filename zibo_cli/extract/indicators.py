@@ -1186,7 +1186,8 @@ class _SentenceReader:
             return []  # 酒泉、天水GDP…: one figure said of several places is no one place's
         if self._of_another_region(fig):
             return []  # 高于全国（5.4%）、全省（5.2%）: the other regions' figures, not this one's
-        if fig.unit == "%" and fig.qualifier in ("以上", "超过") and _ALL_OF.search(span):
+        if fig.unit == "%" and _ALL_OF.search(span) and (fig.qualifier in ("以上", "超过")
+                                                         or re.search(r"均(?:超过|高于|达到|超)", span)):
             return []  # 高端产品产量均实现了50%以上的增长: a bar several things all pass
         if fig.unit == "%" and _THRESHOLD_OF_MANY.search(self.masked[self._clause_start(fig.start):fig.start]) \
                 and (fig.qualifier in ("以上", "超过", "左右") or re.search(r"(?:超过|在|达|达到)$", span)):
