@@ -198,7 +198,8 @@ def test_provincial_and_city_projects_are_no_set_of_places():
 def test_a_bar_that_many_things_pass_is_no_figure():
     got = facts("某省2024年5月经济运行\n其中，半数工业行业增速超过20%，高耗能行业增速回落明显。"
                 "在统计的38个行业大类中，有19个行业增速在20%以上。全省工业增加值增长6%以上。\n")
-    assert got == {("工业增加值", "actual", 6.0, "%")}
+    assert ("工业增加值", "actual", 6.0, "%") in got and not any(v == 20.0 for _, _, v, _ in got)
+    assert got <= {("工业增加值", "actual", 6.0, "%"), ("行业大类", "actual", 38.0, "个")}  # how many there are
 
 
 def test_a_rate_of_counted_projects_is_a_figure_not_a_bar():
@@ -407,3 +408,8 @@ def test_an_industry_whose_name_holds_a_comma_stays_whole_in_a_list():
 def test_a_bar_several_regions_all_pass_is_no_figure():
     got = facts("上半年，甲区、乙区和丙区的重点项目投资完成度均超过年计划的50%。重点项目完成投资增长8.2%。")
     assert got == {("重点项目完成投资", "actual", 8.2, "%")}
+
+
+def test_how_many_industries_there_are_and_how_many_grew():
+    got = facts("1-5月，分行业看，37个大类行业中有22个行业增加值实现增长。")
+    assert got == {("大类行业", "actual", 37.0, "个"), ("增加值增长的行业", "actual", 22.0, "个")}

@@ -252,6 +252,9 @@ _ETC = re.compile(r"(?<!同|平|对|相)等(?![级于待同])")
 _LIST_THEN_VERDICT = re.compile(r"(?:其中)?(?P<list>[\u4e00-\u9fff、]{2,40}?[类业品][\u4e00-\u9fff、和及]{0,30}?[类业品])"
                                 r"(?:消费|产品|商品)?(?:同比)?(?:增长较快|增速较快|增势良好|增长明显|快速增长|较快增长|"
                                 r"保持增长|表现亮眼|受到[^，；]{1,16}影响)")
+# 41个大类行业中(有…): the set a count after it is part of; 19个行业增加值实现增长: the part that grew
+_COUNT_AMONG = re.compile(r"(?P<noun>[\u4e00-\u9fff]{0,10}(?:行业|类别|产品|大类|门类))中")
+_COUNT_GROWING = re.compile(r"(?P<noun>行业|产品|企业|类别)(?P<what>增加值|产量|产值|营业收入|零售额)?(?:实现)?(?:同比)?增长")
 _BARE_INDUSTRY = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff、]{2,22}业")
 _NOT_AN_ITEM = re.compile(r"看|来说|方面|其中|分别|增长|下降|实现|完成|情况|持续|保持|全市|全省|我市")
 _VERB_JOIN = re.compile(r"[、和及](?:同比)?(?:增长|下降|上升|提高|回落|减少|增加|下滑|加快|放缓)")
@@ -1192,6 +1195,13 @@ class _SentenceReader:
         if fig.unit == "%" and _THRESHOLD_OF_MANY.search(self.masked[self._clause_start(fig.start):fig.start]) \
                 and (fig.qualifier in ("以上", "超过", "左右") or re.search(r"(?:超过|在|达|达到)$", span)):
             return []  # 半数工业行业增速超过20%, 19个行业增速在20%以上: a bar many things pass
+        if fig.count_noun and (m := _COUNT_AMONG.match(self.masked, fig.end) or
+                               _COUNT_GROWING.match(self.masked, fig.end)):
+            # 41个大类行业中有19个行业增加值实现增长: how many there are, and how many grew
+            name = m["noun"] if m.re is _COUNT_AMONG else f"{m['what'] or ''}增长的{m['noun']}"
+            named = _Named(names=[name], raw=[name], tail=named.tail, year=named.year)
+            obs = self._observation(fig, name, name, named)
+            return [obs] if obs else []
         if fig.count_noun:
             # "N个X": X is what is counted (an action verb before it stays: 新增N个X)
             noun = self._noun_after(fig.end)
