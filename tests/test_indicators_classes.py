@@ -413,3 +413,11 @@ def test_a_bar_several_regions_all_pass_is_no_figure():
 def test_how_many_industries_there_are_and_how_many_grew():
     got = facts("1-5月，分行业看，37个大类行业中有22个行业增加值实现增长。")
     assert got == {("大类行业", "actual", 37.0, "个"), ("增加值增长的行业", "actual", 22.0, "个")}
+
+
+def test_a_share_of_the_years_plan_is_named_as_reports_name_it():
+    got = obs("截至7月底，全市157个省、市重点项目完成投资408.15亿元，占年度计划的58.3%。农业项目完成投资31.2亿元，占全年计划69%。")
+    rows = {(o.name, o.raw_name, o.value, o.measure) for o in got}
+    assert ("省、市重点项目完成投资", "省、市重点项目完成投资占年度计划比例", 58.3, "share") in rows
+    assert ("农业项目完成投资", "农业项目完成投资占全年计划比例", 69.0, "share") in rows
+    assert not any(o.name.startswith("占") for o in got)

@@ -255,6 +255,8 @@ _LIST_THEN_VERDICT = re.compile(r"(?:其中)?(?P<list>[\u4e00-\u9fff、]{2,40}?[
 # 41个大类行业中(有…): the set a count after it is part of; 19个行业增加值实现增长: the part that grew
 _COUNT_AMONG = re.compile(r"(?P<noun>[\u4e00-\u9fff]{0,10}(?:行业|类别|产品|大类|门类))中")
 _COUNT_GROWING = re.compile(r"(?P<noun>行业|产品|企业|类别)(?P<what>增加值|产量|产值|营业收入|零售额)?(?:实现)?(?:同比)?增长")
+# 占年度计划的 / 为年计划的 / 占全年计划 / 占省下达年度投资计划的: a share of a plan
+_PLAN_BASE = re.compile(r"^(?:占|为|完成)(?:省下达|下达)?(?P<base>(?:全年|年度|年|本年)(?:投资)?(?:计划|目标)(?:投资)?)的?(?:比重|比例)?$")
 _BARE_INDUSTRY = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff、]{2,22}业")
 _NOT_AN_ITEM = re.compile(r"看|来说|方面|其中|分别|增长|下降|实现|完成|情况|持续|保持|全市|全省|我市")
 _VERB_JOIN = re.compile(r"[、和及](?:同比)?(?:增长|下降|上升|提高|回落|减少|增加|下滑|加快|放缓)")
@@ -402,6 +404,7 @@ class _Named:
     regions: list[str] | None = None  # places listed before the name (酒泉、天水GDP总量分别为…)
     forecast: bool = False  # 预计
     met: bool = False  # 超额完成…的年度任务: a target said to be met, of the year the actuals review
+    share_of: str | None = None  # 占年度计划的: the plan a share is of (its raw name says so)
     year: int | None = None
 
 
@@ -1228,6 +1231,8 @@ class _SentenceReader:
             if self.may_inherit and len(self.last_names) == 1 and not {"改善", "恶化"} & set(named.tail) and same:
                 name, raw = self.last_names[0], self.last_raw[0]
                 named.region = named.region or self.last_region  # 江苏地区生产总值达…、增长5.8%
+                if named.share_of:
+                    raw = f"{name}占{named.share_of}比例"  # as reports name it: …完成投资占年度计划比例
             else:
                 return []
         if name in _SAME_AS_BEFORE and len(self.last_names) == 1:
@@ -1536,6 +1541,12 @@ class _SentenceReader:
             named.region, s = region  # 青州市规上工业增加值: the region is a field, not the name
             if s.startswith("预计") and len(s) > 4:
                 named.forecast, s = True, s[2:]  # 西藏预计地区生产总值超1800亿元
+        m = _PLAN_BASE.match(s)
+        if m:
+            named.share_of = m["base"]  # 占年度计划的64.1%, 占全年计划74%: a share of the year's plan
+            if s.startswith("占") and not s.endswith("的"):
+                named.tail.append("占")
+                s = ""
         if s.endswith("的"):
             # 一般公共预算收入完成年度预算的78.9%: a share of something, said of the name before
             named.of = True
