@@ -133,3 +133,13 @@ def test_single_quarters_stay_single_quarters():
     text = "分季度看，一季度国内生产总值同比增长7.6%，二季度增长6.7%，三季度增长6.6%，比二季度回落0.4个百分点。"
     got = {(f[2], f[3], f[5]) for f in facts(text) if f[6] == "%"}
     assert got == {(1, 3, 7.6), (4, 6, 6.7), (7, 9, 6.6)}
+
+
+def test_a_sentence_giving_a_month_of_the_figure_before_takes_its_name():
+    got = {(f[0], f[2], f[3], f[5]) for f in facts(
+        "1-6月，全区规模以上工业企业完成产值同比下降2.6%，位列县区第4。其中6月当月同比下降11.3%。")}
+    assert ("规模以上工业企业产值", 6, 6, -11.3) in got
+    # two indicators before: whose month it is cannot be told, so it is not read
+    got = {(f[0], f[2], f[3], f[5]) for f in facts(
+        "1-6月，工业投资增长5.1%，民间投资增长3.2%。其中6月当月增长2.4%。")}
+    assert not any(f[3] == 2.4 for f in got)

@@ -257,6 +257,8 @@ _COUNT_AMONG = re.compile(r"(?P<noun>[\u4e00-\u9fff]{0,10}(?:行业|类别|产�
 _COUNT_GROWING = re.compile(r"(?P<noun>行业|产品|企业|类别)(?P<what>增加值|产量|产值|营业收入|零售额)?(?:实现)?(?:同比)?增长")
 # 占年度计划的 / 为年计划的 / 占全年计划 / 占省下达年度投资计划的: a share of a plan
 _PLAN_BASE = re.compile(r"^(?:占|为|完成)(?:省下达|下达)?(?P<base>(?:全年|年度|年|本年)(?:投资)?(?:计划|目标)(?:投资)?)的?(?:比重|比例)?$")
+# 其中6月当月… / 其中，5月份…: a sentence that gives a part (a month) of the figure before
+_PART_OF_BEFORE = re.compile(r"^其中[，,：:]?\s*(?:\d{1,2}月(?:份)?(?:当月)?|当月|本月)")
 _BARE_INDUSTRY = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff、]{2,22}业")
 _NOT_AN_ITEM = re.compile(r"看|来说|方面|其中|分别|增长|下降|实现|完成|情况|持续|保持|全市|全省|我市")
 _VERB_JOIN = re.compile(r"[、和及](?:同比)?(?:增长|下降|上升|提高|回落|减少|增加|下滑|加快|放缓)")
@@ -845,6 +847,8 @@ def extract_clauses(text: str, ctx: Context, offset: int = 0, carry: bool = Fals
     if not _MAY_HOLD_FIGURE.search(text):
         return out  # no digit and no 第: no figure, no rank (and nothing after to pass a period to)
     pos = 0
+    before: _SentenceReader | None = None
+    before_names: set[str] = set()
     for start, end in _sentences(text):
         sentence = text[start:end]
         pos = start
@@ -852,7 +856,14 @@ def extract_clauses(text: str, ctx: Context, offset: int = 0, carry: bool = Fals
         if sentence.strip() and _MAY_HOLD_FIGURE.search(sentence):
             lead = len(sentence) - len(sentence.lstrip())
             reader = _SentenceReader(sentence.strip(), ctx, offset + pos + lead)
-            out.extend(reader.read())
+            if carry and before is not None and len(before.last_names) == 1 and len(before_names) == 1 \
+                    and _PART_OF_BEFORE.match(reader.masked):
+                # 1-6月，X同比下降1.8%。其中6月当月下降17.6%。: a part of the figure before, whose name
+                # the new sentence does not repeat
+                reader.carried = (before.last_names[0], before.last_raw[0], before.last_unit)
+            found = reader.read()
+            out.extend(found)
+            before, before_names = reader, {o.name for o in found}  # one name only: no doubt whose part
             opening = reader.opening_period() if carry else None
         elif carry and sentence.strip():
             s = sentence.strip()
@@ -1088,6 +1099,8 @@ class _SentenceReader:
         self.prev_end = None
         self.history: list[tuple[str, str]] = []
         self.prev_versus = False
+        if self.carried:
+            self.last_names, self.last_raw, self.last_unit = [self.carried[0]], [self.carried[1]], self.carried[2]
         while i < len(figs):
             group = [figs[i]]
             while i + len(group) < len(figs) and self._joins(group[-1], figs[i + len(group)]):
@@ -1096,7 +1109,10 @@ class _SentenceReader:
             span = self._over_aside(span_start) + self.masked[span_start:group[0].start]
             # a clause with no subject may take the previous figure's name only if nothing
             # but punctuation stands between them
-            gap = self.masked[self.prev_end:span_start] if self.prev_end is not None else "x"
+            if self.prev_end is not None:
+                gap = self.masked[self.prev_end:span_start]
+            else:
+                gap = "" if self.carried else "x"
             gap = _ASIDE.sub("", gap)
             self.may_inherit = not _WORD_CHAR.search(gap)
             lead = self.masked[self.prev_end or 0:span_start]
@@ -1116,6 +1132,7 @@ class _SentenceReader:
         return out
 
     carry_region: str | None = None
+    carried: tuple[str, str, str | None] | None = None  # the name a 其中 sentence takes from the one before
 
     def _carry_region(self, lead: str) -> None:
         """A clause with no figure that opens with a place and says little else (兰州依旧领先,
