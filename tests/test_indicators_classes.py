@@ -421,3 +421,8 @@ def test_a_share_of_the_years_plan_is_named_as_reports_name_it():
     assert ("省、市重点项目完成投资", "省、市重点项目完成投资占年度计划比例", 58.3, "share") in rows
     assert ("农业项目完成投资", "农业项目完成投资占全年计划比例", 69.0, "share") in rows
     assert not any(o.name.startswith("占") for o in got)
+
+
+def test_places_ranked_in_the_clause_before_pair_with_the_values_after():
+    got = {(o.name, o.value, o.region) for o in obs("前三季度，绵阳、德阳排名第二和第三，GDP增速分别为6.1%、5.7%。")}
+    assert got == {("地区生产总值", 6.1, "绵阳市"), ("地区生产总值", 5.7, "德阳市")}

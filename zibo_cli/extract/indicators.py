@@ -259,6 +259,9 @@ _COUNT_GROWING = re.compile(r"(?P<noun>行业|产品|企业|类别)(?P<what>增�
 _PLAN_BASE = re.compile(r"^(?:占|为|完成)(?:省下达|下达)?(?P<base>(?:全年|年度|年|本年)(?:投资)?(?:计划|目标)(?:投资)?)的?(?:比重|比例)?$")
 # 其中6月当月… / 其中，5月份…: a sentence that gives a part (a month) of the figure before
 _PART_OF_BEFORE = re.compile(r"^其中[，,：:]?\s*(?:\d{1,2}月(?:份)?(?:当月)?|当月|本月)")
+# 酒泉、定西排名第二和第三 / 甲、乙分列前两位: places, then where they rank
+_PLACES_RANKED = re.compile(r"(?P<list>[\u4e00-\u9fff]{2,6}(?:[、和及][\u4e00-\u9fff]{2,6})+?)"
+                            r"(?:排名|排在|位居|分列|分居|位列|紧随其后)[\u4e00-\u9fff和、]{0,12}")
 _BARE_INDUSTRY = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff、]{2,22}业")
 _NOT_AN_ITEM = re.compile(r"看|来说|方面|其中|分别|增长|下降|实现|完成|情况|持续|保持|全市|全省|我市")
 _VERB_JOIN = re.compile(r"[、和及](?:同比)?(?:增长|下降|上升|提高|回落|减少|增加|下滑|加快|放缓)")
@@ -1348,6 +1351,10 @@ class _SentenceReader:
                 # 接待游客1800万人次、实现旅游总收入166亿元，分别增长9.5%、11.2%
                 names = [h[0] for h in self.history[-n:]]
                 raws = [h[1] for h in self.history[-n:]]
+            elif "分别" in named.tail and named.names and named.names[0] \
+                    and (regions := self._regions_before(n)):
+                # 酒泉、定西排名第二和第三，GDP增速分别为…: the places the clause before lists
+                return self._read_regions(group, replace(named, regions=regions))
             elif "分别" in named.tail and (listed := self._list_before_verdict(n, named)):
                 names, raws = listed, listed  # 饮料类、烟酒类受春节因素影响，分别增长…
             elif "分别" in named.tail:
@@ -1381,6 +1388,16 @@ class _SentenceReader:
                 out.append(obs)
         self.last_names, self.last_raw, self.last_unit = [name], [named.raw[0]], group[0].unit
         return out
+
+    def _regions_before(self, n: int) -> list[str] | None:
+        """The ``n`` places the clause just before lists with their ranks or a verdict (酒泉、
+        定西排名第二和第三), for a 分别 clause that names the indicator but no place."""
+        clauses = re.split(r"[，,；;：:]", self.masked[:self.group_start].rstrip("，,"))
+        m = _PLACES_RANKED.fullmatch(clauses[-1].strip())
+        if not m:
+            return None
+        found = [places.place_named(x) for x in re.split(r"、|和|及", m["list"])]
+        return found if len(found) == n and all(found) else None
 
     def _list_before_verdict(self, n: int, named: _Named) -> list[str] | None:
         """The ``n`` names a clause lists before a verdict on them, just before a 分别 clause with
