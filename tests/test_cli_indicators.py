@@ -154,3 +154,13 @@ def test_a_share_of_gdp_is_also_known_by_the_name_spelt_out(ingest_texts, zibo_j
     ingest_texts({"s.txt": "2025年前三季度全市经济运行情况\n\n前三季度，第一产业增加值占GDP的比重为9.6%。\n"})
     (row,) = zibo_json("indicator")
     assert row["name"] == "第一产业增加值占GDP比重" and "第一产业增加值占地区生产总值比重" in row["aliases"]
+
+
+def test_asking_for_a_share_by_name_gives_the_shares(ingest_texts, zibo_json):
+    ingest_texts({"p.txt": "2025年1-7月全市重点项目建设情况\n\n截至7月底，工业投资15.2亿元，占固定资产投资的7.4%。"
+                           "全市重点项目完成投资96.5亿元，占年度计划的61.2%。\n"})
+    rows = zibo_json("indicator", "工业投资占比")
+    assert [(r["name"], r["value"], r["measure"]) for r in rows] == [("工业投资", 7.4, "share")]
+    rows = zibo_json("indicator", "重点项目完成投资占年度计划比例")
+    assert [(r["value"], r["measure"]) for r in rows] == [(61.2, "share")]
+    assert {r["value"] for r in zibo_json("indicator", "工业投资")} == {15.2, 7.4}

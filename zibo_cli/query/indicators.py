@@ -52,10 +52,10 @@ class Selection:
     """What a name a user typed selects: a catalogue entry, or names as reports wrote them.
     (A plain class: dataclasses would import inspect at every query's start.)"""
 
-    __slots__ = ("text", "entry", "names")
+    __slots__ = ("text", "entry", "names", "measure")
 
-    def __init__(self, text: str, entry: Indicator | None, names: list[str]) -> None:
-        self.text, self.entry, self.names = text, entry, names
+    def __init__(self, text: str, entry: Indicator | None, names: list[str], measure: str | None = None) -> None:
+        self.text, self.entry, self.names, self.measure = text, entry, names, measure
 
     def __repr__(self) -> str:
         return f"Selection({self.text!r}, {self.entry!r}, {self.names!r})"
@@ -96,7 +96,18 @@ def resolve(z: Zibo, text: str) -> Selection:
     known = _known_names(z)
     exact = sorted({n for n, raw, _ in known if key in (name_key(n), name_key(raw or ""))})
     if exact:
-        return Selection(text, None, exact)
+        by_raw_only = all(key != name_key(n) for n in exact)
+        # 重点项目完成投资占年度计划比例: a share's raw name selects the share, not every figure
+        return Selection(text, None, exact, "share" if by_raw_only and _SHARE_WORDS.search(text) else None)
+    m = _SHARE_ASKED.search(text)
+    if m and m.start() >= 2:
+        # 工业投资占比: the shares of 工业投资 (stored as its name, measure share)
+        try:
+            base = resolve(z, text[:m.start()])
+        except ZiboError:
+            base = None
+        if base is not None:
+            return Selection(text, base.entry, base.names, "share")
     entry = lookup_part(text)  # the catalogue first: 外资 → 实际使用外资
     if entry is not None:
         return Selection(text, entry, [entry.name])
@@ -126,6 +137,7 @@ def _aliases(row: dict[str, Any]) -> list[str]:
 
 
 _SHARE_WORDS = re.compile(r"占|比重|比例")
+_SHARE_ASKED = re.compile(r"(?:占比|所占比重|比重)$")
 
 
 # ---------------------------------------------------------------------------
@@ -204,6 +216,13 @@ def name_filter(z: Zibo, name: str) -> tuple[str, list[Any]]:
     """SQL (on ``o``) and parameters for the figures of the indicator ``name`` resolves to: its
     catalogue id or its catalogue name, else the database names it matches."""
     sel = resolve(z, name)
+    if sel.measure:
+        sql, params = _name_sql(z, sel)
+        return f"({sql}) AND o.measure = ?", [*params, sel.measure]
+    return _name_sql(z, sel)
+
+
+def _name_sql(z: Zibo, sel: Selection) -> tuple[str, list[Any]]:
     if sel.entry is None:
         return f"o.name IN ({', '.join('?' for _ in sel.names)})", list(sel.names)
     if z.conn.execute("SELECT 1 FROM observations WHERE name = ? AND indicator_id IS NOT ? LIMIT 1",
