@@ -245,7 +245,6 @@ _PLACE_SET = re.compile(r"\d+\s?个\s?(?:城市|省份|地市|地级市|地区|�
 _THRESHOLD_OF_MANY = re.compile(r"(?:半数|多数|大多数|过半|近半|\d+\s?(?:个|家|种|类))[\u4e00-\u9fff]{0,6}?"
                                 r"(?:行业|企业|产品|城市|县区|区县|地区|门类|大类)(?!\S*率)")
 _BARE_ITEM = re.compile(r"[\u4e00-\u9fff]{2,12}")
-# 居民服务、修理和其他服务业: one industry whose name holds a 、
 # 等 as "and the like" (新能源汽车、液晶显示屏等高端产品), not the 等 of 等级, 等于, 等待, 同等
 _ETC = re.compile(r"(?<!同|平|对|相)等(?![级于待同])")
 # 饮料类、烟酒类消费受到春节假期因素影响 / A类、B类和C类同比增长较快: a list, then a verdict on it
@@ -262,6 +261,7 @@ _PART_OF_BEFORE = re.compile(r"^其中[，,：:]?\s*(?:\d{1,2}月(?:份)?(?:当�
 # 酒泉、定西排名第二和第三 / 甲、乙分列前两位: places, then where they rank
 _PLACES_RANKED = re.compile(r"(?P<list>[\u4e00-\u9fff]{2,6}(?:[、和及][\u4e00-\u9fff]{2,6})+?)"
                             r"(?:排名|排在|位居|分列|分居|位列|紧随其后)[\u4e00-\u9fff和、]{0,12}")
+# 居民服务、修理和其他服务业: one industry whose name holds a 、
 _BARE_INDUSTRY = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff、]{2,22}业")
 _NOT_AN_ITEM = re.compile(r"看|来说|方面|其中|分别|增长|下降|实现|完成|情况|持续|保持|全市|全省|我市")
 _VERB_JOIN = re.compile(r"[、和及](?:同比)?(?:增长|下降|上升|提高|回落|减少|增加|下滑|加快|放缓)")
@@ -1389,11 +1389,14 @@ class _SentenceReader:
         self.last_names, self.last_raw, self.last_unit = [name], [named.raw[0]], group[0].unit
         return out
 
+    def _clause_before_group(self) -> str:
+        """The clause just before the list of figures being read (what may name their items)."""
+        return re.split(r"[，,；;：:]", self.masked[:self.group_start].rstrip("，,"))[-1].strip()
+
     def _regions_before(self, n: int) -> list[str] | None:
         """The ``n`` places the clause just before lists with their ranks or a verdict (酒泉、
         定西排名第二和第三), for a 分别 clause that names the indicator but no place."""
-        clauses = re.split(r"[，,；;：:]", self.masked[:self.group_start].rstrip("，,"))
-        m = _PLACES_RANKED.fullmatch(clauses[-1].strip())
+        m = _PLACES_RANKED.fullmatch(self._clause_before_group())
         if not m:
             return None
         found = [places.place_named(x) for x in re.split(r"、|和|及", m["list"])]
@@ -1403,9 +1406,9 @@ class _SentenceReader:
         """The ``n`` names a clause lists before a verdict on them, just before a 分别 clause with
         no names of its own (A类、B类和C类同比增长较快，零售额增速分别为…): each with the bare
         measure the 分别 clause names, if it names one."""
-        clauses = re.split(r"[，,；;：:]", self.masked[:self.group_start].rstrip("，,"))
-        m = _LIST_THEN_VERDICT.fullmatch(clauses[-1].strip())
-        if not m or _FIRST_FIGURE.search(clauses[-1]):
+        clause = self._clause_before_group()
+        m = _LIST_THEN_VERDICT.fullmatch(clause)
+        if not m or _FIRST_FIGURE.search(clause):
             return None
         names, _ = split_names(m["list"], n)
         if len(names) != n:
