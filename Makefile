@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 DB     ?= $(CURDIR)/demo.db
 export ZIBO_DB := $(DB)
 
-.PHONY: demo test lint bench install clean score score-real fuzz need-scorer
+.PHONY: demo test lint bench install clean score score-real fuzz need-scorer schema
 
 $(BIN)/zibo: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -85,3 +85,7 @@ bench: install
 
 clean:
 	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm .pytest_cache .ruff_cache
+
+# zibo_cli/schema.py: the schema a new database gets in one step (run after adding a migration)
+schema: install
+	$(BIN)/python -c "from pathlib import Path; from zibo_cli.store import write_schema_module as w; w(Path('zibo_cli/schema.py'))"

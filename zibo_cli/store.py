@@ -339,8 +339,9 @@ def flush_fulltext(conn: sqlite3.Connection) -> int:
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def migrate(conn: sqlite3.Connection) -> int:
-    """Apply the migrations this database lacks; return how many ran."""
+def migrate(conn: sqlite3.Connection, at_once: bool = True) -> int:
+    """Apply the migrations this database lacks; return how many ran. An empty database gets
+    the current schema in one step (``at_once``; :func:`_create_current`)."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > len(MIGRATIONS):
         raise DatabaseError(
@@ -361,7 +362,9 @@ def migrate(conn: sqlite3.Connection) -> int:
             raise
     if version == len(MIGRATIONS):
         return 0
-    import sqlite_utils  # lazy: only writers need it
+    if version == 0 and at_once and _create_current(conn):
+        return len(MIGRATIONS)
+    import sqlite_utils  # lazy: only writers need it (and imports pandas, when installed: ~0.5 s)
 
     db = sqlite_utils.Database(conn)
     ran = 0
@@ -385,6 +388,68 @@ def migrate(conn: sqlite3.Connection) -> int:
         _rollback(conn)
         raise
     return ran
+
+
+def _create_current(conn: sqlite3.Connection) -> bool:
+    """Give an empty database the current schema in one step (``zibo_cli/schema.py``: what the
+    migrations build, dumped by :func:`schema_statements`), without sqlite-utils; True when done.
+    False (nothing written) when the database is not empty, or when this SQLite cannot build a
+    statement (no trigram tokenizer): the migrations then run one by one as for any database."""
+    from .schema import STATEMENTS
+
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone() is not None:
+            conn.execute("ROLLBACK")  # another process was first, or tables of another kind
+            return False
+        for sql in STATEMENTS:
+            conn.execute(sql)
+        conn.executemany("INSERT INTO _migrations (name, applied_at) VALUES (?, ?)",
+                         [(name, _now()) for name, _ in MIGRATIONS])
+        conn.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")
+        conn.execute("COMMIT")
+    except sqlite3.OperationalError:
+        _rollback(conn)
+        return False
+    except BaseException:
+        _rollback(conn)
+        raise
+    return True
+
+
+# An FTS5 table's shadow tables come with it: a dump must not create them again.
+_SHADOW_SUFFIXES = ("_data", "_idx", "_content", "_docsize", "_config")
+
+
+def schema_statements(conn: sqlite3.Connection) -> list[str]:
+    """The statements that build this database's schema (tables in the order they were made,
+    then indexes, triggers and views), as ``zibo_cli/schema.py`` keeps them for new databases."""
+    rows = conn.execute("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL "
+                        "AND name NOT LIKE 'sqlite_%' ORDER BY rowid").fetchall()
+    virtual = [name for kind, name, sql in rows if kind == "table" and sql.upper().startswith("CREATE VIRTUAL")]
+    shadow = {v + suffix for v in virtual for suffix in _SHADOW_SUFFIXES}
+    order = {"table": 0, "index": 1, "trigger": 2, "view": 3}
+    kept = [(order[kind], i, sql) for i, (kind, name, sql) in enumerate(rows) if name not in shadow]
+    return [sql for _, _, sql in sorted(kept)]
+
+
+def write_schema_module(path: Path) -> None:
+    """Write ``zibo_cli/schema.py`` from a database the migrations built (``make schema``)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        conn = sqlite3.connect(Path(tmp) / "schema.db", isolation_level=None)
+        try:
+            migrate(conn, at_once=False)
+            statements = schema_statements(conn)
+        finally:
+            conn.close()
+    body = "".join(f"    {sql!r},\n" for sql in statements)
+    path.write_text(
+        '"""The schema a new database gets in one step: what ``store.MIGRATIONS`` build, dumped by\n'
+        "``store.schema_statements``. Generated: do not edit; after adding a migration run\n"
+        '``make schema`` (tests/test_schema.py fails until then)."""\n\n'
+        f"STATEMENTS: tuple[str, ...] = (\n{body})\n", encoding="utf-8")
 
 
 def _rollback(conn: sqlite3.Connection) -> None:
