@@ -65,3 +65,34 @@ def test_trim_shortcut_keeps_the_result(text):
                 return s
 
     assert _trim(text) == slow(text)
+
+
+# -- the words before a figure are read once per text (_read_name) ---------------------
+
+
+def test_a_name_read_from_the_cache_is_a_copy_of_its_own():
+    first = _SentenceReader._name("全区规上工业增加值同比增长")
+    first.tail.append("x")
+    first.names[0] = "changed"
+    first.target = True
+    again = _SentenceReader._name("全区规上工业增加值同比增长")
+    assert again.names == ["规上工业增加值"] and "x" not in again.tail and not again.target
+
+
+def test_a_target_read_after_a_figure_does_not_make_the_same_words_a_target_later():
+    # the reader marks the first figure's name a target (…的年度目标 after it); the second
+    # sentence has the same words before its figure and stays an actual
+    text = "全市一般公共预算收入完成321亿元的年度目标。全市一般公共预算收入完成287亿元。"
+    found = indicators.extract_clauses(text, Context(2024, 1, 12), 0, carry=True)
+    kinds = {o.value: o.kind for o in found if o.name == "一般公共预算收入"}
+    assert kinds == {321.0: "target", 287.0: "actual"}
+
+
+def test_reading_twice_reads_the_same():
+    # the cache filled by the first reading changes nothing of the second
+    text = ("1-6月，全区地区生产总值增长5.2%，规上工业增加值增长6.1%，其中制造业增长7.0%；"
+            "固定资产投资下降2.3%，占年度计划的48.5%。")
+    indicators._read_name.cache_clear()
+    cold = [o.row() for o in indicators.extract_clauses(text, Context(2024, 1, 6), 0, carry=True)]
+    warm = [o.row() for o in indicators.extract_clauses(text, Context(2024, 1, 6), 0, carry=True)]
+    assert cold == warm and len(cold) == 5

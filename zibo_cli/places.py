@@ -147,6 +147,7 @@ def place_named(text: str) -> str | None:
     return _short_names().get(text)
 
 
+@lru_cache(maxsize=1024)  # a scan of every place: each document's region asks once
 def province_of(region: str) -> str | None:
     """The province a city or county is in (张店区 → 山东省); a province is its own."""
     table = places()

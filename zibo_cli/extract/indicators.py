@@ -412,6 +412,15 @@ class _Named:
     share_of: str | None = None  # 占年度计划的: the plan a share is of (its raw name says so)
     year: int | None = None
 
+    def copy(self) -> _Named:
+        """A copy whose lists are its own."""
+        new = object.__new__(_Named)
+        new.__dict__.update(self.__dict__)
+        new.names, new.raw, new.tail = list(self.names), list(self.raw), list(self.tail)
+        if self.regions is not None:
+            new.regions = list(self.regions)
+        return new
+
 
 # ---------------------------------------------------------------------------
 # entry point
@@ -1007,7 +1016,15 @@ class _SentenceReader:
         return _comparison_bases(self.masked, self.periods)
 
     # -- figures --------------------------------------------------------------
+    _figures: list[_Figure] | None = None
+
     def figures(self) -> list[_Figure]:
+        """The figures of the sentence, found once (:meth:`read`, then :meth:`opening_period`)."""
+        if self._figures is None:
+            self._figures = self._find_figures()
+        return self._figures
+
+    def _find_figures(self) -> list[_Figure]:
         s = self.masked
         figs: list[_Figure] = []
         taken: list[tuple[int, int]] = []
@@ -1519,7 +1536,14 @@ class _SentenceReader:
         return rest if len(rest) >= 2 else ""
 
     # -- names ------------------------------------------------------------------
-    def _name(self, span: str) -> _Named:
+    @staticmethod
+    def _name(span: str) -> _Named:
+        """What the words before a figure say (:func:`_read_name`), a copy of its own: the
+        reader changes it as it reads on."""
+        return _read_name(span).copy()
+
+    @staticmethod
+    def _read_name_uncached(span: str) -> _Named:
         named = _Named(names=[], raw=[])
         s = span.strip().strip("、")
         for bar in ("|", "｜", "丨"):
@@ -1556,7 +1580,7 @@ class _SentenceReader:
             if word in PRE_QUALIFIERS and named.pre_qualifier is None and not named.tail[1:]:
                 named.pre_qualifier = word
             s = s2[:cut]
-            s = self._strip_compare_tail(s, named)
+            s = _SentenceReader._strip_compare_tail(s, named)
         if _VERSUS_REGION.search(s):
             named.versus_region = True
             s = _VERSUS_REGION.sub("", s)
@@ -1564,8 +1588,8 @@ class _SentenceReader:
             # 生猪、牛、羊分别出栏5.2万头、986头…: 分别 before the verb pairs names and values too
             s = s.replace("分别", "")
             named.tail.append("分别")
-        s = self._strip_compare_tail(s, named)
-        s = self._strip_lead(s, named)
+        s = _SentenceReader._strip_compare_tail(s, named)
+        s = _SentenceReader._strip_lead(s, named)
         s = _trim(s)
         if s.startswith("环比"):
             named.mom = True  # 环比增长0.52%: the name before, against the month before
@@ -1665,7 +1689,8 @@ class _SentenceReader:
                 return s[:m.start()]
         return s
 
-    def _strip_lead(self, s: str, named: _Named) -> str:
+    @staticmethod
+    def _strip_lead(s: str, named: _Named) -> str:
         for _ in range(12):
             before = s
             s = _trim(s)
@@ -2060,3 +2085,8 @@ def _action_prefix(name: str) -> str:
         if name.startswith(v):
             return v
     return ""
+
+
+# The words before a figure repeat (增长, 同比增长, 地区生产总值…) within a report and across a
+# city's reports: what they say is read once per text (a pure function of the text).
+_read_name = lru_cache(maxsize=8192)(_SentenceReader._read_name_uncached)
