@@ -96,3 +96,16 @@ def test_reading_twice_reads_the_same():
     cold = [o.row() for o in indicators.extract_clauses(text, Context(2024, 1, 6), 0, carry=True)]
     warm = [o.row() for o in indicators.extract_clauses(text, Context(2024, 1, 6), 0, carry=True)]
     assert cold == warm and len(cold) == 5
+
+
+def _clause_start_by_walking(s: str, pos: int) -> int:
+    i = pos - 1
+    while i >= 0 and s[i] not in indicators._CLAUSE_END:
+        i -= 1
+    return i + 1
+
+
+@given(st.text(alphabet="增长，；：,;:5%亿元。 ", max_size=40), st.integers(min_value=0, max_value=45))
+def test_clause_start_is_after_the_last_clause_mark(text, pos):
+    pos = min(pos, len(text))
+    assert _SentenceReader(text, Context(2024, 1, 6), 0)._clause_start(pos) == _clause_start_by_walking(text, pos)

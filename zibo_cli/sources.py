@@ -170,8 +170,10 @@ def _mostly_utf8(data: bytes) -> str | None:
     """
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
-    good = sum(1 for c in text if c > "\x7f") - bad
-    return text if bad and good >= 50 * bad else None
+    if not bad:
+        return None
+    good = len(text) - len(text.encode("ascii", "ignore")) - bad  # the characters past ASCII, less the bad
+    return text if good >= 50 * bad else None
 
 
 def _utf16_without_bom(data: bytes, warnings: list[str] | None = None) -> str | None:

@@ -76,7 +76,9 @@ def data_years(text: str) -> list[tuple[int, int]]:
     """(position, year) for every year written in ``text`` that may be a data year: not the base
     of a comparison (比2019年同期), not a span's start (2022年以来), not a horizon (到2025年),
     not inside a date (2024年6月21日 is a date: its year counts) and not in 《a title》."""
-    out = []
+    out: list[tuple[int, int]] = []
+    if "年" not in text:
+        return out  # every year is written with 年 (the reader asks of the text before each figure)
     masked = re.sub(r"《[^》]{0,80}》", lambda m: "《" + "　" * (len(m[0]) - 2) + "》", text)
     for m in _YEAR.finditer(masked):
         before = masked[max(0, m.start() - 4):m.start()]

@@ -102,6 +102,7 @@ _RANK_CN_ANY = re.compile(r"第" + _CN_RANK_NUM + r"(?=位|名)")
 
 _SENTENCE_END = re.compile(r"[。！？!?\n\t]|</?p>|<br\s*/?>|</?span[^>]*>|</?div[^>]*>")
 _CLAUSE_END = set("，；：,;:")
+_CLAUSE_MARKS = tuple(_CLAUSE_END)
 _RANGE_CHARS = "~～-—－至到"
 _BOOK = re.compile(r"《[^》]{0,80}》")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
@@ -1173,10 +1174,9 @@ class _SentenceReader:
         return bool(_VERB_JOIN.fullmatch(between)) and "分别" in self.masked[self._clause_start(a.start):a.start]
 
     def _clause_start(self, pos: int) -> int:
-        i = pos - 1
-        while i >= 0 and self.masked[i] not in _CLAUSE_END:
-            i -= 1
-        return i + 1
+        """Where the clause holding ``pos`` starts: after the last clause mark before it."""
+        s = self.masked
+        return max([s.rfind(c, 0, pos) for c in _CLAUSE_MARKS]) + 1
 
     def _over_aside(self, span_start: int) -> str:
         """The name in the clause before an aside (规模以上工业增加值按可比价格计算，同比增长1.7%)
