@@ -43,3 +43,14 @@ def test_same_result_as_without_the_shortcut(text):
             expected.append((start, end, period))
             last_end = end
     assert [(m.start, m.end, m.period) for m in find_periods(text)] == expected
+
+
+@given(st.text(alphabet="1234567890一二三四五六七八九十上下半前第个至到底末全度月年季份截止-—，。 ", max_size=30))
+@example("前3季度")
+@example("1月-5月")
+@example("截至5月底")
+def test_every_match_holds_what_its_pattern_needs(text):
+    # find_periods runs a pattern only on texts holding its _NEEDS: exact while every match does
+    for (pattern, _), need in zip(periods._TEXT_PATTERNS, periods._NEEDS, strict=True):
+        for m in pattern.finditer(text):
+            assert need in m[0], (pattern.pattern, m[0])
