@@ -34,6 +34,7 @@ How a figure gets its parts, all from the sentence it stands in:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
@@ -102,7 +103,7 @@ _RANK_CN_ANY = re.compile(r"第" + _CN_RANK_NUM + r"(?=位|名)")
 
 _SENTENCE_END = re.compile(r"[。！？!?\n\t]|</?p>|<br\s*/?>|</?span[^>]*>|</?div[^>]*>")
 _CLAUSE_END = set("，；：,;:")
-_CLAUSE_MARKS = tuple(_CLAUSE_END)
+_CLAUSE_MARK = re.compile("[" + "".join(sorted(_CLAUSE_END)) + "]")
 _RANGE_CHARS = "~～-—－至到"
 _BOOK = re.compile(r"《[^》]{0,80}》")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
@@ -1018,6 +1019,7 @@ class _SentenceReader:
 
     # -- figures --------------------------------------------------------------
     _figures: list[_Figure] | None = None
+    _marks: list[int] | None = None  # where the clause marks stand (see _clause_start)
 
     def figures(self) -> list[_Figure]:
         """The figures of the sentence, found once (:meth:`read`, then :meth:`opening_period`)."""
@@ -1175,8 +1177,10 @@ class _SentenceReader:
 
     def _clause_start(self, pos: int) -> int:
         """Where the clause holding ``pos`` starts: after the last clause mark before it."""
-        s = self.masked
-        return max([s.rfind(c, 0, pos) for c in _CLAUSE_MARKS]) + 1
+        marks = self._marks
+        if marks is None:
+            marks = self._marks = [m.start() for m in _CLAUSE_MARK.finditer(self.masked)]
+        return marks[bisect_left(marks, pos) - 1] + 1 if marks and marks[0] < pos else 0
 
     def _over_aside(self, span_start: int) -> str:
         """The name in the clause before an aside (规模以上工业增加值按可比价格计算，同比增长1.7%)
