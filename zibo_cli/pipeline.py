@@ -48,7 +48,8 @@ def parse_source(source: SourceText, path: str, name: str, sha256: str, size: in
 
         if any(classify_rows(t) for t in source.tables):
             meta.doc_type = TASK_TABLE
-    frame = document_frame(normalized.text, meta, segment(normalized.text))
+    segments = segment(normalized.text)
+    frame = document_frame(normalized.text, meta, segments)
     apply_frame(meta, frame)
     doc = ParsedDocument(path=path, document=name, sha256=sha256, size=size, source=source,
                          normalized=normalized, meta=meta, warnings=list(source.warnings),
@@ -61,7 +62,7 @@ def parse_source(source: SourceText, path: str, name: str, sha256: str, size: in
     for t in doc.tasks:
         t.region = t.region or meta.region
     doc.status_counts = status_counts(normalized.text)
-    doc.observations = extract_observations(normalized.text, meta, doc.tasks, frame)
+    doc.observations = extract_observations(normalized.text, meta, doc.tasks, frame, segments)
     if normalized.unreadable:
         doc.warnings.append(f"{normalized.unreadable} characters were lost to encoding ('?')")
     if meta.year is None and (doc.observations or doc.tasks):

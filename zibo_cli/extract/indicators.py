@@ -46,7 +46,7 @@ from ..models import ACTUAL, TARGET, TASK_TABLE, DocumentMeta, Observation, Task
 from ..periods import Period, PeriodError, PeriodMatch, cn_number, find_periods
 from .frame import Frame, data_years, document_frame, is_bare_quarter
 from .scope import Scope, scopes
-from .segment import segment
+from .segment import Segment, segment
 
 __all__ = ["extract_observations", "extract_clauses", "Context", "split_names"]
 
@@ -430,7 +430,7 @@ class _Named:
 
 
 def extract_observations(text: str, meta: DocumentMeta, tasks: list[Task] | None = None,
-                         frame: Frame | None = None) -> list[Observation]:
+                         frame: Frame | None = None, segments: list[Segment] | None = None) -> list[Observation]:
     """Every figure the text states (see the module docstring for how each part is read).
 
     Prose is read block by block (``extract.segment``), each block in its scope
@@ -443,7 +443,8 @@ def extract_observations(text: str, meta: DocumentMeta, tasks: list[Task] | None
     """
     year = meta.year
     is_table = meta.doc_type == TASK_TABLE
-    segments = segment(text)
+    if segments is None:
+        segments = segment(text)  # (the pipeline passes the blocks it framed the document with)
     if frame is None:
         frame = document_frame(text, meta, segments)
     # progress reports count the year to date; a quarterly task table's figures too

@@ -97,7 +97,7 @@ def segment(text: str) -> list[Segment]:
             out.append(Segment("row", line, here))
             body_started = True
             continue
-        if CHROME.search(s) and (len(s) <= 80 or not _SENTENCE_END.search(s)):
+        if (len(s) <= 80 or not _SENTENCE_END.search(s)) and CHROME.search(s):
             out.append(Segment("chrome", line, here))
             continue
         h = _heading(line)
