@@ -276,6 +276,10 @@ def find_periods(text: str) -> list[PeriodMatch]:
     return list(_find_periods(text))
 
 
+# (pattern, its groups) → the (frozen) Period they build, or False for none: few distinct ones
+_BUILT: dict[tuple[int, tuple[str | None, ...]], Period | bool] = {}
+
+
 @lru_cache(maxsize=4096)
 def _find_periods(text: str) -> tuple[PeriodMatch, ...]:
     found: list[tuple[int, int, int, Period]] = []
@@ -283,10 +287,17 @@ def _find_periods(text: str) -> tuple[PeriodMatch, ...]:
         if _NEEDS[rank] not in text:
             continue
         for m in pattern.finditer(text):
-            try:
-                period = build(m)  # type: ignore[operator]
-            except (PeriodError, ValueError):
-                continue
+            key = (rank, m.groups())  # a pattern's build reads only its groups
+            period = _BUILT.get(key)
+            if period is None:
+                try:
+                    period = build(m)  # type: ignore[operator]
+                except (PeriodError, ValueError):
+                    period = False
+                if len(_BUILT) < 4096:
+                    _BUILT[key] = period
+            if period is False:
+                continue  # 13月, 十十月: no period
             found.append((m.start(), m.end(), rank, period))
     found.sort(key=lambda t: (t[0], -(t[1] - t[0]), t[2]))
     out: list[PeriodMatch] = []
