@@ -103,6 +103,7 @@ _RANK_CN_ANY = re.compile(r"第" + _CN_RANK_NUM + r"(?=位|名)")
 
 _SENTENCE_END = re.compile(r"[。！？!?\n\t]|</?p>|<br\s*/?>|</?span[^>]*>|</?div[^>]*>")
 _CLAUSE_END = set("，；：,;:")
+_CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 _CLAUSE_MARK = re.compile("[" + "".join(sorted(_CLAUSE_END)) + "]")
 _RANGE_CHARS = "~～-—－至到"
 _BOOK = re.compile(r"《[^》]{0,80}》")
@@ -1161,7 +1162,9 @@ class _SentenceReader:
     def _carry_region(self, lead: str) -> None:
         """A clause with no figure that opens with a place and says little else (兰州依旧领先,
         庆阳紧随其后) makes that place the region of the figures after it in the sentence."""
-        for clause in re.split(r"[，,；;：:]", lead):
+        if len(lead) <= 3:
+            return  # no clause of more than three characters: no place (most leads are "，")
+        for clause in _CLAUSE_SPLIT.split(lead):
             clause = clause.strip()
             found = places.region_prefix(clause) if len(clause) > 3 else None
             if found and len(found[1]) <= 8 and not _FIRST_FIGURE.search(found[1]):
