@@ -60,7 +60,7 @@ def fake_observations(rows: int, parse_seconds: float = 0.0):
     """An extractor that finds ``rows`` made-up figures in any text."""
     from zibo_cli.models import Observation
 
-    def extract(text, meta, tasks=None, frame=None):
+    def extract(text, meta, tasks=None, frame=None, segments=None):
         time.sleep(parse_seconds)
         return [Observation(name=f"指标{i}", value=float(i), unit="%", year=2024, start_month=1,
                             end_month=6, quote=f"指标{i}增长{i}%") for i in range(rows)]
