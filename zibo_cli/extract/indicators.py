@@ -103,7 +103,6 @@ _RANK_CN_ANY = re.compile(r"第" + _CN_RANK_NUM + r"(?=位|名)")
 
 _SENTENCE_END = re.compile(r"[。！？!?\n\t]|</?p>|<br\s*/?>|</?span[^>]*>|</?div[^>]*>")
 _CLAUSE_END = set("，；：,;:")
-_CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 _CLAUSE_MARK = re.compile("[" + "".join(sorted(_CLAUSE_END)) + "]")
 _RANGE_CHARS = "~～-—－至到"
 _BOOK = re.compile(r"《[^》]{0,80}》")
@@ -1164,7 +1163,7 @@ class _SentenceReader:
         庆阳紧随其后) makes that place the region of the figures after it in the sentence."""
         if len(lead) <= 3:
             return  # no clause of more than three characters: no place (most leads are "，")
-        for clause in _CLAUSE_SPLIT.split(lead):
+        for clause in _CLAUSE_MARK.split(lead):
             clause = clause.strip()
             found = places.region_prefix(clause) if len(clause) > 3 else None
             if found and len(found[1]) <= 8 and not _FIRST_FIGURE.search(found[1]):
