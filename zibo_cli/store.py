@@ -498,6 +498,24 @@ def foreign_database(conn: sqlite3.Connection, path: Path) -> str | None:
     return None
 
 
+def _use_wal(conn: sqlite3.Connection, timeout: float) -> None:
+    """Put the database in WAL mode (it stays so). Switching takes the whole file for a moment,
+    and SQLite refuses at once, without the busy timeout, while another process opens the same
+    new file (two ingests starting together): retry until the timeout, done as soon as either
+    succeeds."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        try:
+            conn.execute("PRAGMA journal_mode = WAL").fetchall()
+            return  # switched, or this file cannot be (SQLite then says the mode it kept)
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.02)
+
+
 def connect(path: Path, timeout: float | None = None, allow_foreign: bool = False) -> sqlite3.Connection:
     """Open (creating if needed) the database for writing, migrated to the current schema.
 
@@ -524,8 +542,7 @@ def connect(path: Path, timeout: float | None = None, allow_foreign: bool = Fals
         why = None if allow_foreign else foreign_database(conn, path)
         if why:
             raise DatabaseError(why + " (or ingest with --force to use it anyway)")
-        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-            conn.execute("PRAGMA journal_mode = WAL")
+        _use_wal(conn, busy_timeout() if timeout is None else timeout)
         # WAL + NORMAL: a commit is atomic and survives a crash of zibo; only a power
         # cut can lose the last commits (never corrupt). FULL fsyncs every document.
         conn.execute("PRAGMA synchronous = NORMAL")
