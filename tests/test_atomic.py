@@ -118,24 +118,24 @@ def test_keyboard_interrupt_in_process_rolls_back_the_open_document(zibo, zibo_j
     from zibo_cli import store
 
     make_reports(tmp_path / "in", 3)
-    original = store._insert
+    original = store._insert_document
     seen = []
 
-    def interrupting(conn, table, rows):
-        original(conn, table, rows)
-        if table == "documents":
-            seen.append(rows[0]["document"])
-            if len(seen) == 2:
-                raise KeyboardInterrupt
+    def interrupting(conn, document):
+        key = original(conn, document)
+        seen.append(document["document"])
+        if len(seen) == 2:
+            raise KeyboardInterrupt
+        return key
 
-    monkeypatch.setattr(store, "_insert", interrupting)
+    monkeypatch.setattr(store, "_insert_document", interrupting)
     r = zibo("ingest", tmp_path / "in")
     assert r.exit_code == 130
     assert r.stderr.splitlines() == ["zibo: error: interrupted after storing 1 new or changed file(s) of this "
                                      "run, each whole; the one in progress was rolled back: run the same command "
                                      "again to finish"]
     assert [d["document"] for d in zibo_json("docs")] == ["r000.txt"]
-    monkeypatch.setattr(store, "_insert", original)
+    monkeypatch.setattr(store, "_insert_document", original)
     assert [r["status"] for r in zibo_json("ingest", tmp_path / "in")] == ["unchanged", "new", "new"]
     assert len(zibo_json("docs")) == 3
 
@@ -191,19 +191,19 @@ def test_a_full_disk_leaves_the_database_as_it_was(zibo, zibo_json, tmp_path, db
 
     assert zibo("ingest", seeds / "000_f3de8a4f265dc74f.txt").exit_code == 0
     before = zibo_json("docs")
-    original = store._insert
+    original = store._insert_keyed
 
-    def full(conn, table, rows):
+    def full(conn, table, key, rows):
         if table == "observations":
             raise sqlite3.OperationalError("database or disk is full")
-        original(conn, table, rows)
+        original(conn, table, key, rows)
 
-    monkeypatch.setattr(store, "_insert", full)
+    monkeypatch.setattr(store, "_insert_keyed", full)
     r = zibo("ingest", seeds)
     assert r.exit_code == 1
     (line,) = [x for x in r.stderr.splitlines() if x.startswith("zibo: error:")]
     assert "full" in line
-    monkeypatch.setattr(store, "_insert", original)
+    monkeypatch.setattr(store, "_insert_keyed", original)
     assert zibo_json("docs") == before
     assert zibo_json("doctor")[1]["status"] == "ok"  # integrity
 
@@ -261,13 +261,12 @@ def test_an_interrupt_after_an_earlier_parallel_run_in_the_same_process_is_repor
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "other.txt").write_text("2023年一季度经济运行情况\n一季度，全市固定资产投资增长3%。\n",
                                                encoding="utf-8")
-    original = store._insert
+    original = store._insert_document
 
-    def interrupting(conn, table, rows):
-        original(conn, table, rows)
-        if table == "documents":
-            raise KeyboardInterrupt
+    def interrupting(conn, document):
+        original(conn, document)
+        raise KeyboardInterrupt
 
-    monkeypatch.setattr(store, "_insert", interrupting)
+    monkeypatch.setattr(store, "_insert_document", interrupting)
     r = zibo("ingest", tmp_path / "in", "--workers", "0")
     assert r.exit_code == 130 and "interrupted after storing 0 new" in r.stderr

@@ -84,7 +84,7 @@ def test_export_xlsx_writes_a_sheet_per_table_with_a_frozen_header(zibo, seeds, 
     assert header[:3] == ["id", "doc_id", "document"]
     assert tasks.cell(2, 3).value == "004_a21875ee7b56be1a.txt"
     widths = {c: tasks.column_dimensions[c].width for c in ("A", "B", "H")}
-    assert widths["A"] < 10 and widths["B"] == 60 and 10 < widths["H"] <= 60  # id, sha (cut), a text
+    assert widths["A"] < 10 and widths["B"] < 10 and 10 < widths["H"] <= 60  # id, document key, a text
     assert not (tmp_path / "zibo.xlsx.part").exists()
 
 

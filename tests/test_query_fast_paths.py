@@ -28,8 +28,9 @@ def fill(path, rng: random.Random) -> None:
     docs = []
     for i in range(rng.randint(2, 30)):
         name = f"r{rng.randint(0, 40)}.txt"  # now and then two documents share a name
-        docs.append((f"id{i}", name))
-        conn.execute("INSERT INTO documents (id, document, path) VALUES (?, ?, ?)", (f"id{i}", name, f"/d{i}/{name}"))
+        docs.append((i + 1, name))
+        conn.execute("INSERT INTO documents (id, sha256, document, path) VALUES (?, ?, ?, ?)",
+                     (i + 1, f"{i:064x}", name, f"/d{i}/{name}"))
     names, periods, units = rng.sample(NAMES, 2), rng.sample(PERIODS, 3), rng.sample(UNITS, 3)
     for _ in range(rng.randint(1, 120)):
         name, ind = rng.choice(names)

@@ -173,7 +173,8 @@ def _old_schema(db: Path, dup_path: bool = False) -> None:
         row = conn.execute("SELECT * FROM documents LIMIT 1").fetchone()
         cols = [d[1] for d in conn.execute("PRAGMA table_info(documents)")]
         values = list(row)
-        values[cols.index("id")] = "0" * 64
+        values[cols.index("id")] = None  # a new key: the same path under other bytes
+        values[cols.index("sha256")] = "0" * 64
         values[cols.index("ingested_at")] = "1999-01-01T00:00:00+00:00"
         conn.execute(f"INSERT INTO documents ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})", values)
     conn.commit()

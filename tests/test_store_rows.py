@@ -28,9 +28,11 @@ def test_stored_rows_are_the_dataclass_fields(tmp_path, seeds):
     conn.close()
     obs = _rows(db, "observations")
     tasks = _rows(db, "tasks")
-    expected_obs = [{"doc_id": d.sha256, **o.row(), "period": _period_label(o.year, o.start_month, o.end_month)}
+    key = {r["sha256"]: r["id"] for r in _rows(db, "documents")}  # each document's integer key
+    assert sorted(key.values()) == [1, 2, 3]
+    expected_obs = [{"doc_id": key[d.sha256], **o.row(), "period": _period_label(o.year, o.start_month, o.end_month)}
                     for d in docs for o in d.observations]
-    expected_tasks = [{"doc_id": d.sha256, **{k: json.dumps(v, ensure_ascii=False) if k == "departments" else v
+    expected_tasks = [{"doc_id": key[d.sha256], **{k: json.dumps(v, ensure_ascii=False) if k == "departments" else v
                                               for k, v in t.row().items()},
                        "period": _period_label(t.year, t.start_month, t.end_month)}
                       for d in docs for t in d.tasks]

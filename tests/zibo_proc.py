@@ -87,19 +87,21 @@ def _hooks() -> None:
         # Ctrl-C must reach us as on a terminal, even when the test run itself ignores SIGINT
         signal.signal(signal.SIGINT, signal.default_int_handler)
         marker = os.environ["ZIBO_TEST_MARKER"]
-        original = store._insert
+        write_document, write_keyed = store._insert_document, store._insert_keyed
         written = {"documents": 0}
 
-        def pausing_insert(conn, table, rows_):
-            original(conn, table, rows_)
-            if table == "documents":
-                written["documents"] += 1
+        def counting_document(conn, document):
+            written["documents"] += 1
+            return write_document(conn, document)
+
+        def pausing_keyed(conn, table, key, rows_):
+            write_keyed(conn, table, key, rows_)
             if table == "observations" and written["documents"] == pause_at:
                 with open(marker, "w") as f:
                     f.write(str(os.getpid()))
                 time.sleep(120)  # the test kills us here, inside the transaction
 
-        store._insert = pausing_insert
+        store._insert_document, store._insert_keyed = counting_document, pausing_keyed
 
 
 if __name__ == "__main__":

@@ -170,8 +170,8 @@ def _files(conn: sqlite3.Connection) -> list[dict[str, Any]]:
 
     out = []
     total = 0
-    for doc_id, document, path, size, mtime in conn.execute(
-            "SELECT id, document, path, size, mtime FROM documents ORDER BY path"):
+    for sha, document, path, size, mtime in conn.execute(
+            "SELECT sha256, document, path, size, mtime FROM documents ORDER BY path"):
         total += 1
         try:
             st = os.stat(path)
@@ -184,7 +184,7 @@ def _files(conn: sqlite3.Connection) -> list[dict[str, Any]]:
             continue
         try:
             with open(path, "rb") as f:
-                same = st.st_size == size and file_sha256(f.read()) == doc_id
+                same = st.st_size == size and file_sha256(f.read()) == sha
         except OSError as e:
             out.append(_finding("files", WARNING, f"{path} cannot be read ({e.strerror or e})", document))
             continue

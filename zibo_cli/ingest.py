@@ -379,9 +379,9 @@ def _store_prepared(conn: sqlite3.Connection, prep: Prepared, force: bool = Fals
         # the same bytes were stored between the check and the write (by another process,
         # or, with parser processes, from an earlier file of this run)
         if result.status == "duplicate":
-            other = document_state(conn, d["id"], d["path"])[1]
+            other = document_state(conn, d["sha256"], d["path"])[1]
             result.warnings.append(f"same content as {other or 'a file already stored'}; not stored twice")
-        _fill_from_db(conn, d["id"], result)
+        _fill_from_db(conn, d["sha256"], result)
         return result
     result.doc_type, result.title, result.year, result.period = d["doc_type"], d["title"], d["year"], d["period"]
     result.observations, result.tasks, result.unreadable = d["observations"], d["tasks"], d["unreadable"]
@@ -392,7 +392,7 @@ def _store_prepared(conn: sqlite3.Connection, prep: Prepared, force: bool = Fals
 def _fill_from_db(conn: sqlite3.Connection, sha: str, result: IngestResult) -> None:
     row = conn.execute(
         "SELECT doc_type, title, year, period, observations, tasks, unreadable, encoding "
-        "FROM documents WHERE id = ?", (sha,)).fetchone()
+        "FROM documents WHERE sha256 = ?", (sha,)).fetchone()
     if row:
         (result.doc_type, result.title, result.year, result.period, result.observations,
          result.tasks, result.unreadable, result.encoding) = row

@@ -221,9 +221,15 @@ def m005_context(db) -> None:
 def m006_views(db) -> None:
     """Views that answer users' questions without SQL (in Datasette, sqlite-utils, any client):
     ``figures`` and ``unfinished_tasks`` (see zibo_cli/web)."""
-    from .web import ensure_views
-
-    ensure_views(db.conn)
+    # as they were then: m011 gives them the integer document key (see zibo_cli/web VIEWS)
+    db.conn.execute("""CREATE VIEW IF NOT EXISTS [figures] AS
+        SELECT o.name, o.region, o.period, o.kind, o.value, o.unit, o.qualifier, o.measure, o.basis,
+               o.quote, d.document, d.title, o.doc_id || ':' || coalesce(o.char_offset, 0) AS source
+        FROM observations o JOIN documents d ON d.id = o.doc_id""")
+    db.conn.execute("""CREATE VIEW IF NOT EXISTS [unfinished_tasks] AS
+        SELECT d.document, t.seq, t.category, t.status, t.annual_target, t.progress, t.reason, t.leader,
+               t.departments_raw AS departments, t.completion_rate, t.region, t.period
+        FROM tasks t JOIN documents d ON d.id = t.doc_id WHERE t.status <> 'done'""")
 
 
 @migration
@@ -314,6 +320,68 @@ END""")
 END""")
 
 
+# the tables whose rows belong to a document, by ``doc_id``
+DOCUMENT_ROW_TABLES = ("observations", "tasks", "status_counts")
+
+
+@migration
+def m011_integer_document_key(db) -> None:
+    """Documents are keyed by an integer, ``documents.id`` (their rowid, which the full-text index
+    already used), and keep their SHA-256 as ``documents.sha256`` (unique); the rows of a document
+    (observations, tasks, status counts) refer to the integer. A 64-character key repeated in every
+    figure and two indexes was a fifth of the database and of the time to write a document.
+    Rows that referred to no stored document (``zibo doctor`` reports them) are not carried over;
+    the ``figures`` view still cites a figure as ``sha256:offset``, which no rebuild changes."""
+    from .web import VIEWS
+
+    conn = db.conn
+    doc_cols = list(conn.execute("PRAGMA table_info([documents])"))
+    if any(r[1] == "sha256" for r in doc_cols):
+        return
+    tables = ("documents", *DOCUMENT_ROW_TABLES)
+    marks = ", ".join("?" for _ in tables)
+    keep = conn.execute(f"SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND "
+                        f"((type IN ('index', 'trigger') AND tbl_name IN ({marks})) OR type = 'view') "
+                        f"ORDER BY rowid", tables).fetchall()
+    for kind, name, _ in keep:
+        if kind != "index":  # indexes go with their tables
+            conn.execute(f"DROP {kind.upper()} [{name}]")
+
+    def column(r) -> str:
+        _, name, kind, notnull, default, _ = r
+        return (f"[{name}] {kind or ''}".rstrip() + (" NOT NULL" if notnull else "")
+                + (f" DEFAULT {default}" if default is not None else ""))
+
+    rest = [r for r in doc_cols if r[1] != "id"]
+    defs = ["[id] INTEGER PRIMARY KEY", "[sha256] TEXT NOT NULL", *(column(r) for r in rest)]
+    names = ", ".join(f"[{r[1]}]" for r in rest)
+    conn.execute(f"CREATE TABLE [_new_documents] ({', '.join(defs)})")
+    # the rowid stays the key: the full-text index and its pending list refer to it
+    conn.execute(f"INSERT INTO [_new_documents] ([id], [sha256], {names}) "
+                 f"SELECT rowid, id, {names} FROM documents ORDER BY rowid")
+    for table in DOCUMENT_ROW_TABLES:
+        cols = list(conn.execute(f"PRAGMA table_info([{table}])"))
+        if not cols:
+            continue
+        defs = ["[id] INTEGER PRIMARY KEY" if r[1] == "id" else
+                "[doc_id] INTEGER NOT NULL REFERENCES [documents]([id])" if r[1] == "doc_id" else column(r)
+                for r in cols]
+        names = [r[1] for r in cols]
+        conn.execute(f"CREATE TABLE [_new_{table}] ({', '.join(defs)})")
+        conn.execute(f"INSERT INTO [_new_{table}] ({', '.join(f'[{n}]' for n in names)}) "
+                     f"SELECT {', '.join('d.id' if n == 'doc_id' else f't.[{n}]' for n in names)} "
+                     f"FROM [{table}] t JOIN [_new_documents] d ON d.sha256 = t.doc_id ORDER BY t.id")
+    for table in tables:
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (f"_new_{table}",)).fetchone():
+            conn.execute(f"DROP TABLE [{table}]")
+            conn.execute(f"ALTER TABLE [_new_{table}] RENAME TO [{table}]")
+    conn.execute("CREATE UNIQUE INDEX idx_documents_sha256 ON documents (sha256)")
+    for kind, name, sql in keep:
+        if kind == "view" and name in VIEWS:
+            sql = f"CREATE VIEW [{name}] AS {VIEWS[name]}"
+        conn.execute(sql)
+
+
 FTS_BATCH = 64  # documents stored between two full-text flushes during an ingest
 
 
@@ -368,6 +436,10 @@ def migrate(conn: sqlite3.Connection, at_once: bool = True) -> int:
 
     db = sqlite_utils.Database(conn)
     ran = 0
+    # A step may rebuild a table others refer to (m011): foreign keys are not enforced while the
+    # steps run (SQLite's own recipe for a schema change; the pragma is a no-op in a transaction).
+    enforced = conn.execute("PRAGMA foreign_keys").fetchone()[0]
+    conn.execute("PRAGMA foreign_keys = OFF")
     conn.execute("BEGIN IMMEDIATE")
     try:
         # re-read under the write lock: another process may have just migrated
@@ -387,6 +459,9 @@ def migrate(conn: sqlite3.Connection, at_once: bool = True) -> int:
     except BaseException:
         _rollback(conn)
         raise
+    finally:
+        if enforced:
+            conn.execute("PRAGMA foreign_keys = ON")
     return ran
 
 
@@ -713,10 +788,11 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 # ---------------------------------------------------------------------------
 
 
-def document_state(conn: sqlite3.Connection, sha256: str, path: str) -> tuple[str, str | None]:
+def document_state(conn: sqlite3.Connection, sha256: str, path: str) -> tuple[str, Any]:
     """What storing this file would do: ``unchanged``, ``duplicate`` (same bytes under
-    another path), ``replace`` (this path held other bytes) or ``new``; and the other id/path."""
-    row = conn.execute("SELECT path FROM documents WHERE id = ?", (sha256,)).fetchone()
+    another path), ``replace`` (this path held other bytes) or ``new``; and the other path
+    (of a duplicate) or the key of the document it replaces."""
+    row = conn.execute("SELECT path FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
     if row:
         return ("unchanged", None) if row[0] == path else ("duplicate", row[0])
     row = conn.execute("SELECT id FROM documents WHERE path = ?", (path,)).fetchone()
@@ -734,15 +810,10 @@ class TupleRows(list):
         self.columns = columns
 
 
-def _insert(conn: sqlite3.Connection, table: str, rows: list[dict] | TupleRows) -> None:
-    if not rows:
-        return
-    if isinstance(rows, TupleRows):
-        cols, params = rows.columns, rows
-    else:
-        cols = list(rows[0])
-        params = [tuple(r[c] for c in cols) for r in rows]
-    conn.executemany(_insert_sql(table, tuple(cols)), params)
+def _insert(conn: sqlite3.Connection, table: str, rows: list[dict]) -> None:
+    if rows:
+        cols = tuple(rows[0])
+        conn.executemany(_insert_sql(table, cols), [tuple(r[c] for c in cols) for r in rows])
 
 
 @lru_cache(maxsize=64)
@@ -792,12 +863,13 @@ def _fields() -> tuple[tuple[str, ...], tuple[str, ...]]:
 def document_rows(doc: ParsedDocument) -> DocumentRows:
     """The rows of one parsed document: the documents row (less ``mtime`` and ``ingested_at``),
     one tuple per observation and per task (columns as ``Observation.row()`` and ``Task.row()``
-    give them, between ``doc_id`` and ``period``; a task's departments as a JSON list)."""
+    give them, then ``period``; a task's departments as a JSON list). The document's key
+    (``doc_id``) is known only when it is written: :func:`store_rows` puts it first."""
     obs_fields, task_fields = _fields()
     m, n = doc.meta, doc.normalized
     sha = doc.sha256
     document = {
-        "id": sha, "document": doc.document, "path": doc.path, "title": m.title,
+        "sha256": sha, "document": doc.document, "path": doc.path, "title": m.title,
         "year": m.year, "start_month": m.start_month, "end_month": m.end_month,
         "period": _period_label(m.year, m.start_month, m.end_month),
         "published": m.published, "publisher": m.publisher, "index_no": m.index_no,
@@ -812,17 +884,17 @@ def document_rows(doc: ParsedDocument) -> DocumentRows:
         "file_name": base_name(doc.relpath or doc.document),
     }
     get_obs = attrgetter(*obs_fields)
-    observations = TupleRows(("doc_id", *obs_fields, "period"), [
-        (sha, *get_obs(o), _period_label(o.year, o.start_month, o.end_month)) for o in doc.observations
+    observations = TupleRows((*obs_fields, "period"), [
+        (*get_obs(o), _period_label(o.year, o.start_month, o.end_month)) for o in doc.observations
     ])
     dep = task_fields.index("departments")
     task_rows = []
     for t in doc.tasks:
         values = [t.__dict__[k] for k in task_fields]
         values[dep] = json.dumps(values[dep], ensure_ascii=False)
-        task_rows.append((sha, *values, _period_label(t.year, t.start_month, t.end_month)))
-    tasks = TupleRows(("doc_id", *task_fields, "period"), task_rows)
-    counts = [{"doc_id": sha, **c.row()} for c in doc.status_counts]
+        task_rows.append((*values, _period_label(t.year, t.start_month, t.end_month)))
+    tasks = TupleRows((*task_fields, "period"), task_rows)
+    counts = [c.row() for c in doc.status_counts]
     return DocumentRows(document, observations, tasks, list(doc.warnings), counts)
 
 
@@ -843,11 +915,12 @@ def store_rows(conn: sqlite3.Connection, rows: DocumentRows, mtime: float | None
     whose rows were damaged.
     """
     document = rows.document
-    sha, path = document["id"], document["path"]
+    sha, path = document["sha256"], document["path"]
     with transaction(conn):
         state, other = document_state(conn, sha, path)
         if state == "unchanged" and force:
-            state, other = "replace", sha
+            state = "replace"
+            other = conn.execute("SELECT id FROM documents WHERE sha256 = ?", (sha,)).fetchone()[0]
         if state in ("unchanged", "duplicate"):
             return state
         bases = {document["file_name"]}
@@ -855,15 +928,26 @@ def store_rows(conn: sqlite3.Connection, rows: DocumentRows, mtime: float | None
             old = conn.execute("SELECT file_name FROM documents WHERE id = ?", (other,)).fetchone()
             if old and old[0]:
                 bases.add(old[0])
-            conn.execute("DELETE FROM observations WHERE doc_id = ?", (other,))
-            conn.execute("DELETE FROM tasks WHERE doc_id = ?", (other,))
-            conn.execute("DELETE FROM status_counts WHERE doc_id = ?", (other,))
+            for table in DOCUMENT_ROW_TABLES:
+                conn.execute(f"DELETE FROM [{table}] WHERE doc_id = ?", (other,))
             conn.execute("DELETE FROM documents WHERE id = ?", (other,))
         document = dict(document)
         document["mtime"], document["ingested_at"] = mtime, _now()
-        _insert(conn, "documents", [document])
-        _insert(conn, "observations", rows.observations)
-        _insert(conn, "tasks", rows.tasks)
-        _insert(conn, "status_counts", rows.status_counts)
+        key = _insert_document(conn, document)
+        _insert_keyed(conn, "observations", key, rows.observations)
+        _insert_keyed(conn, "tasks", key, rows.tasks)
+        _insert(conn, "status_counts", [{"doc_id": key, **c} for c in rows.status_counts])
         name_documents(conn, bases)
         return "replaced" if state == "replace" else "new"
+
+
+def _insert_document(conn: sqlite3.Connection, document: dict[str, Any]) -> int:
+    """Write a documents row; its key (``documents.id``, given by SQLite)."""
+    cols = tuple(document)
+    return conn.execute(_insert_sql("documents", cols), tuple(document.values())).lastrowid
+
+
+def _insert_keyed(conn: sqlite3.Connection, table: str, key: int, rows: TupleRows) -> None:
+    """Write a document's rows of ``table`` with its key as their ``doc_id``."""
+    if rows:
+        conn.executemany(_insert_sql(table, ("doc_id", *rows.columns)), [(key, *r) for r in rows])

@@ -30,7 +30,7 @@ def show(
 
     with Zibo(db_path(ctx)) as z:
         found = z.find_document(doc)
-        text = z.document_text(found["id"]) or ""
+        text = z.document_text(found["sha256"]) or ""
     start_line = 0
     if around is not None:
         if around > len(text):

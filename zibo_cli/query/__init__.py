@@ -23,7 +23,8 @@ __all__ = ["Zibo", "DOCUMENT_COLUMNS", "document_filter"]
 
 DOCUMENT_COLUMNS = ["document", "title", "year", "start_month", "end_month", "period", "published",
                     "publisher", "region", "doc_type", "report_kind", "format", "encoding", "observations", "tasks",
-                    "unreadable", "index_no", "path", "relpath", "source", "linked_from", "id", "ingested_at"]
+                    "unreadable", "index_no", "path", "relpath", "source", "linked_from", "id", "sha256",
+                    "ingested_at"]
 
 
 def _like_start(text: str) -> str:
@@ -38,7 +39,7 @@ def document_filter(name: str, alias: str = "d") -> tuple[str, list[Any]]:
 
     resolved = os.path.abspath(os.path.expanduser(name)) if name else ""
     d = alias
-    sql = (f"({d}.document = ? OR {d}.relpath = ? OR {d}.path = ? OR {d}.path = ? OR {d}.id = ? "
+    sql = (f"({d}.document = ? OR {d}.relpath = ? OR {d}.path = ? OR {d}.path = ? OR {d}.sha256 = ? "
            f"OR {d}.path LIKE ? ESCAPE '\\' OR {d}.document LIKE ? ESCAPE '\\' OR {d}.relpath LIKE ? ESCAPE '\\')")
     tail = "%/" + _like_start(name)
     return sql, [name, name, name, resolved, name, tail, _like_start(name), _like_start(name)]
@@ -109,16 +110,16 @@ class Zibo:
 
     def find_document(self, name: str) -> dict[str, Any]:
         """The one document ``name`` names: its file name, its path (as given or resolved), its
-        id, or a unique start of one of them. ZiboError when none or several match."""
+        SHA-256, or a unique start of one of them. ZiboError when none or several match."""
         from ..errors import ZiboError
 
-        rows = self.rows("SELECT id, document, relpath, path, title, unreadable FROM documents")
+        rows = self.rows("SELECT id, sha256, document, relpath, path, title, unreadable FROM documents")
         resolved = str(Path(name).expanduser().resolve()) if name else ""
-        exact = [r for r in rows if name in (r["relpath"], r["path"], r["id"]) or r["path"] == resolved]
+        exact = [r for r in rows if name in (r["relpath"], r["path"], r["sha256"]) or r["path"] == resolved]
         exact = exact or [r for r in rows if r["document"] == name]
         if len(exact) == 1:
             return exact[0]
-        found = exact or [r for r in rows if r["document"].startswith(name) or r["id"].startswith(name)
+        found = exact or [r for r in rows if r["document"].startswith(name) or r["sha256"].startswith(name)
                           or (r["relpath"] or "").startswith(name) or ("/" + name) in r["path"]]
         if len(found) == 1:
             return found[0]
@@ -129,6 +130,6 @@ class Zibo:
 
     def document_text(self, document: str) -> str | None:
         row = self.conn.execute(
-            "SELECT text FROM documents WHERE document = ? OR id = ? OR path = ? LIMIT 1",
+            "SELECT text FROM documents WHERE document = ? OR sha256 = ? OR path = ? LIMIT 1",
             (document, document, str(Path(document).resolve()))).fetchone()
         return row[0] if row else None

@@ -32,7 +32,7 @@ ANSWERS = "zibo_answers"
 VIEWS = {
     "figures": """
         SELECT o.name, o.region, o.period, o.kind, o.value, o.unit, o.qualifier, o.measure, o.basis,
-               o.quote, d.document, d.title, o.doc_id || ':' || coalesce(o.char_offset, 0) AS source
+               o.quote, d.document, d.title, d.sha256 || ':' || coalesce(o.char_offset, 0) AS source
         FROM observations o JOIN documents d ON d.id = o.doc_id""",
     "unfinished_tasks": """
         SELECT d.document, t.seq, t.category, t.status, t.annual_target, t.progress, t.reason, t.leader,
@@ -96,7 +96,7 @@ def metadata(db_path: Path) -> dict[str, Any]:
                     "text_around": {
                         "title": "The text around a figure's quote",
                         "sql": "SELECT document, title, substr(text, max(1, :offset - 300), 800) AS text "
-                               "FROM documents WHERE id = :doc",
+                               "FROM documents WHERE sha256 = :doc",
                     },
                 },
             },

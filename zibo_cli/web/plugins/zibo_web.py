@@ -2,7 +2,8 @@
 
 * ``zibo_simplified(text)``: a query normalised as zibo normalises reports (traditional →
   simplified, full-width → half-width), so the ``search`` canned query finds 燒烤 as 烧烤;
-* a figure's ``source`` (``doc_id:offset``) is shown as a link to the text around its quote.
+* a figure's ``source`` (``sha256:offset``: its document's hash and where its quote starts) is
+  shown as a link to the text around its quote.
 """
 
 from __future__ import annotations
