@@ -676,6 +676,9 @@ def open_readonly(path: Path) -> sqlite3.Connection:
         else:
             conn, version = _open_ro(_upgraded_copy(path))
     conn.row_factory = sqlite3.Row
+    # A large GROUP BY or ORDER BY (``targets`` sorts every figure) sorts on helper threads:
+    # at 10,000 reports ``targets --behind`` took 1.45 s on one CPU and 1.05 s on two.
+    conn.execute(f"PRAGMA threads = {min(4, os.cpu_count() or 1)}")
     return conn
 
 

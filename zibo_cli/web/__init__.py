@@ -41,7 +41,10 @@ VIEWS = {
 }
 
 _COLUMNS = {
-    "documents": {"document": "file name", "title": "report title", "year": "data year", "region": "city, district or county",
+    "documents": {"id": "the document's key in this database (doc_id of its rows)",
+                  "sha256": "SHA-256 of the file's bytes: cites the document in any database",
+                  "document": "file name", "title": "report title", "year": "data year",
+                  "region": "city, district or county",
                   "period": "period covered (2024H1, 2024Q1-Q3 …)", "frame": "evidence for the year and months",
                   "text": "the normalised text (simplified, one paragraph a line)"},
     "observations": {"name": "indicator (catalogue name when known)", "value": "the figure (negative for a fall)",

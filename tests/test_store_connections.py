@@ -1,9 +1,11 @@
-"""store._use_wal: switching a new database to WAL is retried while another process opening the
-same new file holds it (SQLite refuses that switch at once, without its busy timeout: two ingests
-started together failed one time in three with "database is busy")."""
+"""How store opens databases. ``_use_wal``: switching a new database to WAL is retried while another
+process opening the same new file holds it (SQLite refuses that switch at once, without its busy
+timeout: two ingests started together failed one time in three with "database is busy"). A query's
+connection sorts on helper threads."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 
 import pytest
@@ -57,3 +59,10 @@ def test_a_database_that_cannot_be_wal_keeps_its_mode_without_waiting():
     conn = sqlite3.connect(":memory:", isolation_level=None)  # memory databases have no WAL
     store._use_wal(conn, timeout=5)
     assert _mode(conn) == "memory"
+
+
+def test_a_query_connection_sorts_on_a_thread_per_cpu(tmp_path):
+    store.connect(tmp_path / "z.db").close()
+    conn = store.open_readonly(tmp_path / "z.db")
+    assert conn.execute("PRAGMA threads").fetchone()[0] == min(4, os.cpu_count() or 1)
+    conn.close()
