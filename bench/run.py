@@ -446,7 +446,7 @@ def main(argv: list[str] | None = None) -> int:
     big = os.environ.get("BENCH_BIG") == "1"
     p.add_argument("--sizes", default="1000,10000" + (f",{BIG}" if big else ""),
                    help="corpus sizes, comma-separated (default 1000,10000; with BENCH_BIG=1 also 100000)")
-    p.add_argument("--runs", type=int, default=5, help="runs per query command; the median is shown (default 5)")
+    p.add_argument("--runs", type=int, default=5, help="runs per query command, at least 5; the median is shown (default 5)")
     p.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
     p.add_argument("--work", type=Path, default=None,
                    help="folder for corpora and databases (default: a temporary folder, removed after)")
