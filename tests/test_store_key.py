@@ -134,3 +134,15 @@ def test_a_document_is_found_by_its_hash_or_its_start(tmp_path, seed_docs):
         assert z.find_document(doc.sha256)["document"] == doc.document
         assert z.find_document(doc.sha256[:12])["document"] == doc.document
         assert z.document_text(doc.sha256) == z.document_text(doc.document)
+
+
+def test_the_commands_take_a_documents_hash(zibo, zibo_json, seeds, seed_docs):
+    assert zibo("ingest", seeds).exit_code == 0
+    doc = next(d for d in seed_docs if d.tasks)
+    tasks = zibo_json("tasks", "--doc", doc.sha256)
+    assert len(tasks) == len(doc.tasks) and {t["document"] for t in tasks} == {doc.document}
+    hits = zibo_json("search", "完成", "--doc", doc.sha256)
+    assert hits and {h["document"] for h in hits} == {doc.document}
+    assert [d["sha256"] for d in zibo_json("docs") if d["document"] == doc.document] == [doc.sha256]
+    assert zibo("forget", doc.sha256[:10]).exit_code == 0
+    assert doc.document not in {d["document"] for d in zibo_json("docs")}
