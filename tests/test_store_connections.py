@@ -61,8 +61,8 @@ def test_a_database_that_cannot_be_wal_keeps_its_mode_without_waiting():
     assert _mode(conn) == "memory"
 
 
-def test_a_query_connection_sorts_on_a_thread_per_cpu(tmp_path):
+def test_a_reading_connection_sorts_on_a_thread_per_cpu(tmp_path):
     store.connect(tmp_path / "z.db").close()
-    conn = store.open_readonly(tmp_path / "z.db")
-    assert conn.execute("PRAGMA threads").fetchone()[0] == min(4, os.cpu_count() or 1)
-    conn.close()
+    for conn in (store.open_readonly(tmp_path / "z.db"), store.open_existing(tmp_path / "z.db")[0]):  # queries, doctor
+        assert conn.execute("PRAGMA threads").fetchone()[0] == min(4, os.cpu_count() or 1)
+        conn.close()
