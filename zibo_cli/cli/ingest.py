@@ -185,7 +185,9 @@ def _ingest(found, db, force, workers, quiet, results: list) -> None:
         TimeRemainingColumn,
     )
 
-    found = list(found)
+    from ..ingest import FoundList
+
+    found = FoundList(found)
     with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=err_console(),
                   transient=True) as progress:
