@@ -94,7 +94,7 @@ class FoundList:
         rows = []
         for item in items:
             if type(item) is not Found:
-                rows.append(item)  # a plain pair (from a script): kept as it is
+                rows.append((item,))  # a plain pair (from a script): kept as it is
                 continue
             path = os.fspath(item[0])
             name, real = item.name, item.real
@@ -107,8 +107,8 @@ class FoundList:
 
     def __iter__(self) -> Iterator[tuple[Path, str | None]]:
         for row in self._rows:
-            if type(row) is not tuple or len(row) != 7:
-                yield row
+            if len(row) == 1:
+                yield row[0]
                 continue
             path, error, relpath, source, linked_from, name, real = row
             p = Path(path)

@@ -812,10 +812,11 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 def document_state(conn: sqlite3.Connection, sha256: str, path: str) -> tuple[str, Any]:
     """What storing this file would do: ``unchanged``, ``duplicate`` (same bytes under
     another path), ``replace`` (this path held other bytes) or ``new``; and the other path
-    (of a duplicate) or the key of the document it replaces."""
-    row = conn.execute("SELECT path FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
+    (of a duplicate) or the key of the stored document (unchanged: this one; replace: the one
+    it replaces)."""
+    row = conn.execute("SELECT id, path FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
     if row:
-        return ("unchanged", None) if row[0] == path else ("duplicate", row[0])
+        return ("unchanged", row[0]) if row[1] == path else ("duplicate", row[1])
     row = conn.execute("SELECT id FROM documents WHERE path = ?", (path,)).fetchone()
     if row:
         return "replace", row[0]
@@ -940,8 +941,7 @@ def store_rows(conn: sqlite3.Connection, rows: DocumentRows, mtime: float | None
     with transaction(conn):
         state, other = document_state(conn, sha, path)
         if state == "unchanged" and force:
-            state = "replace"
-            other = conn.execute("SELECT id FROM documents WHERE sha256 = ?", (sha,)).fetchone()[0]
+            state = "replace"  # rewrite it: ``other`` is its key
         if state in ("unchanged", "duplicate"):
             return state
         bases = {document["file_name"]}

@@ -73,7 +73,7 @@ def forget(
     """Remove documents and every row that came from them, in one transaction (a file that is
     gone, or was ingested by mistake). The files themselves are not touched."""
     from ..query import Zibo
-    from ..store import base_name, connect, name_documents, transaction
+    from ..store import DOCUMENT_ROW_TABLES, base_name, connect, name_documents, transaction
 
     path = db_path(ctx)
     with Zibo(path) as z:
@@ -82,7 +82,7 @@ def forget(
     try:
         with transaction(conn):
             for f in found:
-                for table in ("observations", "tasks", "status_counts"):
+                for table in DOCUMENT_ROW_TABLES:
                     conn.execute(f"DELETE FROM [{table}] WHERE doc_id = ?", (f["id"],))
                 conn.execute("DELETE FROM documents WHERE id = ?", (f["id"],))
             name_documents(conn, {base_name(f["relpath"] or f["document"]) for f in found})  # = their file_name
