@@ -1,8 +1,9 @@
 """Dump what ingest produces, to check that a speed change changes no output.
 
-    python bench/snapshot.py OUT.txt [--n 300] [--workers 0]
+    python bench/snapshot.py OUT.txt [--n 300] [--workers 0] [--folder DIR ...]
 
-Generates N reports with ``make_corpus.py`` (plus ``seeds/``), ingests them into a
+Generates N reports with ``make_corpus.py`` (plus ``seeds/``), or takes the folders given
+with ``--folder`` (``--folder tests/data/real/docs --folder seeds``: the real corpus), ingests them into a
 fresh database with the ``zibo`` beside this Python, and writes to OUT.txt:
 ``zibo indicator --json``, ``zibo tasks --json``, ``zibo docs --json`` (without
 ``ingested_at``/``path``/``mtime``), every row of every table (the same columns
@@ -32,15 +33,20 @@ def main() -> int:
     ap.add_argument("out", type=Path)
     ap.add_argument("--n", type=int, default=300)
     ap.add_argument("--workers", default="0")
+    ap.add_argument("--folder", action="append", type=Path, default=[],
+                    help="ingest this folder (repeatable) instead of a generated corpus")
     args = ap.parse_args()
     zibo = str(Path(sys.executable).with_name("zibo"))
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = Path(tmp) / "corpus"
-        subprocess.run([sys.executable, str(HERE / "make_corpus.py"), str(args.n), str(corpus)],
-                       check=True, capture_output=True)
+        inputs = [str(f) for f in args.folder]
+        if not inputs:
+            corpus = Path(tmp) / "corpus"
+            subprocess.run([sys.executable, str(HERE / "make_corpus.py"), str(args.n), str(corpus)],
+                           check=True, capture_output=True)
+            inputs = [str(corpus), str(ROOT / "seeds")]
         db = Path(tmp) / "z.db"
         env = {**os.environ, "ZIBO_DB": str(db)}
-        subprocess.run([zibo, "ingest", str(corpus), str(ROOT / "seeds"), "--quiet",
+        subprocess.run([zibo, "ingest", *inputs, "--quiet",
                         "--workers", args.workers], check=True, env=env, capture_output=True)
         out: list[str] = []
 

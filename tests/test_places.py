@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from zibo_cli import places
 from zibo_cli.extract.indicators import extract_observations
@@ -83,3 +85,49 @@ def test_autonomous_regions_have_their_short_names():
 def test_an_autonomous_prefecture_is_known_by_its_short_name():
     assert places.short_name("甘南藏族自治州") == "甘南" and places.short_name("恩施土家族苗族自治州") == "恩施"
     assert places.place_named("甘南") == "甘南藏族自治州" and places.place_named("酒泉") == "酒泉市"
+
+
+# -- place_spans: names found backwards from their suffix ----------------------------------
+
+def _alternation_spans(text: str) -> list[tuple[int, int]]:
+    """What one regular expression of every name, longest first, finds (the definition)."""
+    import re
+
+    names = sorted(places.places(), key=len, reverse=True)
+    return [m.span() for m in re.compile("|".join(map(re.escape, names))).finditer(text)]
+
+
+def test_place_spans_take_the_longest_name_at_each_start_without_overlaps():
+    text = "山东省淄博市张店区和淄博市临淄区，全市"
+    spans = places.place_spans(text)
+    assert [text[a:b] for a, b in spans] == ["山东省", "淄博市", "张店区", "淄博市", "临淄区"]
+    assert spans == _alternation_spans(text)
+    # a longer name wins over the shorter one inside it: 自治州, not 州 names within it
+    text = "甘南藏族自治州合作市"
+    assert [text[a:b] for a, b in places.place_spans(text)] == ["甘南藏族自治州", "合作市"]
+    assert places.place_spans("") == [] and places.place_spans("全市上下") == []
+
+
+_PIECES = ["淄博市", "张店区", "市", "区", "县", "省", "山东", "淄博", "新区", "城区", "自治州", "甘南藏族", "富县",
+           "延安市", "和", "，", "生态", "全市", "地区", "临淄", "沂源县", "盟", "旗", "5.2%", "锡林郭勒", "北京市"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=14))
+def test_place_spans_equal_the_alternation_of_every_name(pieces):
+    text = "".join(pieces)
+    assert places.place_spans(text) == _alternation_spans(text)
+
+
+def test_place_spans_prefer_the_longest_name_and_the_leftmost_start(monkeypatch):
+    # invented names (the shipped list has no name starting another): one inside another,
+    # and two overlapping
+    table = {n: (places.Place(n, "370000000000"),) for n in ("甲乙市", "甲乙市丙区", "乙市丁县", "丁县")}
+    monkeypatch.setattr(places, "places", lambda: table)
+    places._name_ends.cache_clear()
+    try:
+        for text in ("甲乙市丙区", "甲乙市丁县", "x乙市丁县丁县", "甲乙市丙"):
+            assert places.place_spans(text) == _alternation_spans(text), text
+        assert places.place_spans("甲乙市丙区") == [(0, 5)]
+        assert places.place_spans("甲乙市丁县") == [(0, 3), (3, 5)]  # 乙市丁县 overlaps 甲乙市
+    finally:
+        places._name_ends.cache_clear()
