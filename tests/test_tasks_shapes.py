@@ -4,6 +4,9 @@ numbering that restarts per category). Inputs written for these tests."""
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from zibo_cli.extract.metadata import extract_metadata
 from zibo_cli.extract.task_lists import prose_tasks, status_counts
 from zibo_cli.extract.tasks import extract_tasks
@@ -115,3 +118,36 @@ def test_status_counts_as_reports_state_them():
 
 def test_no_counts_in_ordinary_figures():
     assert status_counts("全市完成投资35.9亿元，占年度目标的63.88%，完成率24.25%。") == []
+
+
+def _sentences_by_cutting(text):
+    """The definition _counting_sentences keeps: every sentence cut out (after 。！？ or a line
+    end), those in which a count may stand."""
+    import re
+
+    from zibo_cli.extract.task_lists import _MAY_COUNT
+
+    out, pos = [], 0
+    for sentence in re.split(r"(?<=[。！？\n])", text):
+        if _MAY_COUNT.search(sentence):
+            out.append((pos, sentence))
+        pos += len(sentence)
+    return out
+
+
+_COUNT_PIECES = ["5", "12", "项", "个", "件", "的有", " ", "\n", "。", "！", "？", "，", "滞后", "已完成", "共", "全市"]
+
+
+@given(st.lists(st.sampled_from(_COUNT_PIECES), max_size=30).map("".join))
+def test_counting_sentences_are_the_sentences_a_count_may_stand_in(text):
+    from zibo_cli.extract.task_lists import _counting_sentences
+
+    assert _counting_sentences(text) == _sentences_by_cutting(text)
+
+
+def test_a_count_cut_by_a_line_end_is_no_count_and_the_next_sentence_is_still_read():
+    from zibo_cli.extract.task_lists import _counting_sentences
+
+    text = "推进缓慢的有\n5项滞后。"  # 的有\n5 runs over the line's end; 5项 starts the next line
+    assert _counting_sentences(text) == [(7, "5项滞后。")]
+    assert [(c.label, c.count, c.char_offset) for c in status_counts(text)] == [("滞后", 5, 7)]

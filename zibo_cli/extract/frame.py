@@ -72,6 +72,9 @@ class Frame:
         self.evidence.append(text)
 
 
+_TITLE = re.compile(r"《[^》]{0,80}》")
+
+
 def data_years(text: str) -> list[tuple[int, int]]:
     """(position, year) for every year written in ``text`` that may be a data year: not the base
     of a comparison (比2019年同期), not a span's start (2022年以来), not a horizon (到2025年),
@@ -79,7 +82,7 @@ def data_years(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     if "年" not in text:
         return out  # every year is written with 年 (the reader asks of the text before each figure)
-    masked = re.sub(r"《[^》]{0,80}》", lambda m: "《" + "　" * (len(m[0]) - 2) + "》", text)
+    masked = _TITLE.sub(lambda m: "《" + "　" * (len(m[0]) - 2) + "》", text) if "《" in text else text
     for m in _YEAR.finditer(masked):
         before = masked[max(0, m.start() - 4):m.start()]
         if _BASE_BEFORE.search(before) or _BASE_AFTER.match(masked[m.end():m.end() + 4]):
@@ -167,6 +170,9 @@ _BARE_QUARTER = re.compile(r"[二三四2-4]季度")
 _COMPARED = re.compile(r"(?:比|较|与|同)\s*(?:今年|上年)?\s*$")
 
 
+_SENTENCE_MARK = re.compile(r"[。！？]")
+
+
 def _cumulative_quarters(segments: list[Segment]) -> str | None:
     """The sentence that shows the text's bare quarters are cumulative: one compares a figure
     of 三季度 with 上半年 (or 1-6月…), a shorter period from January (a single quarter would be
@@ -174,7 +180,9 @@ def _cumulative_quarters(segments: list[Segment]) -> str | None:
     for seg in segments[:40]:
         if seg.kind not in ("paragraph", "item", "heading"):
             continue
-        for sentence in re.split(r"[。！？]", seg.text):
+        if "季度" not in seg.text:
+            continue
+        for sentence in _SENTENCE_MARK.split(seg.text):
             if "季度" not in sentence:
                 continue
             ps = find_periods(sentence)

@@ -95,6 +95,8 @@ def read_meta_fields(text: str, limit: int = 3000) -> dict[str, str]:
     """
     found: dict[str, str] = {}
     for line in text[:limit].split("\n"):
+        if "：" not in line and ":" not in line:
+            continue  # every label is followed by a colon
         for m in _LABEL_RE.finditer(line):
             field = META_LABELS[m[1]]
             value = m[2]

@@ -129,12 +129,7 @@ _TOTAL = re.compile(rf"(?:共|合计|总计|明确)(?P<n>\d{{1,4}})\s*{_UNIT}")
 def status_counts(text: str) -> list[StatusCount]:
     """The counts of tasks by status a report states: 98项达到序时进度, 滞后4项, 推进缓慢的有3."""
     out: list[StatusCount] = []
-    pos = 0
-    for sentence in re.split(r"(?<=[。！？\n])", text):
-        here = pos
-        pos += len(sentence)
-        if not _MAY_COUNT.search(sentence):
-            continue  # every count has a digit before 项/个/件, or after 的有
+    for here, sentence in _counting_sentences(text):
         total = _TOTAL.search(sentence)
         taken: list[tuple[int, int]] = []
         for status, rx in _COUNT_BEFORE + _COUNT_AFTER:
@@ -146,4 +141,28 @@ def status_counts(text: str) -> list[StatusCount]:
                                        total=int(total["n"]) if total else None,
                                        char_offset=here + m.start(), quote=sentence.strip()[:300]))
     out.sort(key=lambda c: c.char_offset or 0)
+    return out
+
+
+_SENTENCE_MARK = re.compile(r"[。！？\n]")
+_MAY_COUNT_AT = re.compile(r"(?=" + _MAY_COUNT.pattern + ")")
+
+
+def _counting_sentences(text: str) -> list[tuple[int, str]]:
+    """(offset, sentence) of the sentences (each up to and with its 。！？ or line end) in which
+    :data:`_MAY_COUNT` matches: every count has a digit before 项/个/件, or after 的有. Found
+    from the places it could match (most of a report holds none), not by cutting every
+    sentence out."""
+    out: list[tuple[int, str]] = []
+    last = -1
+    for m in _MAY_COUNT_AT.finditer(text):
+        if m.start() < last:
+            continue  # in the sentence just taken (or looked at)
+        start = max(text.rfind("。", 0, m.start()), text.rfind("！", 0, m.start()),
+                    text.rfind("？", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        mark = _SENTENCE_MARK.search(text, m.start())
+        last = mark.end() if mark else len(text)
+        sentence = text[start:last]
+        if _MAY_COUNT.search(sentence):  # (a match may run over the sentence's end)
+            out.append((start, sentence))
     return out

@@ -102,8 +102,10 @@ def map_header(cells: list[str]) -> Header | None:
     A header names at least three known columns, one of them a status,
     progress, reason or department column, and has no long cells.
     """
+    if len(cells) < 3:
+        return None  # fewer than three columns to know
     cells = [clean_cell(c) for c in cells]
-    if not cells or any(len(c) > 24 and len(_LABEL_NOTE.sub("", c)) > 24 for c in cells):
+    if any(len(c) > 24 and len(_LABEL_NOTE.sub("", c)) > 24 for c in cells):
         return None
     keys: list[str | None] = []
     for c in cells:
