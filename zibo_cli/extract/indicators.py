@@ -958,6 +958,14 @@ _RUN_OF = re.compile(r"^连续\d+(?:年|个月|个季度|季度|次)")
 _PERIOD_START = frozenset("一二三四五六七八九十上下前第截到全年")
 
 
+_AFTER_SEMICOLON = re.compile(r"(?<=[；;])")
+_INDEX_VERB_END = re.compile(r"(?:为|达到|达|是|下降|上升|增长|提高|降低|到|至|了|同比)+$")
+_INDEX_NAME_END = re.compile(r"(?:指数|系数|PMI|CPI|PPI)$")
+# how split_names cuts a list, tried in turn: only after a class or an industry, at every 、,
+# at every 、/和/及/与/以及
+_NAME_SEPARATORS = tuple(re.compile(p) for p in (r"(?<=[类业])(?:、|和|及)", r"、", r"、|和|及|与|以及"))
+
+
 class _SentenceReader:
     def __init__(self, sentence: str, ctx: Context, offset: int):
         self.s = sentence
@@ -996,7 +1004,7 @@ class _SentenceReader:
         figs = self.figures()
         found = None
         start = 0
-        for part in re.split(r"(?<=[；;])", self.masked):
+        for part in _AFTER_SEMICOLON.split(self.masked) if "；" in self.masked or ";" in self.masked else (self.masked,):
             end = start + len(part)
             if part.lstrip().startswith("其中"):
                 start = end  # 其中，6月份…: a part of the figure before, its period is not the paragraph's
@@ -1111,8 +1119,8 @@ class _SentenceReader:
     def _index_name_before(self, start: int) -> bool:
         """A number with no unit is a figure only after an index's name (综合指数为5.04)."""
         before = self.masked[max(0, start - 16):start]
-        before = re.sub(r"(?:为|达到|达|是|下降|上升|增长|提高|降低|到|至|了|同比)+$", "", before)
-        return bool(re.search(r"(?:指数|系数|PMI|CPI|PPI)$", before))
+        before = _INDEX_VERB_END.sub("", before)
+        return bool(_INDEX_NAME_END.search(before))
 
     # -- reading ----------------------------------------------------------------
     def read(self) -> list[Observation]:
@@ -1880,11 +1888,8 @@ class _SentenceReader:
                 start, end = 1, 12
         if chosen is not None:
             start, end = chosen.start_month, chosen.end_month
-        try:
-            if start is not None and end is not None:
-                Period(year, start, end)
-        except PeriodError:
-            start, end = self.ctx.start_month, self.ctx.end_month
+        if start is not None and end is not None and not 1 <= start <= end <= 12:
+            start, end = self.ctx.start_month, self.ctx.end_month  # no period (what Period refuses)
         return year, start, end
 
     def _quote(self, fig: _Figure) -> tuple[str, int]:
@@ -1943,8 +1948,8 @@ def split_names(text: str, n: int) -> tuple[list[str], list[str]]:
     parts: list[str] = []
     # first: only after a class or an industry, whose names may hold a 、 themselves
     # (…音像制品类、文化办公用品类和体育、娱乐用品类; 采矿业、制造业和电力、热力…供应业)
-    for sep in (r"(?<=[类业])(?:、|和|及)", r"、", r"、|和|及|与|以及"):
-        parts = [p for p in re.split(sep, text) if p]
+    for sep in _NAME_SEPARATORS:
+        parts = [p for p in sep.split(text) if p]
         if len(parts) == n:
             break
     else:

@@ -68,8 +68,14 @@ _LABEL_NOTE = re.compile(r"[（(][^）)]*[）)]|[（(][^）)]*$")
 _LABEL_JOIN = re.compile(r"(?<=.{2})(?:及|和|与|以及|、|/|／)")
 
 
+_SPACES = re.compile(r"\s+")
+_REASON_MARKS = re.compile(r"[\s。.，,；;、！!]")
+_LEADER_SEPARATORS = re.compile(r"[\s、，,；;/]+")
+_CN_NUMERAL = re.compile(r"[一二三四五六七八九十百]+")
+
+
 def _header_key(cell: str) -> str | None:
-    s = re.sub(r"\s+", "", clean_cell(cell))
+    s = _SPACES.sub("", clean_cell(cell))
     s = _LABEL_NOTE.sub("", s) or s
     if not s or len(s) > 16:
         return None
@@ -254,7 +260,7 @@ def classify_status(raw: str | None) -> str:
     完成, 已完成, 完成（已超额）, 是, √ → done. A long cell (a 完成情况 column
     holding a sentence) is judged by its start.
     """
-    s = re.sub(r"\s+", "", clean_cell(raw))
+    s = _SPACES.sub("", clean_cell(raw))
     if not s:
         return STATUS_UNKNOWN
     m = _STATUS_RE.search(s[:16])
@@ -276,7 +282,7 @@ def is_real_reason(text: str | None) -> bool:
     """True when a 未完成原因 cell states a reason (not empty, 无, 无。, 暂无, —, 无（已完成）)."""
     if not text:
         return False
-    s = re.sub(r"[\s。.，,；;、！!]", "", clean_cell(text)).lower()
+    s = _REASON_MARKS.sub("", clean_cell(text)).lower()
     return s not in _NO_REASON and not _NO_REASON_NOTE.match(s)
 
 
@@ -326,7 +332,7 @@ def _tidy_leader(raw: str | None) -> str | None:
     s = clean_cell(raw)
     if not s:
         return None
-    names = [n for n in re.split(r"[\s、，,；;/]+", s) if n]
+    names = [n for n in _LEADER_SEPARATORS.split(s) if n]
     return "、".join(names) or None
 
 
@@ -742,7 +748,7 @@ def _heading_row(seq_cell: str, filled: set[str]) -> bool:
     """A row that is not a task: a category (一、经济发展 / 一 | 经济发展), a total, a note."""
     if _seq_like(seq_cell):
         # 一 | 经济发展 with nothing else: a category numbered in Chinese
-        return bool(re.fullmatch(r"[一二三四五六七八九十百]+", _seq_value(seq_cell))) and not filled & _WORK_KEYS
+        return bool(_CN_NUMERAL.fullmatch(_seq_value(seq_cell))) and not filled & _WORK_KEYS
     return len(seq_cell) > 6 or not filled & _WORK_KEYS
 
 
