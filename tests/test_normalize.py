@@ -174,7 +174,9 @@ def test_pinyin_pattern_matches_as_first_written(text):
     assert normalize_mod.strip_pinyin(text)[0] == normalize_mod._ORPHAN_PINYIN.sub("", first)
 
 
-@given(st.text(alphabet="增长 5\t\u3000中%，\n市a", max_size=40))
+@example("增长 5. 2%\n 市 ")
+@example(" 中 \n\n  a  ")
+@given(st.text(alphabet="增长 5\t\u3000中%，\n市a.元‰", max_size=40))
 def test_tidy_spaces_shortcuts_keep_the_result(text):
     lines = []
     for line in text.split("\n"):

@@ -110,9 +110,13 @@ def map_header(cells: list[str]) -> Header | None:
     """
     if len(cells) < 3:
         return None  # fewer than three columns to know
-    cells = [clean_cell(c) for c in cells]
-    if any(len(c) > 24 and len(_LABEL_NOTE.sub("", c)) > 24 for c in cells):
-        return None
+    cleaned = []
+    for c in cells:
+        c = clean_cell(c)
+        if len(c) > 24 and len(_LABEL_NOTE.sub("", c)) > 24:
+            return None  # a long cell: a row of the table, not its header
+        cleaned.append(c)
+    cells = cleaned
     keys: list[str | None] = []
     for c in cells:
         key = _header_key(c)
