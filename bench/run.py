@@ -12,8 +12,8 @@ Python bytecode is written and used as it would be on a user's machine
 
 For each corpus size it generates reports with ``bench/make_corpus.py`` (the
 smaller corpora are the first files of the largest, hard-linked), ingests them
-into a fresh database with the ``zibo`` CLI in a subprocess, ingests them again
-unchanged, and times each query command as a user runs it (a new process each
+into a fresh database with the ``zibo`` CLI in a subprocess (1,000 reports three times,
+the median run counting), ingests them again unchanged, and times each query command as a user runs it (a new process each
 time, the median of several runs). Each query is also run as the equivalent
 SQL through ``sqlite-utils query`` on the same database, interleaved with the
 zibo runs, so the ratio of the two is measured in the same conditions.
@@ -87,6 +87,7 @@ QUERIES: list[tuple[str, list[str], str | None]] = [
 TARGET_RATE = 250.0          # reports per second, 2 parser processes
 TARGET_REINGEST_PER_1000 = 0.3  # seconds
 TARGET_PEAK_MIB = 150.0      # ingest, all processes
+INGEST_RUNS = 3              # ingests of the 1,000 reports, the median counts
 TARGET_QUERY_MIB = 200.0     # any query, at 100,000 reports
 TARGET_RATIO = 0.5           # zibo / sqlite-utils on the same SQL
 TARGET_BEHIND_RATIO = 2.0    # targets --behind / indicator GDP --periods
@@ -341,20 +342,33 @@ def bench_size(n: int, folder: Path, work: Path, runs: int, installs: list[tuple
     files = [p for p in folder.iterdir() if not p.name.startswith(".")]
     nbytes = sum(p.stat().st_size for p in files)
     db = work / f"bench-{n}.db"
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{db}{suffix}").unlink(missing_ok=True)
     env = user_env(db)
     print(f"\n== {n} reports, {nbytes / 2**20:.1f} MiB  (database {db})", flush=True)
 
-    t = run([zibo, "--db", str(db), "ingest", str(folder), "--quiet", "--workers", "2"], env, tree_memory=True)
-    if t.code != 0:
-        tail = t.stderr.decode(errors="replace").strip().splitlines()[-3:]
-        report.add(n, "ingest", f"exit {t.code}", "exit 0", False)
-        for line in tail:
-            print(f"    {line}")
+    # A shared 2-CPU machine's speed drifts by a tenth between minutes: where the target is
+    # judged (1,000 reports) the ingest runs three times, each into a new database, and the
+    # median run counts (the last one's database is the one queried below).
+    timed: list[Timed] = []
+    for _ in range(INGEST_RUNS if n <= 1000 else 1):
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        t = run([zibo, "--db", str(db), "ingest", str(folder), "--quiet", "--workers", "2"], env, tree_memory=True)
+        timed.append(t)
+        if t.code != 0:
+            tail = t.stderr.decode(errors="replace").strip().splitlines()[-3:]
+            report.add(n, "ingest", f"exit {t.code}", "exit 0", False)
+            for line in tail:
+                print(f"    {line}")
+            break
+    walls = sorted(x.wall for x in timed)
+    t = sorted(timed, key=lambda x: x.wall)[len(timed) // 2]  # the median run
+    t.tree_kib = max(x.tree_kib for x in timed)
+    t.maxrss_kib = max(x.maxrss_kib for x in timed)
     rate = n / t.wall
+    runs_note = (f" (median of {len(walls)}: {n / walls[-1]:.0f}–{n / walls[0]:.0f}/s)" if len(walls) > 1 else "")
     report.add(n, "ingest time (2 parser processes)", f"{t.wall:.2f} s")
-    report.add(n, "ingest throughput", f"{rate:.0f} reports/s", f">= {TARGET_RATE:.0f}/s", rate >= TARGET_RATE)
+    report.add(n, "ingest throughput" + runs_note, f"{rate:.0f} reports/s", f">= {TARGET_RATE:.0f}/s",
+               rate >= TARGET_RATE)
     report.add(n, "ingest throughput (bytes)", f"{nbytes / 2**20 / t.wall:.2f} MB/s")
     report.add(n, "ingest CPU time (all processes)", f"{t.cpu:.1f} s = {t.cpu / n * 1000:.1f} ms/report")
     peak = t.tree_kib / 1024
