@@ -396,7 +396,7 @@ def not_a_report(doc: ParsedDocument) -> tuple[str, str] | None:
     if not text.strip():
         return "failed", "no text in this file (a page of scripts only? a scan?); nothing to ingest"
     sample = text[:20000]
-    if len(_CJK.findall(sample)) >= 200 and not _CJK_PUNCT.search(sample):
+    if not _CJK_PUNCT.search(sample) and len(_CJK.findall(sample)) >= 200:  # (the cheap test first)
         return "failed", ("no readable text: the bytes decode to characters without a single comma or "
                           "full stop (random or binary data?); check the file")
     if doc.meta.doc_type == UNKNOWN and not doc.observations and not doc.tasks:
