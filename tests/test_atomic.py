@@ -1,6 +1,7 @@
 """Atomicity and concurrency: an ingest killed or interrupted midway leaves every document
-fully in or fully out, the next run finishes the job, and two ingests at once both succeed
-without storing anything twice.
+fully in or fully out (the batches committed in, the one open out, and exactly the documents
+it reported stored are stored), the next run finishes the job, and two ingests at once both
+succeed without storing anything twice.
 
 The subprocess tests run tests/zibo_proc.py, which gives every document many rows and can
 pause inside the transaction of a chosen document, so the kill lands there every time.
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -49,6 +51,19 @@ def wait_for(marker: Path, proc: subprocess.Popen) -> None:
         time.sleep(0.02)
 
 
+_INTERRUPTED = re.compile(r"zibo: error: interrupted after storing (\d+) new or changed file\(s\) of this run, "
+                          r"each whole; the files not yet committed were rolled back: run the same command "
+                          r"again to finish")
+
+
+def stored_before_interrupt(err: str) -> int:
+    """How many documents the interrupt message says were stored (it is the only line)."""
+    (line,) = err.splitlines()
+    m = _INTERRUPTED.fullmatch(line)
+    assert m, line
+    return int(m[1])
+
+
 def consistency(db: Path) -> dict[str, int]:
     """Assert every document has exactly its rows; return the counts."""
     conn = sqlite3.connect(db)
@@ -72,20 +87,23 @@ def consistency(db: Path) -> dict[str, int]:
 @pytest.mark.parametrize("sig, code", [(signal.SIGKILL, -signal.SIGKILL), (signal.SIGTERM, 143),
                                        (signal.SIGINT, 130)], ids=["SIGKILL", "SIGTERM", "SIGINT"])
 def test_killed_midway_leaves_whole_documents_and_rerun_finishes(tmp_path, sig, code, zibo, monkeypatch):
-    make_reports(tmp_path / "in", 8)
+    from zibo_cli.ingest import BATCH_DOCUMENTS
+
+    n, pause = BATCH_DOCUMENTS + 8, BATCH_DOCUMENTS + 4  # at least one batch is committed before the pause
+    make_reports(tmp_path / "in", n)
     db, marker = tmp_path / "zibo.db", tmp_path / "paused"
     proc = start(["ingest", tmp_path / "in", "--json"], db,
-                 ZIBO_TEST_PAUSE_AT="4", ZIBO_TEST_MARKER=str(marker))
-    wait_for(marker, proc)  # the 4th document's rows are written, not committed
+                 ZIBO_TEST_PAUSE_AT=str(pause), ZIBO_TEST_MARKER=str(marker))
+    wait_for(marker, proc)  # the rows of the document `pause` are written, not committed
     proc.send_signal(sig)
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == code
+    stored = consistency(db)["documents"]
+    assert 1 <= stored < pause  # the committed batches are in, whole; the open one is out
     if sig != signal.SIGKILL:
-        assert err.splitlines() == ["zibo: error: interrupted after storing 3 new or changed file(s) of this run, "
-                                    "each whole; the one in progress was rolled back: run the same command again "
-                                    "to finish"]
+        assert stored_before_interrupt(err) == stored  # what it said it stored, and nothing else
         assert out == ""
-    assert consistency(db) == {"documents": 3, "observations": 3 * ROWS}
+    assert consistency(db) == {"documents": stored, "observations": stored * ROWS}
 
     from zibo_cli import pipeline
 
@@ -93,8 +111,8 @@ def test_killed_midway_leaves_whole_documents_and_rerun_finishes(tmp_path, sig, 
     r = zibo("--db", db, "ingest", tmp_path / "in", "--json")
     assert r.exit_code == 0, r.stderr
     statuses = [x["status"] for x in json.loads(r.stdout)]
-    assert statuses == ["unchanged"] * 3 + ["new"] * 5
-    assert consistency(db) == {"documents": 8, "observations": 8 * ROWS}
+    assert statuses == ["unchanged"] * stored + ["new"] * (n - stored)
+    assert consistency(db) == {"documents": n, "observations": n * ROWS}
     assert zibo("--db", db, "doctor").exit_code == 0
 
 
@@ -114,30 +132,33 @@ def test_two_ingests_at_once_both_succeed_and_store_each_file_once(tmp_path):
     assert consistency(db) == {"documents": 30, "observations": 30 * ROWS}
 
 
-def test_keyboard_interrupt_in_process_rolls_back_the_open_document(zibo, zibo_json, tmp_path, db, monkeypatch):
-    from zibo_cli import store
+def test_keyboard_interrupt_in_process_rolls_back_the_open_batch(zibo, zibo_json, tmp_path, db, monkeypatch):
+    from zibo_cli import ingest, store
 
-    make_reports(tmp_path / "in", 3)
+    monkeypatch.setattr(ingest, "BATCH_DOCUMENTS", 2)  # (and BATCH_SECONDS: a slow machine commits sooner)
+    make_reports(tmp_path / "in", 5)
     original = store._insert_document
     seen = []
 
     def interrupting(conn, document):
         key = original(conn, document)
         seen.append(document["document"])
-        if len(seen) == 2:
+        if len(seen) == 4:
             raise KeyboardInterrupt
         return key
 
     monkeypatch.setattr(store, "_insert_document", interrupting)
     r = zibo("ingest", tmp_path / "in")
     assert r.exit_code == 130
-    assert r.stderr.splitlines() == ["zibo: error: interrupted after storing 1 new or changed file(s) of this "
-                                     "run, each whole; the one in progress was rolled back: run the same command "
-                                     "again to finish"]
-    assert [d["document"] for d in zibo_json("docs")] == ["r000.txt"]
+    stored = [d["document"] for d in zibo_json("docs")]
+    assert stored_before_interrupt(r.stderr) == len(stored)
+    # r000 and r001 made a batch, committed; r002 and r003 were the open one, rolled back
+    # (r002 alone when it had waited out BATCH_SECONDS: committed at once)
+    assert stored in (["r000.txt", "r001.txt"], ["r000.txt", "r001.txt", "r002.txt"])
     monkeypatch.setattr(store, "_insert_document", original)
-    assert [r["status"] for r in zibo_json("ingest", tmp_path / "in")] == ["unchanged", "new", "new"]
-    assert len(zibo_json("docs")) == 3
+    assert [r["status"] for r in zibo_json("ingest", tmp_path / "in")] == \
+        ["unchanged"] * len(stored) + ["new"] * (5 - len(stored))
+    assert len(zibo_json("docs")) == 5
 
 
 def test_force_rewrites_a_damaged_document(zibo, zibo_json, tmp_path, db):

@@ -1,11 +1,13 @@
-"""Ingest: find the files under the given paths, parse each, store each in its own transaction.
+"""Ingest: find the files under the given paths, parse each, store them a batch a transaction.
 
     from zibo_cli.ingest import ingest_paths
     for result in ingest_paths(["seeds/"], db_path):
         print(result.document, result.status)
 
 A file that fails to read is reported (``status="failed"`` with a reason) and
-the others go on; nothing of it is written.
+the others go on; nothing of it is written. Documents are written in batches, one
+transaction each (:class:`Commits`): a result is given out once its document is committed,
+so an interrupted or failed run has stored, whole, exactly the documents it reported.
 """
 
 from __future__ import annotations
@@ -486,7 +488,7 @@ def ingest_found(found: Iterable[tuple[Path, str | None]], db_path: Path,
 
     conn = connect(db_path, allow_foreign=force)
     own = _own_files(db_path)
-    batch = _FulltextBatches(lambda: conn)  # the parallel path opens conn again after forking
+    commits = Commits(lambda: conn, force)
     try:
         for item in found:
             path, error = item
@@ -494,18 +496,24 @@ def ingest_found(found: Iterable[tuple[Path, str | None]], db_path: Path,
             if real in own:
                 continue
             if error:
-                yield IngestResult(path=_origin(item)[0] or str(path), document=_origin(item)[2] or path.name,
-                                   status="failed", error=error, relpath=relpath_of(item))
+                yield from commits.add(IngestResult(path=_origin(item)[0] or str(path),
+                                                    document=_origin(item)[2] or path.name, status="failed",
+                                                    error=error, relpath=relpath_of(item)))
                 continue
             try:
-                result = ingest_file(conn, path, force=force, relpath=relpath_of(item), origin=_origin(item),
-                                     real=real)
-                batch.stored(result)
+                todo = check_file(conn, path, force, relpath_of(item), _origin(item), real)
+                if isinstance(todo, IngestResult):
+                    yield from commits.add(todo)
+                else:
+                    yield from commits.store(parse_read_file(todo))
             except sqlite3.Error as e:
                 raise DatabaseError(describe_sqlite_error(e, Path(db_path))) from None
-            yield result
-        batch.flush()
+        try:
+            yield from commits.finish()
+        except sqlite3.Error as e:
+            raise DatabaseError(describe_sqlite_error(e, Path(db_path))) from None
     finally:
+        commits.rollback()
         conn.close()
 
 
@@ -528,6 +536,85 @@ class _FulltextBatches:
         from .store import flush_fulltext
 
         flush_fulltext(self.connection())
+
+
+class Commits:
+    """The writer's transactions: documents are written a batch a transaction, committed once
+    the batch holds ``BATCH_DOCUMENTS`` documents or is ``BATCH_SECONDS`` old.
+
+    One commit per document rewrote every index page its figures touch (~100 pages a report
+    of the bench's, 400 KB into the WAL); a batch shares those pages. Results come back in
+    file order, each only once its document is committed (a result with nothing to write
+    waits behind the documents before it), so what a run reports stored is stored, whole,
+    whatever happens next; an interrupt or error rolls back the batch not yet committed
+    (:meth:`rollback`), which was not reported."""
+
+    def __init__(self, connection, force: bool = False) -> None:
+        self.connection, self.force = connection, force
+        self.pending: list[IngestResult] = []
+        self.started = 0.0
+        self.fulltext = _FulltextBatches(connection)
+
+    def add(self, result: IngestResult) -> list[IngestResult]:
+        """A result with nothing to write: out now, or after the documents waiting before it."""
+        if self.pending:
+            self.pending.append(result)
+            return []
+        return [result]
+
+    def store(self, prep: Prepared) -> list[IngestResult]:
+        """Write one parsed file in the open batch (opening one); the results now committed."""
+        import time
+
+        conn = self.connection()
+        if not conn.in_transaction:
+            conn.execute("BEGIN IMMEDIATE")
+            self.started = time.monotonic()
+        result = _store_prepared(conn, prep, self.force)
+        self.pending.append(result)
+        self.fulltext.stored(result)
+        if self.written() >= BATCH_DOCUMENTS or self.age() >= BATCH_SECONDS:
+            return self.commit()
+        return []
+
+    def written(self) -> int:
+        return sum(1 for r in self.pending if r.status in ("new", "replaced"))
+
+    def age(self) -> float:
+        """Seconds the open batch has been open (0 when none is)."""
+        import time
+
+        return time.monotonic() - self.started if self.connection().in_transaction else 0.0
+
+    def commit(self) -> list[IngestResult]:
+        conn = self.connection()
+        if conn.in_transaction:
+            conn.execute("COMMIT")
+        out, self.pending = self.pending, []
+        return out
+
+    def finish(self) -> list[IngestResult]:
+        """The end of the run: the last batch committed, the full-text index brought up to date."""
+        out = self.commit()
+        self.fulltext.flush()
+        return out
+
+    def rollback(self) -> None:
+        """Drop the batch not yet committed (after an error or an interrupt); its results go too."""
+        from .store import _rollback
+
+        self.pending = []
+        try:
+            conn = self.connection()
+        except Exception:  # noqa: BLE001  (no connection: nothing open)
+            return
+        _rollback(conn)
+
+
+# A batch is committed at this many documents written, or this old (so a slow parser does not
+# hold the write lock, and the results on the screen stay live).
+BATCH_DOCUMENTS = 32
+BATCH_SECONDS = 0.25
 
 
 def _own_files(db_path: Path) -> set[str]:
@@ -557,7 +644,7 @@ def _ingest_parallel(found: FoundList, db_path: Path, force: bool,
                        "stored so far are whole: run the same command with --workers 0")
     pool: ProcessPoolExecutor | None = None
     conn = connect(db_path, allow_foreign=force)
-    batch = _FulltextBatches(lambda: conn)  # the parallel path opens conn again after forking
+    commits = Commits(lambda: conn, force)  # (conn is opened again after forking)
 
     def start_parsers() -> ProcessPoolExecutor:
         nonlocal conn
@@ -589,16 +676,21 @@ def _ingest_parallel(found: FoundList, db_path: Path, force: bool,
             except BrokenProcessPool:
                 raise broken from None
 
-    def finish(entry) -> IngestResult:
+    def finish(entry) -> Iterator[IngestResult]:
+        """Write the next file in order; give out the results now committed."""
         if isinstance(entry, IngestResult):
-            return entry
+            yield from commits.add(entry)
+            return
         chunk, index = entry
         if chunk.future is None:
             chunk.submit()
         try:
-            result = _store_prepared(conn, chunk.future.result()[index], force)
-            batch.stored(result)
-            return result
+            if commits.pending and not chunk.future.done():
+                try:  # a batch is open: wait for the parser no longer than the batch may stay open
+                    chunk.future.result(timeout=max(0.0, BATCH_SECONDS - commits.age()))
+                except TimeoutError:
+                    yield from commits.commit()  # (given out before waiting on)
+            yield from commits.store(chunk.future.result()[index])
         except sqlite3.Error as e:
             raise DatabaseError(describe_sqlite_error(e, Path(db_path))) from None
         except BrokenProcessPool:
@@ -634,14 +726,15 @@ def _ingest_parallel(found: FoundList, db_path: Path, force: bool,
                         open_chunk.submit()
                         open_chunk = None
             while len(window) > 3 * workers * CHUNK or (window and isinstance(window[0], IngestResult)):
-                yield finish(window.popleft())
+                yield from finish(window.popleft())
         while window:
-            yield finish(window.popleft())
+            yield from finish(window.popleft())
         try:
-            batch.flush()
+            yield from commits.finish()
         except sqlite3.Error as e:
             raise DatabaseError(describe_sqlite_error(e, Path(db_path))) from None
     except BaseException:
+        commits.rollback()
         if pool is not None:
             previous = _ignore_interrupts()  # a second Ctrl-C must not cut the clean-up short
             try:
@@ -651,6 +744,7 @@ def _ingest_parallel(found: FoundList, db_path: Path, force: bool,
             pool = None
         raise
     finally:
+        commits.rollback()  # (nothing open after a whole run; a consumer that stopped early: its batch)
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
         conn.close()

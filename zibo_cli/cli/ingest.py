@@ -122,7 +122,7 @@ def ingest(
             stored = results.stored()
             code = e.exit_code if isinstance(e, Interrupted) else INTERRUPTED
             message = (f"interrupted after storing {stored} new or changed file(s) of this run, each whole; the "
-                       "one in progress was rolled back: run the same command again to finish")
+                       "files not yet committed were rolled back: run the same command again to finish")
             if _parsers_started():
                 # every transaction is rolled back and the database closed: end now, without
                 # waiting at exit for the threads of an executor whose processes were stopped
