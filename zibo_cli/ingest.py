@@ -407,7 +407,7 @@ def not_a_report(doc: ParsedDocument) -> tuple[str, str] | None:
 
 
 def _store_prepared(conn: sqlite3.Connection, prep: Prepared, force: bool = False) -> IngestResult:
-    """The write: one transaction for the parsed document (if there is one)."""
+    """The write of the parsed document (if there is one), in the open batch's transaction or one of its own."""
     from .store import document_rows, document_state, store_rows
 
     result, rows = prep.result, prep.rows
@@ -446,7 +446,9 @@ parsers_started = False  # this process started parser processes (an interrupt t
 # writes (about a third of the work per file), so beyond a few parsers it is the limit.
 PARALLEL_MIN_FILES = 48
 MAX_WORKERS = 3
-CHUNK = 4  # files a parser process is sent at a time
+# Files a parser process is sent at a time: fewer round trips wake the three processes on two
+# CPUs less often (1,000 bench reports, 6 runs each side by side: 4.16 s at 4, 3.94 s at 12).
+CHUNK = 12
 
 
 def default_workers(n_files: int) -> int:
@@ -475,8 +477,8 @@ def ingest_found(found: Iterable[tuple[Path, str | None]], db_path: Path,
     """Like :func:`ingest_paths`, for the (file, error) pairs :func:`find_files` gave.
 
     With ``workers`` > 0, new files are parsed in that many processes while this one
-    reads, checks and writes; results still come in file order and each document is
-    still stored in its own transaction by this process alone.
+    reads, checks and writes; results still come in file order, each once its document is
+    committed (:class:`Commits`), and only this process writes.
     """
     found = FoundList(found)
     if workers is None:

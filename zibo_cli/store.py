@@ -937,7 +937,8 @@ def store_document(conn: sqlite3.Connection, doc: ParsedDocument, mtime: float |
 
 def store_rows(conn: sqlite3.Connection, rows: DocumentRows, mtime: float | None = None,
                force: bool = False) -> str:
-    """Write one document's rows in one transaction; return what happened.
+    """Write one document's rows in one transaction (or in the one the caller has open: see
+    :func:`transaction`); return what happened.
 
     ``unchanged``: the same bytes are already stored for this path (nothing written);
     ``duplicate``: the same bytes are stored under another path (nothing written);

@@ -91,7 +91,7 @@ def ingest(
 ) -> None:
     """Read report files (text in any common Chinese encoding, HTML pages, .docx, .xlsx, PDF).
 
-    Each file is stored in its own transaction: unchanged files are skipped, changed
+    Files are stored a batch a transaction: unchanged files are skipped, changed
     files replace their old rows, and a bad file is reported (one line on stderr:
     the file, why, what to do) while the rest go on. Exit status 1 when any file
     failed; an interrupt (Ctrl-C, SIGTERM) leaves every document whole or absent.
