@@ -147,6 +147,7 @@ def _short_names() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=4096)  # the figure reader asks of every clause before a figure; many repeat
 def region_prefix(name: str) -> tuple[str, str] | None:
     """(region, rest) when ``name`` starts with a full place name, or the short name of a
     province or city (江苏地区生产总值), and more than two characters of name follow

@@ -528,14 +528,14 @@ def _pair_names(obs: list[Observation]) -> list[Observation]:
         return _PAIR_MODIFIER.sub("", o.name), unit_scale(o.unit)[1]
 
     by_kind: dict[str, dict[tuple[str, str], str]] = {ACTUAL: {}, TARGET: {}}
-    for o in obs:
-        k = key(o)
+    keys = [key(o) for o in obs]
+    for o, k in zip(obs, keys, strict=True):
         if len(k[0]) >= 2:
             shortest = by_kind[o.kind].get(k)
             if shortest is None or len(o.name) < len(shortest):
                 by_kind[o.kind][k] = o.name
-    for o in obs:
-        other = by_kind[TARGET if o.kind == ACTUAL else ACTUAL].get(key(o))
+    for o, k in zip(obs, keys, strict=True):
+        other = by_kind[TARGET if o.kind == ACTUAL else ACTUAL].get(k)
         if other is None or other == o.name or len(other) >= len(o.name):
             continue
         entry, _ = match_name(other)
