@@ -866,11 +866,12 @@ def extract_clauses(text: str, ctx: Context, offset: int = 0, carry: bool = Fals
     before_names: set[str] = set()
     for start, end in _sentences(text):
         sentence = text[start:end]
+        stripped = sentence.strip()
         pos = start
         opening = None
-        if sentence.strip() and _MAY_HOLD_FIGURE.search(sentence):
+        if stripped and _MAY_HOLD_FIGURE.search(stripped):
             lead = len(sentence) - len(sentence.lstrip())
-            reader = _SentenceReader(sentence.strip(), ctx, offset + pos + lead)
+            reader = _SentenceReader(stripped, ctx, offset + pos + lead)
             if carry and before is not None and len(before.last_names) == 1 and len(before_names) == 1 \
                     and _PART_OF_BEFORE.match(reader.masked):
                 # 1-6月，X同比下降1.8%。其中6月当月下降17.6%。: a part of the figure before, whose name
@@ -880,10 +881,9 @@ def extract_clauses(text: str, ctx: Context, offset: int = 0, carry: bool = Fals
             out.extend(found)
             before, before_names = reader, {o.name for o in found}  # one name only: no doubt whose part
             opening = reader.opening_period() if carry else None
-        elif carry and sentence.strip():
-            s = sentence.strip()
+        elif carry and stripped:
             # 今年一季度，全市经济开局良好。
-            opening = _opening_period(s, find_periods(s), len(s), ctx.cumulative_quarters)
+            opening = _opening_period(stripped, find_periods(stripped), len(stripped), ctx.cumulative_quarters)
         if opening is not None:
             ctx = replace(ctx, start_month=opening.start_month, end_month=opening.end_month)
     return out
@@ -972,7 +972,8 @@ class _SentenceReader:
         self.ctx = ctx
         self.offset = offset
         # numbers inside 《book titles》 are not figures; mask them (same length)
-        self.masked = _BOOK.sub(lambda m: "《" + "　" * (len(m[0]) - 2) + "》", sentence)
+        self.masked = _BOOK.sub(lambda m: "《" + "　" * (len(m[0]) - 2) + "》", sentence) \
+            if "《" in sentence else sentence
         self.last_names: list[str] = []
         self.subject: str | None = None  # the subject of the name before (规模以上工业)
         self.last_raw: list[str] = []
