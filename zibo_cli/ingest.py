@@ -498,9 +498,7 @@ def ingest_found(found: Iterable[tuple[Path, str | None]], db_path: Path,
             if real in own:
                 continue
             if error:
-                yield from commits.add(IngestResult(path=_origin(item)[0] or str(path),
-                                                    document=_origin(item)[2] or path.name, status="failed",
-                                                    error=error, relpath=relpath_of(item)))
+                yield from commits.add(_unreadable(item))
                 continue
             try:
                 todo = check_file(conn, path, force, relpath_of(item), _origin(item), real)
@@ -519,25 +517,11 @@ def ingest_found(found: Iterable[tuple[Path, str | None]], db_path: Path,
         conn.close()
 
 
-class _FulltextBatches:
-    """Flush the full-text index every ``store.FTS_BATCH`` stored documents (see migration 10);
-    the end of a run flushes the rest (an interrupted one leaves them to the next write)."""
-
-    def __init__(self, connection) -> None:
-        self.connection, self.count = connection, 0
-
-    def stored(self, result: IngestResult) -> None:
-        from .store import FTS_BATCH
-
-        if result.status in ("new", "replaced"):
-            self.count += 1
-            if self.count % FTS_BATCH == 0:
-                self.flush()
-
-    def flush(self) -> None:
-        from .store import flush_fulltext
-
-        flush_fulltext(self.connection())
+def _unreadable(item) -> IngestResult:
+    """The result of a file the walk could not read (``item`` carries the error)."""
+    source, _, name = _origin(item)
+    return IngestResult(path=source or str(item[0]), document=name or item[0].name, status="failed",
+                        error=item[1], relpath=relpath_of(item))
 
 
 class Commits:
@@ -549,13 +533,16 @@ class Commits:
     file order, each only once its document is committed (a result with nothing to write
     waits behind the documents before it), so what a run reports stored is stored, whole,
     whatever happens next; an interrupt or error rolls back the batch not yet committed
-    (:meth:`rollback`), which was not reported."""
+    (:meth:`rollback`), which was not reported. The full-text index is brought up to date every
+    ``store.FTS_BATCH`` documents written (see migration 10) and at the end of the run (an
+    interrupted one leaves the rest to the next write)."""
 
     def __init__(self, connection, force: bool = False) -> None:
         self.connection, self.force = connection, force
         self.pending: list[IngestResult] = []
         self.started = 0.0
-        self.fulltext = _FulltextBatches(connection)
+        self.written = 0  # documents written in the open batch
+        self.indexed = 0  # documents written in this run, for the full-text flushes
 
     def add(self, result: IngestResult) -> list[IngestResult]:
         """A result with nothing to write: out now, or after the documents waiting before it."""
@@ -574,13 +561,16 @@ class Commits:
             self.started = time.monotonic()
         result = _store_prepared(conn, prep, self.force)
         self.pending.append(result)
-        self.fulltext.stored(result)
-        if self.written() >= BATCH_DOCUMENTS or self.age() >= BATCH_SECONDS:
+        if result.status in ("new", "replaced"):
+            from .store import FTS_BATCH, flush_fulltext
+
+            self.written += 1
+            self.indexed += 1
+            if self.indexed % FTS_BATCH == 0:
+                flush_fulltext(conn)  # (in the open batch)
+        if self.written >= BATCH_DOCUMENTS or self.age() >= BATCH_SECONDS:
             return self.commit()
         return []
-
-    def written(self) -> int:
-        return sum(1 for r in self.pending if r.status in ("new", "replaced"))
 
     def age(self) -> float:
         """Seconds the open batch has been open (0 when none is)."""
@@ -592,25 +582,23 @@ class Commits:
         conn = self.connection()
         if conn.in_transaction:
             conn.execute("COMMIT")
-        out, self.pending = self.pending, []
+        out, self.pending, self.written = self.pending, [], 0
         return out
 
     def finish(self) -> list[IngestResult]:
         """The end of the run: the last batch committed, the full-text index brought up to date."""
+        from .store import flush_fulltext
+
         out = self.commit()
-        self.fulltext.flush()
+        flush_fulltext(self.connection())
         return out
 
     def rollback(self) -> None:
         """Drop the batch not yet committed (after an error or an interrupt); its results go too."""
         from .store import _rollback
 
-        self.pending = []
-        try:
-            conn = self.connection()
-        except Exception:  # noqa: BLE001  (no connection: nothing open)
-            return
-        _rollback(conn)
+        self.pending, self.written = [], 0
+        _rollback(self.connection())
 
 
 # A batch is committed at this many documents written, or this old (so a slow parser does not
@@ -708,8 +696,7 @@ def _ingest_parallel(found: FoundList, db_path: Path, force: bool,
             if real in own:
                 continue
             if error:
-                window.append(IngestResult(path=_origin(item)[0] or str(path), document=_origin(item)[2] or path.name,
-                                           status="failed", error=error, relpath=relpath_of(item)))
+                window.append(_unreadable(item))
             else:
                 try:
                     todo = check_file(conn, path, force, relpath_of(item), _origin(item), real)

@@ -29,7 +29,7 @@ from ..models import DocumentMeta
 from ..periods import Period, find_periods
 from .segment import Segment
 
-__all__ = ["Frame", "document_frame", "data_years", "is_bare_quarter", "WORK_REPORT", "PLAN", "BULLETIN", "REPORT"]
+__all__ = ["Frame", "document_frame", "data_years", "is_bare_quarter", "mask_titles", "WORK_REPORT", "PLAN", "BULLETIN", "REPORT"]
 
 REPORT = "report"
 WORK_REPORT = "work_report"
@@ -72,7 +72,15 @@ class Frame:
         self.evidence.append(text)
 
 
-_TITLE = re.compile(r"《[^》]{0,80}》")
+_BOOK_TITLE = re.compile(r"《[^》]{0,80}》")
+
+
+def mask_titles(text: str) -> str:
+    """``text`` with what stands inside 《book titles》 blanked (same length): the numbers in a
+    title (《2024年政府工作报告》) are neither figures nor years of the text."""
+    if "《" not in text:
+        return text
+    return _BOOK_TITLE.sub(lambda m: "《" + "　" * (len(m[0]) - 2) + "》", text)
 
 
 def data_years(text: str) -> list[tuple[int, int]]:
@@ -82,7 +90,7 @@ def data_years(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     if "年" not in text:
         return out  # every year is written with 年 (the reader asks of the text before each figure)
-    masked = _TITLE.sub(lambda m: "《" + "　" * (len(m[0]) - 2) + "》", text) if "《" in text else text
+    masked = mask_titles(text)
     for m in _YEAR.finditer(masked):
         before = masked[max(0, m.start() - 4):m.start()]
         if _BASE_BEFORE.search(before) or _BASE_AFTER.match(masked[m.end():m.end() + 4]):

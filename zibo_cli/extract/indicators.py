@@ -44,7 +44,7 @@ from ..catalog import match_name as _match_name
 from ..catalog import unit_scale as _unit_scale
 from ..models import ACTUAL, TARGET, TASK_TABLE, DocumentMeta, Observation, Task
 from ..periods import Period, PeriodError, PeriodMatch, cn_number, find_periods
-from .frame import Frame, data_years, document_frame, is_bare_quarter
+from .frame import Frame, data_years, document_frame, is_bare_quarter, mask_titles
 from .scope import Scope, scopes
 from .segment import Segment, segment
 
@@ -105,7 +105,6 @@ _SENTENCE_END = re.compile(r"[。！？!?\n\t]|</?p>|<br\s*/?>|</?span[^>]*>|</?
 _CLAUSE_END = set("，；：,;:")
 _CLAUSE_MARK = re.compile("[" + "".join(sorted(_CLAUSE_END)) + "]")
 _RANGE_CHARS = "~～-—－至到"
-_BOOK = re.compile(r"《[^》]{0,80}》")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 
 # ---------------------------------------------------------------------------
@@ -972,8 +971,7 @@ class _SentenceReader:
         self.ctx = ctx
         self.offset = offset
         # numbers inside 《book titles》 are not figures; mask them (same length)
-        self.masked = _BOOK.sub(lambda m: "《" + "　" * (len(m[0]) - 2) + "》", sentence) \
-            if "《" in sentence else sentence
+        self.masked = mask_titles(sentence)
         self.last_names: list[str] = []
         self.subject: str | None = None  # the subject of the name before (规模以上工业)
         self.last_raw: list[str] = []
