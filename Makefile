@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 DB     ?= $(CURDIR)/demo.db
 export ZIBO_DB := $(DB)
 
-.PHONY: demo test lint bench install clean score score-real fuzz need-scorer schema
+.PHONY: demo test lint bench install clean score score-real score-frames fuzz need-scorer schema
 
 $(BIN)/zibo: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -64,6 +64,11 @@ score-real: install need-scorer
 	  $(BIN)/python $(SCORER) --docs $(REAL)/docs --gold $(REAL)/$$half.gold.json \
 	    --zibo $(BIN)/zibo --min-core 0 --min-all 0 | tail -n 1; \
 	done
+
+# The document frame (type, region, data year, months, target year) against its hand-read gold
+# (tests/data/frames): one line a half; -v lists the tune half's misses (FRAMES_ARGS=-v).
+score-frames: install
+	@$(BIN)/python tests/data/frames/score_frames.py --zibo $(BIN)/zibo $(FRAMES_ARGS)
 
 # Property tests with random seeds and many examples, over and over for FUZZ_SECONDS (default
 # 600); `make test` runs the same tests derandomized. Turn what this finds into @example cases.

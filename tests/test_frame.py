@@ -112,3 +112,59 @@ def test_a_target_a_review_says_was_met_is_of_the_year_reviewed():
     text = "省长作《政府工作报告》时称，预计2024年全省GDP增长5%。城镇新增就业超196万人、超额完成国家下达的151万人年度任务。"
     got = {(o.name, o.year, o.kind, o.value) for o in extract_observations(text, extract_metadata(text))}
     assert ("城镇新增就业", 2024, "target", 151.0) in got and ("城镇新增就业", 2024, "actual", 196.0) in got
+
+
+# The issue's shapes of a misread document (#31), each written here.
+
+def test_an_in_year_report_on_a_plan_is_that_years_period_not_a_review():
+    f = frame("关于某市2025年上半年国民经济和社会发展计划执行情况的报告\n上半年，全市地区生产总值增长5.6%。")
+    assert (f.type, f.year, f.start_month, f.end_month) == ("progress_on_report", 2025, 1, 6)
+
+
+def test_a_dateline_is_not_the_data_year():
+    f = frame("某市统计局\n2025年3月20日\n2024年，全市地区生产总值增长5.2%。一般公共预算收入增长3%。")
+    assert f.year == 2024
+
+
+def test_the_year_only_inside_a_title():
+    f = frame("市长作了《关于某市2025年上半年国民经济和社会发展计划执行情况的报告》。上半年GDP增长6.2%。")
+    assert f.year == 2025 and (f.start_month, f.end_month) == (1, 6)
+
+
+def test_a_headline_with_an_estimate_names_the_year_reviewed():
+    f = frame("某区2024年预计GDP突破300亿元\n本报讯 1月8日，区长作政府工作报告。过去一年，全区地区生产总值预计突破300亿元。")
+    assert (f.year, f.target_year) == (2024, 2025)
+
+
+def test_a_month_of_issue_over_a_cumulative_lead():
+    f = frame("经济运行简况（2025年6月）\n1-6月，全市规模以上工业增加值增长6.1%。6月份增长5%。")
+    assert (f.start_month, f.end_month) == (1, 6)
+    # a title whose month is the data period keeps it
+    g = frame("5月份全省经济运行情况\n5月份，全省规模以上工业增加值增长4%。1-5月份增长6%。")
+    assert (g.start_month, g.end_month) == (5, 5)
+
+
+def test_a_founding_year_is_never_the_data_year():
+    f = frame("某县年鉴2023\n【概况】1958年建县。全年地区生产总值86.3亿元。")
+    assert f.year != 1958 and f.type == "yearbook"
+
+
+def test_region_and_level():
+    f = frame("临淄区2024年国民经济和社会发展统计公报\n初步核算，全年全区地区生产总值增长5%。")
+    assert (f.region, f.region_level, f.year, f.start_month, f.end_month) == ("临淄区", "district", 2024, 1, 12)
+    g = frame("1-5月，全县规模以上工业增加值增长9.2%。")
+    assert (g.region, g.region_level) == (None, "county")
+
+
+def test_a_place_named_again_and_again_is_the_region():
+    text = ("上半年全市经济社会发展主要目标任务进展情况\n上半年，全市地区生产总值增长5.1%。淄博烧烤持续火热，"
+            "淄博英才计划实施，淄博高质量发展扎实推进。")
+    assert frame(text).region == "淄博市"
+
+
+def test_what_the_user_states_wins():
+    meta = extract_metadata("1-5月，全市规模以上工业增加值增长9.2%。")
+    text = "1-5月，全市规模以上工业增加值增长9.2%。"
+    f = document_frame(text, meta, segment(text), user={"region": "淄博市", "year": 2024})
+    assert (f.region, f.region_level, f.year) == ("淄博市", "city", 2024)
+    assert f.why["region"] == "user" and f.why["year"] == "user"

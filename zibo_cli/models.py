@@ -78,6 +78,11 @@ class DocumentMeta:
     region: str | None = None  # the city, district or county the document is about
     report_kind: str | None = None  # report | work_report | plan | bulletin (extract.frame)
     frame: list[str] = field(default_factory=list)  # the evidence for its year and months
+    type: str | None = None  # the document's type (extract.doctype.TYPES)
+    region_level: str | None = None  # nation | province | city | district | county | zone | township
+    data_year: int | None = None  # the year its actual figures describe
+    target_year: int | None = None  # the year whose targets it states
+    frame_why: dict[str, str] = field(default_factory=dict)  # each frame field's evidence
 
 
 @dataclass

@@ -37,8 +37,9 @@ def _normalize_row(row: list[str]) -> list[str]:
 
 
 def parse_source(source: SourceText, path: str, name: str, sha256: str, size: int,
-                 relpath: str | None = None) -> ParsedDocument:
-    """Run the stages after reading on an already-decoded source."""
+                 relpath: str | None = None, user: dict | None = None) -> ParsedDocument:
+    """Run the stages after reading on an already-decoded source. ``user``: what the user states
+    about the document (``region``, ``year``, ``type`` …), winning over what the frame reads."""
     normalized = normalize(source.text)
     if source.tables:
         source.tables = [[_normalize_row(row) for row in table] for table in source.tables]
@@ -49,7 +50,7 @@ def parse_source(source: SourceText, path: str, name: str, sha256: str, size: in
         if any(classify_rows(t) for t in source.tables):
             meta.doc_type = TASK_TABLE
     segments = segment(normalized.text)
-    frame = document_frame(normalized.text, meta, segments)
+    frame = document_frame(normalized.text, meta, segments, task_table=meta.doc_type == TASK_TABLE, user=user)
     apply_frame(meta, frame)
     doc = ParsedDocument(path=path, document=name, sha256=sha256, size=size, source=source,
                          normalized=normalized, meta=meta, warnings=list(source.warnings),
@@ -59,10 +60,15 @@ def parse_source(source: SourceText, path: str, name: str, sha256: str, size: in
     doc.tasks = extract_tasks(normalized.text, meta, source.tables)
     if doc.tasks and meta.doc_type != TASK_TABLE and any(t.source == "table" for t in doc.tasks):
         meta.doc_type = TASK_TABLE
+        if meta.type not in ("task_table", "task_bulletin", "progress_on_report") and meta.frame_why.get("type") != "user":
+            meta.type = "task_table"  # a task table found in the text (flattened, one cell a line)
+            meta.frame_why["type"] = f"rows: {sum(t.source == 'table' for t in doc.tasks)} task rows"
     for t in doc.tasks:
         t.region = t.region or meta.region
     doc.status_counts = status_counts(normalized.text)
     doc.observations = extract_observations(normalized.text, meta, doc.tasks, frame, segments)
+    if meta.target_year is None:
+        meta.target_year = _target_year(doc)
     if normalized.unreadable:
         doc.warnings.append(f"{normalized.unreadable} characters were lost to encoding ('?')")
     if meta.year is None and (doc.observations or doc.tasks):
@@ -84,12 +90,34 @@ def apply_frame(meta: DocumentMeta, frame: Frame) -> None:
     meta.region = frame.region
     meta.report_kind = frame.kind
     meta.frame = list(frame.evidence)
+    meta.type = frame.type
+    meta.region_level = frame.region_level
+    meta.data_year = frame.year
+    meta.target_year = frame.target_year if _states_targets(frame) else None  # else: from its targets
+    meta.frame_why = dict(frame.why)
+    if frame.why.get("year") == "user":
+        meta.year = frame.year
 
 
-def parse_file(path: Path, data: bytes | None = None) -> ParsedDocument:
+def _target_year(doc: ParsedDocument) -> int | None:
+    """The year whose targets the document states: the year most of its targets are of (a
+    task list's: the year of its tasks); None when it states none."""
+    from collections import Counter
+
+    years = Counter(o.year for o in doc.observations if o.kind == "target" and o.year is not None)
+    if not years:
+        years = Counter(t.year for t in doc.tasks if t.year is not None)
+    return years.most_common(1)[0][0] if years else None
+
+
+def _states_targets(frame: Frame) -> bool:
+    return frame.why.get("target_year") == "user"
+
+
+def parse_file(path: Path, data: bytes | None = None, user: dict | None = None) -> ParsedDocument:
     """Read and parse one file. Raises ``sources.SourceError`` for unreadable files."""
     path = Path(path)
     if data is None:
         data = read_file_bytes(path)
     source = read_source(path, data)
-    return parse_source(source, str(path.resolve()), path.name, file_sha256(data), len(data))
+    return parse_source(source, str(path.resolve()), path.name, file_sha256(data), len(data), user=user)

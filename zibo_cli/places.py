@@ -134,6 +134,12 @@ _MAX_NAME = 12
 
 
 @lru_cache(maxsize=1)
+def short_names() -> dict[str, str]:
+    """Provinces' and cities' short names and their full names (淄博 → 淄博市)."""
+    return _short_names()
+
+
+@lru_cache(maxsize=1)
 def _short_names() -> dict[str, str]:
     """Provinces' and cities' short names (江苏 → 江苏省, 淄博 → 淄博市); a short name two
     places share goes to the larger one (吉林 → 吉林省)."""

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-COLUMNS = ["document", "title", "year", "period", "region", "published", "publisher", "doc_type",
-           "observations", "tasks", "unreadable"]
+COLUMNS = ["document", "title", "year", "period", "type", "region", "region_level", "data_year", "target_year",
+           "published", "publisher", "doc_type", "observations", "tasks", "unreadable"]
 
 
 def docs(db: Path, fmt: str = "table", *, region: str | None = None) -> None:
@@ -27,5 +27,6 @@ def docs(db: Path, fmt: str = "table", *, region: str | None = None) -> None:
     # the address of fetched reports: always a column for scripts, on a terminal only when there is one
     columns = COLUMNS + (["source"] if fmt != "table" or any(r.get("source") for r in rows) else [])
     emit(rows, columns, fmt, title="documents",
-         headers={"observations": "figures", "unreadable": "lost chars"},
+         headers={"observations": "figures", "unreadable": "lost chars", "region_level": "level",
+                  "data_year": "data year", "target_year": "target year"},
          max_widths={"title": 60, "publisher": 20, "source": 40})

@@ -27,7 +27,9 @@ from dataclasses import dataclass, field
 from .. import places
 from ..models import DocumentMeta
 from ..periods import Period, find_periods
+from .doctype import Evidence
 from .segment import Segment
+from . import doctype
 
 __all__ = ["Frame", "document_frame", "data_years", "is_bare_quarter", "mask_titles", "WORK_REPORT", "PLAN", "BULLETIN", "REPORT"]
 
@@ -39,7 +41,7 @@ BULLETIN = "bulletin"
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 # what stands before a year that is a comparison's base or a horizon, not the data year
 _BASE_BEFORE = re.compile(r"(?:比|较|与|同|相比|高于|低于|自|从|到|至|截至|截止|由|超过|于|对比|回落至|恢复到)\s*$")
-_BASE_AFTER = re.compile(r"^\s*(?:以来|起|前(?![一二三四1-9]|[五六七八九十]+个?月)|底前|之前|以前|水平|同比|相比|的水平)")
+_BASE_AFTER = re.compile(r"^\s*(?:建[县市区镇乡]|设[县市区镇乡立置]|撤[县地]|成立|建制|以来|起|前(?![一二三四1-9]|[五六七八九十]+个?月)|底前|之前|以前|水平|同比|相比|的水平)")
 _DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
 _WORK_REPORT = re.compile(r"政府工作报告|报告(?:政府)?工作|工作报告")
 _PLAN = re.compile(r"计划执行情况|计划草案|国民经济和社会发展计划")
@@ -56,7 +58,9 @@ _FIRST_FIGURE = re.compile(r"(?<![\d.])\d{1,15}(?:\.\d{1,10})?\s{0,3}(?:%|亿|�
 
 @dataclass
 class Frame:
-    kind: str = REPORT
+    kind: str = REPORT  # how its figures are dated: report | work_report | plan | bulletin
+    type: str = "other"  # the document's type (extract.doctype.TYPES)
+    region_level: str | None = None  # nation | province | city | district | county | zone | township
     year: int | None = None  # the year actual figures belong to when nothing else says
     start_month: int | None = None
     end_month: int | None = None
@@ -67,6 +71,7 @@ class Frame:
     # cumulative period is itself cumulative (1–9), here and wherever else the text writes one
     cumulative_quarters: bool = False
     evidence: list[str] = field(default_factory=list)
+    why: dict[str, str] = field(default_factory=dict)  # each field's evidence: {"year": "title: …"}
 
     def note(self, text: str) -> None:
         self.evidence.append(text)
@@ -213,6 +218,8 @@ def _lead_year(segments: list[Segment]) -> tuple[int, str] | None:
             after = seg.text[pos:pos + 12]
             if re.match(r"(?:19|20)\d{2}\s*年\s*同期", after):
                 continue  # 2022年同期为…: last year's figure, not the data year
+            if re.match(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", after):
+                continue  # 2025年3月20日: a dateline, not the data year
             at_start = _CLAUSE_START.search(seg.text[max(0, pos - 4):pos]) is not None
             before_period = bool(re.match(r"(?:19|20)\d{2}\s*年\s*(?:[一二三四1-4]季度|前|上半年|下半年|1\s*[-—~至]|\d{1,2}\s*月)",
                                           after))
@@ -234,16 +241,162 @@ def _region(meta: DocumentMeta, segments: list[Segment]) -> tuple[str, str] | No
     return None
 
 
-def document_frame(text: str, meta: DocumentMeta, segments: list[Segment]) -> Frame:
-    """Weigh the evidence (see the module docstring) into a :class:`Frame`."""
+_DATE_LINE = re.compile(r"^\s*(?:(?:发布|发文|成文|更新)?(?:时间|日期)\s*[:：]?\s*)?(?:19|20)\d{2}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?"
+                        r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+# a year that is when a place was founded (1958年建县) is never a data year
+_FOUNDED = re.compile(r"^\s*(?:建[县市区镇乡]|设[县市区镇乡立置]|撤[县地区]|成立|建制|置[县州])")
+_WHOLE_WORD = re.compile(r"全(国|省|自治区|市|州|盟|县|旗|区)")
+_LEVEL_OF_WORD = {"国": "nation", "省": "province", "自治区": "province", "市": "city", "州": "city",
+                  "盟": "city", "县": "county", "旗": "county", "区": "district"}
+_ZONE = re.compile(r"(?:开发区|高新区|新区|园区|示范区|试验区|保税区|综试区|经开区)$")
+_TOWNSHIP = re.compile(r"(?:镇|乡|街道)$")
+_MUNICIPALITIES = {"北京市", "上海市", "天津市", "重庆市"}
+# a work report's own title: its year is the year it is given in, not the year it reviews
+_NAMES_REPORT = re.compile(r"政府工作报告|工作报告|计划(?:草案)?|工作要点|方案")
+# a year in a headline that the report reviews (某区2024年预计GDP突破300亿元, 晒晒2024成绩单)
+_REVIEW_WORDS = re.compile(r"预计|成绩|回顾|实现|完成|突破|增长|达到|总结")
+# a title that names its month as a date of issue: 经济运行简况（2025年6月）, …简报 2025年6月
+_ISSUE_MONTH = re.compile(r"[（(]\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*[)）]|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*$")
+_TARGET_CUE = re.compile(r"目标|预期|力争|确保|计划(?!执行)|任务|要求")
+_REVIEW_CUE = re.compile(r"过去(?:的)?一年|上年|去年|预计|回顾|完成情况|执行情况")
+
+
+def region_level(name: str | None) -> str | None:
+    """nation, province, city, district, county, zone or township for a full place name."""
+    if not name:
+        return None
+    if name == places.NATION:
+        return "nation"
+    if name in _MUNICIPALITIES:
+        return "province"
+    if _ZONE.search(name):
+        return "zone"
+    found = places.places().get(name)
+    if found:
+        lvl = found[0].level
+        if lvl == 1:
+            return "province"
+        if lvl == 2:
+            return "city"
+        return "district" if name.endswith("区") else "county"
+    if _TOWNSHIP.search(name):
+        return "township"
+    if name.endswith(("省", "自治区")):
+        return "province"
+    if name.endswith(("市", "州", "盟", "地区")):
+        return "city"
+    if name.endswith("区"):
+        return "district"
+    if name.endswith(("县", "旗")):
+        return "county"
+    return None
+
+
+def _body(segments: list[Segment]) -> list[Segment]:
+    return [s for s in segments if s.kind in ("paragraph", "item", "heading")]
+
+
+def evidence_of(text: str, meta: DocumentMeta, segments: list[Segment], task_table: bool = False) -> Evidence:
+    """The typed evidence a document's type is read from (see ``extract.doctype``)."""
+    first = next((s.text.strip()[:100] for s in segments[:12] if s.kind not in ("chrome",)), "")
+    head = "\n".join([meta.title or first] + [s.text.strip() for s in segments[:12] if s.kind == "headline"])
+    lead = "\n".join(s.text for s in _body(segments)[:2])[:600]
+    book = "\n".join(_BOOK_TITLE.findall(text[:1500]))
+    top = "\n".join(s.text.strip() for s in segments[:12] if s.kind != "chrome")[:400]
+    return Evidence(head=head, top=top, book=book, lead=lead, body=text[:4000], publisher=meta.publisher or "",
+                    table="task table" if task_table else "")
+
+
+def _unnamed_level(segments: list[Segment]) -> tuple[str, str] | None:
+    """(level, word) from the first 全市 / 全县 / 全省 … the body writes."""
+    for seg in _body(segments)[:6]:
+        m = _WHOLE_WORD.search(seg.text)
+        if m:
+            return _LEVEL_OF_WORD[m[1]], m[0]
+    return None
+
+
+_MENTIONS_MIN = 3
+
+
+def _region_by_mentions(text: str, level: str | None) -> tuple[str, str] | None:
+    """(region, why) when the body names one place again and again (淄博 six times, nothing else
+    as often) and it is of the level the lead's 全市/全县/全省 says: the place a page that never
+    names itself in its title or lead is about."""
+    if level not in ("province", "city", "county", "district"):
+        return None
+    body = mask_titles(text[:5000])
+    counts: dict[str, int] = {}
+    for short, full in places.short_names().items():
+        if len(short) >= 2 and short in body:
+            counts[full] = counts.get(full, 0) + body.count(short)
+    for _, name in places.find_regions(body):
+        if name not in counts:
+            counts[name] = body.count(name)
+    fits = sorted(((n, c) for n, c in counts.items() if region_level(n) == level), key=lambda nc: -nc[1])
+    if not fits or fits[0][1] < _MENTIONS_MIN:
+        return None
+    if len(fits) > 1 and fits[1][1] * 2 > fits[0][1]:
+        return None
+    name, n = fits[0]
+    return name, f"body: {places.short_name(name)} named {n} times"
+
+
+def _headline_years(segments: list[Segment]) -> list[tuple[int, str]]:
+    out = []
+    for seg in segments:
+        if seg.kind == "headline" and not _DATE_LINE.match(seg.text):
+            out.extend((y, seg.text.strip()) for _, y in data_years(seg.text))
+    return out
+
+
+def _book_year(text: str) -> tuple[int, str] | None:
+    """A year written inside a 《title》 near the top (市长作了《关于2025年上半年…的报告》)."""
+    for m in _BOOK_TITLE.finditer(text[:1500]):
+        ys = [y for _, y in data_years(m[0][1:-1])]
+        if ys:
+            return ys[0], m[0][:30]
+    return None
+
+
+def document_frame(text: str, meta: DocumentMeta, segments: list[Segment], *, task_table: bool = False,
+                   user: dict | None = None) -> Frame:
+    """The document, decided once: its type first, then its region, data year, months, target
+    year and publication date, each with its evidence (``Frame.why``); ``user`` (what
+    ``zibo ingest --region/--year`` or ``zibo docs set`` state) wins over what was read."""
     title = meta.title or ""
-    frame = Frame(kind=_kind(text, title))
+    ev = evidence_of(text, meta, segments, task_table)
+    has_figures = bool(_FIRST_FIGURE.search(text[:6000]))
+    dtype, why = doctype.classify(ev, has_figures)
+    mode = doctype.MODE.get(dtype, "period")
+    if dtype == "news_about_report":  # dated as what it is about
+        about = ev.head + "\n" + ev.lead + "\n" + ev.book
+        if re.search(r"统计公报", about):
+            mode = "annual"
+        elif re.search(r"政府工作报告|人代会|人大.{0,8}会议|两会|计划执行情况与|计划草案|向大会报告工作|报告回顾", text[:3000]):
+            mode = "review_plan"
+    kind = {"review_plan": WORK_REPORT, "plan": PLAN, "annual": BULLETIN}.get(mode, REPORT)
+    frame = Frame(kind=kind, type=dtype)
+    frame.why["type"] = "; ".join(why)
+    frame.note(f"type {dtype}: {frame.why['type']}")
+
     region = _region(meta, segments)
     if region is not None:
         frame.region = region[0]
+        frame.region_level = region_level(region[0])
+        frame.why["region"] = f"{region[1]}: {region[0]}"
         frame.note(f"{region[1]} → region {region[0]}")
-    if frame.kind != REPORT:
-        frame.note(f"kind: {frame.kind}")
+    unnamed = _unnamed_level(segments)
+    if frame.region is None:
+        named = _region_by_mentions(text, unnamed[0] if unnamed else None)
+        if named is not None:
+            frame.region, frame.region_level = named[0], region_level(named[0])
+            frame.why["region"] = named[1]
+            frame.note(f"{named[1]} → region {named[0]}")
+    if frame.region is None and unnamed is not None:
+        frame.region_level = unnamed[0]
+        frame.why["region"] = f"lead: {unnamed[1]}"
+
     period: Period | None = None
     title_year = None
     if title:
@@ -251,73 +404,128 @@ def document_frame(text: str, meta: DocumentMeta, segments: list[Segment]) -> Fr
         title_year = ys[0][1] if ys else None
         if meta.start_month and meta.end_month:
             period = Period(None, meta.start_month, meta.end_month)
+            frame.why["months"] = f"title: {title[:40]}"
             frame.note(f"title: {title[:40]} → months {meta.start_month}-{meta.end_month}")
         if title_year:
             frame.note(f"title: {title[:40]} → year {title_year}")
-    headline_year = None
+    headline_years = _headline_years(segments)
     for seg in segments:
-        if seg.kind != "headline":
+        if seg.kind != "headline" or period is not None:
             continue
-        if period is None:
-            p = _period_of(seg.text)
-            if p is not None and not (p.start_month == 1 and p.end_month == 12):
-                period = p
-                frame.note(f"headline: {seg.text.strip()[:40]} → months {p.start_month}-{p.end_month}")
-        if headline_year is None:
-            ys = data_years(seg.text)
-            if ys:
-                headline_year = ys[0][1]
-                frame.note(f"headline: {seg.text.strip()[:40]} → year {headline_year}")
-    lead = None
-    if period is None:
-        lead = _lead_period(segments)
-        if lead is not None:
-            period = lead[0]
-            frame.note(f"lead: {lead[1]} → months {period.start_month}-{period.end_month}")
+        p = _period_of(seg.text)
+        if p is not None and not (p.start_month == 1 and p.end_month == 12):
+            period = p
+            frame.why["months"] = f"headline: {seg.text.strip()[:40]}"
+            frame.note(f"headline: {seg.text.strip()[:40]} → months {p.start_month}-{p.end_month}")
+    headline_year = headline_years[0][0] if headline_years else None
+    if headline_year is not None:
+        frame.note(f"headline: {headline_years[0][1][:40]} → year {headline_year}")
+    lead = _lead_period(segments)
+    if period is None and lead is not None:
+        period = lead[0]
+        frame.why["months"] = f"lead: {lead[1]}"
+        frame.note(f"lead: {lead[1]} → months {period.start_month}-{period.end_month}")
+    elif (period is not None and lead is not None and period.start_month == period.end_month
+          and _ISSUE_MONTH.search(title) and lead[0].start_month == 1 and lead[0].end_month == period.end_month):
+        # 经济运行简况（2025年6月） over 1-6月，全市…: the month names the issue, the lead the period
+        period = lead[0]
+        frame.why["months"] = f"lead: {lead[1]} (the title's month names the issue)"
+        frame.note(f"lead: {lead[1]} → months 1-{period.end_month}")
     lead_year = _lead_year(segments)
     if lead_year is not None:
         frame.note(f"lead: {lead_year[1]} → year {lead_year[0]}")
+    book_year = _book_year(text)
     published = _published(meta, segments)
     if published:
         frame.published = meta.published or f"{published[0]:04d}-{published[1]:02d}"
-    year = title_year or headline_year or (lead_year[0] if lead_year else None)
+        frame.why["published"] = frame.published
 
-    if frame.kind in (WORK_REPORT, PLAN):
-        # given in year Y (Dec–Mar): reviews Y-1, sets targets for Y
-        report_year = title_year
-        if report_year is None and published:
-            report_year = published[0] + (1 if published[1] >= 11 else 0)
-            frame.note(f"published {frame.published} → report year {report_year}")
-        if report_year is None:
-            years = {y for _, y in data_years(text[:3000])}
-            pairs = sorted(y for y in years if y - 1 in years)
-            reviewed = _REVIEWED.search(text[:3000])
-            if pairs:
-                report_year = pairs[-1]
-                frame.note(f"years {report_year - 1} and {report_year} → report year {report_year}")
-            elif reviewed:
-                report_year = int(reviewed[1] or reviewed[2]) + 1
-                frame.note(f"{reviewed[0][:20]} → reviews {report_year - 1}, report year {report_year}")
-            elif year is not None:
-                report_year = year
-        if report_year is not None:
-            frame.target_year = report_year
-            frame.year = report_year - 1
-            frame.start_month, frame.end_month = 1, 12
-            frame.note(f"{frame.kind}: actuals {frame.year}, targets {frame.target_year}")
-        return frame
+    if mode in ("review_plan", "plan"):
+        _report_years(frame, mode, text, title, title_year, headline_years, lead_year, published, book_year)
+    else:
+        _period_years(frame, mode, dtype, text, title_year, headline_year, lead_year, book_year, period,
+                      lead, published, segments)
+    if user:
+        _apply_user(frame, user)
+    return frame
 
-    if frame.kind == BULLETIN and period is None:
+
+def _report_years(frame: Frame, mode: str, text: str, title: str, title_year, headline_years, lead_year,
+                  published, book_year) -> None:
+    """A work report, plan execution or plan given in year Y: reviews Y-1, sets Y's targets."""
+    report_year = None
+    if title_year is not None and (_NAMES_REPORT.search(title) or not _REVIEW_WORDS.search(title)):
+        report_year, where = title_year, f"title: {title[:40]}"
+    elif title_year is not None:
+        report_year, where = title_year + 1, f"title: {title[:40]} (reviewed)"
+    if report_year is None and headline_years:
+        years = sorted({y for y, _ in headline_years})
+        y, line = headline_years[0]
+        if len(years) >= 2 and years[-1] - years[-2] == 1:
+            report_year, where = years[-1], f"headline: {line[:40]}"
+        elif _REVIEW_WORDS.search(line) and not _NAMES_REPORT.search(line):
+            report_year, where = y + 1, f"headline: {line[:40]} (the year reviewed)"
+        else:
+            report_year, where = y, f"headline: {line[:40]}"
+    if report_year is None and published:
+        report_year = published[0] + (1 if published[1] >= 11 else 0)
+        where = f"published {frame.published}"
+    if report_year is None:
+        years = {y for _, y in data_years(text[:3000])}
+        pairs = sorted(y for y in years if y - 1 in years)
+        reviewed = _REVIEWED.search(text[:3000])
+        if reviewed:
+            report_year = int(reviewed[1] or reviewed[2]) + 1
+            where = f"{reviewed[0][:20]} (the year reviewed)"
+        elif pairs:
+            report_year = pairs[-1]
+            where = f"years {report_year - 1} and {report_year}"
+        elif book_year is not None:
+            report_year, where = book_year[0], f"book title: {book_year[1]}"
+        elif lead_year is not None:
+            report_year, where = lead_year[0], f"lead: {lead_year[1]}"
+    if report_year is None:
+        return
+    frame.target_year = report_year
+    frame.why["target_year"] = where
+    if mode == "plan" and not _REVIEW_CUE.search(text[:4000]):
+        frame.note(f"{frame.type}: targets {report_year} ({where}); no year reviewed")
+        return
+    frame.year = report_year - 1
+    frame.start_month, frame.end_month = 1, 12
+    frame.why["year"] = f"{where}: given in {report_year}, reviews {report_year - 1}"
+    frame.why.setdefault("months", "a year reviewed")
+    frame.note(f"{frame.type}: actuals {frame.year}, targets {frame.target_year}")
+
+
+def _period_years(frame: Frame, mode: str, dtype: str, text: str, title_year, headline_year, lead_year,
+                  book_year, period, lead, published, segments) -> None:
+    """A release, brief, analysis, progress report, 公报, yearbook entry, task list: its figures
+    cover the period it names, in the year it names (or the year its publication date gives)."""
+    year, where = None, None
+    for y, w in ((title_year, "title"), (headline_year, "headline"),
+                 (lead_year[0] if lead_year else None, f"lead: {lead_year[1]}" if lead_year else ""),
+                 (book_year[0] if book_year else None, f"book title: {book_year[1]}" if book_year else "")):
+        if y is not None:
+            year, where = y, w
+            break
+    if mode == "annual" and period is None:
         period = Period(None, 1, 12)
+        frame.why.setdefault("months", f"{dtype}: a whole year")
     if year is None and published:
         year = published[0]
-        if frame.kind == BULLETIN or (period is not None and period.end_month > published[1]):
+        if mode == "annual" or (period is not None and period.end_month > published[1]):
             year -= 1
+        where = f"published {frame.published}"
         frame.note(f"published {frame.published} → year {year}")
-    if period is None and lead_year is not None and year == lead_year[0] and not title:
+    if period is None and lead_year is not None and year == lead_year[0] and not frame.why.get("months"):
         period = Period(None, 1, 12)  # 2015年，全县…: a year and nothing narrower
+        frame.why["months"] = f"lead: {lead_year[1]} (a year, nothing narrower)"
         frame.note("a year and no narrower period → months 1-12")
     frame.year = year
+    if year is not None:
+        frame.why["year"] = where or ""
+    # targets a release states are its own year's (全年目标); a task list's are the year's tasks
     frame.target_year = year
     why = _cumulative_quarters(segments)
     if why is not None:
@@ -328,4 +536,31 @@ def document_frame(text: str, meta: DocumentMeta, segments: list[Segment]) -> Fr
             period = Period(None, 1, period.end_month)
     if period is not None:
         frame.start_month, frame.end_month = period.start_month, period.end_month
-    return frame
+
+
+def _apply_user(frame: Frame, user: dict) -> None:
+    """What the user stated wins, with evidence ``user``."""
+    if user.get("region"):
+        frame.region = user["region"]
+        frame.region_level = user.get("region_level") or region_level(frame.region)
+        frame.why["region"] = "user"
+    if user.get("type"):
+        frame.type = user["type"]
+        frame.why["type"] = "user"
+    if user.get("year"):
+        y = int(user["year"])
+        if frame.kind in (WORK_REPORT, PLAN) and frame.target_year is not None and frame.year is not None \
+                and frame.target_year == frame.year + 1:
+            frame.target_year = y + 1
+        elif frame.target_year == frame.year:
+            frame.target_year = y
+        frame.year = y
+        frame.why["year"] = "user"
+    if user.get("target_year"):
+        frame.target_year = int(user["target_year"])
+        frame.why["target_year"] = "user"
+    if user.get("months"):
+        a, _, b = str(user["months"]).partition("-")
+        frame.start_month, frame.end_month = int(a), int(b or a)
+        frame.why["months"] = "user"
+    frame.note("user: " + ", ".join(f"{k}={v}" for k, v in user.items() if v))

@@ -22,7 +22,7 @@ from ..store import open_readonly, resolve_db_path
 __all__ = ["Zibo", "DOCUMENT_COLUMNS", "document_filter"]
 
 DOCUMENT_COLUMNS = ["document", "title", "year", "start_month", "end_month", "period", "published",
-                    "publisher", "region", "doc_type", "report_kind", "format", "encoding", "observations", "tasks",
+                    "publisher", "region", "region_level", "type", "data_year", "target_year", "doc_type", "report_kind", "format", "encoding", "observations", "tasks",
                     "unreadable", "index_no", "path", "relpath", "source", "linked_from", "id", "sha256",
                     "ingested_at"]
 
@@ -97,13 +97,14 @@ class Zibo:
         where, params = "", ()
         if doc_type:
             where, params = "WHERE doc_type = ?", (doc_type,)
-        cols = ", ".join(DOCUMENT_COLUMNS + ["warnings", "frame"])
+        cols = ", ".join(DOCUMENT_COLUMNS + ["warnings", "frame", "frame_why"])
         rows = self.iter_rows(f"SELECT {cols} FROM documents {where} ORDER BY year, end_month, document", params)
 
         def parsed():
             for r in rows:
                 r["warnings"] = json.loads(r["warnings"] or "[]")
                 r["frame"] = json.loads(r["frame"] or "[]")
+                r["evidence"] = json.loads(r.pop("frame_why") or "{}")
                 yield r
 
         return parsed()

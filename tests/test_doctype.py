@@ -1,0 +1,62 @@
+"""extract.doctype: a document's type from typed evidence; the rules are data (doc_types.tsv),
+each with an example the test runs."""
+
+from __future__ import annotations
+
+import pytest
+
+from zibo_cli.extract.doctype import MODE, TYPES, Evidence, classify, rules
+from zibo_cli.extract.frame import document_frame
+from zibo_cli.extract.metadata import extract_metadata
+from zibo_cli.extract.segment import segment
+
+
+@pytest.mark.parametrize("rule", rules(), ids=lambda r: f"{r.type}:{r.where}:{r.line}")
+def test_every_rule_matches_its_example(rule):
+    if rule.where == "table":
+        return  # the evidence is the document's task table, not a text
+    assert rule.pattern.search(rule.example), f"doc_types.tsv:{rule.line}: {rule.example!r}"
+
+
+def test_every_type_has_rules_and_every_mode_names_a_type():
+    assert {r.type for r in rules()} == set(TYPES) - {"other"}
+    assert set(MODE) <= set(TYPES)
+
+
+def doc_type(text: str, **kw) -> str:
+    meta = extract_metadata(text)
+    return document_frame(text, meta, segment(text), **kw).type
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("某县2024年国民经济和社会发展统计公报\n某县统计局\n初步核算，全年实现地区生产总值152.8亿元，比上年增长3.4%。",
+     "bulletin_gongbao"),
+    ("2025年政府工作报告\n各位代表：现在，我代表县人民政府向大会报告工作。\n过去一年，全县地区生产总值增长6%。",
+     "work_report"),
+    ("本报讯（记者 张三）1月9日，某区第三届人民代表大会第五次会议开幕。区长李四作政府工作报告。报告指出，2024年全区地区生产总值增长6%。",
+     "news_about_report"),
+    ("关于某市2024年国民经济和社会发展计划执行情况与2025年计划草案的报告\n各位代表：\n2024年全市地区生产总值增长5%。",
+     "plan_execution"),
+    ("关于某市2025年上半年国民经济和社会发展计划执行情况的报告\n上半年，全市地区生产总值增长5.6%。",
+     "progress_on_report"),
+    ("关于《政府工作报告》确定的2025年重点工作上半年完成情况的通报\n上半年，全市地区生产总值增长5.6%。",
+     "progress_on_report"),
+    ("某区2025年经济工作要点\n主要目标：地区生产总值增长6%左右。", "plan"),
+    ("“十三五”时期全市经济社会发展成就\n过去五年，全市地区生产总值年均增长6.5%。", "five_year_review"),
+    ("某县年鉴2023\n【概况】某县1958年建县。全年地区生产总值86.3亿元。", "yearbook"),
+    ("关于1-9月民生工程实施进度的通报\n截至9月底，3个项目进度滞后，牵头单位：县住建局。", "task_bulletin"),
+    ("经济运行简况（2025年6月）\n1-6月，全市规模以上工业增加值增长6.1%。", "monthly_brief"),
+    ("上半年全市经济运行分析\n上半年，全市地区生产总值增长5.1%。当前经济运行中存在的问题：需求不足。", "analysis"),
+    ("1-5月份全市经济运行情况\n1-5月，全市规模以上工业增加值增长9.2%。", "stats_release"),
+])
+def test_written_documents_of_each_type(text, expected):
+    assert doc_type(text) == expected
+
+
+def test_a_task_table_is_its_evidence():
+    assert doc_type("某表\n序号\t任务\t进展\n1\t建成公厕\t已完成", task_table=True) == "task_table"
+
+
+def test_no_cue_at_all():
+    assert classify(Evidence(body="今天天气很好。"), has_figures=False) == ("other", ["no cue: none"])
+    assert classify(Evidence(body="增长5%"), has_figures=True)[0] == "stats_release"

@@ -1,0 +1,72 @@
+"""The frame gold (tests/data/frames): sound, kept apart from the pages that measure the project
+independently, split by the rule its README states, and zibo's frame scores on each half at or
+above the floors set from the last honest measurement (raise them as the frame improves; never
+lower one to make a change pass)."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.test_acceptance import SCORER, ZIBO
+
+FRAMES = Path(__file__).resolve().parent / "data" / "frames"
+sys.path.insert(0, str(FRAMES))
+import score_frames  # noqa: E402
+
+# (type, region, data_year, months, target_year) per half; first measured 2026-12-07 with the
+# type-first frame (see README "The document frame").
+FLOORS = {
+    "tune": {"type": 0.70, "region": 0.70, "data_year": 0.70, "months": 0.75, "target_year": 0.70},
+    "measure": {"type": 0.55, "region": 0.65, "data_year": 0.75, "months": 0.75, "target_year": 0.65},
+}
+
+
+@pytest.fixture(scope="module")
+def golds():
+    return score_frames.load()
+
+
+def test_every_new_document_has_one_gold_line_and_the_split_rule_holds(golds):
+    named = [g.path for g in golds]
+    assert len(named) == len(set(named)), "a document has two gold lines"
+    docs = sorted(f"frames/docs/{p.name}" for p in (FRAMES / "docs").iterdir())
+    assert sorted(p for p in named if p.startswith("frames/")) == docs
+    for g in golds:
+        if g.path.startswith("frames/"):
+            number = int(re.match(r"f(\d+)_", g.name)[1])
+            assert g.half == ("measure" if number % 3 == 0 else "tune"), g.where
+
+
+def test_the_gold_is_large_and_varied(golds):
+    assert len(golds) >= 250
+    by_type = {}
+    for g in golds:
+        by_type[g.fields["type"]] = by_type.get(g.fields["type"], 0) + 1
+    thin = {t: n for t, n in by_type.items() if t != "other" and n < 12}
+    assert not thin, f"types with fewer than 12 documents: {thin}"
+
+
+def test_no_excluded_address():
+    excluded_file = SCORER.parent / "excluded-sources.txt"
+    if not excluded_file.exists():
+        pytest.skip(f"no excluded-sources list beside the scorer ({excluded_file})")
+    excluded = {ln.strip() for ln in excluded_file.read_text(encoding="utf-8").splitlines() if "://" in ln}
+    lines = [ln for p in (FRAMES / "gold").glob("*.tsv") for ln in p.read_text(encoding="utf-8").splitlines()
+             if ln.strip() and not ln.startswith("#")]
+    used = {ln.split(" | ")[9].strip() for ln in lines}
+    assert not used & excluded
+
+
+def test_frame_scores_stay_at_or_above_their_floors():
+    out = subprocess.run([sys.executable, str(FRAMES / "score_frames.py"), "--zibo", str(ZIBO), "--json"],
+                         check=True, capture_output=True, text=True)
+    scores = json.loads(out.stdout)
+    low = [f"{half} {field} {scores[half][field]:.0%} < {floor:.0%}"
+           for half, floors in FLOORS.items() for field, floor in floors.items() if scores[half][field] < floor]
+    assert not low, "; ".join(low)

@@ -1,0 +1,99 @@
+"""What kind of document a text is, decided first, from typed evidence.
+
+The rules are data (``zibo_cli/data/doc_types.tsv``): each names a type, the evidence it looks
+at (the title and headline, a 《title》 near the top, the lead, the body's first 4,000
+characters, the publisher, a task table), a pattern, a weight and an example. Every rule that
+matches adds its weight to its type; the highest score wins, ties going to the type the file
+lists first. The rules that decided are the type's evidence (``Evidence.why``).
+
+Adding a document shape is adding a line to the file (and its example runs in the tests).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["TYPES", "Rule", "Evidence", "rules", "classify", "MODE"]
+
+TYPES = ("stats_release", "monthly_brief", "analysis", "bulletin_gongbao", "work_report", "plan",
+         "plan_execution", "progress_on_report", "five_year_review", "yearbook", "news_about_report",
+         "task_table", "task_bulletin", "other")
+WHERE = ("head", "top", "book", "lead", "body", "publisher", "table")
+
+# How each type's figures are dated (extract.frame): a work report given in year Y reviews Y-1 and
+# sets Y's targets; a plan sets Y's targets; an annual document covers its year; the rest cover
+# the period they name.
+MODE = {
+    "work_report": "review_plan", "plan_execution": "review_plan", "plan": "plan",
+    "bulletin_gongbao": "annual", "yearbook": "annual", "five_year_review": "annual",
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    type: str
+    where: str
+    pattern: re.Pattern[str]
+    weight: int
+    example: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The texts a document's type is read from."""
+
+    head: str = ""
+    top: str = ""
+    book: str = ""
+    lead: str = ""
+    body: str = ""
+    publisher: str = ""
+    table: str = ""  # non-empty when the document holds a task table
+
+
+@lru_cache(maxsize=1)
+def rules() -> tuple[Rule, ...]:
+    text = resources.files("zibo_cli").joinpath("data/doc_types.tsv").read_text(encoding="utf-8")
+    out = []
+    for n, raw in enumerate(text.splitlines(), 1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        parts = raw.split("\t")
+        if len(parts) != 5:
+            raise ValueError(f"doc_types.tsv:{n}: 5 TAB-separated fields, not {len(parts)}")
+        type_, where, pattern, weight, example = parts
+        if type_ not in TYPES or where not in WHERE:
+            raise ValueError(f"doc_types.tsv:{n}: unknown type {type_!r} or evidence {where!r}")
+        out.append(Rule(type_, where, re.compile(pattern), int(weight), example, n))
+    return tuple(out)
+
+
+def _order() -> dict[str, int]:
+    order: dict[str, int] = {}
+    for r in rules():
+        order.setdefault(r.type, len(order))
+    return order
+
+
+def classify(ev: Evidence, has_figures: bool = True) -> tuple[str, list[str]]:
+    """(type, why): the type with the highest score and the words that gave it."""
+    scores: dict[str, int] = {}
+    why: dict[str, list[str]] = {}
+    for r in rules():
+        text = getattr(ev, r.where)
+        if not text:
+            continue
+        m = r.pattern.search(text)
+        if m is None:
+            continue
+        scores[r.type] = scores.get(r.type, 0) + r.weight
+        why.setdefault(r.type, []).append(f"{r.where} {m[0].strip()[:24] or '(table)'}")
+    if not scores:
+        return ("stats_release" if has_figures else "other"), ["no cue: " + ("figures" if has_figures else "none")]
+    order = _order()
+    best = max(scores, key=lambda t: (scores[t], -order[t]))
+    return best, why[best]
