@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 from .. import places
 from ..models import DocumentMeta
 from ..periods import Period, find_periods
+from . import doctype
 from .doctype import Evidence
 from .segment import Segment
-from . import doctype
 
 __all__ = ["Frame", "document_frame", "data_years", "is_bare_quarter", "mask_titles", "WORK_REPORT", "PLAN", "BULLETIN", "REPORT"]
 
