@@ -221,7 +221,7 @@ def _walk(folder: Path, seen_dirs: set, seen_files: set, rel: str,
 
 def ingest_file(conn: sqlite3.Connection, path: Path, force: bool = False,
                 relpath: str | None = None, origin: tuple = (None, None, None),
-                real: str | None = None) -> IngestResult:
+                real: str | None = None, user: dict | None = None) -> IngestResult:
     """Parse and store one file.
 
     A file that cannot be read or parsed comes back as a ``failed`` result (nothing of it
@@ -229,7 +229,7 @@ def ingest_file(conn: sqlite3.Connection, path: Path, force: bool = False,
     one transaction, so an interrupt leaves it either fully in or fully out.
     ``force`` parses and rewrites a file even when its bytes are already stored.
     """
-    todo = check_file(conn, path, force, relpath, origin, real)
+    todo = check_file(conn, path, force, relpath, origin, real, user)
     if isinstance(todo, IngestResult):
         return todo
     return _store_prepared(conn, parse_read_file(todo), force)
@@ -247,6 +247,8 @@ class ToParse:
     source: str | None = None  # fetched from this address (it is then the document's path)
     linked_from: str | None = None
     name: str | None = None  # the document's base name when the file's is not it (a fetched page)
+    user: dict | None = None  # what the user states about the document's frame (region, year …)
+    rewrite: bool = False  # stored already, but to be written again (a frame newly stated)
 
 
 @dataclass
@@ -260,14 +262,17 @@ class Prepared:
     doc: ParsedDocument | None = None
     mtime: float | None = None
     rows: DocumentRows | None = None
+    rewrite: bool = False  # write it even though the same bytes are stored (ToParse.rewrite)
 
 
 def check_file(conn: sqlite3.Connection, path: Path, force: bool = False,
                relpath: str | None = None, origin: tuple = (None, None, None),
-               real: str | None = None) -> IngestResult | ToParse:
+               real: str | None = None, user: dict | None = None) -> IngestResult | ToParse:
     """Read and hash a file: the final result when there is nothing to parse (it cannot
-    be read, or the same bytes are stored), else what the parser needs. Reads the
-    database, never writes it."""
+    be read, or the same bytes are stored with the same user-stated frame), else what the
+    parser needs. ``user``: what this run states about every file's frame (``--region``,
+    ``--year``), over what was stated before (kept on the document row). Reads the database,
+    never writes it."""
     from .sources import read_file_bytes
     from .store import document_state
 
@@ -282,13 +287,29 @@ def check_file(conn: sqlite3.Connection, path: Path, force: bool = False,
     resolved = source or shown(real or str(path.resolve()))
     # Fast path: unchanged bytes at the same path need no parsing at all.
     state, other = document_state(conn, sha, resolved)
-    if state == "duplicate" or (state == "unchanged" and not force):
+    stated = stated_frame(conn, sha, resolved)
+    wanted = {**stated, **{k: str(v) for k, v in (user or {}).items() if v}}
+    rewrite = state == "unchanged" and wanted != stated  # the same bytes, a frame newly stated
+    if state == "duplicate" or (state == "unchanged" and not (force or rewrite)):
         result.status = state
         if state == "duplicate":
             result.warnings.append(f"same content as {other}; not stored twice")
         _fill_from_db(conn, sha, result)
         return result
-    return ToParse(path, data, sha, resolved, relpath, source, linked_from, name)
+    return ToParse(path, data, sha, resolved, relpath, source, linked_from, name, wanted or None, rewrite)
+
+
+def stated_frame(conn: sqlite3.Connection, sha: str, path: str) -> dict[str, str]:
+    """What a user stated about the frame of the document with these bytes (else of the one
+    at this path: an edited file keeps it)."""
+    import json
+
+    try:
+        row = conn.execute("SELECT frame_user FROM documents WHERE sha256 = ? UNION ALL "
+                           "SELECT frame_user FROM documents WHERE path = ? LIMIT 1", (sha, path)).fetchone()
+    except sqlite3.OperationalError:  # a database from before the frame
+        return {}
+    return json.loads(row[0]) if row and row[0] else {}
 
 
 class TooComplex(Exception):
@@ -349,7 +370,7 @@ def parse_read_file(todo: ToParse) -> Prepared:
         with _time_limit(limit):
             source = read_source(path, todo.data)
             doc = parse_source(source, todo.resolved, shown(name), todo.sha, len(todo.data),
-                               relpath=result.relpath)
+                               relpath=result.relpath, user=todo.user)
             doc.source_url, doc.linked_from = todo.source, todo.linked_from
     except SourceError as e:
         result.error = str(e)
@@ -381,7 +402,7 @@ def parse_read_file(todo: ToParse) -> Prepared:
         mtime = None if todo.source else path.stat().st_mtime
     except OSError:
         mtime = None
-    return Prepared(result, doc, mtime)
+    return Prepared(result, doc, mtime, rewrite=todo.rewrite)
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -411,6 +432,7 @@ def _store_prepared(conn: sqlite3.Connection, prep: Prepared, force: bool = Fals
     from .store import document_rows, document_state, store_rows
 
     result, rows = prep.result, prep.rows
+    force = force or prep.rewrite
     if rows is None:
         if prep.doc is None:
             return result
@@ -462,18 +484,19 @@ def default_workers(n_files: int) -> int:
 
 
 def ingest_paths(paths: Iterable[str | os.PathLike[str]], db_path: Path,
-                 force: bool = False, workers: int | None = None) -> Iterator[IngestResult]:
+                 force: bool = False, workers: int | None = None, user: dict | None = None) -> Iterator[IngestResult]:
     """Ingest every file under ``paths`` into the database at ``db_path``.
 
     Raises :class:`DatabaseError` (one line) when the database cannot be opened or
     written; the documents stored before that stay, whole. ``workers``: parser
-    processes (None: :func:`default_workers`; 0: parse in this process).
+    processes (None: :func:`default_workers`; 0: parse in this process). ``user``: what the
+    user states about every file's frame (``{"region": "淄博市", "year": "2024"}``).
     """
-    return ingest_found(find_files(paths), db_path, force=force, workers=workers)
+    return ingest_found(find_files(paths), db_path, force=force, workers=workers, user=user)
 
 
 def ingest_found(found: Iterable[tuple[Path, str | None]], db_path: Path,
-                 force: bool = False, workers: int | None = None) -> Iterator[IngestResult]:
+                 force: bool = False, workers: int | None = None, user: dict | None = None) -> Iterator[IngestResult]:
     """Like :func:`ingest_paths`, for the (file, error) pairs :func:`find_files` gave.
 
     With ``workers`` > 0, new files are parsed in that many processes while this one
@@ -484,7 +507,7 @@ def ingest_found(found: Iterable[tuple[Path, str | None]], db_path: Path,
     if workers is None:
         workers = default_workers(len(found))
     if workers > 0:
-        yield from _ingest_parallel(found, db_path, force, workers)
+        yield from _ingest_parallel(found, db_path, force, workers, user)
         return
     from .store import connect, describe_sqlite_error
 
@@ -501,7 +524,7 @@ def ingest_found(found: Iterable[tuple[Path, str | None]], db_path: Path,
                 yield from commits.add(_unreadable(item))
                 continue
             try:
-                todo = check_file(conn, path, force, relpath_of(item), _origin(item), real)
+                todo = check_file(conn, path, force, relpath_of(item), _origin(item), real, user)
                 if isinstance(todo, IngestResult):
                     yield from commits.add(todo)
                 else:
@@ -613,7 +636,7 @@ def _own_files(db_path: Path) -> set[str]:
 
 
 def _ingest_parallel(found: FoundList, db_path: Path, force: bool,
-                     workers: int) -> Iterator[IngestResult]:
+                     workers: int, user: dict | None = None) -> Iterator[IngestResult]:
     """Read, hash and check each file here; parse the new ones in ``workers`` processes;
     store here, in file order.
 
@@ -699,7 +722,7 @@ def _ingest_parallel(found: FoundList, db_path: Path, force: bool,
                 window.append(_unreadable(item))
             else:
                 try:
-                    todo = check_file(conn, path, force, relpath_of(item), _origin(item), real)
+                    todo = check_file(conn, path, force, relpath_of(item), _origin(item), real, user)
                 except sqlite3.Error as e:
                     raise DatabaseError(describe_sqlite_error(e, Path(db_path))) from None
                 if isinstance(todo, IngestResult):
@@ -817,3 +840,71 @@ def _worker_parse(todo: ToParse) -> Prepared:
         prep.rows = document_rows(prep.doc)
         prep.doc = None
     return prep
+
+
+def user_frame(region: str | None, year: int | None, doc_type: str | None) -> dict[str, str]:
+    """What the user states about documents' frames (ingest, docs set), checked: a known type, a
+    region by its full name (淄博 → 淄博市; a name zibo does not know is kept as written)."""
+    from .errors import UsageError
+    from .extract.doctype import TYPES
+
+    user: dict[str, str] = {}
+    if doc_type is not None:
+        if doc_type not in TYPES:
+            raise UsageError(f"--type {doc_type!r} is not a document type; one of: {', '.join(TYPES)}")
+        user["type"] = doc_type
+    if region is not None:
+        from .normalize import normalize_text
+        from .places import place_named
+
+        place = (normalize_text(region) or region).strip()
+        if not place:
+            raise UsageError("--region needs a place name (淄博市, 临淄区, 全国)")
+        user["region"] = place_named(place) or place
+    if year is not None:
+        if not 1900 <= year <= 2100:
+            raise UsageError(f"--year {year} is not a year of reports (1900–2100)")
+        user["year"] = str(year)
+    return user
+
+
+def set_frame(db_path: Path, name: str, user: dict[str, str], clear: bool = False) -> IngestResult:
+    """State what document ``name`` is about (``zibo docs set``): ``user`` (region, year, type)
+    over what was stated before (``clear``: instead of it), kept on the document row, and the
+    document read again with it, from its file when the file still holds the same bytes, else
+    from the text stored. Raises ZiboError when ``name`` names no document or several."""
+    import json
+
+    from .models import SourceText
+    from .pipeline import parse_source
+    from .query import Zibo
+    from .store import connect, transaction
+
+    with Zibo(db_path) as z:
+        found = z.find_document(name)
+    conn = connect(db_path)
+    try:
+        row = conn.execute("SELECT sha256, document, path, relpath, source, linked_from, frame_user, text, format, "
+                           "encoding, size FROM documents WHERE id = ?", (found["id"],)).fetchone()
+        sha, document, path, relpath, source, linked_from, stated, text, fmt, encoding, size = row
+        wanted = ({} if clear else json.loads(stated or "{}")) | {k: str(v) for k, v in user.items() if v}
+        result = IngestResult(path=source or path, document=document, status="failed", relpath=relpath)
+        todo = None
+        if not source and Path(path).is_file():
+            todo = check_file(conn, Path(path), force=True, relpath=relpath, real=path)
+        if isinstance(todo, ToParse) and todo.sha == sha:
+            todo.user = wanted or None
+            prep = parse_read_file(todo)
+        else:  # the file is gone or changed (or was fetched): read the text stored
+            doc = parse_source(SourceText(text=text, encoding=encoding or "utf-8", format=fmt or "text"), path,
+                               document, sha, size or 0, relpath=relpath, user=wanted or None)
+            doc.source_url, doc.linked_from = source, linked_from
+            prep = Prepared(result, doc)
+        with transaction(conn):
+            out = _store_prepared(conn, prep, force=True)
+        from .store import flush_fulltext
+
+        flush_fulltext(conn)
+        return out
+    finally:
+        conn.close()

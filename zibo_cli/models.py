@@ -83,6 +83,7 @@ class DocumentMeta:
     data_year: int | None = None  # the year its actual figures describe
     target_year: int | None = None  # the year whose targets it states
     frame_why: dict[str, str] = field(default_factory=dict)  # each frame field's evidence
+    frame_user: dict[str, str] = field(default_factory=dict)  # what the user stated (zibo docs set)
 
 
 @dataclass

@@ -52,6 +52,7 @@ def parse_source(source: SourceText, path: str, name: str, sha256: str, size: in
     segments = segment(normalized.text)
     frame = document_frame(normalized.text, meta, segments, task_table=meta.doc_type == TASK_TABLE, user=user)
     apply_frame(meta, frame)
+    meta.frame_user = {k: str(v) for k, v in (user or {}).items() if v}
     doc = ParsedDocument(path=path, document=name, sha256=sha256, size=size, source=source,
                          normalized=normalized, meta=meta, warnings=list(source.warnings),
                          relpath=relpath or name)

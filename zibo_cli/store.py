@@ -387,17 +387,14 @@ def m012_document_frame(db) -> None:
     """The document frame (``extract.frame``): the document's ``type`` (statistics release, work
     report, 统计公报 …), its region's level, the year its actual figures describe
     (``data_year``), the year whose targets it states (``target_year``), each field's evidence
-    (``frame_why``, JSON); and ``frame_overrides``, what a user stated about a document
-    (``zibo ingest --region/--year``, ``zibo docs set``), kept by its SHA-256 so that a
-    re-ingest keeps it."""
+    (``frame_why``, JSON); and ``frame_user``, what a user stated about the document
+    (``zibo ingest --region/--year``, ``zibo docs set``; JSON), which a re-ingest keeps."""
     conn = db.conn
     have = {r[1] for r in conn.execute("PRAGMA table_info([documents])")}
     for col, typ in (("type", "TEXT"), ("region_level", "TEXT"), ("data_year", "INTEGER"),
-                     ("target_year", "INTEGER"), ("frame_why", "TEXT")):
+                     ("target_year", "INTEGER"), ("frame_why", "TEXT"), ("frame_user", "TEXT")):
         if col not in have:
             conn.execute(f"ALTER TABLE [documents] ADD COLUMN [{col}] {typ}")
-    conn.execute("CREATE TABLE IF NOT EXISTS [frame_overrides] ([sha256] TEXT NOT NULL, [field] TEXT NOT NULL, "
-                 "[value] TEXT, PRIMARY KEY ([sha256], [field]))")
 
 FTS_BATCH = 64  # documents stored between two full-text flushes during an ingest
 WRITER_CACHE_KIB = 16 * 1024  # page cache of a connection that writes
@@ -930,6 +927,7 @@ def document_rows(doc: ParsedDocument) -> DocumentRows:
         "region": m.region, "report_kind": m.report_kind, "frame": json.dumps(m.frame, ensure_ascii=False),
         "type": m.type, "region_level": m.region_level, "data_year": m.data_year, "target_year": m.target_year,
         "frame_why": json.dumps(m.frame_why, ensure_ascii=False),
+        "frame_user": json.dumps(m.frame_user, ensure_ascii=False) if m.frame_user else None,
         "relpath": doc.relpath or doc.document, "source": doc.source_url, "linked_from": doc.linked_from,
         "file_name": base_name(doc.relpath or doc.document),
     }

@@ -1,4 +1,4 @@
-"""`zibo docs`: the ingested documents."""
+"""`zibo docs`: the ingested documents; `zibo docs set DOC`: state what a document is about."""
 
 from __future__ import annotations
 
@@ -12,11 +12,31 @@ from .application import CsvOpt, JsonOpt, NlOpt, TsvOpt, app, db_path
 
 @app.command("docs")
 def docs(ctx: typer.Context,
+         action: Annotated[str | None, typer.Argument(metavar="[set DOC]", show_default=False,
+                                                      help="`set DOC`: state the region, year or type of "
+                                                           "document DOC (with --region, --year, --type) and "
+                                                           "read it again with them.")] = None,
+         document: Annotated[str | None, typer.Argument(metavar="", show_default=False, hidden=True)] = None,
          region: Annotated[str | None, typer.Option("--region", "-r", metavar="PLACE", autocompletion=complete.regions, show_default=False,
-                                                    help="Only documents about this region (淄博 = 淄博市).")] = None,
+                                                    help="Only documents about this region (淄博 = 淄博市); "
+                                                         "with `set`: the region DOC is about.")] = None,
+         year: Annotated[int | None, typer.Option("--year", metavar="YEAR", show_default=False,
+                                                  help="With `set`: the year DOC's figures describe.")] = None,
+         doc_type: Annotated[str | None, typer.Option("--type", metavar="TYPE", show_default=False,
+                                                      help="With `set`: what kind of document DOC is "
+                                                           "(stats_release, monthly_brief, analysis, "
+                                                           "bulletin_gongbao, work_report, plan, plan_execution, "
+                                                           "progress_on_report, five_year_review, yearbook, "
+                                                           "news_about_report, task_table, task_bulletin, other).")] = None,
+         clear: Annotated[bool, typer.Option("--clear", help="With `set`: forget what was stated before.")] = False,
          json_: JsonOpt = False, csv_: CsvOpt = False, tsv_: TsvOpt = False, nl_: NlOpt = False) -> None:
-    """List the ingested documents with their period, publisher and what each gave."""
+    """List the ingested documents: type, region, period, target year, publisher and what each gave.
+
+    `zibo docs set DOC --region 淄博市 --year 2024` states what the text leaves out (kept as the
+    user's word, evidence `user`, over what is read; a re-ingest keeps it).
+    """
     from ..commands.docs import docs as run
     from ..render import output_format
 
-    run(db_path(ctx), output_format(json_, csv_, tsv_, nl_), region=region)
+    run(db_path(ctx), output_format(json_, csv_, tsv_, nl_), region=region, action=action, document=document,
+        year=year, doc_type=doc_type, clear=clear)

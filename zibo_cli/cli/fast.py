@@ -40,7 +40,8 @@ def _opts(*entries: tuple[tuple[str, ...], str, str]) -> dict[str, tuple[str, st
 
 _REGION = (("--region", "-r"), "region", TEXT)
 SPECS: dict[str, Spec] = {
-    "docs": Spec((), _opts(_REGION)),
+    "docs": Spec(("action?", "document?"), _opts(_REGION, (("--year",), "year", INT), (("--type",), "doc_type", TEXT),
+                                                 (("--clear",), "clear", FLAG))),
     "indicator": Spec(("name?",), _opts(
         (("--periods",), "periods", FLAG), (("--behind",), "behind", FLAG), (("--source",), "source", FLAG),
         (("--period",), "period", TEXT), (("--kind",), "kind", TEXT), _REGION, (("--basis",), "basis", TEXT),

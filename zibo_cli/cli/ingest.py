@@ -88,6 +88,17 @@ def ingest(
     attachments: Annotated[bool, typer.Option(
         "--attachments", help="With an address: also fetch the report files the page links to "
                               "(.doc .docx .xls .xlsx .pdf .wps), each stored as a document of its own.")] = False,
+    region: Annotated[str | None, typer.Option(
+        "--region", metavar="PLACE", show_default=False,
+        help="The place these reports are about, when their text does not say (淄博 = 淄博市); kept "
+             "as the user's word over what is read.")] = None,
+    year: Annotated[int | None, typer.Option(
+        "--year", metavar="YEAR", min=1900, max=2100, show_default=False,
+        help="The year their figures describe, when the text does not say.")] = None,
+    doc_type: Annotated[str | None, typer.Option(
+        "--type", metavar="TYPE", show_default=False,
+        help="What kind of document they are (stats_release, work_report, bulletin_gongbao, … see "
+             "zibo docs --help).")] = None,
 ) -> None:
     """Read report files (text in any common Chinese encoding, HTML pages, .docx, .xlsx, PDF).
 
@@ -106,12 +117,15 @@ def ingest(
         from ..errors import UsageError
 
         raise UsageError("--attachments goes with the address of a page (zibo ingest https://… --attachments)")
+    from ..ingest import user_frame
+
+    user = user_frame(region, year, doc_type)
     results = Results(keep_all=not quiet or fmt == "json")  # --json prints every file even with -q
     from .. import ingest as ingesting
 
     ingesting.parsers_started = False  # of this run (a script or test may run several in one process)
     try:
-        _run(paths, db, force, workers, quiet, fmt, results, attachments)
+        _run(paths, db, force, workers, quiet, fmt, results, attachments, user)
     except KeyboardInterrupt as e:
         from ..errors import INTERRUPTED, Interrupted
         from ..ingest import _ignore_interrupts, _restore_interrupts
@@ -145,7 +159,8 @@ def _parsers_started() -> bool:
     return ingest.parsers_started
 
 
-def _run(paths, db, force, workers, quiet, fmt, results: list, attachments: bool = False) -> None:
+def _run(paths, db, force, workers, quiet, fmt, results: list, attachments: bool = False,
+         user: dict | None = None) -> None:
     import tempfile
 
     from ..fetch import found_from_urls, is_url
@@ -154,17 +169,17 @@ def _run(paths, db, force, workers, quiet, fmt, results: list, attachments: bool
     urls = [p for p in paths if is_url(p)]
     with signals_interrupt(INGEST_SIGNALS):
         if not urls:
-            _ingest(find_files(paths), db, force, workers, quiet, results)
+            _ingest(find_files(paths), db, force, workers, quiet, results, user)
             return
         # pages and their attachments are fetched into a folder of this run and read from there
         # like files (each keeps its address as its path and source); the folder goes after
         with tempfile.TemporaryDirectory(prefix="zibo-fetch-") as folder:
             found = list(find_files([p for p in paths if not is_url(p)]))
             found += found_from_urls(urls, folder, attachments)
-            _ingest(found, db, force, workers, quiet, results)
+            _ingest(found, db, force, workers, quiet, results, user)
 
 
-def _ingest(found, db, force, workers, quiet, results: list) -> None:
+def _ingest(found, db, force, workers, quiet, results: list, user: dict | None = None) -> None:
     """Ingest ``found``, with a progress bar (and its ETA) on stderr whenever stderr is a
     terminal, whatever stdout is (zibo ingest reports/ --json > out.json shows it too)."""
     import sys
@@ -173,7 +188,7 @@ def _ingest(found, db, force, workers, quiet, results: list) -> None:
     from ..render import err_console, is_terminal
 
     if not (is_terminal(sys.stderr) and not quiet):
-        for r in ingest_found(found, db, force=force, workers=workers):
+        for r in ingest_found(found, db, force=force, workers=workers, user=user):
             results.append(r)
         return
     from rich.progress import (
@@ -192,7 +207,7 @@ def _ingest(found, db, force, workers, quiet, results: list) -> None:
                   TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=err_console(),
                   transient=True) as progress:
         task = progress.add_task("ingesting", total=len(found))
-        for r in ingest_found(found, db, force=force, workers=workers):
+        for r in ingest_found(found, db, force=force, workers=workers, user=user):
             results.append(r)
             progress.update(task, advance=1, description=r.document[:30])
 
