@@ -70,6 +70,11 @@ def parse_source(source: SourceText, path: str, name: str, sha256: str, size: in
     doc.observations = extract_observations(normalized.text, meta, doc.tasks, frame, segments)
     if meta.target_year is None:
         meta.target_year = _target_year(doc)
+    if (frame.kind in ("work_report", "plan") and meta.frame_why.get("year") != "user"
+            and not any(o.kind == "actual" for o in doc.observations)):
+        # a plan or a report on one that states only targets reviews no year
+        meta.data_year = meta.start_month = meta.end_month = None
+        meta.frame_why["year"] = "no actual figures: a plan's targets only"
     if normalized.unreadable:
         doc.warnings.append(f"{normalized.unreadable} characters were lost to encoding ('?')")
     if meta.year is None and (doc.observations or doc.tasks):

@@ -114,6 +114,10 @@ def _published(meta: DocumentMeta, segments: list[Segment]) -> tuple[int, int] |
         m = _DATE.search(seg.text)
         if m and 1 <= int(m[2]) <= 12 and 1 <= int(m[3]) <= 31:
             return int(m[1]), int(m[2])
+    for seg in segments[:3]:  # a date in brackets under a release's title: （2018年5月15日）
+        m = re.search(r"[（(]\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[)）]", seg.text[:300])
+        if m and 1 <= int(m[2]) <= 12 and 1 <= int(m[3]) <= 31:
+            return int(m[1]), int(m[2])
     return None
 
 
@@ -254,9 +258,14 @@ _MUNICIPALITIES = {"北京市", "上海市", "天津市", "重庆市"}
 # a work report's own title: its year is the year it is given in, not the year it reviews
 _NAMES_REPORT = re.compile(r"政府工作报告|工作报告|计划(?:草案)?|工作要点|方案")
 # a year in a headline that the report reviews (某区2024年预计GDP突破300亿元, 晒晒2024成绩单)
-_REVIEW_WORDS = re.compile(r"预计|成绩|回顾|实现|完成|突破|增长|达到|总结")
+_REVIEW_WORDS = re.compile(r"预计|成绩单?|回顾|总结|盘点|晒")
 # a title that names its month as a date of issue: 经济运行简况（2025年6月）, …简报 2025年6月
 _ISSUE_MONTH = re.compile(r"[（(]\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*[)）]|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*$")
+# 2023“两会”: a year written without 年 in a title
+_BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=[“\"「『]|\s*两会|\s*年度?)")
+# 2024年国民经济和社会发展计划执行情况: the year whose plan was executed is the year reviewed
+_EXECUTED = re.compile(r"((?:19|20)\d{2})\s*年[^年]{0,16}计划执行情况")
+_IN_YEAR = re.compile(r"(?:上半年|前三季度|一季度|[1１]\s*[-—至~]\s*\d{1,2}\s*月|截至\d{1,2}月).{0,30}(?:计划执行|执行情况|完成情况|进展|推进)")
 _TARGET_CUE = re.compile(r"目标|预期|力争|确保|计划(?!执行)|任务|要求")
 _REVIEW_CUE = re.compile(r"过去(?:的)?一年|上年|去年|预计|回顾|完成情况|执行情况")
 
@@ -373,6 +382,8 @@ def document_frame(text: str, meta: DocumentMeta, segments: list[Segment], *, ta
         about = ev.head + "\n" + ev.lead + "\n" + ev.book
         if re.search(r"统计公报", about):
             mode = "annual"
+        elif _IN_YEAR.search(about):
+            mode = "period"
         elif re.search(r"政府工作报告|人代会|人大.{0,8}会议|两会|计划执行情况与|计划草案|向大会报告工作|报告回顾", text[:3000]):
             mode = "review_plan"
     kind = {"review_plan": WORK_REPORT, "plan": PLAN, "annual": BULLETIN}.get(mode, REPORT)
@@ -454,7 +465,14 @@ def _report_years(frame: Frame, mode: str, text: str, title: str, title_year, he
                   published, book_year) -> None:
     """A work report, plan execution or plan given in year Y: reviews Y-1, sets Y's targets."""
     report_year = None
-    if title_year is not None and (_NAMES_REPORT.search(title) or not _REVIEW_WORDS.search(title)):
+    title_years = sorted({y for _, y in data_years(title)} | {int(y) for y in _BARE_YEAR.findall(title)})
+    reviewed_in_title = _REVIEWED.search(title) or _EXECUTED.search(title)
+    if len(title_years) >= 2 and title_years[-1] - title_years[-2] == 1:
+        report_year, where = title_years[-1], f"title: {title[:40]} (two years)"
+    elif reviewed_in_title:
+        report_year = int(next(g for g in reviewed_in_title.groups() if g)) + 1
+        where = f"title: {reviewed_in_title[0][:30]} (the year reviewed)"
+    elif title_year is not None and (_NAMES_REPORT.search(title) or not _REVIEW_WORDS.search(title)):
         report_year, where = title_year, f"title: {title[:40]}"
     elif title_year is not None:
         report_year, where = title_year + 1, f"title: {title[:40]} (reviewed)"
@@ -483,7 +501,10 @@ def _report_years(frame: Frame, mode: str, text: str, title: str, title_year, he
         elif book_year is not None:
             report_year, where = book_year[0], f"book title: {book_year[1]}"
         elif lead_year is not None:
-            report_year, where = lead_year[0], f"lead: {lead_year[1]}"
+            # 2024年，全市…: a work report's lead tells the year it reviews; 2025年是…之年 the coming one
+            ahead = bool(re.match(r"(?:19|20)\d{2}\s*年\s*是", lead_year[1]))
+            report_year = lead_year[0] + (0 if ahead else 1)
+            where = f"lead: {lead_year[1]}" + ("" if ahead else " (the year reviewed)")
     if report_year is None:
         return
     frame.target_year = report_year
@@ -503,9 +524,11 @@ def _period_years(frame: Frame, mode: str, dtype: str, text: str, title_year, he
     """A release, brief, analysis, progress report, 公报, yearbook entry, task list: its figures
     cover the period it names, in the year it names (or the year its publication date gives)."""
     year, where = None, None
+    body_year = _body_year(text)
     for y, w in ((title_year, "title"), (headline_year, "headline"),
                  (lead_year[0] if lead_year else None, f"lead: {lead_year[1]}" if lead_year else ""),
-                 (book_year[0] if book_year else None, f"book title: {book_year[1]}" if book_year else "")):
+                 (book_year[0] if book_year else None, f"book title: {book_year[1]}" if book_year else ""),
+                 (body_year[0] if body_year else None, f"body: {body_year[1]}" if body_year else "")):
         if y is not None:
             year, where = y, w
             break
@@ -534,8 +557,32 @@ def _period_years(frame: Frame, mode: str, dtype: str, text: str, title_year, he
         if period is not None and period.start_month > 1 and period.end_month - period.start_month == 2 \
                 and lead is not None and period == lead[0]:
             period = Period(None, 1, period.end_month)
+    if period is not None and dtype in _AS_OF_TYPES and period.start_month > 1:
+        # 10月份民生实事项目进展情况, 第二季度…推进情况: progress is told as of the period's end
+        frame.why["months"] = frame.why.get("months", "") + f" (progress as of month {period.end_month})"
+        period = Period(None, 1, period.end_month)
     if period is not None:
         frame.start_month, frame.end_month = period.start_month, period.end_month
+
+
+# the types whose figures are progress to date: a month or quarter they name is where it stands
+_AS_OF_TYPES = ("task_bulletin", "task_table", "progress_on_report")
+
+
+# a year the body writes with a period after it (2024年6月末, 2022年第二季度, 2017年民生工程 after 我市)
+_YEAR_OF_PERIOD = re.compile(r"\s*年\s*(?:度|第?[一二三四1-4]季度|上半年|下半年|前三季度|[1１]\s*[-—至~～]|\d{1,2}\s*月(?!\s*\d{1,2}\s*日)|全年)")
+_PLACE_BEFORE = re.compile(r"(?:关于|我[市县区省镇旗]|全[市县区省镇旗]|今年)\s*$")
+
+
+def _body_year(text: str) -> tuple[int, str] | None:
+    """The first year the top of the body writes as a period's (2024年6月末, 2022年第二季度) or
+    after 我市/全县/关于 (我市2017年民生工程): the year when no title, headline or lead tells."""
+    top = text[:2000]
+    for pos, year in data_years(top):
+        after = top[pos + 4:pos + 14]
+        if _YEAR_OF_PERIOD.match(after) or _PLACE_BEFORE.search(top[max(0, pos - 3):pos]):
+            return year, top[max(0, pos - 3):pos + 10].strip()
+    return None
 
 
 def _apply_user(frame: Frame, user: dict) -> None:
