@@ -61,7 +61,7 @@ def parse_source(source: SourceText, path: str, name: str, sha256: str, size: in
     doc.tasks = extract_tasks(normalized.text, meta, source.tables)
     if doc.tasks and meta.doc_type != TASK_TABLE and any(t.source == "table" for t in doc.tasks):
         meta.doc_type = TASK_TABLE
-        if meta.type not in ("task_table", "task_bulletin", "progress_on_report") and meta.frame_why.get("type") != "user":
+        if meta.type not in ("task_table", "progress_on_report") and meta.frame_why.get("type") != "user":
             meta.type = "task_table"  # a task table found in the text (flattened, one cell a line)
             meta.frame_why["type"] = f"rows: {sum(t.source == 'table' for t in doc.tasks)} task rows"
     for t in doc.tasks:
@@ -99,10 +99,16 @@ def apply_frame(meta: DocumentMeta, frame: Frame) -> None:
     meta.type = frame.type
     meta.region_level = frame.region_level
     meta.data_year = frame.year
-    meta.target_year = frame.target_year if _states_targets(frame) else None  # else: from its targets
+    # a work report's or a plan's targets are of the year it is given in, a progress report's or a
+    # task list's of the year of its tasks; other documents': the year of the targets they state
+    framed = frame.kind in ("work_report", "plan") or frame.type in _AS_OF_TYPES
+    meta.target_year = frame.target_year if framed or _states_targets(frame) else None
     meta.frame_why = dict(frame.why)
     if frame.why.get("year") == "user":
         meta.year = frame.year
+
+
+_AS_OF_TYPES = ("task_bulletin", "task_table", "progress_on_report")
 
 
 def _target_year(doc: ParsedDocument) -> int | None:

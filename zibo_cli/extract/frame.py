@@ -249,9 +249,11 @@ _DATE_LINE = re.compile(r"^\s*(?:(?:发布|发文|成文|更新)?(?:时间|日�
                         r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 # a year that is when a place was founded (1958年建县) is never a data year
 _FOUNDED = re.compile(r"^\s*(?:建[县市区镇乡]|设[县市区镇乡立置]|撤[县地区]|成立|建制|置[县州])")
-_WHOLE_WORD = re.compile(r"全(国|省|自治区|市|州|盟|县|旗|区)")
+# 全市 / 我县 …: the level of a document that names no place; not 高于全国, 居全省第3, 占全市
+_WHOLE_WORD = re.compile(r"(?<![比于居列占较超])(?:全|我)(国|省|自治区|市|州|盟|县|旗|区|镇|乡)(?![长委])")
 _LEVEL_OF_WORD = {"国": "nation", "省": "province", "自治区": "province", "市": "city", "州": "city",
-                  "盟": "city", "县": "county", "旗": "county", "区": "district"}
+                  "盟": "city", "县": "county", "旗": "county", "区": "district", "镇": "township",
+                  "乡": "township"}
 _ZONE = re.compile(r"(?:开发区|高新区|新区|园区|示范区|试验区|保税区|综试区|经开区)$")
 _TOWNSHIP = re.compile(r"(?:镇|乡|街道)$")
 _MUNICIPALITIES = {"北京市", "上海市", "天津市", "重庆市"}
@@ -312,8 +314,15 @@ def evidence_of(text: str, meta: DocumentMeta, segments: list[Segment], task_tab
     lead = "\n".join(s.text for s in _body(segments)[:2])[:600]
     book = "\n".join(_BOOK_TITLE.findall(text[:1500]))
     top = "\n".join(s.text.strip() for s in segments[:12] if s.kind != "chrome")[:400]
+    if not task_table:  # a table row whose header names task columns (| 序号 | 项目 | 牵头单位 | 进展情况 |)
+        task_table = any((seg.kind == "row" or seg.text.count("|") >= 3)
+                         and sum(w in seg.text for w in _TASK_COLUMNS) >= 2 for seg in segments[:80])
     return Evidence(head=head, top=top, book=book, lead=lead, body=text[:4000], publisher=meta.publisher or "",
                     table="task table" if task_table else "")
+
+
+_TASK_COLUMNS = ("序号", "项目", "任务", "是否完成", "完成情况", "进展", "责任单位", "牵头单位", "责任部门", "牵头部门",
+                 "责任领导", "分管领导", "完成时限", "年度目标", "未完成原因", "备注")
 
 
 def _unnamed_level(segments: list[Segment]) -> tuple[str, str] | None:
@@ -321,11 +330,15 @@ def _unnamed_level(segments: list[Segment]) -> tuple[str, str] | None:
     for seg in _body(segments)[:6]:
         m = _WHOLE_WORD.search(seg.text)
         if m:
-            return _LEVEL_OF_WORD[m[1]], m[0]
+            level = _LEVEL_OF_WORD[m[1]]
+            if m[1] == "区" and "自治区" in seg.text:
+                level = "province"  # 全区 of an autonomous region
+            return level, m[0]
     return None
 
 
 _MENTIONS_MIN = 3
+_MENTIONS_ALONE = 2
 
 
 def _region_by_mentions(text: str, level: str | None) -> tuple[str, str] | None:
@@ -343,9 +356,10 @@ def _region_by_mentions(text: str, level: str | None) -> tuple[str, str] | None:
         if name not in counts:
             counts[name] = body.count(name)
     fits = sorted(((n, c) for n, c in counts.items() if region_level(n) == level), key=lambda nc: -nc[1])
-    if not fits or fits[0][1] < _MENTIONS_MIN:
+    if not fits:
         return None
-    if len(fits) > 1 and fits[1][1] * 2 > fits[0][1]:
+    alone = len(fits) == 1 and fits[0][1] >= _MENTIONS_ALONE  # the only place of its level, named twice
+    if not alone and (fits[0][1] < _MENTIONS_MIN or (len(fits) > 1 and fits[1][1] * 2 > fits[0][1])):
         return None
     name, n = fits[0]
     return name, f"body: {places.short_name(name)} named {n} times"
@@ -404,6 +418,9 @@ def document_frame(text: str, meta: DocumentMeta, segments: list[Segment], *, ta
             frame.region, frame.region_level = named[0], region_level(named[0])
             frame.why["region"] = named[1]
             frame.note(f"{named[1]} → region {named[0]}")
+    if frame.region is None and unnamed is not None and unnamed[0] == "nation":
+        frame.region, frame.region_level = places.NATION, "nation"  # 全国 names the nation
+        frame.why["region"] = f"lead: {unnamed[1]}"
     if frame.region is None and unnamed is not None:
         frame.region_level = unnamed[0]
         frame.why["region"] = f"lead: {unnamed[1]}"
@@ -563,6 +580,9 @@ def _period_years(frame: Frame, mode: str, dtype: str, text: str, title_year, he
         period = Period(None, 1, period.end_month)
     if period is not None:
         frame.start_month, frame.end_month = period.start_month, period.end_month
+        if dtype == "stats_release" and period.start_month == period.end_month and frame.why.get("type") != "user":
+            frame.type = "monthly_brief"  # one month's figures: a monthly brief
+            frame.why["type"] += f"; months {period.start_month}-{period.end_month}: one month"
 
 
 # the types whose figures are progress to date: a month or quarter they name is where it stands
