@@ -37,10 +37,21 @@ import build_gold  # noqa: E402
 #   tune    core 129/132 (98%) all 334/495 (67%) precision 99%
 #   measure core 39/52 (75%)   all 212/283 (75%) precision 100%
 # With task lists (flattened tables, prose lists): tasks tune 13/13, measure 18/18
-FLOORS = {
+FLOORS = {  # files 01–87, the corpus as these floors were set on it
     "tune": (0.97, 0.88, 0.99, 13),
     "measure": (0.84, 0.76, 0.99, 18),
 }
+# Files 88–111 (2026-12-07: county and district work reports, plan execution and in-year plan
+# reports, five-year reviews, yearbook entries, briefs, analyses, task bulletins with figures) were
+# added in one round, split by number before zibo read them. Their first measurement, with the
+# type-first document frame, over all 111 files:
+#   tune    core 393/433 (91%) all 1254/1445 (87%) precision 100%
+#   measure core 150/176 (85%) all 515/742 (69%)   precision 99%
+FLOORS_ALL = {
+    "tune": (0.90, 0.86, 0.99, 13),
+    "measure": (0.84, 0.68, 0.98, 18),
+}
+FIRST_ROUNDS = 87  # the files FLOORS hold for
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +61,7 @@ def docs():
 
 def sources() -> list[str]:
     text = (REAL / "SOURCES.md").read_text(encoding="utf-8")
-    return re.findall(r"^\| \d\d \| (\S+) \|", text, flags=re.M)
+    return re.findall(r"^\| \d{2,3} \| (\S+) \|", text, flags=re.M)
 
 
 def test_gold_json_is_built_from_gold_txt():
@@ -71,7 +82,7 @@ def test_every_quote_stands_in_its_document_and_holds_its_value(docs):
 
 
 def test_the_corpus_is_as_large_and_varied_as_promised(docs):
-    files = sorted(p.name for p in DOCS.iterdir())
+    files = sorted((p.name for p in DOCS.iterdir()), key=lambda name: int(name.split("_")[0]))
     assert [d.file for d in docs] == files, "every document has a gold section, in file order"
     assert len(files) >= 40
     figures = sum(len(d.figures) for d in docs)
@@ -106,9 +117,9 @@ def test_the_code_names_no_corpus_file_and_no_value_from_it(docs):
     assert not [v for v in distinctive if v in code]
 
 
-def score(half: str) -> str:
+def score(half: str, gold: Path | None = None) -> str:
     p = subprocess.run([sys.executable, str(SCORER), "--docs", str(DOCS), "--gold",
-                        str(REAL / f"{half}.gold.json"), "--zibo", str(ZIBO),
+                        str(gold or REAL / f"{half}.gold.json"), "--zibo", str(ZIBO),
                         "--min-core", "0", "--min-all", "0"],
                        capture_output=True, text=True, timeout=600)
     lines = p.stdout.strip().splitlines()
@@ -117,15 +128,25 @@ def score(half: str) -> str:
 
 
 @pytest.mark.skipif(not SCORER.exists(), reason="../shared/acceptance/score.py is not here")
+@pytest.mark.parametrize("part", ["first rounds", "all"])
 @pytest.mark.parametrize("half", sorted(FLOORS))
-def test_score_on_each_half_stays_above_its_floor(half):
+def test_score_on_each_half_stays_above_its_floor(half, part, docs, tmp_path):
     assert ZIBO.exists(), f"install the package into this venv first: {ZIBO} missing"
-    line = score(half)
+    floors = FLOORS_ALL
+    gold = None
+    if part == "first rounds":  # the files the first floors were set on, held to them still
+        import json
+
+        floors = FLOORS
+        gold = tmp_path / "gold.json"
+        first = [d for d in docs if d.half == half and int(d.file.split("_")[0]) <= FIRST_ROUNDS]
+        gold.write_text(json.dumps(build_gold.gold_for(first), ensure_ascii=False), encoding="utf-8")
+    line = score(half, gold)
     core, core_n = map(int, re.search(r"core (\d+)/(\d+)", line).groups())
     all_, all_n = map(int, re.search(r"all (\d+)/(\d+)", line).groups())
     precision = int(re.search(r"precision (\d+)%", line).group(1)) / 100
     tasks = int(re.search(r"tasks (\d+)/", line).group(1))
-    min_core, min_all, min_precision, min_tasks = FLOORS[half]
+    min_core, min_all, min_precision, min_tasks = floors[half]
     assert "unsupported 0" in line and "idempotent ok" in line, line
     assert core / core_n >= min_core and all_ / all_n >= min_all, line
     assert precision >= min_precision and tasks >= min_tasks, line

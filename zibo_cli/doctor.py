@@ -41,7 +41,7 @@ def check_database(path: str | os.PathLike[str], check_files: bool = True) -> li
         out = [_schema(conn, version, SCHEMA_VERSION)]
         if version > SCHEMA_VERSION or "documents" not in _tables(conn):
             return out  # tables this zibo does not know (or none yet): checking them would mislead
-        checks = [_integrity, _foreign_keys, _orphans, _counts, _duplicate_paths, _conflicts]
+        checks = [_integrity, _foreign_keys, _orphans, _counts, _duplicate_paths, _conflicts, _frames]
         if check_files:
             checks.append(_files)
         for check in checks:
@@ -152,6 +152,40 @@ def _conflicts(conn: sqlite3.Connection) -> list[dict[str, Any]]:
         where = f" ({c['region']})" if c["region"] else ""
         out.append(_finding("conflicts", WARNING, f"{c['name']}{where} {c['period']} {c['kind']}: {said}"))
     return out or [_finding("conflicts", OK, "no two documents state different values for one figure")]
+
+
+# evidence too weak to quote a document's figures on: no cue for its type, a year taken from the
+# publication date alone
+_WEAK = {"type": ("no cue",), "year": ("published",)}
+
+
+def _frames(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Documents whose frame (type, region, data year) is unknown or weakly evidenced: their
+    figures have no place or year to be compared on. A warning: `zibo docs set` states it."""
+    import json
+
+    have = {r[1] for r in conn.execute("PRAGMA table_info([documents])")}
+    if "frame_why" not in have:
+        return []
+    out = []
+    for document, type_, region, level, year, why in conn.execute(
+            "SELECT document, type, region, region_level, data_year, frame_why FROM documents ORDER BY document"):
+        if type_ is None:
+            out.append(_finding("frames", WARNING, f"{document}: read before the document frame; "
+                                "`zibo ingest --force PATH` reads it again", document))
+            continue
+        why = json.loads(why or "{}")
+        missing = [f for f, v in (("region", region), ("data year", year)) if v is None]
+        weak = [f"{field} from {why[field].split(':')[0]}" for field, starts in _WEAK.items()
+                if why.get(field, "").startswith(starts)]
+        if not (missing or weak):
+            continue
+        said = "; ".join(part for part in (
+            ("unknown " + " and ".join(missing) + (f" (level {level})" if "region" in missing and level else ""))
+            if missing else "", ", ".join(weak) if weak else "") if part)
+        out.append(_finding("frames", WARNING, f"{document}: {said}; `zibo docs set {document} --region PLACE "
+                            "--year YEAR` states it", document))
+    return out or [_finding("frames", OK, "every document's type, region and data year are read from its text")]
 
 
 def version_of(conn: sqlite3.Connection) -> int:

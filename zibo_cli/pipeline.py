@@ -70,11 +70,6 @@ def parse_source(source: SourceText, path: str, name: str, sha256: str, size: in
     doc.observations = extract_observations(normalized.text, meta, doc.tasks, frame, segments)
     if meta.target_year is None:
         meta.target_year = _target_year(doc)
-    if (frame.kind in ("work_report", "plan") and meta.frame_why.get("year") != "user"
-            and not any(o.kind == "actual" for o in doc.observations)):
-        # a plan or a report on one that states only targets reviews no year
-        meta.data_year = meta.start_month = meta.end_month = None
-        meta.frame_why["year"] = "no actual figures: a plan's targets only"
     if normalized.unreadable:
         doc.warnings.append(f"{normalized.unreadable} characters were lost to encoding ('?')")
     if meta.year is None and (doc.observations or doc.tasks):
@@ -91,7 +86,7 @@ def apply_frame(meta: DocumentMeta, frame: Frame) -> None:
     if not title_year:
         year = frame.target_year if frame.kind in ("work_report", "plan") else frame.year
         meta.year = year if year is not None else meta.year
-    if meta.start_month is None and frame.start_month is not None:
+    if frame.start_month is not None:  # the frame starts from the title's months and may read on
         meta.start_month, meta.end_month = frame.start_month, frame.end_month
     meta.region = frame.region
     meta.report_kind = frame.kind

@@ -79,19 +79,31 @@ def _order() -> dict[str, int]:
     return order
 
 
-def classify(ev: Evidence, has_figures: bool = True) -> tuple[str, list[str]]:
-    """(type, why): the type with the highest score and the words that gave it."""
-    scores: dict[str, int] = {}
-    why: dict[str, list[str]] = {}
+def _matches(ev: Evidence) -> list[tuple[Rule, str]]:
+    out = []
     for r in rules():
         text = getattr(ev, r.where)
         if not text:
             continue
         m = r.pattern.search(text)
-        if m is None:
-            continue
+        if m is not None:
+            out.append((r, f"{r.where} {m[0].strip()[:24] or '(table)'}"))
+    return out
+
+
+def classify(ev: Evidence, has_figures: bool = True) -> tuple[str, list[str]]:
+    """(type, why): the type with the highest score and the words that gave it.
+
+    Rules rather than a learned model: a logistic regression over the rules' matches and the
+    characters of title, lead and publisher, trained on the frame gold's tune half, did better there
+    (66% in cross-validation against the rules' 61%) but worse on the measured third (58–59% against
+    61%): with ~250 documents of 14 types it learns the documents, not the kinds."""
+    matches = _matches(ev)
+    why: dict[str, list[str]] = {}
+    scores: dict[str, int] = {}
+    for r, said in matches:
+        why.setdefault(r.type, []).append(said)
         scores[r.type] = scores.get(r.type, 0) + r.weight
-        why.setdefault(r.type, []).append(f"{r.where} {m[0].strip()[:24] or '(table)'}")
     if not scores:
         return ("stats_release" if has_figures else "other"), ["no cue: " + ("figures" if has_figures else "none")]
     order = _order()

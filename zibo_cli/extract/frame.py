@@ -542,6 +542,14 @@ def _period_years(frame: Frame, mode: str, dtype: str, text: str, title_year, he
     cover the period it names, in the year it names (or the year its publication date gives)."""
     year, where = None, None
     body_year = _body_year(text)
+    if dtype == "yearbook":
+        collected, book = _COLLECTS.search(text[:3000]), _YEARBOOK.search(text[:600])
+        if collected:
+            title_year, headline_year, lead_year = int(collected[1]), None, None
+            frame.note(f"{collected[0]} → year {title_year}")
+        elif book:
+            title_year, headline_year, lead_year = int(book[1] or book[2]) - 1, None, None
+            frame.note(f"{book[0]}: a yearbook tells the year before its own → year {title_year}")
     for y, w in ((title_year, "title"), (headline_year, "headline"),
                  (lead_year[0] if lead_year else None, f"lead: {lead_year[1]}" if lead_year else ""),
                  (book_year[0] if book_year else None, f"book title: {book_year[1]}" if book_year else ""),
@@ -594,11 +602,19 @@ _YEAR_OF_PERIOD = re.compile(r"\s*年\s*(?:度|第?[一二三四1-4]季度|上�
 _PLACE_BEFORE = re.compile(r"(?:关于|我[市县区省镇旗]|全[市县区省镇旗]|今年)\s*$")
 
 
+_AHEAD = re.compile(r"(?:计划|预计|力争|确保|争取|将于|要在|要于|在)\s*$")
+# 《泉州统计年鉴2017》…收录了2016年…: a yearbook's data are of the year before its own, or as it says
+_YEARBOOK = re.compile(r"年鉴\s*[（(]?\s*((?:19|20)\d{2})|((?:19|20)\d{2})\s*年?\s*[^年]{0,8}年鉴")
+_COLLECTS = re.compile(r"收录(?:了)?\s*((?:19|20)\d{2})\s*年")
+
+
 def _body_year(text: str) -> tuple[int, str] | None:
     """The first year the top of the body writes as a period's (2024年6月末, 2022年第二季度) or
     after 我市/全县/关于 (我市2017年民生工程): the year when no title, headline or lead tells."""
     top = text[:2000]
     for pos, year in data_years(top):
+        if _AHEAD.search(top[max(0, pos - 4):pos]):
+            continue  # 计划2015年9月完工: a deadline, not the data year
         after = top[pos + 4:pos + 14]
         if _YEAR_OF_PERIOD.match(after) or _PLACE_BEFORE.search(top[max(0, pos - 3):pos]):
             return year, top[max(0, pos - 3):pos + 10].strip()
