@@ -582,8 +582,9 @@ def _period_years(frame: Frame, mode: str, dtype: str, text: str, title_year, he
         if period is not None and period.start_month > 1 and period.end_month - period.start_month == 2 \
                 and lead is not None and period == lead[0]:
             period = Period(None, 1, period.end_month)
-    if period is not None and dtype in _AS_OF_TYPES and period.start_month > 1:
-        # 10月份民生实事项目进展情况, 第二季度…推进情况: progress is told as of the period's end
+    if period is not None and dtype in _AS_OF_TYPES and period.start_month == period.end_month > 1:
+        # 10月份民生实事项目进展情况: progress is told as of the month's end (a quarter's report,
+        # 第二季度…完成情况, keeps its quarter: its figures say which are the year's to date)
         frame.why["months"] = frame.why.get("months", "") + f" (progress as of month {period.end_month})"
         period = Period(None, 1, period.end_month)
     if period is not None:
