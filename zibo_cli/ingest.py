@@ -390,15 +390,21 @@ _CJK_PUNCT = re.compile(r"[，。、；：！？“”（）《》]")
 
 def not_a_report(doc: ParsedDocument) -> tuple[str, str] | None:
     """("failed", why) for a file whose text is empty or is no text at all (random bytes read
-    as GBK give characters but never a comma or a full stop); ("skipped", why) for readable
-    text with no report in it (a README, a notice): not stored. None for a report."""
+    as GBK give characters but never a comma or a full stop, and nothing is read from them);
+    ("skipped", why) for readable text with no report in it (a README, a notice): not stored.
+    None for a report.
+
+    Junk is judged by what was read, not by punctuation alone: a task table or a list of
+    figures often has no comma or full stop at all, but random characters never give a task
+    row or a figure."""
     from .models import UNKNOWN
 
     text = doc.normalized.text
     if not text.strip():
         return "failed", "no text in this file (a page of scripts only? a scan?); nothing to ingest"
     sample = text[:20000]
-    if not _CJK_PUNCT.search(sample) and len(_CJK.findall(sample)) >= 200:  # (the cheap test first)
+    read_something = bool(doc.tasks or doc.observations)
+    if not read_something and not _CJK_PUNCT.search(sample) and len(_CJK.findall(sample)) >= 200:
         return "failed", ("no readable text: the bytes decode to characters without a single comma or "
                           "full stop (random or binary data?); check the file")
     if doc.meta.doc_type == UNKNOWN and not doc.observations and not doc.tasks:

@@ -1,0 +1,73 @@
+"""Reliability round 3 (issue 32): no report is thrown away, no download stored half, no cell
+becomes a formula; fetches, exports, terminals and odd files that used to crash or mislead."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ZIBO = Path(sys.executable).with_name("zibo")
+
+# a task table as a county writes it: no comma, no full stop anywhere
+_UNITS = ["县发改局", "县教育局", "县住建局", "县交通局", "县水利局", "县农业农村局", "县卫健委", "县民政局"]
+_WORK = ["新建道路工程", "改造老旧小区", "建设污水管网", "新建公办幼儿园", "改造农村公路", "建设养老服务中心",
+         "实施河道治理", "建设标准化厂房"]
+
+
+def _task_rows(n: int = 40) -> list[tuple[str, str, str, str, str]]:
+    return [(str(i + 1), f"{_WORK[i % 8]}第{i + 1}期", _UNITS[i % 8], f"{(i % 5 + 1) * 20}%",
+             "已完成" if i % 5 == 4 else "推进中") for i in range(n)]
+
+
+def _task_text() -> str:
+    head = "某县2024年重点项目推进情况表\n序号\t项目名称\t责任单位\t完成率\t进展情况\n"
+    return head + "".join("\t".join(r) + "\n" for r in _task_rows())
+
+
+def _task_html() -> str:
+    rows = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in _task_rows())
+    return ("<html><head><meta charset='utf-8'><title>某县2024年重点项目推进情况表</title></head><body>"
+            "<h1>某县2024年重点项目推进情况表</h1><table><tr><th>序号</th><th>项目名称</th><th>责任单位</th>"
+            f"<th>完成率</th><th>进展情况</th></tr>{rows}</table></body></html>")
+
+
+def _task_xlsx() -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["某县2024年重点项目推进情况表"])
+    sheet.append(["序号", "项目名称", "责任单位", "完成率", "进展情况"])
+    for row in _task_rows():
+        sheet.append(list(row))
+    buf = io.BytesIO()
+    book.save(buf)
+    return buf.getvalue()
+
+
+# 1 -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name, data", [("tasks.txt", _task_text().encode()), ("tasks.html", _task_html().encode()),
+                                        ("tasks.xlsx", _task_xlsx())])
+def test_a_task_table_without_punctuation_is_stored_not_called_junk(zibo, zibo_json, tmp_path, name, data):
+    f = tmp_path / name
+    f.write_bytes(data)
+    r = zibo("ingest", f, "--json")
+    assert r.exit_code == 0, r.stderr
+    (row,) = json.loads(r.stdout)
+    assert row["status"] == "new" and row["tasks"] == 40, row
+
+
+def test_random_high_bytes_are_still_refused_as_junk(zibo, tmp_path):
+    import random
+
+    rnd = random.Random(7)
+    f = tmp_path / "junk.txt"
+    f.write_bytes(bytes(rnd.randrange(0xB0, 0xF7) for _ in range(6000)))
+    r = zibo("ingest", f)
+    assert r.exit_code == 1 and "no readable text" in r.stderr
