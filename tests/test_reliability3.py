@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_errors import REPORT
+
 ZIBO = Path(sys.executable).with_name("zibo")
 
 # a task table as a county writes it: no comma, no full stop anywhere
@@ -71,3 +73,39 @@ def test_random_high_bytes_are_still_refused_as_junk(zibo, tmp_path):
     f.write_bytes(bytes(rnd.randrange(0xB0, 0xF7) for _ in range(6000)))
     r = zibo("ingest", f)
     assert r.exit_code == 1 and "no readable text" in r.stderr
+
+
+# 3 -------------------------------------------------------------------------------------------
+
+
+def test_forget_a_blank_name_is_a_usage_error(zibo, zibo_json, tmp_path):
+    (tmp_path / "r.txt").write_text(REPORT, encoding="utf-8")
+    assert zibo("ingest", tmp_path / "r.txt").exit_code == 0
+    for blank in ("", "  "):
+        r = zibo("forget", blank)
+        assert r.exit_code == 2 and "empty" in r.stderr, r.stderr
+    assert len(zibo_json("docs")) == 1
+
+
+def test_forget_of_several_documents_needs_yes_and_dry_run_lists(zibo, zibo_json, seeds):
+    assert zibo("ingest", seeds).exit_code == 0
+    r = zibo("forget", "000", "004")  # not a terminal: no one to ask
+    assert r.exit_code == 2 and "--yes" in r.stderr
+    assert len(zibo_json("docs")) == 3
+    r = zibo("forget", "000", "004", "--dry-run")
+    assert r.exit_code == 0 and "000_f3de8a4f265dc74f.txt" in r.stdout and "004_a21875ee7b56be1a.txt" in r.stdout
+    assert len(zibo_json("docs")) == 3
+    r = zibo("forget", "000", "004", "--yes")
+    assert r.exit_code == 0, r.stderr
+    assert [d["document"] for d in zibo_json("docs")] == ["003_295b3a97b3453646.txt"]
+
+
+def test_forget_asks_on_a_terminal(zibo, zibo_json, seeds, monkeypatch):
+    from zibo_cli.cli import documents
+
+    assert zibo("ingest", seeds).exit_code == 0
+    monkeypatch.setattr(documents, "_asking", lambda: True)
+    r = zibo("forget", "000", "004", input="n\n")
+    assert r.exit_code == 1 and len(zibo_json("docs")) == 3
+    r = zibo("forget", "000", "004", input="y\n")
+    assert r.exit_code == 0 and len(zibo_json("docs")) == 1
