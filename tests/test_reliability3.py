@@ -3,6 +3,7 @@ becomes a formula; fetches, exports, terminals and odd files that used to crash 
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import sys
@@ -109,3 +110,49 @@ def test_forget_asks_on_a_terminal(zibo, zibo_json, seeds, monkeypatch):
     assert r.exit_code == 1 and len(zibo_json("docs")) == 3
     r = zibo("forget", "000", "004", input="y\n")
     assert r.exit_code == 0 and len(zibo_json("docs")) == 1
+
+
+# 4 -------------------------------------------------------------------------------------------
+
+_PAYLOADS = ["=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(1)", "\t=1", "\r=1"]
+
+
+def test_export_csv_and_xlsx_write_formula_like_text_as_text(zibo, tmp_path, db):
+    import sqlite3
+
+    from openpyxl import load_workbook
+
+    (tmp_path / "r.txt").write_text(REPORT, encoding="utf-8")
+    assert zibo("ingest", tmp_path / "r.txt").exit_code == 0
+    conn = sqlite3.connect(db)
+    (doc_id,) = conn.execute("SELECT id FROM documents").fetchone()
+    cols = [r[1] for r in conn.execute("PRAGMA table_info(tasks)")]
+    for i, p in enumerate(_PAYLOADS):
+        values = {c: None for c in cols}
+        values.update(doc_id=doc_id, seq=str(i + 1), reason=p, status="not_done")
+        values = {k: v for k, v in values.items() if k not in ("id",)}
+        conn.execute(f"INSERT INTO tasks ({', '.join(values)}) VALUES ({', '.join('?' for _ in values)})",
+                     list(values.values()))
+    conn.commit()
+    conn.close()
+    out = tmp_path / "out"
+    assert zibo("export", "--out", out, "--table", "tasks").exit_code == 0
+    reasons = [r["reason"] for r in csv.DictReader((out / "tasks.csv").open(encoding="utf-8", newline=""))]
+    assert reasons == ["'" + p for p in _PAYLOADS]
+    r = zibo("export", "--out", "-", "--table", "tasks")
+    assert [x["reason"] for x in csv.DictReader(io.StringIO(r.stdout))] == reasons
+    for fmt in ("--csv", "--tsv"):  # the listings' CSV and TSV too
+        r = zibo("tasks", fmt)
+        rows = csv.DictReader(io.StringIO(r.stdout, newline=""), delimiter="," if fmt == "--csv" else "\t")
+        assert [x["reason"][:1] for x in rows] == ["'"] * len(_PAYLOADS)
+    r = zibo("export", "--out", "-", "--table", "observations")  # numbers stay numbers (-5 is not text)
+    assert r.exit_code == 0 and "'" not in "".join(x["value"] for x in csv.DictReader(io.StringIO(r.stdout)))
+    xlsx = tmp_path / "out.xlsx"
+    assert zibo("export", "--xlsx", xlsx).exit_code == 0
+    sheet = load_workbook(xlsx)["tasks"]
+    col = [c.value for c in sheet[1]].index("reason")
+    cells = [row[col] for row in sheet.iter_rows(min_row=2)]
+    assert [c.value for c in cells] == _PAYLOADS and all(c.data_type == "s" for c in cells)
+    obs = load_workbook(xlsx)["observations"]
+    vcol = [c.value for c in obs[1]].index("value")
+    assert all(isinstance(row[vcol].value, int | float) for row in obs.iter_rows(min_row=2))

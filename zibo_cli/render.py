@@ -65,6 +65,18 @@ def _cell(v: Any) -> str:
     return str(v)
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # as export.FORMULA_STARTS
+
+
+def _csv_cell(v: Any) -> str:
+    """A CSV/TSV cell: text a spreadsheet would run as a formula gets a leading ' (numbers do not);
+    a carriage return is a line break (the csv module quotes a field for \\n, not for a lone \\r)."""
+    if isinstance(v, str):
+        v = v.replace("\r\n", "\n").replace("\r", "\n")
+        return "'" + v if v.startswith(_FORMULA_STARTS + ("\n",)) else v
+    return _cell(v)
+
+
 def display_width(s: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
 
@@ -177,9 +189,10 @@ def emit(rows: Iterable[dict[str, Any]], columns: Sequence[str] | None = None, f
             buf.write("\t".join(cols) + "\n")
         for chunk in chain([first], chunks) if first else ():
             if fmt == "csv":
-                w.writerows([_cell(r.get(c)) for c in cols] for r in chunk)
+                w.writerows([_csv_cell(r.get(c)) for c in cols] for r in chunk)
             else:
-                buf.write("".join("\t".join(_cell(r.get(c)).translate(clean) for c in cols) + "\n" for r in chunk))
+                buf.write("".join("\t".join(_csv_cell(r.get(c)).translate(clean) for c in cols) + "\n"
+                                  for r in chunk))
             out.write(buf.getvalue())
             buf.seek(0)
             buf.truncate()
