@@ -156,3 +156,37 @@ def test_export_csv_and_xlsx_write_formula_like_text_as_text(zibo, tmp_path, db)
     obs = load_workbook(xlsx)["observations"]
     vcol = [c.value for c in obs[1]].index("value")
     assert all(isinstance(row[vcol].value, int | float) for row in obs.iter_rows(min_row=2))
+
+
+# 5 -------------------------------------------------------------------------------------------
+
+_ESC_REPORT = ("2024年上半年全市经济运行情况\x1b]0;pwned\x07\n"
+               + "".join(f"上半年，全市工业增加值同比增长5.{i}%，规模以上工业企业稳步发展。\n" for i in range(1, 20))
+               + "上半年，全市地区生产总值同比增长5.1%。\x1b[2J清屏\x1b]8;;http://evil.example/\x1b\\链接\x1b]8;;\x1b\\\n"
+               + "序号\t任务\t责任单位\t完成情况\t未完成原因\n1\t新建道路10公里\t县交通局\t未完成\t资金\x1b[31m未到位\x9b2J\n")
+
+
+def _no_controls(text: str) -> bool:
+    return not any(ord(c) < 32 and c not in "\n\t" or 0x7F <= ord(c) <= 0x9F for c in text)
+
+
+def test_control_characters_in_report_text_are_never_printed_raw(zibo, tmp_path, monkeypatch):
+    from zibo_cli import render
+
+    f = tmp_path / "esc\x1b[1mname.txt"
+    f.write_text(_ESC_REPORT, encoding="utf-8")
+    r = zibo("ingest", f)
+    assert r.exit_code == 0, r.stderr
+    assert _no_controls(r.stdout) and _no_controls(r.stderr)
+    for terminal in (False, True):
+        monkeypatch.setattr(render, "is_terminal", lambda stream=None, t=terminal: t)
+        for args in (["show", "esc"], ["search", "清屏"], ["docs"], ["tasks"], ["task", "1"], ["indicator", "gdp"]):
+            r = zibo(*args)
+            assert r.exit_code == 0, (args, r.stderr)
+            assert _no_controls(r.stdout) and _no_controls(r.stderr), (args, terminal, r.stdout)
+        out = zibo("show", "esc").stdout
+        assert "\\x1b]0;pwned" in out  # made visible, not dropped
+    r = zibo("show", "nosuch\x1b[2J")
+    assert r.exit_code == 1 and _no_controls(r.stderr)
+    r = zibo("docs", "--json")  # JSON escapes them itself: the data stays as it is
+    assert "\\u001b]0;pwned" in r.stdout

@@ -17,7 +17,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain, islice
 from typing import Any
 
-__all__ = ["emit", "write_json", "output_format", "is_terminal", "console", "err_console", "display_width", "shorten"]
+__all__ = ["emit", "write_json", "output_format", "is_terminal", "console", "err_console", "display_width", "shorten",
+           "visible"]
 
 
 def is_terminal(stream=None) -> bool:
@@ -53,6 +54,18 @@ def console(stderr: bool = False):
 
 def err_console():
     return console(stderr=True)
+
+
+# Control characters in report text or file names (ESC starts a terminal's escape sequences: set
+# the title, clear the screen, OSC 8 links), and the bidirectional overrides, are shown as \\x1b or
+# \\u202e on output for people, never sent raw; tab and line feed stay. JSON escapes them itself.
+_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))}
+_CONTROLS.update({c: f"\\u{c:04x}" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
+
+
+def visible(text: str) -> str:
+    """``text`` with every control character made visible (``\\x1b``), except tab and line feed."""
+    return text.translate(_CONTROLS)
 
 
 def _cell(v: Any) -> str:
@@ -208,11 +221,12 @@ def emit(rows: Iterable[dict[str, Any]], columns: Sequence[str] | None = None, f
         return
     if is_terminal(out):
         from rich.table import Table
+        from rich.text import Text
 
         # Names, periods, numbers and units never wrap; what width is left goes to the long
         # texts (titles, quotes, targets, notes), cut with … (--wide: shown whole, wrapped).
         texts = [c for c in cols if any(display_width(_cell(r.get(c))) > 24 for r in rows)]
-        table = Table(title=title, show_lines=False, header_style="bold")
+        table = Table(title=Text(visible(title)) if title else None, show_lines=False, header_style="bold")
         for c in cols:
             if c in texts:
                 table.add_column(headers.get(c, c), overflow="fold" if WIDE else "ellipsis", no_wrap=not WIDE,
@@ -222,12 +236,12 @@ def emit(rows: Iterable[dict[str, Any]], columns: Sequence[str] | None = None, f
                 table.add_column(headers.get(c, c), no_wrap=True, min_width=whole,
                                  overflow="fold" if WIDE else "ellipsis")
         for r in rows:
-            table.add_row(*[_cell(r.get(c)).replace("\n", " ") if c in texts and not WIDE else _cell(r.get(c))
-                            for c in cols])
+            table.add_row(*[Text(visible(_cell(r.get(c)).replace("\n", " ") if c in texts and not WIDE
+                                         else _cell(r.get(c)))) for c in cols])
         console().print(table)
         return
     # A pipe: plain aligned text, no colour, no cell ever cut.
-    cells = [[_cell(r.get(c)).replace("\n", " ") for c in cols] for r in rows]
+    cells = [[visible(_cell(r.get(c)).replace("\n", " ")) for c in cols] for r in rows]
     head = [headers.get(c, c) for c in cols]
     widths = [max(display_width(x) for x in [h] + [row[i] for row in cells]) for i, h in enumerate(head)]
 

@@ -26,7 +26,7 @@ def show(
     import sys
 
     from ..query import Zibo
-    from ..render import console, is_terminal
+    from ..render import console, is_terminal, visible
 
     with Zibo(db_path(ctx)) as z:
         found = z.find_document(doc)
@@ -50,6 +50,7 @@ def show(
 
                 body.append(" " * (7 + display_width(line[:column])) + "^")
         text = "\n".join(body)
+    text = visible(text)  # (after --around's columns are counted)
     if is_terminal():
         from rich.text import Text
 
@@ -87,6 +88,7 @@ def forget(
     document: asked for on a terminal, else needs --yes."""
     from ..errors import UsageError
     from ..query import Zibo
+    from ..render import visible
     from ..store import DOCUMENT_ROW_TABLES, base_name, connect, name_documents, transaction
 
     path = db_path(ctx)
@@ -94,13 +96,13 @@ def forget(
         found = list({f["id"]: f for f in (z.find_document(d) for d in docs)}.values())
     if dry_run:
         for f in found:
-            typer.echo(f"would forget {f['document']} ({f['path']})")
+            typer.echo(visible(f"would forget {f['document']} ({f['path']})"))
         return
     if len(found) > 1 and not yes:
         if not _asking():
             raise UsageError(f"forgetting {len(found)} documents needs --yes (--dry-run lists them)")
         names = ", ".join(f["document"] for f in found[:5]) + (" …" if len(found) > 5 else "")
-        if not typer.confirm(f"forget {len(found)} documents ({names})?", default=False, err=True):
+        if not typer.confirm(visible(f"forget {len(found)} documents ({names})?"), default=False, err=True):
             typer.echo("nothing forgotten", err=True)
             raise typer.Exit(1)
     conn = connect(path)
@@ -114,4 +116,4 @@ def forget(
     finally:
         conn.close()
     for f in found:
-        typer.echo(f"forgot {f['document']} ({f['path']})", err=True)
+        typer.echo(visible(f"forgot {f['document']} ({f['path']})"), err=True)

@@ -176,6 +176,7 @@ def _ingest(found, db, force, workers, quiet, results: list) -> None:
         for r in ingest_found(found, db, force=force, workers=workers):
             results.append(r)
         return
+    from rich.markup import escape
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -186,6 +187,7 @@ def _ingest(found, db, force, workers, quiet, results: list) -> None:
     )
 
     from ..ingest import FoundList
+    from ..render import visible
 
     found = FoundList(found)
     with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -194,18 +196,18 @@ def _ingest(found, db, force, workers, quiet, results: list) -> None:
         task = progress.add_task("ingesting", total=len(found))
         for r in ingest_found(found, db, force=force, workers=workers):
             results.append(r)
-            progress.update(task, advance=1, description=r.document[:30])
+            progress.update(task, advance=1, description=escape(visible(r.document[:30])))
 
 
 def _report(results: Results, db, quiet: bool, fmt: str, verbose: bool = False) -> None:
-    from ..render import emit, err_console, is_terminal
+    from ..render import emit, err_console, is_terminal, visible
 
     for r in results:
         if r.status == "failed":
-            typer.echo(f"zibo: error: {r.path}: {r.error}", err=True)
+            typer.echo(visible(f"zibo: error: {r.path}: {r.error}"), err=True)
     if not quiet and fmt == "table":
         for line in warnings_lines(results, verbose):
-            typer.echo(line, err=True)
+            typer.echo(visible(line), err=True)
     rows = [{**r.__dict__, "note": r.error or "; ".join(r.warnings)} for r in results]
     from collections import Counter
 
