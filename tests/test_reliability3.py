@@ -190,3 +190,29 @@ def test_control_characters_in_report_text_are_never_printed_raw(zibo, tmp_path,
     assert r.exit_code == 1 and _no_controls(r.stderr)
     r = zibo("docs", "--json")  # JSON escapes them itself: the data stays as it is
     assert "\\u001b]0;pwned" in r.stdout
+
+
+# 11 ------------------------------------------------------------------------------------------
+
+
+def test_a_figure_too_large_for_a_double_is_not_stored(zibo, zibo_json, tmp_path):
+    huge = "9" * 320
+    (tmp_path / "r.txt").write_text(REPORT + f"上半年，全市社会消费品零售总额{huge}亿元，同比增长3.2%。\n",
+                                    encoding="utf-8")
+    r = zibo("ingest", tmp_path / "r.txt")
+    assert r.exit_code == 0, r.stderr
+    r = zibo("indicator", "--json")
+    assert "Infinity" not in r.stdout and "NaN" not in r.stdout
+    values = [o["value"] for o in json.loads(r.stdout)]
+    assert values and all(abs(v) < 1e300 for v in values)
+    for args in (["indicator", "--nl"], ["indicator", "--csv"], ["export", "--out", "-", "-t", "observations"]):
+        r = zibo(*args)
+        assert "inf" not in r.stdout.lower(), args
+
+
+def test_json_output_never_writes_infinity():
+    from zibo_cli.render import write_json
+
+    out = io.StringIO()
+    write_json([{"value": float("inf")}, {"value": float("nan")}, {"value": -float("inf")}], out)
+    assert json.loads(out.getvalue(), parse_constant=lambda c: pytest.fail(c)) == [{"value": None}] * 3

@@ -127,7 +127,9 @@ def _row_encoder():
     basestring = getattr(jenc, "c_encode_basestring", None)
     if make is None or basestring is None:  # pragma: no cover - a Python without _json
         return json.JSONEncoder(ensure_ascii=False, default=str).encode
-    iterencode = make({}, str, basestring, None, ": ", ", ", False, False, True)
+    # allow_nan off: json would write Infinity and NaN, which no JSON parser accepts; a value
+    # with one is written again with null for it (never met in what zibo stores)
+    iterencode = make({}, str, basestring, None, ": ", ", ", False, False, False)
     join = "".join
 
     def encode(value: Any) -> str:
@@ -135,9 +137,23 @@ def _row_encoder():
             if isinstance(value, RawJSON):
                 return str.__str__(value)
             return basestring(value)
-        return join(iterencode(value, 0))
+        try:
+            return join(iterencode(value, 0))
+        except ValueError:
+            return join(iterencode(_finite_only(value), 0))
 
     return encode
+
+
+def _finite_only(value: Any) -> Any:
+    """``value`` with null for every infinite or NaN float in it."""
+    if isinstance(value, float):
+        return value if value - value == 0 else None
+    if isinstance(value, dict):
+        return {k: _finite_only(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite_only(v) for v in value]
+    return value
 
 
 def write_json(rows: Iterable[Any], out) -> None:
