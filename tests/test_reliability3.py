@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_errors import REPORT
+from tests.test_errors import REPORT, error_lines
 
 ZIBO = Path(sys.executable).with_name("zibo")
 
@@ -216,3 +216,41 @@ def test_json_output_never_writes_infinity():
     out = io.StringIO()
     write_json([{"value": float("inf")}, {"value": float("nan")}, {"value": -float("inf")}], out)
     assert json.loads(out.getvalue(), parse_constant=lambda c: pytest.fail(c)) == [{"value": None}] * 3
+
+
+# 15 ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("data", [b"\x00\xff" * 3000, b"\xff\x00" * 3000, b"\x01\xff" * 3000])
+def test_random_bytes_are_not_read_as_utf16(zibo, tmp_path, data):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "junk.txt").write_bytes(data)
+    (folder / "r.txt").write_text(REPORT, encoding="utf-8")
+    r = zibo("ingest", folder)
+    assert r.exit_code == 1, r.stdout
+    (line,) = error_lines(r.stderr)
+    assert "junk.txt" in line
+
+
+def test_utf16_without_a_bom_still_reads(zibo, zibo_json, tmp_path):
+    for enc in ("utf-16-le", "utf-16-be"):
+        (tmp_path / f"{enc}.txt").write_bytes(REPORT.replace("5.1", "5.2" if enc.endswith("le") else "5.3").encode(enc))
+    assert zibo("ingest", tmp_path).exit_code == 0
+    assert sorted(o["value"] for o in zibo_json("indicator", "gdp")) == [5.2, 5.3]
+
+
+@pytest.mark.parametrize("bad", ["2024年0至一九十月", "2024年十十月", "2024年13月", "2024年0月"])
+def test_a_malformed_period_is_refused(zibo, tmp_path, bad):
+    (tmp_path / "r.txt").write_text(REPORT, encoding="utf-8")
+    assert zibo("ingest", tmp_path / "r.txt").exit_code == 0
+    r = zibo("indicator", "gdp", "--period", bad)
+    assert r.exit_code == 2 and "cannot read period" in r.stderr, (bad, r.stdout, r.stderr)
+
+
+def test_good_chinese_periods_still_read():
+    from zibo_cli.periods import parse_period
+
+    assert [parse_period(p).label for p in ("2024年1-9月", "2024年一至五月", "2024年前三季度", "2024年10月",
+                                            "2024年上半年", "2024年第二季度", "2024年十二月")] == [
+        "2024Q1-Q3", "2024M01-M05", "2024Q1-Q3", "2024M10", "2024H1", "2024Q2", "2024M12"]

@@ -142,8 +142,17 @@ def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
         raise SourceError("not text (binary data or an unknown encoding); "
                           "if it is a report, save it as UTF-8 text")
     enc = "gb18030" if best.encoding.lower() in ("gb2312", "gbk", "hz") else best.encoding
+    text = data.decode(enc, errors="replace")
+    if _monotonous(text):  # a guess at a fill pattern (\x01\xff repeated read as ǿǿǿ)
+        raise SourceError("not text (the same few bytes over and over); if it is a report, save it as UTF-8 text")
     warnings.append(f"encoding guessed as {enc}; some characters may be wrong")
-    return data.decode(enc, errors="replace"), enc, warnings
+    return text, enc, warnings
+
+
+def _monotonous(text: str) -> bool:
+    """Text of hundreds of characters made of a handful of different ones is no writing."""
+    sample = text[:4096]
+    return len(sample) >= 256 and len(set(sample) - set(" \t\r\n")) < 6
 
 
 def _decode_cut_tail(data: bytes, enc: str, warnings: list[str]) -> str | None:
@@ -201,12 +210,17 @@ def _utf16_without_bom(data: bytes, warnings: list[str] | None = None) -> str | 
 
 
 def _plausible(text: str) -> float:
-    """The share of characters a Chinese report is made of (CJK, ASCII, CJK punctuation)."""
+    """The share of characters a Chinese report is made of (CJK, ASCII, CJK punctuation), or 0
+    when too few of them are letters or digits: text is words, not a run of one punctuation
+    mark (\\x01\\xff repeated reads as ！！！ in UTF-16)."""
     if not text:
         return 0.0
     ok = sum(1 for c in text
              if " " <= c <= "~" or c in "\t\n\r" or "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f"
-             or "\uff00" <= c <= "\uffef" or "\u2010" <= c <= "\u2027" or c == "\u00b7")
+             or "\uff01" <= c <= "\uffee" or "\u2010" <= c <= "\u2027" or c == "\u00b7")
+    words = sum(1 for c in text if c.isalnum())
+    if words < 0.3 * len(text.strip()):
+        return 0.0
     return ok / len(text)
 
 
