@@ -254,3 +254,194 @@ def test_good_chinese_periods_still_read():
     assert [parse_period(p).label for p in ("2024年1-9月", "2024年一至五月", "2024年前三季度", "2024年10月",
                                             "2024年上半年", "2024年第二季度", "2024年十二月")] == [
         "2024Q1-Q3", "2024M01-M05", "2024Q1-Q3", "2024M10", "2024H1", "2024Q2", "2024M12"]
+
+
+# a hostile web server on the loopback address: each path misbehaves in its own way --------------
+
+_GOOD = "2024年一季度经济运行\n一季度，全市地区生产总值增长5%。\n".encode()
+
+
+def _http(status: str, headers: list[tuple[str, str]], body: bytes = b"") -> bytes:
+    head = f"HTTP/1.1 {status}\r\n" + "".join(f"{k}: {v}\r\n" for k, v in headers) + "\r\n"
+    return head.encode("latin-1") + body
+
+
+class _Hostile:
+    """A raw TCP server: ``routes`` maps a path to bytes to send (then close) or to a function
+    of the socket. Every connection ends within a few seconds, whatever the client does."""
+
+    def __init__(self, routes: dict) -> None:
+        import socket
+        import threading
+
+        self.routes = routes
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.sock.settimeout(0.2)
+        self.port = self.sock.getsockname()[1]
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        import threading
+
+        while not self.stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            threading.Thread(target=self._one, args=(conn,), daemon=True).start()
+
+    def _one(self, conn) -> None:
+        conn.settimeout(5)
+        try:
+            request = b""
+            while b"\r\n\r\n" not in request and len(request) < 65536:
+                chunk = conn.recv(4096)
+                if not chunk:
+                    return
+                request += chunk
+            path = request.split(b" ", 2)[1].decode("latin-1")
+            self.seen.append(path)
+            answer = self.routes.get(path, _http("404 Not Found", [("Content-Length", "0")]))
+            if callable(answer):
+                answer(conn)
+            else:
+                conn.sendall(answer)
+        except OSError:
+            pass
+        finally:
+            conn.close()
+
+    seen: list = []
+
+    def close(self) -> None:
+        self.stop.set()
+        self.thread.join(2)
+        self.sock.close()
+
+
+def _drip(conn) -> None:
+    import time
+
+    conn.sendall(_http("200 OK", [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", "100")]))
+    end = time.monotonic() + 5
+    while time.monotonic() < end:
+        conn.sendall(b" ")
+        time.sleep(0.2)
+
+
+def _not_http(conn) -> None:
+    conn.sendall(b"SSH-2.0-OpenSSH_9.6\r\n")
+
+
+@pytest.fixture
+def hostile():
+    servers = []
+
+    def start(routes: dict) -> _Hostile:
+        server = _Hostile(routes)
+        server.seen = []
+        servers.append(server)
+        return server
+
+    yield start
+    for s in servers:
+        s.close()
+
+
+_TEXT = ("Content-Type", "text/plain; charset=utf-8")
+_CUT_CHUNKED = _http("200 OK", [_TEXT, ("Transfer-Encoding", "chunked")], b"400\r\n" + _GOOD + b"\r\n")
+_BAD_CHUNKED = _http("200 OK", [_TEXT, ("Transfer-Encoding", "chunked")], b"zz\r\n" + _GOOD + b"\r\n0\r\n\r\n")
+
+
+# 2 -------------------------------------------------------------------------------------------
+
+
+def test_a_download_shorter_than_it_says_is_not_stored(zibo, zibo_json, hostile):
+    site = hostile({"/short.txt": _http("200 OK", [_TEXT, ("Content-Length", str(len(_GOOD) + 500))], _GOOD),
+                    "/cut.txt": _CUT_CHUNKED})
+    for path in ("/short.txt", "/cut.txt"):
+        r = zibo("ingest", site.base + path)
+        assert r.exit_code == 1, (path, r.stdout)
+        (line,) = error_lines(r.stderr)
+        assert site.base + path in line and "incomplete" in line, line
+    assert zibo("docs", "--json").stdout.strip() in ("", "[]")  # nothing stored
+
+
+# 7 -------------------------------------------------------------------------------------------
+
+
+def test_each_broken_fetch_is_one_line_and_the_rest_are_stored(zibo, zibo_json, hostile, tmp_path):
+    import socket
+    import threading
+
+    odd = socket.socket()  # a port that answers, but not in HTTP
+    odd.bind(("127.0.0.1", 0))
+    odd.listen(4)
+
+    def answer_not_http():
+        conn, _ = odd.accept()
+        _not_http(conn)
+        conn.close()
+
+    threading.Thread(target=answer_not_http, daemon=True).start()
+    long_name = "二〇二四年上半年全市经济运行情况" * 12 + ".txt"  # ~570 bytes in UTF-8
+    site = hostile({
+        "/bad-chunk.txt": _BAD_CHUNKED,
+        "/headers.txt": _http("200 OK", [_TEXT] + [(f"X-H{i}", "x") for i in range(150)]
+                              + [("Content-Length", str(len(_GOOD)))], _GOOD),
+        "/long": _http("200 OK", [_TEXT, ("Content-Length", str(len(_GOOD))),
+                                  ("Content-Disposition", f"attachment; filename*=UTF-8''{_pct(long_name)}")], _GOOD),
+    })
+    local = tmp_path / "local.txt"
+    local.write_text(REPORT, encoding="utf-8")
+    urls = [site.base + "/bad-chunk.txt", f"http://127.0.0.1:{odd.getsockname()[1]}/x.txt", site.base + "/headers.txt",
+            site.base + "/long"]
+    try:
+        r = zibo("ingest", *urls, local, "--json")
+    finally:
+        odd.close()
+    assert r.exit_code == 1 and "Traceback" not in r.stderr
+    results = json.loads(r.stdout)
+    status = {x["path"]: x["status"] for x in results}
+    assert status[str(local)] == "new" and status[site.base + "/long"] == "new", status
+    lines = error_lines(r.stderr)
+    assert len(lines) == 3 and all(any(u in line for line in lines) for u in urls[:3]), lines
+    assert len(zibo_json("docs")) == 2
+
+
+def _pct(text: str) -> str:
+    from urllib.parse import quote
+
+    return quote(text)
+
+
+# 8 -------------------------------------------------------------------------------------------
+
+
+def test_a_slow_drip_is_bounded_by_the_whole_fetch_timeout(zibo, hostile, monkeypatch):
+    import time
+
+    site = hostile({"/drip.txt": _drip})
+    monkeypatch.setenv("ZIBO_FETCH_TIMEOUT", "1")
+    start = time.monotonic()
+    r = zibo("ingest", site.base + "/drip.txt")
+    took = time.monotonic() - start
+    assert r.exit_code == 1 and took < 3, took
+    (line,) = error_lines(r.stderr)
+    assert "within 1 s" in line and "ZIBO_FETCH_TIMEOUT" in line, line
+
+
+# 16 ------------------------------------------------------------------------------------------
+
+
+def test_a_redirect_to_a_file_address_says_so(zibo, hostile):
+    site = hostile({"/to-file": _http("302 Found", [("Location", "file:///etc/passwd"), ("Content-Length", "0")])})
+    r = zibo("ingest", site.base + "/to-file")
+    assert r.exit_code == 1
+    (line,) = error_lines(r.stderr)
+    assert "file:///etc/passwd" in line and "only http and https" in line and "loop" not in line
