@@ -445,3 +445,26 @@ def test_a_redirect_to_a_file_address_says_so(zibo, hostile):
     assert r.exit_code == 1
     (line,) = error_lines(r.stderr)
     assert "file:///etc/passwd" in line and "only http and https" in line and "loop" not in line
+
+
+# 17 ------------------------------------------------------------------------------------------
+
+_PAGE = """<html><head><meta charset="utf-8"><title>2024年上半年投资情况</title></head><body>
+<div class="info">发布日期：2024-07-31 来源：示例市统计局</div>
+<div class="content"><h1>2024年上半年投资情况</h1>
+<p>附件：<a href="/files/上半年 投资.docx">上半年投资.docx</a></p></div></body></html>"""
+
+
+def test_attachments_with_raw_chinese_links_and_the_page_s_publisher(zibo, zibo_json, hostile):
+    docx = (Path(__file__).resolve().parent / "data" / "web" / "invest_2024h1.docx").read_bytes()
+    site = hostile({"/page.html": _http("200 OK", [("Content-Type", "text/html; charset=utf-8"),
+                                                   ("Content-Length", str(len(_PAGE.encode())))], _PAGE.encode()),
+                    "/files/%E4%B8%8A%E5%8D%8A%E5%B9%B4%20%E6%8A%95%E8%B5%84.docx":
+                        _http("200 OK", [("Content-Length", str(len(docx)))], docx)})
+    r = zibo("ingest", site.base + "/page.html")  # the page alone: its report is in the attachment
+    assert r.exit_code == 0 and "--attachments" in r.stderr, r.stderr
+    r = zibo("ingest", site.base + "/page.html", "--attachments", "--json")
+    assert r.exit_code == 0, r.stderr
+    (att,) = [d for d in zibo_json("docs") if d["linked_from"]]
+    assert att["document"] == "上半年投资.docx"
+    assert att["published"] == "2024-07-31" and att["publisher"] == "示例市统计局", att

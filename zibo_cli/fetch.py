@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from .errors import ZiboError
@@ -306,8 +307,6 @@ def found_from_urls(urls: list[str], folder, attachments: bool = False) -> list:
     """Fetch each address (and with ``attachments`` the report files each page links to) into
     ``folder``; return them as :class:`zibo_cli.ingest.Found` items for ``ingest_found``, a
     failed fetch as an item with its error (the others still go on)."""
-    from pathlib import Path
-
     from .ingest import Found
 
     folder = Path(folder)
@@ -320,7 +319,7 @@ def found_from_urls(urls: list[str], folder, attachments: bool = False) -> list:
         parts = urlsplit(url)
         return f"{parts.netloc}{parts.path.rsplit('/', 1)[0]}/{name}"
 
-    def keep(got: Fetched, linked_from: str | None, name: str | None = None) -> None:
+    def keep(got: Fetched, linked_from: str | None, name: str | None = None, page_meta: dict | None = None) -> None:
         where = folder / str(next(counter))
         name = name or got.name
         path = where / _local_name(name)
@@ -330,7 +329,8 @@ def found_from_urls(urls: list[str], folder, attachments: bool = False) -> list:
         except OSError as e:  # a full disk: this address fails, the others go on
             failed(got.url, FetchError(f"cannot keep the download: {e.strerror or e}"), linked_from, name)
             return
-        out.append(Found(path, None, relpath(got.url, name), source=got.url, linked_from=linked_from, name=name))
+        out.append(Found(path, None, relpath(got.url, name), source=got.url, linked_from=linked_from, name=name,
+                         page_meta=page_meta))
 
     def failed(url: str, error: FetchError, linked_from: str | None, name: str | None = None) -> None:
         message = str(error)
@@ -349,11 +349,29 @@ def found_from_urls(urls: list[str], folder, attachments: bool = False) -> list:
         keep(page, None)
         if not attachments:
             continue
-        for address, label in attachment_links(page.data, page.final_url):
+        links = attachment_links(page.data, page.final_url)
+        meta = _page_meta(page) if links else None
+        for address, label in links:
             try:
                 got = fetch(address)
             except FetchError as e:
                 failed(address, e, url, label)
                 continue
-            keep(got, url, label if label and "." in label else None)
+            keep(got, url, label if label and "." in label else None, meta)
     return out
+
+
+def _page_meta(page: Fetched) -> dict | None:
+    """The published date and publisher a page states (发布日期、来源), for its attachments, which
+    seldom state their own."""
+    try:
+        from .extract.metadata import extract_metadata
+        from .normalize import normalize
+        from .sources import read_source
+
+        source = read_source(Path(page.name if page.name.lower().endswith((".html", ".htm")) else "page.html"),
+                             page.data)
+        meta = extract_metadata(normalize(source.text).text, source)
+    except Exception:  # a page that does not read: its attachments go on without
+        return None
+    return {"published": meta.published, "publisher": meta.publisher}

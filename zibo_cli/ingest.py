@@ -73,10 +73,12 @@ class Found(tuple):
     linked_from: str | None  # the page that links to it (--attachments)
 
     def __new__(cls, path: Path, error: str | None, relpath: str | None = None, source: str | None = None,
-                linked_from: str | None = None, name: str | None = None, real: str | None = None):
+                linked_from: str | None = None, name: str | None = None, real: str | None = None,
+                page_meta: dict | None = None):
         self = super().__new__(cls, (path, error))
         self.relpath = shown(relpath or name or path.name)
         self.source, self.linked_from, self.name = source, linked_from, name or path.name
+        self.page_meta = page_meta  # an attachment's page's published date and publisher
         self.real = real  # its resolved path when the walk knows it (no realpath call a file)
         return self
 
@@ -101,7 +103,8 @@ class FoundList:
             path = os.fspath(item[0])
             name, real = item.name, item.real
             rows.append((path, item[1], item.relpath, item.source, item.linked_from,
-                         None if name == item[0].name else name, True if real == path else real))
+                         None if name == item[0].name else name, True if real == path else real,
+                         getattr(item, "page_meta", None)))
         self._rows = rows
 
     def __len__(self) -> int:
@@ -112,10 +115,10 @@ class FoundList:
             if len(row) == 1:
                 yield row[0]
                 continue
-            path, error, relpath, source, linked_from, name, real = row
+            path, error, relpath, source, linked_from, name, real, page_meta = row
             p = Path(path)
             item = tuple.__new__(Found, (p, error))
-            item.relpath, item.source, item.linked_from = relpath, source, linked_from
+            item.relpath, item.source, item.linked_from, item.page_meta = relpath, source, linked_from, page_meta
             item.name = p.name if name is None else name
             item.real = path if real is True else real
             yield item
@@ -131,9 +134,10 @@ def _real(item) -> str:
     return getattr(item, "real", None) or os.path.realpath(item[0])
 
 
-def _origin(item) -> tuple[str | None, str | None, str | None]:
-    """(source address, page linking to it, file name) of a (file, error) pair."""
-    return getattr(item, "source", None), getattr(item, "linked_from", None), getattr(item, "name", None)
+def _origin(item) -> tuple:
+    """(source address, page linking to it, file name, that page's metadata) of a (file, error) pair."""
+    return (getattr(item, "source", None), getattr(item, "linked_from", None), getattr(item, "name", None),
+            getattr(item, "page_meta", None))
 
 
 def find_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, str | None]]:
@@ -247,6 +251,7 @@ class ToParse:
     source: str | None = None  # fetched from this address (it is then the document's path)
     linked_from: str | None = None
     name: str | None = None  # the document's base name when the file's is not it (a fetched page)
+    page_meta: dict | None = None  # an attachment's: its page's published date and publisher
 
 
 @dataclass
@@ -271,7 +276,8 @@ def check_file(conn: sqlite3.Connection, path: Path, force: bool = False,
     from .sources import read_file_bytes
     from .store import document_state
 
-    source, linked_from, name = origin
+    source, linked_from, name, *more = origin
+    page_meta = more[0] if more else None
     result = IngestResult(path=source or str(path), document=name or path.name, status="failed", relpath=relpath)
     try:
         data = read_file_bytes(path)
@@ -288,7 +294,7 @@ def check_file(conn: sqlite3.Connection, path: Path, force: bool = False,
             result.warnings.append(f"same content as {other}; not stored twice")
         _fill_from_db(conn, sha, result)
         return result
-    return ToParse(path, data, sha, resolved, relpath, source, linked_from, name)
+    return ToParse(path, data, sha, resolved, relpath, source, linked_from, name, page_meta)
 
 
 class TooComplex(Exception):
@@ -351,6 +357,9 @@ def parse_read_file(todo: ToParse) -> Prepared:
             doc = parse_source(source, todo.resolved, shown(name), todo.sha, len(todo.data),
                                relpath=result.relpath)
             doc.source_url, doc.linked_from = todo.source, todo.linked_from
+            for key, value in (todo.page_meta or {}).items():  # an attachment: what its page says
+                if value and not getattr(doc.meta, key, None):
+                    setattr(doc.meta, key, value)
     except SourceError as e:
         result.error = str(e)
         return Prepared(result)
@@ -374,7 +383,12 @@ def parse_read_file(todo: ToParse) -> Prepared:
         if status == "failed":
             result.error = message
         else:
-            result.warnings.extend(w for w in doc.warnings if "attachment" in w)  # where the report is
+            where = [w for w in doc.warnings if "attachment" in w]  # where the report is
+            if where and todo.source and not todo.linked_from:  # a page fetched: --attachments fetches them
+                where = [w.replace("download and ingest those files",
+                                   f"zibo ingest {todo.source} --attachments fetches them") for w in where]
+                message = "no report on the page itself; not stored"
+            result.warnings.extend(where)
             result.warnings.append(message)
         return Prepared(result)
     try:
@@ -525,7 +539,7 @@ def ingest_found(found: Iterable[tuple[Path, str | None]], db_path: Path,
 
 def _unreadable(item) -> IngestResult:
     """The result of a file the walk could not read (``item`` carries the error)."""
-    source, _, name = _origin(item)
+    source, _, name, _ = _origin(item)
     return IngestResult(path=source or str(item[0]), document=name or item[0].name, status="failed",
                         error=item[1], relpath=relpath_of(item))
 
