@@ -468,3 +468,63 @@ def test_attachments_with_raw_chinese_links_and_the_page_s_publisher(zibo, zibo_
     (att,) = [d for d in zibo_json("docs") if d["linked_from"]]
     assert att["document"] == "上半年投资.docx"
     assert att["published"] == "2024-07-31" and att["publisher"] == "示例市统计局", att
+
+
+# 6 -------------------------------------------------------------------------------------------
+
+
+def test_attachments_on_private_addresses_are_refused_from_a_page_elsewhere(zibo, zibo_json, hostile):
+    import time
+
+    page = ('<html><head><meta charset="utf-8"><title>2024年上半年经济运行情况</title></head><body><div class="c">'
+            '<h1>2024年上半年经济运行情况</h1><p>上半年，全市地区生产总值同比增长5.6%。</p>'
+            '<p><a href="http://169.254.169.254/latest/meta-data.pdf">元数据.pdf</a> '
+            '<a href="http://10.255.255.1/internal.docx">内网.docx</a> '
+            '<a href="http://[::ffff:169.254.1.1]/mapped.pdf">映射.pdf</a> '
+            '<a href="/files/local.docx">本站.docx</a></p></div></body></html>').encode()
+    docx = (Path(__file__).resolve().parent / "data" / "web" / "invest_2024h1.docx").read_bytes()
+    site = hostile({"/page.html": _http("200 OK", [("Content-Type", "text/html; charset=utf-8"),
+                                                   ("Content-Length", str(len(page)))], page),
+                    "/files/local.docx": _http("200 OK", [("Content-Length", str(len(docx)))], docx)})
+    start = time.monotonic()
+    r = zibo("ingest", site.base + "/page.html", "--attachments", "--json")
+    assert time.monotonic() - start < 5  # refused, not tried
+    assert r.exit_code == 1
+    lines = error_lines(r.stderr)
+    assert len(lines) == 3 and all("not fetched" in line for line in lines), lines
+    assert any("169.254.169.254" in line and "link-local" in line for line in lines)
+    assert any("10.255.255.1" in line and "private" in line for line in lines)
+    assert sorted(d["document"] for d in zibo_json("docs")) == ["page.html", "本站.docx"]  # same host: fetched
+
+
+def test_which_addresses_a_public_page_may_not_link_to():
+    from zibo_cli.fetch import link_refused
+
+    public = "http://93.184.216.34/news/p.html"
+    assert link_refused("http://93.184.216.35/a.pdf", public) is None
+    for link, kind in [("http://127.0.0.1:8080/a.pdf", "loopback"), ("http://localhost/a.pdf", "loopback"),
+                       ("http://0.0.0.0/a.pdf", "loopback"), ("http://192.168.1.1/a.pdf", "private"),
+                       ("http://[fe80::1]/a.pdf", "link-local"), ("http://[::1]/a.pdf", "loopback")]:
+        why = link_refused(link, public)
+        assert why and kind in why, (link, why)
+    assert link_refused("http://192.168.1.9/a.pdf", "http://192.168.1.1/p.html") is None  # an intranet page
+
+
+def test_symlinks_out_of_a_folder_are_not_followed_unless_asked(zibo, zibo_json, tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text(REPORT.replace("5.1", "9.9"), encoding="utf-8")
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "r.txt").write_text(REPORT, encoding="utf-8")
+    (folder / "secret.txt").symlink_to(outside / "secret.txt")
+    (folder / "out").symlink_to(outside)
+    (folder / "inside.txt").symlink_to(folder / "r.txt")  # inside the folder: fine (stored once)
+    r = zibo("ingest", folder)
+    assert r.exit_code == 1
+    lines = error_lines(r.stderr)
+    assert len(lines) == 2 and all("outside" in line and "--follow-links" in line for line in lines), lines
+    assert [o["value"] for o in zibo_json("indicator", "gdp")] == [5.1]
+    r = zibo("ingest", folder, "--follow-links")
+    assert r.exit_code == 0, r.stderr
+    assert sorted(o["value"] for o in zibo_json("indicator", "gdp")) == [5.1, 9.9]

@@ -20,7 +20,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from .errors import ZiboError
 
-__all__ = ["Fetched", "FetchError", "fetch", "is_url", "attachment_links", "TIMEOUT", "MAX_BYTES",
+__all__ = ["Fetched", "FetchError", "fetch", "is_url", "attachment_links", "link_refused", "TIMEOUT", "MAX_BYTES",
            "MAX_REDIRECTS", "ATTACHMENT_EXTENSIONS"]
 
 TIMEOUT = 30.0  # seconds a connection or a read may take (ZIBO_FETCH_TIMEOUT)
@@ -351,14 +351,58 @@ def found_from_urls(urls: list[str], folder, attachments: bool = False) -> list:
             continue
         links = attachment_links(page.data, page.final_url)
         meta = _page_meta(page) if links else None
+
+        def check(address: str, page_url: str = page.final_url) -> str | None:  # (each redirect's too)
+            return link_refused(address, page_url)
+
         for address, label in links:
             try:
-                got = fetch(address)
+                got = fetch(address, check=check)
             except FetchError as e:
                 failed(address, e, url, label)
                 continue
             keep(got, url, label if label and "." in label else None, meta)
     return out
+
+
+def _address_kind(url: str) -> str | None:
+    """"loopback", "link-local" or "private" for an address on such a host (by its IP, or each IP
+    its name resolves to: the most local one counts), None for a public one or one that does not
+    resolve (its fetch then fails as it would)."""
+    import ipaddress
+    import socket
+
+    host = urlsplit(url).hostname
+    if not host:
+        return None
+    try:
+        ips = [ipaddress.ip_address(host)]
+    except ValueError:
+        try:
+            ips = [ipaddress.ip_address(info[4][0].split("%", 1)[0])
+                   for info in socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)]
+        except (OSError, UnicodeError, ValueError):
+            return None
+    kinds = set()
+    for ip in ips:
+        ip = getattr(ip, "ipv4_mapped", None) or ip
+        if ip.is_loopback or ip.is_unspecified:  # 0.0.0.0 reaches this machine too
+            kinds.add("loopback")
+        elif ip.is_link_local:
+            kinds.add("link-local")
+        elif ip.is_private or ip.is_reserved or ip.is_multicast:
+            kinds.add("private")
+    return next((k for k in ("loopback", "link-local", "private") if k in kinds), None)
+
+
+def link_refused(link: str, page: str) -> str | None:
+    """Why a page's link may not be fetched, or None: a link to a loopback, link-local (the cloud's
+    169.254.169.254) or private address is fetched only from a page on that kind of address
+    too (an intranet page may link to its intranet; a public page may not send zibo there)."""
+    kind = _address_kind(link)
+    if kind is None or kind == _address_kind(page):
+        return None
+    return f"a {kind} address linked from a page elsewhere; not fetched"
 
 
 def _page_meta(page: Fetched) -> dict | None:

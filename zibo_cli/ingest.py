@@ -102,9 +102,10 @@ class FoundList:
                 continue
             path = os.fspath(item[0])
             name, real = item.name, item.real
-            rows.append((path, item[1], item.relpath, item.source, item.linked_from,
-                         None if name == item[0].name else name, True if real == path else real,
-                         getattr(item, "page_meta", None)))
+            row = (path, item[1], item.relpath, item.source, item.linked_from,
+                   None if name == item[0].name else name, True if real == path else real)
+            page_meta = getattr(item, "page_meta", None)
+            rows.append(row + (page_meta,) if page_meta else row)  # (an attachment's only)
         self._rows = rows
 
     def __len__(self) -> int:
@@ -115,7 +116,8 @@ class FoundList:
             if len(row) == 1:
                 yield row[0]
                 continue
-            path, error, relpath, source, linked_from, name, real, page_meta = row
+            path, error, relpath, source, linked_from, name, real = row[:7]
+            page_meta = row[7] if len(row) > 7 else None
             p = Path(path)
             item = tuple.__new__(Found, (p, error))
             item.relpath, item.source, item.linked_from, item.page_meta = relpath, source, linked_from, page_meta
@@ -140,7 +142,8 @@ def _origin(item) -> tuple:
             getattr(item, "page_meta", None))
 
 
-def find_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, str | None]]:
+def find_files(paths: Iterable[str | os.PathLike[str]],
+               follow_links: bool = True) -> Iterator[tuple[Path, str | None]]:
     """Yield (file, error) for every file under ``paths``, in a stable order (each a
     :class:`Found`, which also carries the document's ``relpath``).
 
@@ -148,7 +151,9 @@ def find_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, 
     system litter (``.DS_Store``, ``Thumbs.db``) skipped, symlinked folders followed
     once (a loop is not walked twice). Nothing else is dropped silently: a path that
     does not exist, a broken link or a link loop, a pipe or device, and a folder that
-    cannot be opened each yield an error instead of a file.
+    cannot be opened each yield an error instead of a file. With ``follow_links`` False
+    (``zibo ingest`` without --follow-links), a link met in a folder that points outside the
+    folder named is an error too, not followed.
     """
     seen_dirs: set[tuple[int, int]] = set()
     seen_files: set[tuple[int, int]] = set()
@@ -157,7 +162,8 @@ def find_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, 
             yield Found(Path("''"), "an empty path (an unset variable in a script?); give a file or folder")
             continue
         path = Path(p)
-        yield from _visit(path, seen_dirs, seen_files, _root_name(path))
+        root = None if follow_links else os.path.realpath(path)
+        yield from _visit(path, seen_dirs, seen_files, _root_name(path), root=root)
 
 
 def _root_name(path: Path) -> str:
@@ -167,7 +173,7 @@ def _root_name(path: Path) -> str:
 
 
 def _visit(path: Path, seen_dirs: set, seen_files: set, rel: str,
-           real: str | None = None) -> Iterator[tuple[Path, str | None]]:
+           real: str | None = None, root: str | None = None) -> Iterator[tuple[Path, str | None]]:
     """One path: a file once (by device and inode), a folder walked, anything else an error.
     ``real``: its resolved path, when the walk knows it (an entry that is no link, in a folder
     whose resolved path is known): resolving every file of a large folder costs a system call
@@ -178,7 +184,7 @@ def _visit(path: Path, seen_dirs: set, seen_files: set, rel: str,
         yield Found(path, _missing(path, e), rel)
         return
     if S_ISDIR(st.st_mode):
-        yield from _walk(path, seen_dirs, seen_files, rel, real)
+        yield from _walk(path, seen_dirs, seen_files, rel, real, root)
     elif not S_ISREG(st.st_mode):
         yield Found(path, _NOT_REGULAR, rel)
     elif (st.st_dev, st.st_ino) not in seen_files:
@@ -200,7 +206,7 @@ def _missing(p: Path, e: OSError) -> str:
 
 
 def _walk(folder: Path, seen_dirs: set, seen_files: set, rel: str,
-          real: str | None = None) -> Iterator[tuple[Path, str | None]]:
+          real: str | None = None, root: str | None = None) -> Iterator[tuple[Path, str | None]]:
     try:
         st = folder.stat()
         key = (st.st_dev, st.st_ino)
@@ -219,8 +225,14 @@ def _walk(folder: Path, seen_dirs: set, seen_files: set, rel: str,
             link = entry.is_symlink()
         except OSError:
             link = True
+        if link and root is not None:
+            target = os.path.realpath(entry.path)
+            if os.path.exists(target) and target != root and not target.startswith(root.rstrip(os.sep) + os.sep):
+                yield Found(Path(entry.path), f"a symbolic link to {target}, outside the folder being ingested; "
+                            "not followed (--follow-links follows it)", f"{rel}/{entry.name}")
+                continue
         yield from _visit(Path(entry.path), seen_dirs, seen_files, f"{rel}/{entry.name}",
-                          None if link else os.path.join(real, entry.name))
+                          None if link else os.path.join(real, entry.name), root)
 
 
 def ingest_file(conn: sqlite3.Connection, path: Path, force: bool = False,

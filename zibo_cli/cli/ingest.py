@@ -88,6 +88,9 @@ def ingest(
     attachments: Annotated[bool, typer.Option(
         "--attachments", help="With an address: also fetch the report files the page links to "
                               "(.doc .docx .xls .xlsx .pdf .wps), each stored as a document of its own.")] = False,
+    follow_links: Annotated[bool, typer.Option(
+        "--follow-links", help="Follow symbolic links in a folder that point outside it (by default "
+                               "each is an error line, not followed).")] = False,
 ) -> None:
     """Read report files (text in any common Chinese encoding, HTML pages, .docx, .xlsx, PDF).
 
@@ -111,7 +114,7 @@ def ingest(
 
     ingesting.parsers_started = False  # of this run (a script or test may run several in one process)
     try:
-        _run(paths, db, force, workers, quiet, fmt, results, attachments)
+        _run(paths, db, force, workers, quiet, fmt, results, attachments, follow_links)
     except KeyboardInterrupt as e:
         from ..errors import INTERRUPTED, Interrupted
         from ..ingest import _ignore_interrupts, _restore_interrupts
@@ -145,7 +148,8 @@ def _parsers_started() -> bool:
     return ingest.parsers_started
 
 
-def _run(paths, db, force, workers, quiet, fmt, results: list, attachments: bool = False) -> None:
+def _run(paths, db, force, workers, quiet, fmt, results: list, attachments: bool = False,
+         follow_links: bool = False) -> None:
     import tempfile
 
     from ..fetch import found_from_urls, is_url
@@ -154,12 +158,12 @@ def _run(paths, db, force, workers, quiet, fmt, results: list, attachments: bool
     urls = [p for p in paths if is_url(p)]
     with signals_interrupt(INGEST_SIGNALS):
         if not urls:
-            _ingest(find_files(paths), db, force, workers, quiet, results)
+            _ingest(find_files(paths, follow_links), db, force, workers, quiet, results)
             return
         # pages and their attachments are fetched into a folder of this run and read from there
         # like files (each keeps its address as its path and source); the folder goes after
         with tempfile.TemporaryDirectory(prefix="zibo-fetch-") as folder:
-            found = list(find_files([p for p in paths if not is_url(p)]))
+            found = list(find_files([p for p in paths if not is_url(p)], follow_links))
             found += found_from_urls(urls, folder, attachments)
             _ingest(found, db, force, workers, quiet, results)
 
