@@ -528,3 +528,97 @@ def test_symlinks_out_of_a_folder_are_not_followed_unless_asked(zibo, zibo_json,
     r = zibo("ingest", folder, "--follow-links")
     assert r.exit_code == 0, r.stderr
     assert sorted(o["value"] for o in zibo_json("indicator", "gdp")) == [5.1, 9.9]
+
+
+# 10 ------------------------------------------------------------------------------------------
+
+
+def _docx_bomb(real_bytes: int) -> bytes:
+    """A .docx whose document.xml inflates to ``real_bytes`` while its zip directory says 1,000."""
+    import struct
+    import zipfile
+
+    docx = (Path(__file__).resolve().parent / "data" / "web" / "invest_2024h1.docx").read_bytes()
+    src = zipfile.ZipFile(io.BytesIO(docx))
+    out = io.BytesIO()
+    body = b""
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "word/document.xml":
+                body = data.replace(b"<w:body>", b"<w:body>" + b" " * real_bytes, 1)
+                data = body
+            z.writestr(info.filename, data)
+    raw = bytearray(out.getvalue())
+    size = struct.pack("<I", len(body))
+    at = raw.find(size)
+    while at != -1:
+        raw[at:at + 4] = struct.pack("<I", 1000)
+        at = raw.find(size, at + 1)
+    return bytes(raw)
+
+
+def test_a_docx_that_understates_its_sizes_is_refused_before_it_inflates(zibo, tmp_path, monkeypatch):
+    import tracemalloc
+
+    from zibo_cli import sources
+
+    monkeypatch.setattr(sources, "MAX_UNPACKED", 4 * 2**20)  # a small bound; the real one is 256 MiB
+    f = tmp_path / "bomb.docx"
+    f.write_bytes(_docx_bomb(40 * 2**20))
+    good = tmp_path / "good.docx"
+    good.write_bytes((Path(__file__).resolve().parent / "data" / "web" / "invest_2024h1.docx").read_bytes())
+    assert zibo("ingest", good).exit_code == 0  # (the modules a .docx needs, imported before measuring)
+    tracemalloc.start()
+    try:
+        r = zibo("ingest", f)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert r.exit_code == 1
+    (line,) = error_lines(r.stderr)
+    assert "bomb.docx" in line and "understates" in line, line
+    assert peak < 20 * 2**20, peak  # inflated no further than its declared sizes (and a little)
+
+
+# 12 ------------------------------------------------------------------------------------------
+
+
+def _xlsx_of_zip_version(version: int) -> bytes:
+    import struct
+
+    from openpyxl import Workbook
+
+    buf = io.BytesIO()
+    Workbook().save(buf)
+    raw = bytearray(buf.getvalue())
+    at = raw.find(b"PK\x01\x02")
+    while at != -1:
+        raw[at + 6:at + 8] = struct.pack("<H", version)
+        at = raw.find(b"PK\x01\x02", at + 4)
+    return bytes(raw)
+
+
+def _mht_nested(depth: int) -> bytes:
+    parts = ['MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b0"\r\n\r\n']
+    parts += [f'--b{i}\r\nContent-Type: multipart/related; boundary="b{i + 1}"\r\n\r\n' for i in range(depth)]
+    parts.append(f"--b{depth}\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
+                 "<html><body><p>上半年，全市地区生产总值同比增长5.1%。</p></body></html>\r\n")
+    parts += [f"--b{i}--\r\n" for i in range(depth, -1, -1)]
+    return "".join(parts).encode()
+
+
+@pytest.mark.parametrize("name, data, cause", [
+    ("new-zip.xlsx", _xlsx_of_zip_version(70), "zip"),
+    ("deep.mht", _mht_nested(3000), "nested"),
+])
+def test_unsupported_zip_versions_and_deep_nesting_are_one_clean_line(zibo, tmp_path, name, data, cause):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / name).write_bytes(data)
+    (folder / "r.txt").write_text(REPORT, encoding="utf-8")
+    r = zibo("ingest", folder)
+    assert r.exit_code == 1
+    (line,) = error_lines(r.stderr)
+    assert name in line and cause in line and "internal error" not in line, line
+    assert "1 of 2 files failed; the others were stored" in r.stderr
