@@ -6,6 +6,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -622,3 +624,56 @@ def test_unsupported_zip_versions_and_deep_nesting_are_one_clean_line(zibo, tmp_
     (line,) = error_lines(r.stderr)
     assert name in line and cause in line and "internal error" not in line, line
     assert "1 of 2 files failed; the others were stored" in r.stderr
+
+
+# 9 -------------------------------------------------------------------------------------------
+
+
+def _pdf(pages: int, lines: int = 3) -> bytes:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    for p in range(pages):
+        c.setFont("STSong-Light", 10)
+        for i in range(lines):
+            c.drawString(50, 500 - i * 18, f"全市第{p + 1}期规模以上工业增加值同比增长{i}.{p % 10}%。")
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_each_pdf_page_is_released_once_read(monkeypatch):
+    from zibo_cli.readers import pdf
+
+    seen, held = [], []
+    read_page = pdf._read_page
+
+    def spy(page, index):
+        held.append(sum(1 for p in seen if "_objects" in p.__dict__ or "_layout" in p.__dict__))
+        seen.append(page)
+        return read_page(page, index)
+
+    monkeypatch.setattr(pdf, "_read_page", spy)
+    source = pdf.read(Path("p.pdf"), _pdf(6))
+    assert "全市第6期" in source.text
+    assert held == [0] * 6  # no page read before still holds its characters and layout
+
+
+def test_a_file_that_needs_more_memory_than_allowed_fails_alone(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a-huge.txt").write_text(REPORT + "上半年，全市工业增加值同比增长5.1%。\n" * 100_000, encoding="utf-8")
+    (folder / "r.txt").write_text(REPORT, encoding="utf-8")
+    env = dict(os.environ, ZIBO_DB=str(tmp_path / "z.db"), ZIBO_PARSE_MEMORY="32")
+    p = subprocess.run([str(ZIBO), "ingest", str(folder), "--json", "--workers", "0"], capture_output=True, text=True,
+                       env=env, timeout=120)
+    assert p.returncode == 1, p.stderr
+    status = {Path(x["path"]).name: x for x in json.loads(p.stdout)}
+    assert status["r.txt"]["status"] == "new"
+    assert status["a-huge.txt"]["status"] == "failed" and "ZIBO_PARSE_MEMORY" in status["a-huge.txt"]["error"]
+    (line,) = error_lines(p.stderr)
+    assert "a-huge.txt" in line and "internal error" not in line

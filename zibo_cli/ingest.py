@@ -353,6 +353,52 @@ class _time_limit:
         return False
 
 
+def parse_memory() -> int:
+    """Bytes of memory parsing one document may take on top of what the process holds
+    (``ZIBO_PARSE_MEMORY`` in MiB, default 2048; 0: no limit)."""
+    try:
+        mib = float(os.environ.get("ZIBO_PARSE_MEMORY", "2048"))
+    except ValueError:
+        mib = 2048.0
+    return int(max(0.0, mib) * 2**20)
+
+
+class _memory_limit:
+    """Let parsing one document take at most ``budget`` more bytes of address space than the
+    process has now (RLIMIT_AS; Linux): past it an allocation fails with MemoryError, which
+    fails that file alone, and the limit is lifted again after it. Elsewhere: no limit."""
+
+    def __init__(self, budget: int):
+        self.budget = budget
+        self.previous = None
+
+    def __enter__(self):
+        if not self.budget:
+            return self
+        try:
+            import resource
+
+            with open("/proc/self/statm") as f:
+                size = int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+            soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+            limit = size + self.budget
+            if hard != resource.RLIM_INFINITY:
+                limit = min(limit, hard)
+            if soft == resource.RLIM_INFINITY or limit < soft:
+                resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+                self.previous = (soft, hard)
+        except (ImportError, OSError, ValueError):
+            self.previous = None
+        return self
+
+    def __exit__(self, *exc):
+        if self.previous is not None:
+            import resource
+
+            resource.setrlimit(resource.RLIMIT_AS, self.previous)
+        return False
+
+
 def parse_read_file(todo: ToParse) -> Prepared:
     """Parse a file :func:`check_file` read (no database: parser processes run this). A file
     that takes longer than :func:`parse_timeout` fails as too complex; the others go on."""
@@ -363,8 +409,9 @@ def parse_read_file(todo: ToParse) -> Prepared:
     name = todo.name or path.name
     result = IngestResult(path=todo.source or str(path), document=name, status="failed", relpath=todo.relpath)
     limit = parse_timeout()
+    budget = parse_memory()
     try:
-        with _time_limit(limit):
+        with _time_limit(limit), _memory_limit(budget):
             source = read_source(path, todo.data)
             doc = parse_source(source, todo.resolved, shown(name), todo.sha, len(todo.data),
                                relpath=result.relpath)
@@ -379,7 +426,12 @@ def parse_read_file(todo: ToParse) -> Prepared:
         result.error = (f"too complex: parsing took more than {limit:g}s and was stopped; split the file, "
                         "or allow more with ZIBO_PARSE_TIMEOUT=SECONDS")
         return Prepared(result)
-    except (KeyboardInterrupt, MemoryError):
+    except MemoryError:  # this file alone: what it took is freed as the exception unwinds
+        result.error = ("needs more memory than it may take: parsing stopped at the "
+                        f"{budget // 2**20} MiB a file may use (ZIBO_PARSE_MEMORY=MIB allows more); split the file"
+                        if budget else "ran out of memory while parsing; split the file")
+        return Prepared(result)
+    except KeyboardInterrupt:
         raise
     except Exception as e:  # a bug in a reader or extractor must not stop the other files
         if os.environ.get("ZIBO_DEBUG"):
