@@ -677,3 +677,71 @@ def test_a_file_that_needs_more_memory_than_allowed_fails_alone(tmp_path):
     assert status["a-huge.txt"]["status"] == "failed" and "ZIBO_PARSE_MEMORY" in status["a-huge.txt"]["error"]
     (line,) = error_lines(p.stderr)
     assert "a-huge.txt" in line and "internal error" not in line
+
+
+# 13 ------------------------------------------------------------------------------------------
+
+
+def _serve_db(tmp_path: Path) -> Path:
+    folder = tmp_path / "served"
+    folder.mkdir()
+    db = folder / "zibo.db"
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    subprocess.run([str(ZIBO), "ingest", str(seeds), "-q"], env=dict(os.environ, ZIBO_DB=str(db)), check=True)
+    return db
+
+
+def test_serve_on_a_busy_port_is_one_line(tmp_path):
+    import socket
+
+    pytest.importorskip("datasette")
+    db = _serve_db(tmp_path)
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(1)
+        port = busy.getsockname()[1]
+        p = subprocess.run([str(ZIBO), "serve", "--port", str(port)], env=dict(os.environ, ZIBO_DB=str(db)),
+                           capture_output=True, text=True, timeout=60)
+    assert p.returncode == 1, p.stderr
+    assert p.stderr.count("\n") == 1 and f"port {port}" in p.stderr and "in use" in p.stderr, p.stderr
+    assert "serving" not in p.stderr
+
+
+def test_serve_a_database_on_a_read_only_file_system(tmp_path):
+    import shutil
+    import socket
+    import time
+    import urllib.request
+
+    pytest.importorskip("datasette")
+    if os.geteuid() != 0 or not shutil.which("unshare"):
+        pytest.skip("needs root and unshare for a read-only mount")
+    db = _serve_db(tmp_path)
+    folder = db.parent
+    probe = subprocess.run(["unshare", "-m", "sh", "-c", f"mount --bind -o ro '{folder}' '{folder}'"],
+                           capture_output=True)
+    if probe.returncode:
+        pytest.skip("no read-only bind mount here")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    script = f"mount --bind -o ro '{folder}' '{folder}' && exec '{ZIBO}' serve --port {port}"
+    proc = subprocess.Popen(["unshare", "-m", "sh", "-c", script], env=dict(os.environ, ZIBO_DB=str(db)),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        body = None
+        while time.monotonic() < deadline and proc.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/zibo/figures.json?_shape=array",
+                                            timeout=5) as r:
+                    body = json.loads(r.read())
+                break
+            except OSError:
+                time.sleep(0.3)
+        assert body, proc.poll()
+        assert any(f["name"] == "地区生产总值" for f in body)
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=30)
+    assert "Traceback" not in err and "OperationalError" not in err, err
