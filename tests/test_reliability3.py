@@ -745,3 +745,41 @@ def test_serve_a_database_on_a_read_only_file_system(tmp_path):
         proc.terminate()
         _, err = proc.communicate(timeout=30)
     assert "Traceback" not in err and "OperationalError" not in err, err
+
+
+# 14 ------------------------------------------------------------------------------------------
+
+
+def test_a_full_disk_mid_ingest_says_how_many_documents_were_stored(zibo, zibo_json, tmp_path, db, monkeypatch):
+    import sqlite3
+
+    from zibo_cli import ingest, store
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(40):
+        (folder / f"r{i:02d}.txt").write_text(REPORT.replace("5.1", f"{i}.1") + f"第{i}号。\n" + "文字" * 3000,
+                                              encoding="utf-8")
+    assert zibo("ingest", folder / "r00.txt").exit_code == 0
+    connect = store.connect
+
+    def small_disk(*args, **kwargs):  # the disk fills a few documents further on
+        conn = connect(*args, **kwargs)
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        conn.execute(f"PRAGMA max_page_count = {pages + 40}")
+        return conn
+
+    monkeypatch.setattr(store, "connect", small_disk)
+    monkeypatch.setattr(ingest, "BATCH_DOCUMENTS", 2)
+    r = zibo("ingest", folder, "--workers", "0")
+    assert r.exit_code == 1
+    (line,) = error_lines(r.stderr)
+    assert "full" in line and "Traceback" not in r.stderr
+    monkeypatch.setattr(store, "connect", connect)
+    stored = len(zibo_json("docs"))
+    assert 1 < stored < 40
+    assert f"{stored - 1} new or changed file(s) of this run were stored" in line, line
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
+    assert zibo("doctor").exit_code == 0

@@ -113,8 +113,22 @@ def ingest(
     from .. import ingest as ingesting
 
     ingesting.parsers_started = False  # of this run (a script or test may run several in one process)
+    from ..errors import UsageError, ZiboError
+
     try:
         _run(paths, db, force, workers, quiet, fmt, results, attachments, follow_links)
+    except UsageError:
+        raise
+    except ZiboError as e:  # a full disk, a failing database or parser process: after some files
+        if not len(results):
+            raise
+        try:
+            _report(results, db, quiet, fmt, verbose)  # what this run did up to there
+        except (typer.Exit, SystemExit):
+            pass
+        e.args = (f"{e}; {results.stored()} new or changed file(s) of this run were stored before it, each "
+                  "whole, and the rest not: run the same command again to finish",)
+        raise
     except KeyboardInterrupt as e:
         from ..errors import INTERRUPTED, Interrupted
         from ..ingest import _ignore_interrupts, _restore_interrupts
