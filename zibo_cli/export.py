@@ -94,6 +94,19 @@ def export_tables(db: str | os.PathLike[str], out_dir: str | os.PathLike[str], f
         conn.close()
 
 
+# A spreadsheet takes a cell that starts with one of these for a formula (=cmd|' /C calc'!A0 in a
+# 未完成原因 cell would run on open); the OWASP advice for CSV: write such text with a leading '.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(value: Any) -> Any:
+    """A value for a CSV cell: text a spreadsheet would take for a formula gets a leading
+    apostrophe (shown as text, not run); numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _write(conn: sqlite3.Connection, table: str, path: Path, fmt: str) -> int:
     from .errors import ZiboError
 
@@ -116,7 +129,7 @@ def write_table(conn: sqlite3.Connection, table: str, f: IO[str], fmt: str) -> i
         w = csv.writer(f)
         w.writerow(cols)
         for row in cur:
-            w.writerow(["" if v is None else v for v in row])
+            w.writerow(["" if v is None else csv_text(v) for v in row])
             n += 1
         return n
     json_cols = {i for i, c in enumerate(cols) if (table, c) in _JSON_COLUMNS}
@@ -163,6 +176,7 @@ def export_xlsx(db: str | os.PathLike[str], path: str | os.PathLike[str],
     longer than Excel allows (a document's whole text) is cut there, ending with …. The file is
     written beside ``path`` and moved into place, so a failed export leaves no half workbook."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.utils import get_column_letter
 
@@ -187,6 +201,10 @@ def export_xlsx(db: str | os.PathLike[str], path: str | os.PathLike[str],
                 v = ILLEGAL_CHARACTERS_RE.sub("", v)
                 if len(v) > XLSX_CELL_LIMIT:
                     v = v[:XLSX_CELL_LIMIT - 1] + "…"
+                if v.startswith("="):  # openpyxl would write it as a formula: text it is
+                    text = WriteOnlyCell(sheet, value=v)
+                    text.data_type = "s"
+                    return text
             return v
 
         for table in wanted:

@@ -15,11 +15,12 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from .errors import ZiboError
 
-__all__ = ["Fetched", "FetchError", "fetch", "is_url", "attachment_links", "TIMEOUT", "MAX_BYTES",
+__all__ = ["Fetched", "FetchError", "fetch", "is_url", "attachment_links", "link_refused", "TIMEOUT", "MAX_BYTES",
            "MAX_REDIRECTS", "ATTACHMENT_EXTENSIONS"]
 
 TIMEOUT = 30.0  # seconds a connection or a read may take (ZIBO_FETCH_TIMEOUT)
@@ -64,58 +65,182 @@ def _check_scheme(url: str) -> None:
         raise FetchError(f"{url}: only http and https addresses can be fetched (not {scheme}:)")
 
 
+def browser_url(url: str) -> str:
+    """The address as a browser sends it: a host in IDNA, the path and query in UTF-8 with %XX
+    for what is not ASCII (or a space); what is already %-encoded stays (/files/上半年.docx →
+    /files/%E4%B8%8A%E5%8D%8A%E5%B9%B4.docx). The #fragment is not sent."""
+    from urllib.parse import quote, urlunsplit
+
+    parts = urlsplit(url.strip())
+    host = parts.hostname or ""
+    netloc = parts.netloc
+    if host and not host.isascii():
+        try:
+            netloc = netloc.replace(host, host.encode("idna").decode("ascii"))
+        except UnicodeError:
+            pass
+    path = quote(parts.path, safe="/%:@!$&'()*+,;=~")
+    query = quote(parts.query, safe="/%:@!$&'()*+,;=~?")
+    return urlunsplit((parts.scheme, netloc, path, query, ""))
+
+
+class _Expired(BaseException):
+    """The whole fetch took longer than its timeout (raised by the alarm, wherever it waits)."""
+
+
+class _whole_fetch_deadline:
+    """Raise :class:`_Expired` after ``seconds`` in whatever the fetch is waiting on (connect,
+    headers, a body sent a byte at a time): SIGALRM, in the main thread. Elsewhere the read
+    loop checks the time between reads, each read bounded by the socket's timeout."""
+
+    def __init__(self, seconds: float):
+        import signal
+        import threading
+
+        self.seconds = seconds
+        self.active = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+    def __enter__(self):
+        if self.active:
+            import signal
+
+            def expire(signum, frame):
+                raise _Expired
+
+            self.previous = signal.signal(signal.SIGALRM, expire)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        return self
+
+    def __exit__(self, *exc):
+        if self.active:
+            import signal
+
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self.previous)
+        return False
+
+
 def fetch(url: str, timeout: float | None = None, max_bytes: int | None = None,
-          max_redirects: int = MAX_REDIRECTS) -> Fetched:
-    """GET ``url``; raise :class:`FetchError` when it cannot be had whole."""
+          max_redirects: int = MAX_REDIRECTS, check=None) -> Fetched:
+    """GET ``url``; raise :class:`FetchError` when it cannot be had whole within ``timeout``
+    seconds (the whole fetch: connecting, the headers and every byte of the body). ``check``:
+    a function of an address (the first and each redirect's) giving why it may not be fetched,
+    or None."""
+    import time
+
+    given = url
+    url = browser_url(url)
+    _check_scheme(url)
+    if check is not None and (why := check(url)):
+        raise FetchError(f"{given}: {why}")
+    timeout = timeout if timeout is not None else _setting("ZIBO_FETCH_TIMEOUT", TIMEOUT)
+    max_bytes = max_bytes if max_bytes is not None else int(_setting("ZIBO_FETCH_MAX_BYTES", MAX_BYTES))
+    counter = [0]  # body bytes come so far
+    try:
+        with _whole_fetch_deadline(timeout):
+            deadline = time.monotonic() + timeout
+            return _get(given, url, timeout, deadline, max_bytes, max_redirects, check, counter)
+    except (_Expired, TimeoutError):
+        got = counter[0]
+    if got:
+        raise FetchError(f"{given}: not complete within {timeout:g} s ({got:,} bytes came); ZIBO_FETCH_TIMEOUT "
+                         "bounds the whole download") from None
+    raise FetchError(f"{given}: no answer within {timeout:g} s (ZIBO_FETCH_TIMEOUT)") from None
+
+
+def _get(given: str, url: str, timeout: float, deadline: float, max_bytes: int, max_redirects: int,
+         check, counter: list[int]) -> Fetched:
+    import http.client
+    import time
     import urllib.error
     import urllib.request
 
-    _check_scheme(url)
-    timeout = timeout if timeout is not None else _setting("ZIBO_FETCH_TIMEOUT", TIMEOUT)
-    max_bytes = max_bytes if max_bytes is not None else int(_setting("ZIBO_FETCH_MAX_BYTES", MAX_BYTES))
+    def refuse_target(req, headers) -> None:
+        location = headers.get("location") or headers.get("uri")
+        if not location:
+            return
+        target = urljoin(req.full_url, location)
+        if urlsplit(target).scheme.lower() not in ("http", "https"):
+            raise FetchError(f"{given}: redirected to {target}; only http and https addresses can be fetched")
+        if check is not None and (why := check(browser_url(target))):
+            raise FetchError(f"{given}: redirected to {target}: {why}")
 
     class Redirects(urllib.request.HTTPRedirectHandler):
         seen = 0
 
+        def http_error_302(self, req, fp, code, msg, headers):
+            refuse_target(req, headers)  # (urllib would call a file: target a loop)
+            return super().http_error_302(req, fp, code, msg, headers)
+
+        http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
+
         def redirect_request(self, req, fp, code, msg, headers, newurl):
             Redirects.seen += 1
             if Redirects.seen > max_redirects:
-                raise FetchError(f"{url}: more than {max_redirects} redirects; not followed")
-            _check_scheme(urljoin(req.full_url, newurl))
+                raise FetchError(f"{given}: more than {max_redirects} redirects; not followed")
+            newurl = browser_url(urljoin(req.full_url, newurl))
+            _check_scheme(newurl)
             return super().redirect_request(req, fp, code, msg, headers, newurl)
 
     opener = urllib.request.build_opener(Redirects)
     request = urllib.request.Request(url, headers={"User-Agent": "zibo (report reader)", "Accept": "*/*"})
+    limit = f"the {max_bytes / 2**20:g} MiB limit (ZIBO_FETCH_MAX_BYTES)"
     try:
         with opener.open(request, timeout=timeout) as response:
             length = response.headers.get("Content-Length")
-            if length and length.isdigit() and int(length) > max_bytes:
-                raise FetchError(f"{url}: {int(length) / 2**20:.1f} MiB, more than the {max_bytes / 2**20:g} MiB "
-                                 "limit (ZIBO_FETCH_MAX_BYTES)")
-            data = response.read(max_bytes + 1)
-            if len(data) > max_bytes:
-                raise FetchError(f"{url}: more than the {max_bytes / 2**20:g} MiB limit (ZIBO_FETCH_MAX_BYTES)")
+            expected = int(length) if length and length.strip().isdigit() else None
+            if expected is not None and expected > max_bytes:
+                raise FetchError(f"{given}: {expected / 2**20:.1f} MiB, more than {limit}")
+            parts: list[bytes] = []
+            while True:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise _Expired
+                if response.fp is not None and getattr(response.fp, "raw", None) is not None:
+                    try:
+                        response.fp.raw._sock.settimeout(min(timeout, left))
+                    except (AttributeError, OSError):
+                        pass
+                chunk = response.read1(65536)
+                if not chunk:
+                    break
+                parts.append(chunk)
+                counter[0] += len(chunk)
+                if counter[0] > max_bytes:
+                    raise FetchError(f"{given}: more than {limit}")
+            data = b"".join(parts)
+            if expected is not None and len(data) < expected:
+                raise FetchError(f"{given}: incomplete download: the connection ended after {len(data):,} of "
+                                 f"{expected:,} bytes; nothing of it stored")
             final = response.geturl()
             ctype = (response.headers.get_content_type() if response.headers.get("Content-Type") else None)
             disposition = response.headers.get_filename()
-    except FetchError:
+    except (FetchError, _Expired):
         raise
     except urllib.error.HTTPError as e:
         if 300 <= e.code < 400:  # urllib stops a loop of redirects itself
-            raise FetchError(f"{url}: the redirects go round in a loop (or more than {max_redirects}); "
+            raise FetchError(f"{given}: the redirects go round in a loop (or more than {max_redirects}); "
                              "not followed") from None
         reason = " ".join(str(e.reason).split())
-        raise FetchError(f"{url}: the server answered {e.code} {reason}") from None
+        raise FetchError(f"{given}: the server answered {e.code} {reason}") from None
     except urllib.error.URLError as e:
         reason = e.reason
         if isinstance(reason, TimeoutError) or "timed out" in str(reason):
-            raise FetchError(f"{url}: no answer within {timeout:g} s (ZIBO_FETCH_TIMEOUT)") from None
-        raise FetchError(f"{url}: cannot connect ({getattr(reason, 'strerror', None) or reason})") from None
+            raise TimeoutError from None
+        raise FetchError(f"{given}: cannot connect ({getattr(reason, 'strerror', None) or reason})") from None
     except TimeoutError:
-        raise FetchError(f"{url}: no answer within {timeout:g} s (ZIBO_FETCH_TIMEOUT)") from None
+        raise
+    except http.client.IncompleteRead as e:
+        raise FetchError(f"{given}: incomplete download: the body broke off or ended early (after "
+                         f"{counter[0] + len(e.partial):,} bytes); nothing of it stored") from None
+    except http.client.BadStatusLine:  # (RemoteDisconnected too)
+        raise FetchError(f"{given}: the server did not answer in HTTP (is it a web server?)") from None
+    except http.client.HTTPException as e:  # more than 100 headers, a line too long …
+        raise FetchError(f"{given}: not a valid HTTP answer ({' '.join(str(e).split()) or type(e).__name__})") \
+            from None
     except (OSError, ValueError) as e:  # a broken connection, a malformed address
-        raise FetchError(f"{url}: {getattr(e, 'strerror', None) or e}") from None
-    return Fetched(url, final, data, ctype, _file_name(final, ctype, disposition))
+        raise FetchError(f"{given}: {getattr(e, 'strerror', None) or e}") from None
+    return Fetched(given, final, data, ctype, _file_name(final, ctype, disposition))
 
 
 def _file_name(url: str, content_type: str | None, disposition: str | None) -> str:
@@ -132,6 +257,20 @@ def _file_name(url: str, content_type: str | None, disposition: str | None) -> s
         if not re.search(r"\.(?:html?|txt|pdf|docx?|xlsx?|wps)$", name, re.I) or ext == ".html":
             name += ext
     return name
+
+
+def _local_name(name: str, limit: int = 200) -> str:
+    """A file name safe to write here: no separators or control characters, at most ``limit``
+    bytes in UTF-8 (a file system takes 255), its extension kept."""
+    name = re.sub(r"[\\/\x00-\x1f]", "_", name) or "download"
+    if len(os.fsencode(name)) <= limit:
+        return name
+    stem, dot, ext = name.rpartition(".")
+    ext = "." + ext if dot and len(ext) <= 8 else ""
+    stem = name[: len(name) - len(ext)]
+    while stem and len(os.fsencode(stem + "…" + ext)) > limit:
+        stem = stem[:-1]
+    return stem + "…" + ext
 
 
 def attachment_links(page: bytes | str, base_url: str) -> list[tuple[str, str | None]]:
@@ -168,8 +307,6 @@ def found_from_urls(urls: list[str], folder, attachments: bool = False) -> list:
     """Fetch each address (and with ``attachments`` the report files each page links to) into
     ``folder``; return them as :class:`zibo_cli.ingest.Found` items for ``ingest_found``, a
     failed fetch as an item with its error (the others still go on)."""
-    from pathlib import Path
-
     from .ingest import Found
 
     folder = Path(folder)
@@ -182,13 +319,18 @@ def found_from_urls(urls: list[str], folder, attachments: bool = False) -> list:
         parts = urlsplit(url)
         return f"{parts.netloc}{parts.path.rsplit('/', 1)[0]}/{name}"
 
-    def keep(got: Fetched, linked_from: str | None, name: str | None = None) -> None:
+    def keep(got: Fetched, linked_from: str | None, name: str | None = None, page_meta: dict | None = None) -> None:
         where = folder / str(next(counter))
-        where.mkdir(parents=True)
         name = name or got.name
-        path = where / re.sub(r"[\\/\x00-\x1f]", "_", name)[-200:]
-        path.write_bytes(got.data)
-        out.append(Found(path, None, relpath(got.url, name), source=got.url, linked_from=linked_from, name=name))
+        path = where / _local_name(name)
+        try:
+            where.mkdir(parents=True)
+            path.write_bytes(got.data)
+        except OSError as e:  # a full disk: this address fails, the others go on
+            failed(got.url, FetchError(f"cannot keep the download: {e.strerror or e}"), linked_from, name)
+            return
+        out.append(Found(path, None, relpath(got.url, name), source=got.url, linked_from=linked_from, name=name,
+                         page_meta=page_meta))
 
     def failed(url: str, error: FetchError, linked_from: str | None, name: str | None = None) -> None:
         message = str(error)
@@ -207,11 +349,73 @@ def found_from_urls(urls: list[str], folder, attachments: bool = False) -> list:
         keep(page, None)
         if not attachments:
             continue
-        for address, label in attachment_links(page.data, page.final_url):
+        links = attachment_links(page.data, page.final_url)
+        meta = _page_meta(page) if links else None
+
+        def check(address: str, page_url: str = page.final_url) -> str | None:  # (each redirect's too)
+            return link_refused(address, page_url)
+
+        for address, label in links:
             try:
-                got = fetch(address)
+                got = fetch(address, check=check)
             except FetchError as e:
                 failed(address, e, url, label)
                 continue
-            keep(got, url, label if label and "." in label else None)
+            keep(got, url, label if label and "." in label else None, meta)
     return out
+
+
+def _address_kind(url: str) -> str | None:
+    """"loopback", "link-local" or "private" for an address on such a host (by its IP, or each IP
+    its name resolves to: the most local one counts), None for a public one or one that does not
+    resolve (its fetch then fails as it would)."""
+    import ipaddress
+    import socket
+
+    host = urlsplit(url).hostname
+    if not host:
+        return None
+    try:
+        ips = [ipaddress.ip_address(host)]
+    except ValueError:
+        try:
+            ips = [ipaddress.ip_address(info[4][0].split("%", 1)[0])
+                   for info in socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)]
+        except (OSError, UnicodeError, ValueError):
+            return None
+    kinds = set()
+    for ip in ips:
+        ip = getattr(ip, "ipv4_mapped", None) or ip
+        if ip.is_loopback or ip.is_unspecified:  # 0.0.0.0 reaches this machine too
+            kinds.add("loopback")
+        elif ip.is_link_local:
+            kinds.add("link-local")
+        elif ip.is_private or ip.is_reserved or ip.is_multicast:
+            kinds.add("private")
+    return next((k for k in ("loopback", "link-local", "private") if k in kinds), None)
+
+
+def link_refused(link: str, page: str) -> str | None:
+    """Why a page's link may not be fetched, or None: a link to a loopback, link-local (the cloud's
+    169.254.169.254) or private address is fetched only from a page on that kind of address
+    too (an intranet page may link to its intranet; a public page may not send zibo there)."""
+    kind = _address_kind(link)
+    if kind is None or kind == _address_kind(page):
+        return None
+    return f"a {kind} address linked from a page elsewhere; not fetched"
+
+
+def _page_meta(page: Fetched) -> dict | None:
+    """The published date and publisher a page states (发布日期、来源), for its attachments, which
+    seldom state their own."""
+    try:
+        from .extract.metadata import extract_metadata
+        from .normalize import normalize
+        from .sources import read_source
+
+        source = read_source(Path(page.name if page.name.lower().endswith((".html", ".htm")) else "page.html"),
+                             page.data)
+        meta = extract_metadata(normalize(source.text).text, source)
+    except Exception:  # a page that does not read: its attachments go on without
+        return None
+    return {"published": meta.published, "publisher": meta.publisher}

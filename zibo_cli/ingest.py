@@ -73,10 +73,12 @@ class Found(tuple):
     linked_from: str | None  # the page that links to it (--attachments)
 
     def __new__(cls, path: Path, error: str | None, relpath: str | None = None, source: str | None = None,
-                linked_from: str | None = None, name: str | None = None, real: str | None = None):
+                linked_from: str | None = None, name: str | None = None, real: str | None = None,
+                page_meta: dict | None = None):
         self = super().__new__(cls, (path, error))
         self.relpath = shown(relpath or name or path.name)
         self.source, self.linked_from, self.name = source, linked_from, name or path.name
+        self.page_meta = page_meta  # an attachment's page's published date and publisher
         self.real = real  # its resolved path when the walk knows it (no realpath call a file)
         return self
 
@@ -100,8 +102,10 @@ class FoundList:
                 continue
             path = os.fspath(item[0])
             name, real = item.name, item.real
-            rows.append((path, item[1], item.relpath, item.source, item.linked_from,
-                         None if name == item[0].name else name, True if real == path else real))
+            row = (path, item[1], item.relpath, item.source, item.linked_from,
+                   None if name == item[0].name else name, True if real == path else real)
+            page_meta = getattr(item, "page_meta", None)
+            rows.append(row + (page_meta,) if page_meta else row)  # (an attachment's only)
         self._rows = rows
 
     def __len__(self) -> int:
@@ -112,10 +116,11 @@ class FoundList:
             if len(row) == 1:
                 yield row[0]
                 continue
-            path, error, relpath, source, linked_from, name, real = row
+            path, error, relpath, source, linked_from, name, real = row[:7]
+            page_meta = row[7] if len(row) > 7 else None
             p = Path(path)
             item = tuple.__new__(Found, (p, error))
-            item.relpath, item.source, item.linked_from = relpath, source, linked_from
+            item.relpath, item.source, item.linked_from, item.page_meta = relpath, source, linked_from, page_meta
             item.name = p.name if name is None else name
             item.real = path if real is True else real
             yield item
@@ -131,12 +136,14 @@ def _real(item) -> str:
     return getattr(item, "real", None) or os.path.realpath(item[0])
 
 
-def _origin(item) -> tuple[str | None, str | None, str | None]:
-    """(source address, page linking to it, file name) of a (file, error) pair."""
-    return getattr(item, "source", None), getattr(item, "linked_from", None), getattr(item, "name", None)
+def _origin(item) -> tuple:
+    """(source address, page linking to it, file name, that page's metadata) of a (file, error) pair."""
+    return (getattr(item, "source", None), getattr(item, "linked_from", None), getattr(item, "name", None),
+            getattr(item, "page_meta", None))
 
 
-def find_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, str | None]]:
+def find_files(paths: Iterable[str | os.PathLike[str]],
+               follow_links: bool = True) -> Iterator[tuple[Path, str | None]]:
     """Yield (file, error) for every file under ``paths``, in a stable order (each a
     :class:`Found`, which also carries the document's ``relpath``).
 
@@ -144,7 +151,9 @@ def find_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, 
     system litter (``.DS_Store``, ``Thumbs.db``) skipped, symlinked folders followed
     once (a loop is not walked twice). Nothing else is dropped silently: a path that
     does not exist, a broken link or a link loop, a pipe or device, and a folder that
-    cannot be opened each yield an error instead of a file.
+    cannot be opened each yield an error instead of a file. With ``follow_links`` False
+    (``zibo ingest`` without --follow-links), a link met in a folder that points outside the
+    folder named is an error too, not followed.
     """
     seen_dirs: set[tuple[int, int]] = set()
     seen_files: set[tuple[int, int]] = set()
@@ -153,7 +162,8 @@ def find_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, 
             yield Found(Path("''"), "an empty path (an unset variable in a script?); give a file or folder")
             continue
         path = Path(p)
-        yield from _visit(path, seen_dirs, seen_files, _root_name(path))
+        root = None if follow_links else os.path.realpath(path)
+        yield from _visit(path, seen_dirs, seen_files, _root_name(path), root=root)
 
 
 def _root_name(path: Path) -> str:
@@ -163,7 +173,7 @@ def _root_name(path: Path) -> str:
 
 
 def _visit(path: Path, seen_dirs: set, seen_files: set, rel: str,
-           real: str | None = None) -> Iterator[tuple[Path, str | None]]:
+           real: str | None = None, root: str | None = None) -> Iterator[tuple[Path, str | None]]:
     """One path: a file once (by device and inode), a folder walked, anything else an error.
     ``real``: its resolved path, when the walk knows it (an entry that is no link, in a folder
     whose resolved path is known): resolving every file of a large folder costs a system call
@@ -174,7 +184,7 @@ def _visit(path: Path, seen_dirs: set, seen_files: set, rel: str,
         yield Found(path, _missing(path, e), rel)
         return
     if S_ISDIR(st.st_mode):
-        yield from _walk(path, seen_dirs, seen_files, rel, real)
+        yield from _walk(path, seen_dirs, seen_files, rel, real, root)
     elif not S_ISREG(st.st_mode):
         yield Found(path, _NOT_REGULAR, rel)
     elif (st.st_dev, st.st_ino) not in seen_files:
@@ -196,7 +206,7 @@ def _missing(p: Path, e: OSError) -> str:
 
 
 def _walk(folder: Path, seen_dirs: set, seen_files: set, rel: str,
-          real: str | None = None) -> Iterator[tuple[Path, str | None]]:
+          real: str | None = None, root: str | None = None) -> Iterator[tuple[Path, str | None]]:
     try:
         st = folder.stat()
         key = (st.st_dev, st.st_ino)
@@ -215,8 +225,14 @@ def _walk(folder: Path, seen_dirs: set, seen_files: set, rel: str,
             link = entry.is_symlink()
         except OSError:
             link = True
+        if link and root is not None:
+            target = os.path.realpath(entry.path)
+            if os.path.exists(target) and target != root and not target.startswith(root.rstrip(os.sep) + os.sep):
+                yield Found(Path(entry.path), f"a symbolic link to {target}, outside the folder being ingested; "
+                            "not followed (--follow-links follows it)", f"{rel}/{entry.name}")
+                continue
         yield from _visit(Path(entry.path), seen_dirs, seen_files, f"{rel}/{entry.name}",
-                          None if link else os.path.join(real, entry.name))
+                          None if link else os.path.join(real, entry.name), root)
 
 
 def ingest_file(conn: sqlite3.Connection, path: Path, force: bool = False,
@@ -249,6 +265,7 @@ class ToParse:
     name: str | None = None  # the document's base name when the file's is not it (a fetched page)
     user: dict | None = None  # what the user states about the document's frame (region, year …)
     rewrite: bool = False  # stored already, but to be written again (a frame newly stated)
+    page_meta: dict | None = None  # an attachment's: its page's published date and publisher
 
 
 @dataclass
@@ -276,7 +293,8 @@ def check_file(conn: sqlite3.Connection, path: Path, force: bool = False,
     from .sources import read_file_bytes
     from .store import document_state
 
-    source, linked_from, name = origin
+    source, linked_from, name, *more = origin
+    page_meta = more[0] if more else None
     result = IngestResult(path=source or str(path), document=name or path.name, status="failed", relpath=relpath)
     try:
         data = read_file_bytes(path)
@@ -296,7 +314,8 @@ def check_file(conn: sqlite3.Connection, path: Path, force: bool = False,
             result.warnings.append(f"same content as {other}; not stored twice")
         _fill_from_db(conn, sha, result)
         return result
-    return ToParse(path, data, sha, resolved, relpath, source, linked_from, name, wanted or None, rewrite)
+    return ToParse(path, data, sha, resolved, relpath, source, linked_from, name, user=wanted or None,
+                   rewrite=rewrite, page_meta=page_meta)
 
 
 def stated_frame(conn: sqlite3.Connection, sha: str, path: str) -> dict[str, str]:
@@ -356,6 +375,52 @@ class _time_limit:
         return False
 
 
+def parse_memory() -> int:
+    """Bytes of memory parsing one document may take on top of what the process holds
+    (``ZIBO_PARSE_MEMORY`` in MiB, default 2048; 0: no limit)."""
+    try:
+        mib = float(os.environ.get("ZIBO_PARSE_MEMORY", "2048"))
+    except ValueError:
+        mib = 2048.0
+    return int(max(0.0, mib) * 2**20)
+
+
+class _memory_limit:
+    """Let parsing one document take at most ``budget`` more bytes of address space than the
+    process has now (RLIMIT_AS; Linux): past it an allocation fails with MemoryError, which
+    fails that file alone, and the limit is lifted again after it. Elsewhere: no limit."""
+
+    def __init__(self, budget: int):
+        self.budget = budget
+        self.previous = None
+
+    def __enter__(self):
+        if not self.budget:
+            return self
+        try:
+            import resource
+
+            with open("/proc/self/statm") as f:
+                size = int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+            soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+            limit = size + self.budget
+            if hard != resource.RLIM_INFINITY:
+                limit = min(limit, hard)
+            if soft == resource.RLIM_INFINITY or limit < soft:
+                resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+                self.previous = (soft, hard)
+        except (ImportError, OSError, ValueError):
+            self.previous = None
+        return self
+
+    def __exit__(self, *exc):
+        if self.previous is not None:
+            import resource
+
+            resource.setrlimit(resource.RLIMIT_AS, self.previous)
+        return False
+
+
 def parse_read_file(todo: ToParse) -> Prepared:
     """Parse a file :func:`check_file` read (no database: parser processes run this). A file
     that takes longer than :func:`parse_timeout` fails as too complex; the others go on."""
@@ -366,12 +431,16 @@ def parse_read_file(todo: ToParse) -> Prepared:
     name = todo.name or path.name
     result = IngestResult(path=todo.source or str(path), document=name, status="failed", relpath=todo.relpath)
     limit = parse_timeout()
+    budget = parse_memory()
     try:
-        with _time_limit(limit):
+        with _time_limit(limit), _memory_limit(budget):
             source = read_source(path, todo.data)
             doc = parse_source(source, todo.resolved, shown(name), todo.sha, len(todo.data),
                                relpath=result.relpath, user=todo.user)
             doc.source_url, doc.linked_from = todo.source, todo.linked_from
+            for key, value in (todo.page_meta or {}).items():  # an attachment: what its page says
+                if value and not getattr(doc.meta, key, None):
+                    setattr(doc.meta, key, value)
     except SourceError as e:
         result.error = str(e)
         return Prepared(result)
@@ -379,7 +448,12 @@ def parse_read_file(todo: ToParse) -> Prepared:
         result.error = (f"too complex: parsing took more than {limit:g}s and was stopped; split the file, "
                         "or allow more with ZIBO_PARSE_TIMEOUT=SECONDS")
         return Prepared(result)
-    except (KeyboardInterrupt, MemoryError):
+    except MemoryError:  # this file alone: what it took is freed as the exception unwinds
+        result.error = ("needs more memory than it may take: parsing stopped at the "
+                        f"{budget // 2**20} MiB a file may use (ZIBO_PARSE_MEMORY=MIB allows more); split the file"
+                        if budget else "ran out of memory while parsing; split the file")
+        return Prepared(result)
+    except KeyboardInterrupt:
         raise
     except Exception as e:  # a bug in a reader or extractor must not stop the other files
         if os.environ.get("ZIBO_DEBUG"):
@@ -395,7 +469,12 @@ def parse_read_file(todo: ToParse) -> Prepared:
         if status == "failed":
             result.error = message
         else:
-            result.warnings.extend(w for w in doc.warnings if "attachment" in w)  # where the report is
+            where = [w for w in doc.warnings if "attachment" in w]  # where the report is
+            if where and todo.source and not todo.linked_from:  # a page fetched: --attachments fetches them
+                where = [w.replace("download and ingest those files",
+                                   f"zibo ingest {todo.source} --attachments fetches them") for w in where]
+                message = "no report on the page itself; not stored"
+            result.warnings.extend(where)
             result.warnings.append(message)
         return Prepared(result)
     try:
@@ -411,15 +490,21 @@ _CJK_PUNCT = re.compile(r"[，。、；：！？“”（）《》]")
 
 def not_a_report(doc: ParsedDocument) -> tuple[str, str] | None:
     """("failed", why) for a file whose text is empty or is no text at all (random bytes read
-    as GBK give characters but never a comma or a full stop); ("skipped", why) for readable
-    text with no report in it (a README, a notice): not stored. None for a report."""
+    as GBK give characters but never a comma or a full stop, and nothing is read from them);
+    ("skipped", why) for readable text with no report in it (a README, a notice): not stored.
+    None for a report.
+
+    Junk is judged by what was read, not by punctuation alone: a task table or a list of
+    figures often has no comma or full stop at all, but random characters never give a task
+    row or a figure."""
     from .models import UNKNOWN
 
     text = doc.normalized.text
     if not text.strip():
         return "failed", "no text in this file (a page of scripts only? a scan?); nothing to ingest"
     sample = text[:20000]
-    if not _CJK_PUNCT.search(sample) and len(_CJK.findall(sample)) >= 200:  # (the cheap test first)
+    read_something = bool(doc.tasks or doc.observations)
+    if not read_something and not _CJK_PUNCT.search(sample) and len(_CJK.findall(sample)) >= 200:
         return "failed", ("no readable text: the bytes decode to characters without a single comma or "
                           "full stop (random or binary data?); check the file")
     if doc.meta.doc_type == UNKNOWN and not doc.observations and not doc.tasks:
@@ -542,7 +627,7 @@ def ingest_found(found: Iterable[tuple[Path, str | None]], db_path: Path,
 
 def _unreadable(item) -> IngestResult:
     """The result of a file the walk could not read (``item`` carries the error)."""
-    source, _, name = _origin(item)
+    source, _, name, _ = _origin(item)
     return IngestResult(path=source or str(item[0]), document=name or item[0].name, status="failed",
                         error=item[1], relpath=relpath_of(item))
 

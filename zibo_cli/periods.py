@@ -179,8 +179,8 @@ def parse_period(text: str) -> Period:
         year, rest = int(m[1]), m[3].strip()
         if not rest or rest in ("全年", "年度"):
             return Period.whole_year(year)
-        found = months_in_text(rest)
-        if found is not None and _covers_all(rest):
+        found = _whole(rest)
+        if found is not None:
             return found.with_year(year)
     raise PeriodError(
         f"cannot read period {raw!r}; try 2024H1, 2024Q1-Q3, 2023Q2, 2023, "
@@ -188,13 +188,18 @@ def parse_period(text: str) -> Period:
     )
 
 
-def _covers_all(rest: str) -> bool:
-    """True when the whole of ``rest`` is one period expression (no trailing text)."""
-    for pattern, _ in _TEXT_PATTERNS:
+def _whole(rest: str) -> Period | None:
+    """The period ``rest`` is when the whole of it is one period expression (no trailing text),
+    read from that expression: each of its numbers must read (一九十 is no month, nor is 0 or 13;
+    searching it for a period would find 十月 in 0至一九十月)."""
+    for pattern, build in _TEXT_PATTERNS:
         m = pattern.fullmatch(rest)
         if m:
-            return True
-    return False
+            try:
+                return build(m)  # type: ignore[operator]
+            except ValueError:  # (PeriodError is one)
+                return None
+    return None
 
 
 _FULLWIDTH = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)}

@@ -7,6 +7,7 @@ Pure: no database. ``parse_file`` returns a :class:`ParsedDocument` that
 from __future__ import annotations
 
 import hashlib
+import math
 from pathlib import Path
 
 from .extract.frame import Frame, document_frame
@@ -68,6 +69,7 @@ def parse_source(source: SourceText, path: str, name: str, sha256: str, size: in
         t.region = t.region or meta.region
     doc.status_counts = status_counts(normalized.text)
     doc.observations = extract_observations(normalized.text, meta, doc.tasks, frame, segments)
+    _drop_out_of_range(doc)
     if meta.target_year is None:
         meta.target_year = _target_year(doc)
     if normalized.unreadable:
@@ -75,6 +77,25 @@ def parse_source(source: SourceText, path: str, name: str, sha256: str, size: in
     if meta.year is None and (doc.observations or doc.tasks):
         doc.warnings.append("no year found; figures have no year")
     return doc
+
+
+def _finite(value: object) -> bool:
+    return not isinstance(value, float) or math.isfinite(value)
+
+
+def _drop_out_of_range(doc: ParsedDocument) -> None:
+    """A number past what a double holds (309 digits and more) reads as infinity, which no JSON
+    parser accepts and no report means: such a figure is not a figure (dropped, with a warning),
+    and such a task field is left empty."""
+    kept = [o for o in doc.observations if all(_finite(v) for v in o.__dict__.values())]
+    if len(kept) < len(doc.observations):
+        doc.warnings.append(f"{len(doc.observations) - len(kept)} figure(s) too large to be a number "
+                            "(hundreds of digits) were not stored")
+        doc.observations = kept
+    for t in doc.tasks:
+        for k, v in t.__dict__.items():
+            if not _finite(v):
+                setattr(t, k, None)
 
 
 def apply_frame(meta: DocumentMeta, frame: Frame) -> None:

@@ -17,7 +17,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain, islice
 from typing import Any
 
-__all__ = ["emit", "write_json", "output_format", "is_terminal", "console", "err_console", "display_width", "shorten"]
+__all__ = ["emit", "write_json", "output_format", "is_terminal", "console", "err_console", "display_width", "shorten",
+           "visible"]
 
 
 def is_terminal(stream=None) -> bool:
@@ -55,6 +56,18 @@ def err_console():
     return console(stderr=True)
 
 
+# Control characters in report text or file names (ESC starts a terminal's escape sequences: set
+# the title, clear the screen, OSC 8 links), and the bidirectional overrides, are shown as \\x1b or
+# \\u202e on output for people, never sent raw; tab and line feed stay. JSON escapes them itself.
+_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))}
+_CONTROLS.update({c: f"\\u{c:04x}" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
+
+
+def visible(text: str) -> str:
+    """``text`` with every control character made visible (``\\x1b``), except tab and line feed."""
+    return text.translate(_CONTROLS)
+
+
 def _cell(v: Any) -> str:
     if v is None:
         return ""
@@ -63,6 +76,18 @@ def _cell(v: Any) -> str:
     if isinstance(v, list | tuple):
         return "、".join(str(x) for x in v)
     return str(v)
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # as export.FORMULA_STARTS
+
+
+def _csv_cell(v: Any) -> str:
+    """A CSV/TSV cell: text a spreadsheet would run as a formula gets a leading ' (numbers do not);
+    a carriage return is a line break (the csv module quotes a field for \\n, not for a lone \\r)."""
+    if isinstance(v, str):
+        v = v.replace("\r\n", "\n").replace("\r", "\n")
+        return "'" + v if v.startswith(_FORMULA_STARTS + ("\n",)) else v
+    return _cell(v)
 
 
 def display_width(s: str) -> int:
@@ -102,7 +127,9 @@ def _row_encoder():
     basestring = getattr(jenc, "c_encode_basestring", None)
     if make is None or basestring is None:  # pragma: no cover - a Python without _json
         return json.JSONEncoder(ensure_ascii=False, default=str).encode
-    iterencode = make({}, str, basestring, None, ": ", ", ", False, False, True)
+    # allow_nan off: json would write Infinity and NaN, which no JSON parser accepts; a value
+    # with one is written again with null for it (never met in what zibo stores)
+    iterencode = make({}, str, basestring, None, ": ", ", ", False, False, False)
     join = "".join
 
     def encode(value: Any) -> str:
@@ -110,9 +137,23 @@ def _row_encoder():
             if isinstance(value, RawJSON):
                 return str.__str__(value)
             return basestring(value)
-        return join(iterencode(value, 0))
+        try:
+            return join(iterencode(value, 0))
+        except ValueError:
+            return join(iterencode(_finite_only(value), 0))
 
     return encode
+
+
+def _finite_only(value: Any) -> Any:
+    """``value`` with null for every infinite or NaN float in it."""
+    if isinstance(value, float):
+        return value if value - value == 0 else None
+    if isinstance(value, dict):
+        return {k: _finite_only(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite_only(v) for v in value]
+    return value
 
 
 def write_json(rows: Iterable[Any], out) -> None:
@@ -177,9 +218,10 @@ def emit(rows: Iterable[dict[str, Any]], columns: Sequence[str] | None = None, f
             buf.write("\t".join(cols) + "\n")
         for chunk in chain([first], chunks) if first else ():
             if fmt == "csv":
-                w.writerows([_cell(r.get(c)) for c in cols] for r in chunk)
+                w.writerows([_csv_cell(r.get(c)) for c in cols] for r in chunk)
             else:
-                buf.write("".join("\t".join(_cell(r.get(c)).translate(clean) for c in cols) + "\n" for r in chunk))
+                buf.write("".join("\t".join(_csv_cell(r.get(c)).translate(clean) for c in cols) + "\n"
+                                  for r in chunk))
             out.write(buf.getvalue())
             buf.seek(0)
             buf.truncate()
@@ -195,11 +237,12 @@ def emit(rows: Iterable[dict[str, Any]], columns: Sequence[str] | None = None, f
         return
     if is_terminal(out):
         from rich.table import Table
+        from rich.text import Text
 
         # Names, periods, numbers and units never wrap; what width is left goes to the long
         # texts (titles, quotes, targets, notes), cut with … (--wide: shown whole, wrapped).
         texts = [c for c in cols if any(display_width(_cell(r.get(c))) > 24 for r in rows)]
-        table = Table(title=title, show_lines=False, header_style="bold")
+        table = Table(title=Text(visible(title)) if title else None, show_lines=False, header_style="bold")
         for c in cols:
             if c in texts:
                 table.add_column(headers.get(c, c), overflow="fold" if WIDE else "ellipsis", no_wrap=not WIDE,
@@ -209,12 +252,12 @@ def emit(rows: Iterable[dict[str, Any]], columns: Sequence[str] | None = None, f
                 table.add_column(headers.get(c, c), no_wrap=True, min_width=whole,
                                  overflow="fold" if WIDE else "ellipsis")
         for r in rows:
-            table.add_row(*[_cell(r.get(c)).replace("\n", " ") if c in texts and not WIDE else _cell(r.get(c))
-                            for c in cols])
+            table.add_row(*[Text(visible(_cell(r.get(c)).replace("\n", " ") if c in texts and not WIDE
+                                         else _cell(r.get(c)))) for c in cols])
         console().print(table)
         return
     # A pipe: plain aligned text, no colour, no cell ever cut.
-    cells = [[_cell(r.get(c)).replace("\n", " ") for c in cols] for r in rows]
+    cells = [[visible(_cell(r.get(c)).replace("\n", " ")) for c in cols] for r in rows]
     head = [headers.get(c, c) for c in cols]
     widths = [max(display_width(x) for x in [h] + [row[i] for row in cells]) for i, h in enumerate(head)]
 

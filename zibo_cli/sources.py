@@ -96,7 +96,11 @@ def read_file_bytes(path: str | os.PathLike[str]) -> bytes:
             limit = size_limit(fmt)
             if st.st_size > limit:
                 raise SourceError(_too_big(st.st_size, fmt))
-            data = head + f.read(limit + 1 - len(head))
+            # as many bytes as the file has (a read of the limit would allocate the whole limit,
+            # 64 MiB, for every file), then whatever it grew by meanwhile, up to the limit
+            data = head + f.read(max(0, min(limit, st.st_size) + 1 - len(head)))
+            if len(data) > st.st_size:
+                data += f.read(limit + 1 - len(data))
         except OSError as e:
             raise SourceError(describe_os_error(e)) from None
     if len(data) > limit:
@@ -142,8 +146,17 @@ def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
         raise SourceError("not text (binary data or an unknown encoding); "
                           "if it is a report, save it as UTF-8 text")
     enc = "gb18030" if best.encoding.lower() in ("gb2312", "gbk", "hz") else best.encoding
+    text = data.decode(enc, errors="replace")
+    if _monotonous(text):  # a guess at a fill pattern (\x01\xff repeated read as ǿǿǿ)
+        raise SourceError("not text (the same few bytes over and over); if it is a report, save it as UTF-8 text")
     warnings.append(f"encoding guessed as {enc}; some characters may be wrong")
-    return data.decode(enc, errors="replace"), enc, warnings
+    return text, enc, warnings
+
+
+def _monotonous(text: str) -> bool:
+    """Text of hundreds of characters made of a handful of different ones is no writing."""
+    sample = text[:4096]
+    return len(sample) >= 256 and len(set(sample) - set(" \t\r\n")) < 6
 
 
 def _decode_cut_tail(data: bytes, enc: str, warnings: list[str]) -> str | None:
@@ -201,12 +214,17 @@ def _utf16_without_bom(data: bytes, warnings: list[str] | None = None) -> str | 
 
 
 def _plausible(text: str) -> float:
-    """The share of characters a Chinese report is made of (CJK, ASCII, CJK punctuation)."""
+    """The share of characters a Chinese report is made of (CJK, ASCII, CJK punctuation), or 0
+    when too few of them are letters or digits: text is words, not a run of one punctuation
+    mark (\\x01\\xff repeated reads as ！！！ in UTF-16)."""
     if not text:
         return 0.0
     ok = sum(1 for c in text
              if " " <= c <= "~" or c in "\t\n\r" or "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f"
-             or "\uff00" <= c <= "\uffef" or "\u2010" <= c <= "\u2027" or c == "\u00b7")
+             or "\uff01" <= c <= "\uffee" or "\u2010" <= c <= "\u2027" or c == "\u00b7")
+    words = sum(1 for c in text if c.isalnum())
+    if words < 0.3 * len(text.strip()):
+        return 0.0
     return ok / len(text)
 
 
@@ -322,7 +340,7 @@ def _refine(fmt: str, path: Path, data: bytes) -> str:
 
         try:
             names = set(zipfile.ZipFile(BytesIO(data)).namelist())
-        except (zipfile.BadZipFile, ValueError, OSError):
+        except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError):
             return fmt
         if "word/document.xml" in names:
             return "docx"
@@ -358,7 +376,13 @@ def read_source(path: Path, data: bytes | None = None) -> SourceText:
     reader = READERS.get(fmt)
     if reader is None:
         raise SourceError(f"{fmt.upper()} files are not supported yet; save the report as text")
-    return reader(path, data)
+    try:
+        return reader(path, data)
+    except NotImplementedError as e:  # zipfile: a newer zip version, strong encryption …
+        raise SourceError(f"a .{fmt} file that uses a zip feature zibo cannot read ({e}); open and save it "
+                          "again in Office, WPS or LibreOffice") from None
+    except RecursionError:  # a library that recurses on nesting (MIME parts, XML, PDF objects)
+        raise SourceError("nested too deeply to read (thousands of levels: a hostile or broken file)") from None
 
 
 # An Office file is a ZIP archive: what it unpacks to is bounded, as what it is on disk is.
@@ -379,10 +403,14 @@ def check_package(data: bytes, fmt: str) -> None:
         infos = z.infolist()
     except (zipfile.BadZipFile, ValueError, OSError):
         return  # the reader says it is damaged
+    except NotImplementedError as e:  # a zip version or feature the zipfile module does not read
+        raise SourceError(f"a .{fmt} file that uses a zip feature zibo cannot read ({e}); open and save it "
+                          "again in Office, WPS or LibreOffice") from None
     total = sum(i.file_size for i in infos)
     if total > MAX_UNPACKED:
         raise SourceError(f"a .{fmt} file that unpacks to {total // (1024 * 1024)} MiB (more than "
                           f"{MAX_UNPACKED // (1024 * 1024)} MiB); too large to read safely")
+    _check_inflated(data, infos, fmt)
     if fmt != "xlsx":
         return
     for info in infos:
@@ -402,6 +430,45 @@ def check_package(data: bytes, fmt: str) -> None:
             if cells > limit:
                 raise SourceError(f"an .xlsx sheet with a range of {cells:,} cells ({ref.decode()}); too "
                                   "large to read safely: remove the merge or the empty formatted cells and save again")
+
+
+def _check_inflated(data: bytes, infos: list, fmt: str) -> None:
+    """Inflate every member once, a megabyte at a time, counting what comes out: a member that
+    gives more than its zip directory says (a bomb that understates its sizes) is refused as soon
+    as it does, so no more than the declared sizes (bounded above) is ever inflated. The
+    readers' libraries inflate a member whole, trusting the directory until the CRC check at
+    its end (a .docx that said 1 KB reached 2 GB first)."""
+    import struct
+    import zipfile
+    import zlib
+
+    view = memoryview(data)
+    for info in infos:
+        start = info.header_offset
+        if view[start:start + 4] != b"PK\x03\x04":
+            return  # the reader says it is damaged
+        name_len, extra_len = struct.unpack("<HH", view[start + 26:start + 30])
+        body = view[start + 30 + name_len + extra_len:][:info.compress_size]
+        if info.compress_type == zipfile.ZIP_STORED:
+            continue  # stored: as large as it is, and that is bounded by the file's size
+        if info.compress_type != zipfile.ZIP_DEFLATED:
+            continue  # the reader refuses a method it cannot read
+        inflater = zlib.decompressobj(-15)
+        out = 0
+        try:
+            for at in range(0, len(body), 1 << 16):
+                piece = inflater.decompress(body[at:at + (1 << 16)], 1 << 20)
+                out += len(piece)
+                while inflater.unconsumed_tail and out <= info.file_size:
+                    out += len(inflater.decompress(inflater.unconsumed_tail, 1 << 20))
+                if out > info.file_size or inflater.eof:
+                    break
+        except zlib.error:
+            return  # the reader says it is damaged
+        if out > info.file_size:
+            raise SourceError(f"a .{fmt} file whose zip directory understates its sizes ({info.filename} "
+                              f"inflates to more than the {info.file_size:,} bytes it declares); a hostile or "
+                              "broken file, not read")
 
 
 def _range_cells(ref: str) -> int:

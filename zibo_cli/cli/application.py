@@ -234,7 +234,9 @@ NlOpt = Annotated[bool, typer.Option("--nl", help="Print one JSON object a line 
 
 
 def _one_line(message: str) -> str:
-    return " ".join(str(message).split())
+    from ..commands.messages import one_line
+
+    return one_line(message)
 
 
 def fail(message: str, code: int = 1) -> None:

@@ -26,7 +26,7 @@ def show(
     import sys
 
     from ..query import Zibo
-    from ..render import console, is_terminal
+    from ..render import console, is_terminal, visible
 
     with Zibo(db_path(ctx)) as z:
         found = z.find_document(doc)
@@ -50,6 +50,7 @@ def show(
 
                 body.append(" " * (7 + display_width(line[:column])) + "^")
         text = "\n".join(body)
+    text = visible(text)  # (after --around's columns are counted)
     if is_terminal():
         from rich.text import Text
 
@@ -64,20 +65,46 @@ def show(
         warn(f"{found['unreadable']} character(s) of {found['document']} were lost to its encoding (shown as ? or �)")
 
 
+def _asking() -> bool:
+    """Can the user be asked (stdin and stderr on a terminal)?"""
+    import sys
+
+    from ..render import is_terminal
+
+    return is_terminal(sys.stdin) and is_terminal(sys.stderr)
+
+
 @app.command("forget")
 def forget(
     ctx: typer.Context,
     docs: Annotated[list[str], typer.Argument(metavar="DOC...", help="Documents to remove (file name, path or a "
                                               "unique start of one).", show_default=False)],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Forget several documents without asking.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", "-n", help="List the documents that would go; "
+                                          "change nothing.")] = False,
 ) -> None:
     """Remove documents and every row that came from them, in one transaction (a file that is
-    gone, or was ingested by mistake). The files themselves are not touched."""
+    gone, or was ingested by mistake). The files themselves are not touched. More than one
+    document: asked for on a terminal, else needs --yes."""
+    from ..errors import UsageError
     from ..query import Zibo
+    from ..render import visible
     from ..store import DOCUMENT_ROW_TABLES, base_name, connect, name_documents, transaction
 
     path = db_path(ctx)
     with Zibo(path) as z:
-        found = [z.find_document(d) for d in docs]
+        found = list({f["id"]: f for f in (z.find_document(d) for d in docs)}.values())
+    if dry_run:
+        for f in found:
+            typer.echo(visible(f"would forget {f['document']} ({f['path']})"))
+        return
+    if len(found) > 1 and not yes:
+        if not _asking():
+            raise UsageError(f"forgetting {len(found)} documents needs --yes (--dry-run lists them)")
+        names = ", ".join(f["document"] for f in found[:5]) + (" …" if len(found) > 5 else "")
+        if not typer.confirm(visible(f"forget {len(found)} documents ({names})?"), default=False, err=True):
+            typer.echo("nothing forgotten", err=True)
+            raise typer.Exit(1)
     conn = connect(path)
     try:
         with transaction(conn):
@@ -89,4 +116,4 @@ def forget(
     finally:
         conn.close()
     for f in found:
-        typer.echo(f"forgot {f['document']} ({f['path']})", err=True)
+        typer.echo(visible(f"forgot {f['document']} ({f['path']})"), err=True)

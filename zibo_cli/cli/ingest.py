@@ -99,6 +99,9 @@ def ingest(
         "--type", metavar="TYPE", show_default=False,
         help="What kind of document they are (stats_release, work_report, bulletin_gongbao, … see "
              "zibo docs --help).")] = None,
+    follow_links: Annotated[bool, typer.Option(
+        "--follow-links", help="Follow symbolic links in a folder that point outside it (by default "
+                               "each is an error line, not followed).")] = False,
 ) -> None:
     """Read report files (text in any common Chinese encoding, HTML pages, .docx, .xlsx, PDF).
 
@@ -124,8 +127,22 @@ def ingest(
     from .. import ingest as ingesting
 
     ingesting.parsers_started = False  # of this run (a script or test may run several in one process)
+    from ..errors import UsageError, ZiboError
+
     try:
-        _run(paths, db, force, workers, quiet, fmt, results, attachments, user)
+        _run(paths, db, force, workers, quiet, fmt, results, attachments, follow_links, user)
+    except UsageError:
+        raise
+    except ZiboError as e:  # a full disk, a failing database or parser process: after some files
+        if not len(results):
+            raise
+        try:
+            _report(results, db, quiet, fmt, verbose)  # what this run did up to there
+        except (typer.Exit, SystemExit):
+            pass
+        e.args = (f"{e}; {results.stored()} new or changed file(s) of this run were stored before it, each "
+                  "whole, and the rest not: run the same command again to finish",)
+        raise
     except KeyboardInterrupt as e:
         from ..errors import INTERRUPTED, Interrupted
         from ..ingest import _ignore_interrupts, _restore_interrupts
@@ -160,7 +177,7 @@ def _parsers_started() -> bool:
 
 
 def _run(paths, db, force, workers, quiet, fmt, results: list, attachments: bool = False,
-         user: dict | None = None) -> None:
+         follow_links: bool = False, user: dict | None = None) -> None:
     import tempfile
 
     from ..fetch import found_from_urls, is_url
@@ -169,12 +186,12 @@ def _run(paths, db, force, workers, quiet, fmt, results: list, attachments: bool
     urls = [p for p in paths if is_url(p)]
     with signals_interrupt(INGEST_SIGNALS):
         if not urls:
-            _ingest(find_files(paths), db, force, workers, quiet, results, user)
+            _ingest(find_files(paths, follow_links), db, force, workers, quiet, results, user)
             return
         # pages and their attachments are fetched into a folder of this run and read from there
         # like files (each keeps its address as its path and source); the folder goes after
         with tempfile.TemporaryDirectory(prefix="zibo-fetch-") as folder:
-            found = list(find_files([p for p in paths if not is_url(p)]))
+            found = list(find_files([p for p in paths if not is_url(p)], follow_links))
             found += found_from_urls(urls, folder, attachments)
             _ingest(found, db, force, workers, quiet, results, user)
 
@@ -191,6 +208,7 @@ def _ingest(found, db, force, workers, quiet, results: list, user: dict | None =
         for r in ingest_found(found, db, force=force, workers=workers, user=user):
             results.append(r)
         return
+    from rich.markup import escape
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -201,6 +219,7 @@ def _ingest(found, db, force, workers, quiet, results: list, user: dict | None =
     )
 
     from ..ingest import FoundList
+    from ..render import visible
 
     found = FoundList(found)
     with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -209,18 +228,18 @@ def _ingest(found, db, force, workers, quiet, results: list, user: dict | None =
         task = progress.add_task("ingesting", total=len(found))
         for r in ingest_found(found, db, force=force, workers=workers, user=user):
             results.append(r)
-            progress.update(task, advance=1, description=r.document[:30])
+            progress.update(task, advance=1, description=escape(visible(r.document[:30])))
 
 
 def _report(results: Results, db, quiet: bool, fmt: str, verbose: bool = False) -> None:
-    from ..render import emit, err_console, is_terminal
+    from ..render import emit, err_console, is_terminal, visible
 
     for r in results:
         if r.status == "failed":
-            typer.echo(f"zibo: error: {r.path}: {r.error}", err=True)
+            typer.echo(visible(f"zibo: error: {r.path}: {r.error}"), err=True)
     if not quiet and fmt == "table":
         for line in warnings_lines(results, verbose):
-            typer.echo(line, err=True)
+            typer.echo(visible(line), err=True)
     rows = [{**r.__dict__, "note": r.error or "; ".join(r.warnings)} for r in results]
     from collections import Counter
 

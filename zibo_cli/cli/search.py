@@ -53,7 +53,7 @@ def search(
 
 def _print_hits(hits: list[dict]) -> None:
     """Grouped by document, like grep/ripgrep: a header line, then `line:position  snippet`."""
-    from ..render import console, is_terminal
+    from ..render import console, is_terminal, visible
 
     colour = is_terminal()
     out = console() if colour else None
@@ -68,19 +68,22 @@ def _print_hits(hits: list[dict]) -> None:
         where = f"  {h['line']}:{h['position']}  "
         s, at, n = h["snippet"], h["match_start"], len(h["match"])
         if out is None:
-            sys.stdout.write(where + s + "\n")
+            sys.stdout.write(visible(where + s) + "\n")
         else:
             from rich.text import Text
 
             line = Text()
             line.append(where, style="dim")
-            line.append(s[:at])
-            line.append(s[at:at + n], style="bold red")
-            line.append(s[at + n:])
+            line.append(visible(s[:at]))
+            line.append(visible(s[at:at + n]), style="bold red")
+            line.append(visible(s[at + n:]))
             out.print(line, soft_wrap=True)
 
 
 def _write(out, line: str, style: str | None = None) -> None:
+    from ..render import visible
+
+    line = visible(line)
     if out is None:
         sys.stdout.write(line + "\n")
     else:

@@ -40,6 +40,7 @@ def serve(
     db = db_path(ctx)
     with Zibo(db) as z:
         z.conn  # refuses a missing, foreign or newer database; upgrades an older one  # noqa: B018
+    port = _free_port(host, port)
     work = Path(tempfile.mkdtemp(prefix="zibo-serve-"))
     answers = work / f"{ANSWERS}.db"
     build_answers(db, answers)
@@ -47,7 +48,12 @@ def serve(
     meta.write_text(json.dumps(metadata(db), ensure_ascii=False, indent=1), encoding="utf-8")
     linked = work / f"{DB_NAME}.db"  # Datasette names a database after its file
     linked.symlink_to(Path(db).resolve())
-    cmd = [sys.executable, "-m", "datasette", "serve", str(linked), "-i", str(answers), "--metadata", str(meta),
+    from ..store import writable
+
+    # a database on a read-only folder or file system cannot have the -shm file SQLite's WAL mode
+    # needs: Datasette opens it as immutable (it cannot change while served anyway)
+    zibo_db = ["-i", str(linked)] if not writable(Path(db)) else [str(linked)]
+    cmd = [sys.executable, "-m", "datasette", "serve", *zibo_db, "-i", str(answers), "--metadata", str(meta),
            "--plugins-dir", str(PLUGINS_DIR), "--host", host, "--port", str(port),
            "--setting", "sql_time_limit_ms", "3000"]
     typer.echo(f"serving {db} at http://{host}:{port}/ (Ctrl-C stops it)", err=True)
@@ -66,4 +72,36 @@ def serve(
         for f in work.iterdir():
             f.unlink(missing_ok=True)
         work.rmdir()
-    raise typer.Exit(code)
+    if code not in (0, -2, 130):  # (Ctrl-C reaches Datasette too)
+        from ..errors import ZiboError
+
+        raise ZiboError(f"Datasette stopped with an error (its exit status {code}; its messages are above)")
+
+
+def _free_port(host: str, port: int) -> int:
+    """``port`` once it is known to be free on ``host`` (0: a free one, chosen now, so that the
+    address printed is the one served); a port in use or an address that cannot be had is one line."""
+    import errno
+    import socket
+
+    from ..errors import ZiboError
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as e:
+        raise ZiboError(f"cannot listen on {host}: {e.strerror or e}; give --host an address of this machine") \
+            from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does
+        try:
+            s.bind(address)
+        except OSError as e:
+            if e.errno == errno.EADDRINUSE:
+                raise ZiboError(f"port {port} on {host} is in use (another zibo serve?); choose another with "
+                                "--port N (--port 0: any free one)") from None
+            if e.errno == errno.EACCES:
+                raise ZiboError(f"port {port} on {host} needs privileges; choose one above 1023 with --port N") \
+                    from None
+            raise ZiboError(f"cannot listen on {host} port {port}: {e.strerror or e}") from None
+        return s.getsockname()[1]

@@ -8,7 +8,10 @@ __all__ = ["warn", "one_line"]
 
 
 def one_line(message: str) -> str:
-    return " ".join(str(message).split())
+    """The message on one line, its control characters made visible (a file name may hold ESC)."""
+    from ..render import visible
+
+    return visible(" ".join(str(message).split()))
 
 
 def warn(message: str) -> None:

@@ -129,10 +129,11 @@ def _show(rows: list[dict], seq: str, fmt: str) -> None:
         return
     if not rows:
         raise ZiboError(f"no task {seq}; `zibo tasks` lists them (narrow with --doc)")
-    from ..render import console, is_terminal
+    from ..render import console, is_terminal, visible
 
     if is_terminal():
         from rich.table import Table
+        from rich.text import Text
 
         con = console()
         for r in rows:
@@ -140,8 +141,8 @@ def _show(rows: list[dict], seq: str, fmt: str) -> None:
             grid.add_column(style="bold", no_wrap=True)
             grid.add_column(overflow="fold")
             for field, label in _detail(r):
-                grid.add_row(label, field)
-            con.print(f"[bold]{_heading(r)}[/bold]")
+                grid.add_row(label, Text(visible(field)))
+            con.print(Text(visible(_heading(r)), style="bold"))
             con.print(grid)
             con.print()
         return
@@ -151,9 +152,9 @@ def _show(rows: list[dict], seq: str, fmt: str) -> None:
     for i, r in enumerate(rows):
         if i:
             out.write("\n")
-        out.write(_heading(r) + "\n")
+        out.write(visible(_heading(r)) + "\n")
         for value, label in _detail(r):
-            lines = value.split("\n")
+            lines = visible(value).split("\n")
             out.write(f"{label}：{lines[0]}\n")
             for line in lines[1:]:
                 out.write(f"    {line}\n")

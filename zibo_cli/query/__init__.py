@@ -112,8 +112,11 @@ class Zibo:
     def find_document(self, name: str) -> dict[str, Any]:
         """The one document ``name`` names: its file name, its path (as given or resolved), its
         SHA-256, or a unique start of one of them. ZiboError when none or several match."""
-        from ..errors import ZiboError
+        from ..errors import UsageError, ZiboError
 
+        if not name.strip():  # every name starts with "": never "all of them"
+            raise UsageError("an empty document name (an unset variable in a script?); give a file name, "
+                             "path or hash (`zibo docs` lists them)")
         rows = self.rows("SELECT id, sha256, document, relpath, path, title, unreadable FROM documents")
         resolved = str(Path(name).expanduser().resolve()) if name else ""
         exact = [r for r in rows if name in (r["relpath"], r["path"], r["sha256"]) or r["path"] == resolved]
