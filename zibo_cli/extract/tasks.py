@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 from ..models import DONE, NOT_DONE, PARTIAL, STATUS_UNKNOWN, DocumentMeta, Task
 from ..periods import months_in_text
+from .structure import header_field, label_months, merge_header_rows
 
 __all__ = ["extract_tasks", "parse_rows", "map_header", "classify_status", "clean_cell",
            "split_departments", "is_real_reason", "COLUMN_KEYS"]
@@ -42,25 +43,15 @@ COLUMN_KEYS = ("seq", "annual_target", "period_target", "status", "progress", "r
                "next_steps", "leader", "departments")
 
 TEXT_KEYS = ("annual_target", "period_target", "progress", "reason", "next_steps")
+# columns kept on the row as written (a row continued below adds a line)
+_PLAIN_KEYS = ("target_amount", "actual", "measure_unit", "on_schedule", "notes", "deadline")
 
 # ---------------------------------------------------------------------------
 # header
 # ---------------------------------------------------------------------------
 
-# (field, pattern) in the order they are tried: the first that matches names the column.
-# 未完成原因 is tried before 完成 (status), 季度目标 before 年度目标.
-_HEADER_RULES: list[tuple[str, re.Pattern[str]]] = [
-    ("seq", re.compile(r"^(?:序号|编号|序|号)$")),
-    ("reason", re.compile(r"原因|存在(?:的)?问题|困难|问题")),
-    ("next_steps", re.compile(r"下一?步|打算|计划措施|工作措施|整改措施|措施")),
-    ("leader", re.compile(r"领导|责任人")),
-    ("departments", re.compile(r"单位|部门|牵头|承办|配合")),
-    ("rate", re.compile(r"完成率|完成比例|完成百分比|占年度目标|完成进度%|进度%")),
-    ("progress", re.compile(r"进展|进度|推进情况|落实情况|工作情况|完成进度|实施情况|工作成效")),
-    ("status", re.compile(r"是否完成|完成情况|完成状态|完成与否|是否按期|是否达到|状态")),
-    ("period_target", re.compile(r"(?:季度|半年|\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月|月份?|阶段).*(?:目标|任务|计划)")),
-    ("annual_target", re.compile(r"目标|任务|工作内容|事项|重点工作|具体工作|工作名称|项目|内容|指标")),
-]
+# The header words (which field a column feeds) are data: extract/header_words.tsv, read by
+# extract.structure.header_field.
 
 # a note in a header label: 完成情况（已完成/序时推进/滞后）, 是否完成(√/×)
 _LABEL_NOTE = re.compile(r"[（(][^）)]*[）)]|[（(][^）)]*$")
@@ -81,10 +72,18 @@ def _header_key(cell: str) -> str | None:
         return None
     first = _LABEL_JOIN.split(s, maxsplit=1)[0]
     for label in (first, s) if first != s else (s,):
-        for key, pattern in _HEADER_RULES:
-            if pattern.search(label):
-                return key
+        key = header_field(label)
+        if key:
+            return key
+    rest = _AS_OF.sub("", s, count=1)
+    if rest and rest != s:
+        # 1-8月完成率, 1-8月完成 (a two-level header's columns): as 完成率, and the amount done
+        return "actual" if rest == "完成" else _header_key(rest)
     return None
+
+
+_AS_OF = re.compile(r"^(?:截[至止]|到)?(?:\d{1,2}\s*[-—~至到]\s*)?\d{1,2}\s*月(?:份|底|末)?(?:累计)?"
+                    r"|^(?:上半年|前三季度|[一二三四]季度|第[一二三四]季度)")
 
 
 @dataclass
@@ -122,11 +121,19 @@ def map_header(cells: list[str]) -> Header | None:
         key = _header_key(c)
         if key == "status" and key in keys and "progress" not in keys:
             key = "progress"  # 是否完成 | 完成情况: the second holds the account
+        if key == "annual_target" and key in keys and "target_amount" not in keys:
+            key = "target_amount"  # 项目 | 年度目标: the second is the target itself
         if key in keys and key != "departments":
             key = None  # a second column of the same kind is not read
         keys.append(key)
+    if "rate" in keys or "target_amount" in keys:
+        # 目标 | 完成 | 完成率: a bare 完成 beside a target or a rate is the amount done
+        keys = ["actual" if k is None and clean_cell(c) == "完成" and "actual" not in keys else k
+                for k, c in zip(keys, cells, strict=True)]
+    if "measure_unit" in keys and "departments" not in keys:
+        keys[keys.index("measure_unit")] = "departments"  # 单位 alone: the unit in charge
     known = [k for k in keys if k]
-    if len(known) < 3 or not {"status", "progress", "reason", "departments", "next_steps", "rate"} & set(known):
+    if len(known) < 3 or not _WORK_COLUMNS & set(known):
         return None
     header = Header(keys=keys, labels=cells)
     for label, key in zip(cells, keys, strict=True):
@@ -137,7 +144,18 @@ def map_header(cells: list[str]) -> Header | None:
         m = re.search(r"((?:19|20)\d{2})\s*年", label)
         if m and header.year is None:
             header.year = int(m[1])
+    if header.start_month is None:
+        # as-of months a progress column names (1-8月完成率, 截至9月底进展)
+        for label, key in zip(cells, keys, strict=True):
+            months = label_months(label) if key in _AS_OF_KEYS else None
+            if months and months != (1, 12):
+                header.start_month, header.end_month = months
+                break
     return header
+
+
+_WORK_COLUMNS = {"status", "progress", "reason", "departments", "next_steps", "rate", "on_schedule"}
+_AS_OF_KEYS = {"rate", "actual", "progress", "status", "on_schedule"}
 
 
 def _merge_header(top: Header, sub_cells: list[str]) -> Header | None:
@@ -147,12 +165,7 @@ def _merge_header(top: Header, sub_cells: list[str]) -> Header | None:
         return None
     if any(_seq_like(c) for c in sub[:1]):
         return None
-    labels = []
-    for i in range(max(len(sub), top.width)):
-        t = top.labels[i] if i < top.width else ""
-        s = sub[i] if i < len(sub) else ""
-        labels.append(s or t)
-    merged = map_header(labels)
+    merged = map_header(merge_header_rows(top.labels, sub))
     if merged is None:
         return None
     merged.year = merged.year or top.year
@@ -522,6 +535,9 @@ def _task_from_cells(cells: list[str], header: Header, meta: DocumentMeta, index
         task.progress = _tidy_text(values.get("status", ""))  # a 完成情况 column telling the progress
     task.leader = _tidy_leader(values.get("leader"))
     task.completion_rate = _rate(values.get("rate"))
+    for key in _PLAIN_KEYS:
+        setattr(task, key, clean_cell(values.get(key)) or None)
+    task.quote = " | ".join(c for c in (clean_cell(x) for x in cells) if c)[:300] or None
     task.region = meta.region
     task.year = header.year or meta.year
     if header.start_month is not None:
@@ -556,6 +572,11 @@ def _finish(draft: _Draft, header: Header) -> Task:
     status = _row_status(task.status_raw)
     if task.completion_rate is None:
         task.completion_rate = _rate(task.progress)  # 当前进度: 80%（…进度滞后）
+    if task.completion_rate is None:
+        task.completion_rate = _computed_rate(task.actual, task.target_amount)
+    if task.on_schedule is None:
+        said = _ON_SCHEDULE.search(" ".join(x for x in (task.status_raw, task.progress) if x))
+        task.on_schedule = said[0] if said else None  # 达到序时进度: kept, though not finished
     if "status" not in header.keys and not task.status_raw:
         status = _status_from_rate(task)
     if status == DONE and real:
@@ -574,15 +595,42 @@ def _rate(cell: str | None) -> float | None:
     return float(m[1]) if m else None
 
 
+_NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)?)")
+
+
+def _computed_rate(actual: str | None, target: str | None) -> float | None:
+    """完成 36 of 目标 40 → 90.0 (both cells numbers)."""
+    a, t = _NUMBER.match(actual or ""), _NUMBER.match(target or "")
+    if not a or not t or float(t[1]) <= 0 or "\n" in (actual or "") + (target or ""):
+        return None
+    return round(float(a[1]) / float(t[1]) * 100, 1)
+
+
+# progress that says the thing is finished (已建成, 已完工 …), when no amount follows it
+_PROGRESS_DONE = re.compile(r"(?:已|均已|全部|全面|圆满)(?:完成|完工|建成|办结|竣工|投用|投入使用)|竣工投用|建成投用")
+_PROGRESS_OPEN = re.compile(r"未|尚|正在|在建|推进|进行|施工|滞后|延误|开工|启动|预计|力争|计划")
+_AMOUNT_NEXT = re.compile(r"^[^，。；;,]{0,6}\d")
+
+
+def _progress_done(text: str | None) -> bool:
+    """The progress cell states the task finished: 已建成投用, 已完工 (not 已建成5处, 已完成投资50%)."""
+    if not text:
+        return False
+    m = _PROGRESS_DONE.search(text)
+    return bool(m) and not _AMOUNT_NEXT.match(text[m.end():]) and not _PROGRESS_OPEN.search(text)
+
+
 def _status_from_rate(task: Task) -> str:
-    """A row with no status column: done at a completion rate of 100% or more; below it
-    not_done, or partial when the row says it is on schedule (达到序时进度); unknown with
-    neither a rate nor any progress."""
+    """A row with no status column, from what it states: a completion rate of 100% or more is
+    done, a lower one not_done (on schedule or not: still running); a progress that says it is
+    finished (已建成, 已完工, 已办结) is done; 是否达序 or a progress that says anything else
+    is not_done; unknown with neither a rate nor any progress (a plan)."""
     if task.completion_rate is not None:
-        if task.completion_rate >= 100:
-            return DONE
-        said = " ".join(x for x in (task.progress, task.reason, task.next_steps) if x)
-        return PARTIAL if _ON_SCHEDULE.search(said) else NOT_DONE
+        return DONE if task.completion_rate >= 100 else NOT_DONE
+    if _progress_done(task.progress):
+        return DONE
+    if task.on_schedule or (task.progress and _PROGRESS_OPEN.search(task.progress)):
+        return NOT_DONE
     return STATUS_UNKNOWN
 
 
@@ -627,6 +675,11 @@ def _append(draft: _Draft, header: Header, cells: list[str], same_row: bool = Fa
             task.status_raw = _join(task.status_raw, text, "") if not same_row else \
                 "\n".join(p for p in (task.status_raw, text) if p)
             continue
+        if key in _PLAIN_KEYS:
+            before = getattr(task, key)
+            if before != text:
+                setattr(task, key, "\n".join(p for p in (before, text) if p))
+            continue
         if key == "rate":
             # a sub-row's own rate (新增120个社区助餐点 … 109%): the task is as far as its least
             rate = _rate(text)
@@ -642,6 +695,9 @@ def _append(draft: _Draft, header: Header, cells: list[str], same_row: bool = Fa
                 before = None
         combined = "\n".join(p for p in (before, text) if p) if same_row else _join(before, text)
         setattr(task, key, "\n".join(format_subitems(p) for p in combined.split("\n")))
+    row = " | ".join(c for c in (clean_cell(x) for x in cells) if c)
+    if row:
+        task.quote = "\n".join(p for p in (task.quote, row) if p)[:300]
     draft.cells = list(cells)
 
 

@@ -29,7 +29,8 @@ __all__ = ["list_tasks", "get_tasks", "summary", "TASK_FIELDS", "SUMMARY_COLUMNS
 TASK_FIELDS = ["document", "seq", "status", "status_raw", "reason", "annual_target", "period_target",
                "progress", "next_steps", "leader", "departments", "departments_raw", "year",
                "start_month", "end_month", "period", "row_index", "char_offset", "category",
-               "completion_rate", "region", "source"]
+               "completion_rate", "region", "source", "target_amount", "actual", "measure_unit", "on_schedule",
+               "notes", "deadline", "quote", "alignment"]
 
 _COLUMNS = ", ".join("d.document" if f == "document" else f"t.{f}" for f in TASK_FIELDS)
 
