@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["header_field", "header_fields", "split_cells", "merge_header_rows", "cell_kind", "group_mark",
+__all__ = ["item_mark", "space_tables", "Groups", "Placed", "kind_fit", "KIND_FIT", "header_field", "header_fields", "split_cells", "merge_header_rows", "cell_kind", "group_mark",
            "GroupMark", "numbered_items", "ListItem", "numbered_mentions", "Mention", "label_months"]
 
 _WORDS_FILE = Path(__file__).with_name("header_words.tsv")
@@ -75,6 +75,8 @@ def split_cells(line: str, spaces: bool = False) -> list[str] | None:
         return [c.strip() for c in s.strip("|").split("|")]
     if not s:
         return None
+    if s.count("|") >= 2 and not s.startswith("|"):
+        return [c.strip() for c in s.rstrip("|").split("|")]  # a | b | c, no bar before the first
     cells = [c for c in _WIDE_GAP.split(s) if c.strip()]
     if len(cells) >= 3:
         return [c.strip() for c in cells]
@@ -92,9 +94,56 @@ def space_header(line: str) -> list[str] | None:
     if not s or _PROSE_MARK.search(s) or "\t" in s or "|" in s:
         return None
     cells = s.split()
-    if len(cells) < 3 or any(len(c) > 8 for c in cells) or any(c[0].isdigit() for c in cells):
+    if len(cells) < 3 or any(not 2 <= len(c) <= 8 for c in cells) or any(c[0].isdigit() for c in cells):
         return None
     return cells
+
+
+_STATS_FIRST = re.compile(r"^(?:序号|指标|指标名称|主要指标|项目|项目名称|名称)$")
+_ROW_END = re.compile(r"[。；！？]$")
+
+
+def _header_words(tokens: list[str]) -> bool:
+    """Tokens that read as a table's header: two header words, or 指标/项目 first."""
+    known = sum(1 for t in tokens if header_field(t) or label_months(t))
+    return known >= 2 or (bool(_STATS_FIRST.match(tokens[0])) and known >= 1)
+
+
+def space_tables(text: str) -> str:
+    """Tables whose cells are set apart by spaces, rewritten with TABs between cells.
+
+    Run before normalisation (which takes spaces out of Chinese text): a header line of short
+    words set apart by spaces (``序号 项目 单位 目标 完成 完成率 责任单位``, two of them header
+    words) starts a table; the lines after it whose pieces are not sentences are its rows
+    (``3 新建公厕 座 40 36 90.0% 城管局``, ``改造公厕 座 25 25 100.0%``), up to the first line
+    of prose. Other text is returned unchanged.
+    """
+    if " " not in text and "\u3000" not in text:
+        return text
+    lines = text.split("\n")
+    width = 0
+    changed = False
+    for i, line in enumerate(lines):
+        if "\t" in line or "|" in line:
+            width = 0
+            continue
+        s = line.strip()
+        if not s:
+            continue
+        wide = [c for c in _WIDE_GAP.split(s) if c.strip()]
+        tokens = wide if len(wide) >= 3 else s.split()
+        if width:
+            if (2 <= len(tokens) <= width + 3 and not _ROW_END.search(s)
+                    and not any(len(t) > 40 for t in tokens)):
+                lines[i] = "\t".join(t.strip() for t in tokens)
+                changed = True
+                continue
+            width = 0
+        head = space_header(line) if len(wide) < 3 else [c.strip() for c in wide]
+        if head and len(head) >= 3 and all(len(t) <= 12 for t in head) and _header_words(head):
+            lines[i] = "\t".join(head)
+            width, changed = len(head), True
+    return "\n".join(lines) if changed else text
 
 
 # -- two-level headers ---------------------------------------------------------------------
@@ -201,6 +250,33 @@ def cell_kind(cell: str) -> str:
     return "text"
 
 
+# How well a kind of cell fits a column feeding a field (higher is better; a kind not listed
+# gets the field's "*" entry). Used to align a row with fewer or more cells than its header.
+KIND_FIT: dict[str, dict[str, float]] = {
+    "on_schedule": {"yesno": 3.0, "status": 1.0, "*": -2.0},
+    "rate": {"rate": 3.0, "number": 0.5, "*": -2.0},
+    "actual": {"number": 2.0, "rate": -1.0, "measure": -2.0, "sentence": 0.3, "*": -0.5},
+    "target_amount": {"number": 1.5, "sentence": 0.5, "text": 0.5, "rate": -1.0, "yesno": -2.0, "person": -1.0,
+                      "department": -1.0, "*": -0.5},
+    "measure_unit": {"measure": 3.0, "*": -2.0},
+    "deadline": {"date": 3.0, "*": -1.0},
+    "notes": {"sentence": 0.5, "text": 0.3, "yesno": -2.0, "person": -1.0, "department": -1.0, "rate": -1.0,
+              "*": -0.5},
+}
+
+
+def kind_fit(field: str, cell: str) -> float | None:
+    """How well a cell fits a column of ``field`` by what it holds; None for fields scored
+    elsewhere (text columns, status, leader, departments)."""
+    table = KIND_FIT.get(field)
+    if table is None:
+        return None
+    kind = cell_kind(cell)
+    if kind == "empty":
+        return 0.0
+    return table.get(kind, table["*"])
+
+
 # -- groups --------------------------------------------------------------------------------
 
 
@@ -229,6 +305,80 @@ def group_mark(cell: str) -> GroupMark | None:
         if m:
             return GroupMark(level, m[1], m[2].strip())
     return None
+
+
+_ITEM_MAX = 16  # a sub-item cell is a short name (1.东湖村), not a numbered paragraph
+
+
+@dataclass
+class Placed:
+    """A body row put in place: its cells, the sub-item it names (1.东湖村) with the groups
+    above it (一, （一）村卫生室提升), and whether its cells were moved."""
+
+    cells: list[str]
+    item: GroupMark | None = None
+    path: tuple[str, ...] = ()
+    moved: bool = False
+
+
+def item_mark(cell: str) -> GroupMark | None:
+    """A cell naming a group or sub-item: （一）村卫生室提升, 1.东湖村 — a short name after its
+    number, not a numbered sentence."""
+    m = group_mark(cell) if cell else None
+    if m and m.level >= 2 and m.rest and len(m.rest) <= _ITEM_MAX and not _PROSE_MARK.search(m.rest):
+        return m
+    return None
+
+
+class Groups:
+    """Groups and sub-items of one table (一 | 区卫健局 | （一）村卫生室提升 | 1.东湖村 | 已完工).
+
+    Remembers in which column each level's marks stand, so that a row that left out the
+    merged cells on its left (``2.西岭村 | 在建``) is put back under its column and gets the
+    cells it left out from the row above, as does a row whose group cells are empty. The
+    group's unit and category so carry down to every sub-item.
+    """
+
+    def __init__(self, width: int):
+        self.width = width
+        self.cols: dict[int, int] = {}  # level -> column of its marks
+        self.last: list[str] | None = None
+
+    def _marks(self, cells: list[str]) -> list[tuple[int, GroupMark]]:
+        return [(i, m) for i, c in enumerate(cells) if i > 0 and (m := item_mark(c)) is not None]
+
+    def place(self, cells: list[str]) -> Placed:
+        cells = [c.strip() for c in cells]
+        while cells and not cells[-1]:
+            cells.pop()
+        moved = False
+        first = group_mark(cells[0]) if cells and cells[0] else None
+        if (self.last is not None and first is not None and first.level >= 2 and first.rest
+                and len(first.rest) <= _ITEM_MAX and self.cols.get(first.level, 0) > 0
+                and len(cells) + self.cols[first.level] <= self.width):
+            cells = self.last[:self.cols[first.level]] + cells  # merged cells on the left left out
+            moved = True
+        marks = self._marks(cells)
+        if marks and self.last is not None and not cells[0]:
+            col = self.cols.get(marks[0][1].level, marks[0][0])
+            if col > marks[0][0] and len(cells) + col - marks[0][0] <= self.width:
+                cells = [""] * (col - marks[0][0]) + cells  # its empty group cells, one left out
+                moved = True
+        cells = cells + [""] * (self.width - len(cells))
+        marks = self._marks(cells)
+        if not marks:
+            if cells and cells[0]:
+                self.cols, self.last = {}, None  # an ordinary row: the groups end
+            return Placed(cells, moved=moved)
+        if self.last is not None and not cells[0]:
+            for i in range(marks[-1][0]):
+                if not cells[i]:
+                    cells[i] = self.last[i]  # merged group cells, carried down
+        for i, m in marks:
+            self.cols[m.level] = i
+        self.last = cells
+        path = tuple(c for c in [cells[0], *(cells[i] for i, _ in marks[:-1])] if c)
+        return Placed(cells, marks[-1][1], path, moved)
 
 
 # -- numbered lists in prose ---------------------------------------------------------------

@@ -33,7 +33,16 @@ from dataclasses import dataclass
 
 from ..models import DONE, NOT_DONE, PARTIAL, STATUS_UNKNOWN, DocumentMeta, Task
 from ..periods import months_in_text
-from .structure import header_field, label_months, merge_header_rows
+from .structure import (
+    Groups,
+    header_field,
+    item_mark,
+    kind_fit,
+    label_months,
+    merge_header_rows,
+    space_header,
+    split_cells,
+)
 
 __all__ = ["extract_tasks", "parse_rows", "map_header", "classify_status", "clean_cell",
            "split_departments", "is_real_reason", "COLUMN_KEYS"]
@@ -43,6 +52,7 @@ COLUMN_KEYS = ("seq", "annual_target", "period_target", "status", "progress", "r
                "next_steps", "leader", "departments")
 
 TEXT_KEYS = ("annual_target", "period_target", "progress", "reason", "next_steps")
+INFERRED = "inferred"  # Task.alignment: the row's cells were aligned by what they hold
 # columns kept on the row as written (a row continued below adds a line)
 _PLAIN_KEYS = ("target_amount", "actual", "measure_unit", "on_schedule", "notes", "deadline")
 
@@ -161,11 +171,13 @@ _AS_OF_KEYS = {"rate", "actual", "progress", "status", "on_schedule"}
 def _merge_header(top: Header, sub_cells: list[str]) -> Header | None:
     """A second header row under merged cells (完成情况 over 是否完成 | 进展 | 原因)."""
     sub = [clean_cell(c) for c in sub_cells]
-    if any(len(c) > 24 for c in sub) or sum(1 for c in sub if _header_key(c)) < 2:
+    if any(len(c) > 24 for c in sub) or any(_seq_like(c) for c in sub[:1]):
         return None
-    if any(_seq_like(c) for c in sub[:1]):
-        return None
-    merged = map_header(merge_header_rows(top.labels, sub))
+    labels = merge_header_rows(top.labels, sub)
+    if sum(1 for c in labels if _header_key(c)) - sum(1 for c in top.labels if _header_key(c)) < 1 \
+            and sum(1 for c in sub if _header_key(c)) < 2:
+        return None  # the row names no column the header did not
+    merged = map_header(labels)
     if merged is None:
         return None
     merged.year = merged.year or top.year
@@ -365,6 +377,9 @@ _LEADER_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:[\s、，,][\u4e00-\u9fff]{2,4
 _UNIT_END_RE = re.compile(_DEPT_SUFFIX + r"$|单位$|专班$|小组$")
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _cell_score(key: str | None, cell: str, prev_open: bool = False) -> float:
     """How well ``cell`` fits a column of kind ``key`` (higher is better)."""
     s = clean_cell(cell)
@@ -373,7 +388,12 @@ def _cell_score(key: str | None, cell: str, prev_open: bool = False) -> float:
     n = len(s)
     if key == "seq":
         return 2.0 if _seq_like(s) else -3.0
+    fit = kind_fit(key, s) if key else None
+    if fit is not None:
+        return fit
     if key == "status":
+        if _DIGIT.search(s):
+            return -1.0  # 已完成8公里: an account of progress, not a status word
         if classify_status(s) != STATUS_UNKNOWN:
             return 3.0 if n <= 6 else 1.0 if n <= 12 else 0.0
         return -3.0 if n > 15 else -1.0
@@ -552,12 +572,14 @@ def _task_from_cells(cells: list[str], header: Header, meta: DocumentMeta, index
 # a 完成情况 cell that says why: 未完成，受资金影响推迟开工。
 _STATUS_REASON = re.compile(r"^[^，,。；;：:]{0,8}?(?:未完成|未能完成|无法完成|尚未完成|部分完成|基本完成|滞后)"
                             r"[，,。；;：:\s]+(?P<reason>.+)$", re.S)
-_CAUSE_WORDS = re.compile(r"因|受|由于|原因|影响|问题|不足|困难|未到位|未批|未办|滞后|延期|推迟")
+_CAUSE_WORDS = re.compile(r"因|受|由于|原因|影响|问题|不足|困难|未到位|未批|未办|滞后|延期|延误|推迟|调整")
 
 
 def _finish(draft: _Draft, header: Header) -> Task:
     """Derive what depends on the whole row: departments list, reason, status."""
     task = draft.task
+    if task.annual_target is None and task.target_amount and not _NUMBER.match(task.target_amount):
+        task.annual_target, task.target_amount = task.target_amount, None  # the row left out 项目
     task.departments_raw = _departments_raw(header, draft.depts)
     task.departments = split_departments(task.departments_raw)
     if "reason" not in header.keys and task.status_raw:
@@ -577,10 +599,13 @@ def _finish(draft: _Draft, header: Header) -> Task:
     if task.on_schedule is None:
         said = _ON_SCHEDULE.search(" ".join(x for x in (task.status_raw, task.progress) if x))
         task.on_schedule = said[0] if said else None  # 达到序时进度: kept, though not finished
-    if "status" not in header.keys and not task.status_raw:
-        status = _status_from_rate(task)
+    if not task.status_raw and ("status" not in header.keys or task.alignment == INFERRED):
+        status = _status_from_rate(task)  # no status column (or the row left it out): what the row says
     if status == DONE and real:
         status = PARTIAL
+    if (task.reason is None and "reason" not in header.keys and status != DONE and task.notes
+            and is_real_reason(task.notes) and _CAUSE_WORDS.search(task.notes)):
+        task.reason = task.notes  # no 未完成原因 column: a 说明 that says why it is late
     task.status = status
     return task
 
@@ -629,8 +654,8 @@ def _status_from_rate(task: Task) -> str:
         return DONE if task.completion_rate >= 100 else NOT_DONE
     if _progress_done(task.progress):
         return DONE
-    if task.on_schedule or (task.progress and _PROGRESS_OPEN.search(task.progress)):
-        return NOT_DONE
+    if task.on_schedule or is_real_reason(task.progress):
+        return NOT_DONE  # on schedule, or progress that does not say finished: still running
     return STATUS_UNKNOWN
 
 
@@ -726,6 +751,7 @@ def parse_rows(rows: list[_Row] | list[list[str]], meta: DocumentMeta | None = N
     index = start_index
     pending_header = False
     category: str | None = None  # the category row (一、经济发展) the rows below belong to
+    groups = Groups(0)
     for item in rows:
         row = item if isinstance(item, _Row) else _Row(list(item))
         cells = [c if c is not None else "" for c in row.cells]
@@ -746,9 +772,27 @@ def parse_rows(rows: list[_Row] | list[list[str]], meta: DocumentMeta | None = N
                 tasks.append(_finish(current, header))
                 current = None
             header, pending_header = found, True
+            groups = Groups(found.width)
             continue
         if header is None:
             continue
+        placed = groups.place(cells) if header.keys[0] == "seq" else None
+        if placed is not None and placed.item is not None:
+            # a sub-item (1.东湖村) under its groups (一 | 区卫健局 | （一）村卫生室提升)
+            cells = align(placed.cells, header)
+            if current is not None:
+                tasks.append(_finish(current, header))
+            index += 1
+            current = _task_from_cells(cells, header, meta, index - 1, row.offset, placed.item.number)
+            current.task.seq = placed.item.number
+            current.task.category = " ".join(p for p in (category, *placed.path) if p) or None
+            if placed.moved:
+                current.task.alignment = INFERRED
+            continue
+        width = len(cells)
+        while width > header.width and not clean_cell(cells[width - 1]):
+            width -= 1
+        inferred = width != header.width
         if (header.keys[0] == "seq" and current is not None and clean_cell(cells[0])
                 and not _seq_like(cells[0]) and not _HEADING_RE.match(clean_cell(cells[0]))
                 and len(cells) <= header.width):
@@ -779,6 +823,7 @@ def parse_rows(rows: list[_Row] | list[list[str]], meta: DocumentMeta | None = N
         index += 1
         current = _task_from_cells(cells, header, meta, index - 1, row.offset, str(index - start_index))
         current.task.category = category
+        current.task.alignment = INFERRED if inferred else None
     if current is not None and header is not None:
         tasks.append(_finish(current, header))
     return tasks
@@ -812,14 +857,10 @@ def _heading_row(seq_cell: str, filled: set[str]) -> bool:
     return len(seq_cell) > 6 or not filled & _WORK_KEYS
 
 
-def _split_line(line: str) -> list[str] | None:
-    """The cells of a table line (TAB- or pipe-separated), or None for prose."""
-    if "\t" in line:
-        return line.split("\t")
-    s = line.strip()
-    if s.startswith("|") and s.count("|") >= 3:
-        return [c.strip() for c in s.strip("|").split("|")]
-    return None
+def _split_line(line: str, spaces: bool = False) -> list[str] | None:
+    """The cells of a table line (TAB- or pipe-separated, runs of spaces; see
+    ``structure.split_cells``), or None for prose."""
+    return split_cells(line, spaces)
 
 
 _PAGE_FURNITURE = re.compile(r"^(?:[-—–\s]*\d+[-—–\s]*|第\s*\d+\s*页.*|共\s*\d+\s*页)$")
@@ -842,10 +883,9 @@ def extract_tasks(text: str, meta: DocumentMeta, tables: list[list[list[str]]] |
             tasks.extend(found)
         if tasks:
             return tasks
-    if "\t" in text or "|" in text:
-        tasks = parse_rows(_text_table_rows(text), meta)
-        if tasks:
-            return tasks
+    tasks = parse_rows(_text_table_rows(text), meta)
+    if tasks:
+        return tasks
     tasks = parse_rows(_flat_table_rows(text), meta)
     if tasks:
         return tasks
@@ -933,10 +973,15 @@ def _text_table_rows(text: str) -> list[_Row]:
     seq_first = False
     offset = 0
     in_table = False
+    spaces = False  # the table's header was written with single spaces: so are its rows
     for line in text.split("\n"):
         here = offset
         offset += len(line) + 1
-        cells = _split_line(line)
+        cells = _split_line(line, spaces and in_table)
+        if cells is None and (words := space_header(line)) is not None and map_header(words) is not None:
+            cells, spaces = words, True
+        elif cells is not None and not (spaces and in_table):
+            spaces = False
         if cells is not None:
             header = map_header(cells)
             if header is not None:
@@ -953,7 +998,7 @@ def _text_table_rows(text: str) -> list[_Row]:
             # together from several lines; without one, only when the pieces add up exactly.
             # When the pieces fill the row without joining, the line broke between cells.
             if (prev is not None and width and len(prev.cells) < width and cells[0].strip()
-                    and not _seq_like(cells[0]) and not _is_separator(cells)
+                    and not _seq_like(cells[0]) and not _is_separator(cells) and item_mark(cells[0]) is None
                     and map_header(prev.cells) is None):
                 total = len(prev.cells) + len(cells)
                 numbered = seq_first and _seq_like(prev.cells[0])
@@ -976,7 +1021,7 @@ def _text_table_rows(text: str) -> list[_Row]:
             prev.cells[-1] = _join(prev.cells[-1], s)  # a cell with a line break in it
             continue
         if _TABLE_END_RE.match(s) or (len(s) >= 40 and s[-1] in "。；！？"):
-            in_table, width = False, None  # a note or prose after the table
+            in_table, width, spaces = False, None, False  # a note or prose after the table
         # a short line (a category heading, a repeated title) keeps the table open
     return rows
 
