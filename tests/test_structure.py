@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from zibo_cli.extract.lists import numbered_items, numbered_mentions
 from zibo_cli.extract.metadata import extract_metadata
 from zibo_cli.extract.structure import (
     cell_kind,
@@ -14,8 +15,6 @@ from zibo_cli.extract.structure import (
     header_field,
     label_months,
     merge_header_rows,
-    numbered_items,
-    numbered_mentions,
     space_tables,
     split_cells,
 )

@@ -16,9 +16,8 @@ and items it gives.
   a measure unit, a date or deadline, a sequence number, a status word, a sentence — so a row
   with fewer or more cells than its header is aligned by content, not position alone.
 * **Groups** (:func:`group_mark`): 一、 / （一） / 1. — the level and number a cell opens with.
-* **Numbered lists in prose** (:func:`numbered_items`): ``已完成项目：1.修缮敬老院；2.新增公交线路3条``
-  → the heading (已完成项目) and its items; items named by number only
-  (:func:`numbered_mentions`: ``县交通局负责的第3件、县水务局负责的第9、10件进展滞后``).
+
+Numbered lists in prose are the same kind of structure; ``extract.lists`` reads them.
 """
 
 from __future__ import annotations
@@ -28,8 +27,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["item_mark", "space_tables", "Groups", "Placed", "kind_fit", "KIND_FIT", "header_field", "header_fields", "split_cells", "merge_header_rows", "cell_kind", "group_mark",
-           "GroupMark", "numbered_items", "ListItem", "numbered_mentions", "Mention", "label_months"]
+__all__ = ["header_field", "header_fields", "split_cells", "space_header", "space_tables", "merge_header_rows",
+           "label_months", "cell_kind", "kind_fit", "KIND_FIT", "group_mark", "GroupMark", "item_mark", "Groups",
+           "Placed"]
 
 _WORDS_FILE = Path(__file__).with_name("header_words.tsv")
 
@@ -379,87 +379,3 @@ class Groups:
         self.last = cells
         path = tuple(c for c in [cells[0], *(cells[i] for i, _ in marks[:-1])] if c)
         return Placed(cells, marks[-1][1], path, moved)
-
-
-# -- numbered lists in prose ---------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ListItem:
-    """One item of a numbered list: its number, text, the heading it stands under, and where
-    it starts in the text given."""
-
-    number: str
-    text: str
-    heading: str
-    offset: int
-
-
-_INLINE_ITEM = re.compile(r"(?:(?<=^)|(?<=[：:；;。，,\s]))(?:(\d{1,2})\s*[.、．](?!\d)|[（(](\d{1,2})[)）]|([①-⑳]))")
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-
-
-def numbered_items(text: str) -> list[ListItem]:
-    """The items of a list written inside one passage: ``已完成项目：1.修缮敬老院；2.新增公交线路3条``.
-
-    A list counts up from 1 (or ①); each item runs to the next one's number, the heading is
-    the text before the first item back to the last sentence end. Numbers that do not count up
-    (a date, 5.5%) stay inside their item.
-    """
-    marks = []
-    for m in _INLINE_ITEM.finditer(text):
-        n = int(m[1] or m[2]) if (m[1] or m[2]) else _CIRCLED.index(m[3]) + 1
-        marks.append((m.start(), m.end(), n))
-    out: list[ListItem] = []
-    run: list[tuple[int, int, int]] = []
-    for mk in marks:
-        if mk[2] == 1:
-            if len(run) >= 2:
-                out.extend(_run_items(text, run))
-            run = [mk]
-        elif run and mk[2] == run[-1][2] + 1:
-            run.append(mk)
-    if len(run) >= 2:
-        out.extend(_run_items(text, run))
-    return out
-
-
-def _run_items(text: str, run: list[tuple[int, int, int]]) -> list[ListItem]:
-    start = run[0][0]
-    cut = max(text.rfind(ch, 0, start) for ch in "。！？\n")
-    heading = text[cut + 1:start].strip().rstrip("：:，, ")
-    items = []
-    for k, (a, b, n) in enumerate(run):
-        end = run[k + 1][0] if k + 1 < len(run) else _item_end(text, b)
-        items.append(ListItem(str(n), text[b:end].strip().rstrip("；;，,。 "), heading, a))
-    return items
-
-
-def _item_end(text: str, start: int) -> int:
-    m = re.search(r"[。！？\n]", text[start:])
-    return start + m.start() if m else len(text)
-
-
-@dataclass(frozen=True)
-class Mention:
-    """An item named only by its number and unit: 县水务局负责的第9、10件 → (9, 县水务局) and (10, …)."""
-
-    number: str
-    department: str | None
-    offset: int
-
-
-_MENTION = re.compile(r"(?:由)?(?P<dept>[\u4e00-\u9fff]{2,16}?(?:委员会|办公室|政府|中心|委|局|办))?(?:负责|牵头)?的?"
-                      r"第(?P<nums>\d{1,3}(?:\s*[、,，和及]\s*(?:第)?\d{1,3})*)(?:件|项|个)")
-
-
-def numbered_mentions(sentence: str) -> list[Mention]:
-    """Items a sentence names by number (第3件, 第9、10件), each with the unit written before it."""
-    out = []
-    for m in _MENTION.finditer(sentence):
-        dept = m["dept"]
-        if dept:
-            dept = re.sub(r"^(?:其中|另外|以及|和|及|由|、|，)+", "", dept)
-        for n in re.findall(r"\d{1,3}", m["nums"]):
-            out.append(Mention(n, dept or None, m.start()))
-    return out
