@@ -133,3 +133,13 @@ def test_a_group_sub_item_by_its_path_and_every_column_in_json(ingest_texts, zib
     assert (row["on_schedule"], row["deadline"], row["completion_rate"], row["status"]) == (
         "否", "2024年12月底", 50.0, "not_done")
     assert row["quote"].startswith("3 | 新开工保障性住房1200套 | 孙某")
+
+
+def test_stated_counts_go_to_the_summary_not_to_the_indicators():
+    from zibo_cli.models import SourceText
+    from zibo_cli.pipeline import parse_source
+
+    text = _read(DATA / "07_stated_counts.txt")[0]
+    doc = parse_source(SourceText(text=text, encoding="utf-8"), "x", "counts.txt", "0", 1)
+    assert [(o.name, o.value) for o in doc.observations] == [("地区生产总值", 5.2)]
+    assert [(c.label, c.count, c.total) for c in doc.status_counts][:2] == [("已办结", 12, 30), ("正在推进", 18, 30)]

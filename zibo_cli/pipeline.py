@@ -14,7 +14,7 @@ from .extract.indicators import extract_observations
 from .extract.metadata import extract_metadata
 from .extract.segment import segment
 from .extract.structure import space_tables
-from .extract.task_lists import status_counts
+from .extract.task_lists import drop_counted, status_counts
 from .extract.tasks import extract_tasks
 from .models import TASK_TABLE, DocumentMeta, ParsedDocument, SourceText
 from .normalize import normalize
@@ -63,7 +63,8 @@ def parse_source(source: SourceText, path: str, name: str, sha256: str, size: in
     for t in doc.tasks:
         t.region = t.region or meta.region
     doc.status_counts = status_counts(normalized.text)
-    doc.observations = extract_observations(normalized.text, meta, doc.tasks, frame, segments)
+    doc.observations = drop_counted(extract_observations(normalized.text, meta, doc.tasks, frame, segments),
+                                    doc.status_counts)
     if normalized.unreadable:
         doc.warnings.append(f"{normalized.unreadable} characters were lost to encoding ('?')")
     if meta.year is None and (doc.observations or doc.tasks):
