@@ -63,7 +63,8 @@ def parse_source(source: SourceText, path: str, name: str, sha256: str, size: in
     for t in doc.tasks:
         t.region = t.region or meta.region
     doc.status_counts = status_counts(normalized.text)
-    doc.observations = drop_counted(extract_observations(normalized.text, meta, doc.tasks, frame, segments),
+    read = [t for t in doc.tasks if t.source != "prose"]  # prose tasks' figures are read as prose
+    doc.observations = drop_counted(extract_observations(normalized.text, meta, read, frame, segments),
                                     doc.status_counts)
     if normalized.unreadable:
         doc.warnings.append(f"{normalized.unreadable} characters were lost to encoding ('?')")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["numbered_items", "ListItem", "numbered_mentions", "Mention"]
+__all__ = ["numbered_items", "ListItem", "numbered_mentions", "Mention", "sections", "Section"]
 
 
 # -- numbered lists in prose ---------------------------------------------------------------
@@ -99,4 +99,56 @@ def numbered_mentions(sentence: str) -> list[Mention]:
             dept = re.sub(r"^(?:其中|另外|以及|和|及|由|、|，)+", "", dept)
         for n in re.findall(r"\d{1,3}", m["nums"]):
             out.append(Mention(n, dept or None, m.start()))
+    return out
+
+
+@dataclass(frozen=True)
+class Section:
+    """A numbered section: 一、某工程完成情况 (level 1) or （一）… (level 2), its heading (the
+    text up to the first 。 or ：, or the line) and its body (the rest, up to the next
+    section of the same or a higher level)."""
+
+    level: int
+    number: str
+    heading: str
+    body: str
+    offset: int
+
+
+_SECTION = (
+    (1, re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*[、.．]\s*(.+)$")),
+    (2, re.compile(r"^\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]\s*(.+)$")),
+)
+_HEAD_END = re.compile(r"[。：:！？]")
+
+
+def sections(text: str, level: int) -> list[Section]:
+    """The sections of one level, in order; a higher-level heading ends the one before it."""
+    out: list[Section] = []
+    current: list | None = None  # [number, heading, body lines, offset]
+    offset = 0
+    for line in text.split("\n"):
+        here = offset
+        offset += len(line) + 1
+        found = None
+        for lv, rx in _SECTION:
+            m = rx.match(line)
+            if m:
+                found = (lv, m)
+                break
+        if found and found[0] <= level:
+            if current is not None:
+                out.append(Section(level, current[0], current[1], "\n".join(current[2]).strip(), current[3]))
+                current = None
+            if found[0] == level:
+                rest = found[1][2].strip()
+                cut = _HEAD_END.search(rest)
+                heading = rest[:cut.start()] if cut else rest
+                body = rest[cut.end():] if cut else ""
+                current = [found[1][1], heading.strip(), [body], here]
+            continue
+        if current is not None:
+            current[2].append(line)
+    if current is not None:
+        out.append(Section(level, current[0], current[1], "\n".join(current[2]).strip(), current[3]))
     return out

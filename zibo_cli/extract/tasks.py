@@ -891,7 +891,12 @@ def extract_tasks(text: str, meta: DocumentMeta, tables: list[list[list[str]]] |
         return tasks
     from .task_lists import prose_tasks
 
-    return prose_tasks(text, meta)
+    tasks = prose_tasks(text, meta)
+    if tasks:
+        return tasks
+    from .list_tasks import list_tasks
+
+    return list_tasks(text, meta)
 
 
 # -- a table flattened one cell per line -------------------------------------------
