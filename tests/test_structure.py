@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from zibo_cli.extract.layout import table_layouts
 from zibo_cli.extract.lists import numbered_items, numbered_mentions
 from zibo_cli.extract.metadata import extract_metadata
 from zibo_cli.extract.structure import (
@@ -15,7 +16,6 @@ from zibo_cli.extract.structure import (
     header_field,
     label_months,
     merge_header_rows,
-    space_tables,
     split_cells,
 )
 from zibo_cli.extract.task_lists import status_counts
@@ -41,7 +41,7 @@ def _value(task, field: str):
 @pytest.mark.parametrize("path", SHAPES, ids=[p.stem for p in SHAPES])
 def test_shape(path):
     text, expect = _read(path)
-    text = normalize(space_tables(text)).text
+    text = normalize(table_layouts(text)).text
     got = extract_tasks(text, extract_metadata(text))
     rows = [ln for ln in expect if not ln.startswith(("count=", "counts="))]
     for ln in expect:
@@ -143,3 +143,23 @@ def test_stated_counts_go_to_the_summary_not_to_the_indicators():
     doc = parse_source(SourceText(text=text, encoding="utf-8"), "x", "counts.txt", "0", 1)
     assert [(o.name, o.value) for o in doc.observations] == [("地区生产总值", 5.2)]
     assert [(c.label, c.count, c.total) for c in doc.status_counts][:2] == [("已办结", 12, 30), ("正在推进", 18, 30)]
+
+
+STATS = sorted((DATA / "stats").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", STATS, ids=[p.stem for p in STATS])
+def test_statistics_table_shape_gives_figures(path):
+    """Statistics tables in the shapes task tables come in still give their figures: each
+    expected line is ``name | value | unit | year | start-end`` (the name as written or canonical)."""
+    from zibo_cli.models import SourceText
+    from zibo_cli.pipeline import parse_source
+
+    text, expect = _read(path)
+    doc = parse_source(SourceText(text=text, encoding="utf-8"), "x", path.name, "0", 1)
+    got = {(n, o.value, o.unit, o.year, f"{o.start_month}-{o.end_month}")
+           for o in doc.observations for n in (o.name, o.raw_name)}
+    assert not doc.tasks
+    for ln in expect:
+        name, value, unit, year, months = [p.strip() for p in ln.split("|")]
+        assert (name, float(value), unit, int(year), months) in got, (ln, sorted(got))

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from .extract.frame import Frame, document_frame
 from .extract.indicators import extract_observations
+from .extract.layout import table_layouts
 from .extract.metadata import extract_metadata
 from .extract.segment import segment
-from .extract.structure import space_tables
 from .extract.task_lists import drop_counted, status_counts
 from .extract.tasks import extract_tasks
 from .models import TASK_TABLE, DocumentMeta, ParsedDocument, SourceText
@@ -40,7 +40,7 @@ def _normalize_row(row: list[str]) -> list[str]:
 def parse_source(source: SourceText, path: str, name: str, sha256: str, size: int,
                  relpath: str | None = None) -> ParsedDocument:
     """Run the stages after reading on an already-decoded source."""
-    normalized = normalize(space_tables(source.text))  # (space-separated cells would be lost)
+    normalized = normalize(table_layouts(source.text))  # (cells set apart by spaces would be lost)
     if source.tables:
         source.tables = [[_normalize_row(row) for row in table] for table in source.tables]
     meta = extract_metadata(normalized.text, source)

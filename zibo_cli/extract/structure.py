@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["header_field", "header_fields", "split_cells", "space_header", "space_tables", "merge_header_rows",
+__all__ = ["header_field", "header_fields", "split_cells", "space_header", "merge_header_rows",
            "label_months", "cell_kind", "kind_fit", "KIND_FIT", "group_mark", "GroupMark", "item_mark", "Groups",
            "Placed"]
 
@@ -56,7 +56,7 @@ def header_field(label: str) -> str | None:
 
 # -- cells of a line -----------------------------------------------------------------------
 
-_WIDE_GAP = re.compile(r"(?:[ \u00a0]{2,}|\u3000+)")
+WIDE_GAP = re.compile(r"(?:[ \u00a0]{2,}|\u3000+)")
 _PIPE_LINE = re.compile(r"^\s*\|.*\|")
 _PROSE_MARK = re.compile(r"[，。；！？]")
 
@@ -77,7 +77,7 @@ def split_cells(line: str, spaces: bool = False) -> list[str] | None:
         return None
     if s.count("|") >= 2 and not s.startswith("|"):
         return [c.strip() for c in s.rstrip("|").split("|")]  # a | b | c, no bar before the first
-    cells = [c for c in _WIDE_GAP.split(s) if c.strip()]
+    cells = [c for c in WIDE_GAP.split(s) if c.strip()]
     if len(cells) >= 3:
         return [c.strip() for c in cells]
     if spaces:
@@ -94,56 +94,10 @@ def space_header(line: str) -> list[str] | None:
     if not s or _PROSE_MARK.search(s) or "\t" in s or "|" in s:
         return None
     cells = s.split()
-    if len(cells) < 3 or any(not 2 <= len(c) <= 8 for c in cells) or any(c[0].isdigit() for c in cells):
+    if len(cells) < 3 or any(not 2 <= len(c) <= 8 for c in cells) or \
+            any(c[0].isdigit() and label_months(c) is None for c in cells):
         return None
     return cells
-
-
-_STATS_FIRST = re.compile(r"^(?:序号|指标|指标名称|主要指标|项目|项目名称|名称)$")
-_ROW_END = re.compile(r"[。；！？]$")
-
-
-def _header_words(tokens: list[str]) -> bool:
-    """Tokens that read as a table's header: two header words, or 指标/项目 first."""
-    known = sum(1 for t in tokens if header_field(t) or label_months(t))
-    return known >= 2 or (bool(_STATS_FIRST.match(tokens[0])) and known >= 1)
-
-
-def space_tables(text: str) -> str:
-    """Tables whose cells are set apart by spaces, rewritten with TABs between cells.
-
-    Run before normalisation (which takes spaces out of Chinese text): a header line of short
-    words set apart by spaces (``序号 项目 单位 目标 完成 完成率 责任单位``, two of them header
-    words) starts a table; the lines after it whose pieces are not sentences are its rows
-    (``3 新建公厕 座 40 36 90.0% 城管局``, ``改造公厕 座 25 25 100.0%``), up to the first line
-    of prose. Other text is returned unchanged.
-    """
-    if " " not in text and "\u3000" not in text:
-        return text
-    lines = text.split("\n")
-    width = 0
-    changed = False
-    for i, line in enumerate(lines):
-        if "\t" in line or "|" in line:
-            width = 0
-            continue
-        s = line.strip()
-        if not s:
-            continue
-        wide = [c for c in _WIDE_GAP.split(s) if c.strip()]
-        tokens = wide if len(wide) >= 3 else s.split()
-        if width:
-            if (2 <= len(tokens) <= width + 3 and not _ROW_END.search(s)
-                    and not any(len(t) > 40 for t in tokens)):
-                lines[i] = "\t".join(t.strip() for t in tokens)
-                changed = True
-                continue
-            width = 0
-        head = space_header(line) if len(wide) < 3 else [c.strip() for c in wide]
-        if head and len(head) >= 3 and all(len(t) <= 12 for t in head) and _header_words(head):
-            lines[i] = "\t".join(head)
-            width, changed = len(head), True
-    return "\n".join(lines) if changed else text
 
 
 # -- two-level headers ---------------------------------------------------------------------
