@@ -7,8 +7,10 @@ tables, the statistics-table reader of ``extract.indicators`` for figures):
 
 * :func:`space_tables`: ``序号 项目 单位 目标 完成 完成率 责任单位`` then ``3 新建公厕 座 40 36 90.0% 城管局``;
 * :func:`cell_line_tables`: a statistics table one cell per line (``指标 |`` / ``单位 |`` /
-  ``1-9月 |`` / ``同比增长% |`` then ``地区生产总值 |`` / ``亿元 |`` / …). Task tables written so
-  are read by ``extract.tasks`` itself.
+  ``1-9月 |`` / ``同比增长% |`` then ``地区生产总值 |`` / ``亿元 |`` / …);
+* :func:`cell_line_task_tables`: a task table one cell per line (``序号`` / ``项目内容`` / ``牵头单位``
+  / ``落实情况`` then ``1`` / …), blank lines between cells or not: normalising would join the
+  short lines into sentences.
 
 :func:`table_layouts` runs both.
 """
@@ -19,12 +21,12 @@ import re
 
 from .structure import WIDE_GAP, header_field, label_months, space_header
 
-__all__ = ["table_layouts", "space_tables", "cell_line_tables"]
+__all__ = ["table_layouts", "space_tables", "cell_line_tables", "cell_line_task_tables"]
 
 
 def table_layouts(text: str) -> str:
-    """``text`` with space-separated and one-cell-per-line statistics tables as TAB rows."""
-    return cell_line_tables(space_tables(text))
+    """``text`` with space-separated and one-cell-per-line tables as TAB rows."""
+    return cell_line_task_tables(cell_line_tables(space_tables(text)))
 
 
 _STATS_FIRST = re.compile(r"^(?:序号|指标|指标名称|主要指标|项目|项目名称|名称)$")
@@ -138,4 +140,75 @@ def cell_line_tables(text: str) -> str:
         out.append("\t".join(header))
         out.extend("\t".join(r) for r in rows)
         i = j
+    return "\n".join(out)
+
+
+# -- a task table one cell per line ----------------------------------------------------------
+
+_SEQ_HEAD = re.compile(r"^(?:序号|编号|序)$")
+_WORK = {"status", "progress", "reason", "departments", "next_steps", "rate", "on_schedule", "leader"}
+_SEQ_CELL = re.compile(r"^[（(]?\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[)）.、．]?$")
+_HEAD_MAX = 16
+
+
+def cell_line_task_tables(text: str) -> str:
+    """A task table written one cell per line, as TAB rows. The header is 序号 and at least two
+    more header words (``header_words.tsv``), one of them a progress, status, unit or reason
+    column; then 1. A row starts at the next number once it holds all but two of the header's
+    cells (a cell reading 2 is not row 2); a row with more cells than the header keeps them
+    (``extract.tasks`` aligns it). The table ends at a line that is not a cell of a row: prose
+    after a full row, or a note (注：)."""
+    if "序号" not in text and "编号" not in text:
+        return text
+    lines = text.split("\n")
+    cells = [(i, _cell(x)) for i, x in enumerate(lines) if x.strip()]
+    out_rows: dict[int, tuple[int, str]] = {}  # first line index -> (last line index, TAB row)
+    k = 0
+    while k < len(cells):
+        if not _SEQ_HEAD.match(cells[k][1]) or "\t" in lines[cells[k][0]]:
+            k += 1
+            continue
+        width = 1
+        while k + width < len(cells) and len(cells[k + width][1]) <= _HEAD_MAX and \
+                not _SEQ_CELL.match(cells[k + width][1]) and header_field(cells[k + width][1]):
+            width += 1
+        keys = {header_field(c) for _, c in cells[k + 1:k + width]}
+        if width < 3 or not keys & _WORK or k + width >= len(cells) or \
+                _SEQ_CELL.match(cells[k + width][1]) is None or _SEQ_CELL.match(cells[k + width][1])[1] not in "1一":
+            k += 1
+            continue
+        rows: list[list[tuple[int, str]]] = [cells[k:k + width]]
+        expected = 1
+        j = k + width
+        while j < len(cells):
+            i, c = cells[j]
+            m = _SEQ_CELL.match(c)
+            if m and m[1] in (str(expected), "一二三四五六七八九十"[expected - 1] if expected <= 10 else "") and \
+                    (len(rows) == 1 or len(rows[-1]) >= max(2, width - 2)):
+                rows.append([(i, c)])
+                expected += 1
+            elif len(rows) == 1 or "\t" in lines[i] or re.match(r"^(?:注|备注|说明|附件)[:：]", c) or (
+                    len(rows[-1]) >= width + 2 and len(c) >= 40 and c[-1] in "。；！？"):
+                break
+            else:
+                rows[-1].append((i, c))
+            j += 1
+        if len(rows) < 2:
+            k += 1
+            continue
+        for row in rows:
+            out_rows[row[0][0]] = (row[-1][0], "\t".join(c.replace("\t", " ") for _, c in row))
+        k = j
+    if not out_rows:
+        return text
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if i in out_rows:
+            last, row = out_rows[i]
+            out.append(row)
+            i = last + 1
+        else:
+            out.append(lines[i])
+            i += 1
     return "\n".join(out)

@@ -35,6 +35,7 @@ from ..models import DONE, NOT_DONE, PARTIAL, STATUS_UNKNOWN, DocumentMeta, Task
 from ..periods import months_in_text
 from .structure import (
     Groups,
+    cell_kind,
     header_field,
     item_mark,
     kind_fit,
@@ -378,6 +379,7 @@ _UNIT_END_RE = re.compile(_DEPT_SUFFIX + r"$|单位$|专班$|小组$")
 
 
 _DIGIT = re.compile(r"\d")
+_STATUS_OPENING = re.compile(r"^(?:已|未|提前|基本|全面|超额|按期|正在|尚未)?(?:完成|办结|完工|推进)[^，,。；;\d]{0,6}(?:[，,。；;\n]|$)")
 
 
 def _cell_score(key: str | None, cell: str, prev_open: bool = False) -> float:
@@ -405,7 +407,9 @@ def _cell_score(key: str | None, cell: str, prev_open: bool = False) -> float:
         parts = split_departments(s)
         if parts and all(_UNIT_END_RE.search(p) for p in parts):
             return 2.0
-        return -2.0 if n > 80 or "。" in s else -0.5
+        if n > 80 or "。" in s or cell_kind(s) == "sentence" or classify_status(s[:8]) != STATUS_UNKNOWN:
+            return -2.0  # a sentence or a status phrase (提前完成年度任务) names no unit
+        return -0.5
     if key is None:
         return -0.5
     score = 0.0
@@ -423,6 +427,8 @@ def _cell_score(key: str | None, cell: str, prev_open: bool = False) -> float:
             score += 1.0
     if key == "next_steps" and _NEXT_WORDS.search(s):
         score += 0.5
+    if key in ("annual_target", "progress") and any(_STATUS_OPENING.match(p) for p in s.split("\n")):
+        score += 0.5 if key == "progress" else -1.5  # 提前完成年度任务。… tells progress, not the target
     if prev_open and key in TEXT_KEYS:
         score += 1.0  # continues a cell that the row above left unfinished
     return score
@@ -452,7 +458,7 @@ def align(cells: list[str], header: Header, open_keys: set[str] | None = None) -
         while len(cells) > n and not cells[0].strip() and len(cells) - n > 0 and header.keys[0] != "seq":
             cells.pop(0)
     if len(cells) == n:
-        return cells
+        return _shifted(cells, header, open_keys) or cells
     if len(cells) < n:
         k = n - len(cells)
         if k > _MAX_SHIFT:
@@ -485,7 +491,46 @@ def align(cells: list[str], header: Header, open_keys: set[str] | None = None) -
         score = _assignment_score(header.keys, merged, open_keys)
         if best is None or score > best[0]:
             best = (score, merged)
-    return best[1] if best else cells[:n]
+    if best is None:
+        return cells[:n]
+    return _shifted(cells, header, open_keys, best[0]) or best[1]
+
+
+_MISFIT = -0.5  # a cell that fits its column this badly (a status phrase under 牵头单位) …
+_BETTER = 2.0  # … is moved when leaving one column empty and joining two cells scores this much better
+
+
+def _shifted(cells: list[str], header: Header, open_keys: set[str],
+             base: float | None = None) -> list[str] | None:
+    """A row whose cells stand in the wrong columns because it left out one cell (a merged
+    牵头单位) and split another (落实情况: 提前完成。 | the account): the best of leaving one unit or
+    leader column empty and joining neighbours, when clearly better than ``base`` (the score
+    of the row as it is, for a row of the header's width)."""
+    keys = header.keys
+    n = header.width
+    if not any(k in ("departments", "leader") for k in keys) or not n <= len(cells) <= n + 2:
+        return None
+    if base is None:
+        scores = [_cell_score(k, c, k in open_keys) for k, c in zip(keys, cells, strict=True)]
+        if min(scores) > _MISFIT:
+            return None
+        base = sum(scores)
+    best: tuple[float, list[str]] | None = None
+    for joins in itertools.combinations(range(1, len(cells) - 1), len(cells) - n + 1):
+        merged: list[str] = []
+        for i, c in enumerate(cells):
+            if i - 1 in joins:
+                merged[-1] = "\n".join(p for p in (merged[-1], c) if p)  # two cells: two lines
+            else:
+                merged.append(c)
+        for g in range(1, n):
+            if keys[g] not in ("departments", "leader"):
+                continue  # only a merged unit or leader cell is left out
+            filled = merged[:g] + [""] + merged[g:]
+            score = _assignment_score(keys, filled, open_keys) + 0.01 * sum(joins)  # ties: join to the right
+            if best is None or score > best[0]:
+                best = (score, filled)
+    return best[1] if best and best[0] >= base + _BETTER else None
 
 
 def _join(a: str | None, b: str | None, sep: str = "\n") -> str:
@@ -652,6 +697,9 @@ def _status_from_rate(task: Task) -> str:
     is not_done; unknown with neither a rate nor any progress (a plan)."""
     if task.completion_rate is not None:
         return DONE if task.completion_rate >= 100 else NOT_DONE
+    opening = re.split(r"[\n。；;，,]", task.progress or "", maxsplit=1)[0]
+    if opening and len(opening) <= 12 and not _DIGIT.search(opening) and classify_status(opening) != STATUS_UNKNOWN:
+        return classify_status(opening)  # a 落实情况 cell that opens with its status: 提前完成年度任务。…
     if _progress_done(task.progress):
         return DONE
     if task.on_schedule or is_real_reason(task.progress):
@@ -798,7 +846,9 @@ def parse_rows(rows: list[_Row] | list[list[str]], meta: DocumentMeta | None = N
                 and len(cells) <= header.width):
             # a continuation row that left out its empty 序号 cell: its cells stand one to the left
             cells = [""] + (cells if len(cells) < header.width or clean_cell(cells[-1]) else cells[:-1])
+        before = list(cells)
         cells = align(cells, header, _open_keys(current.task if current else None))
+        inferred = inferred or (len(before) == header.width and cells != before)
         if _spanning_row(cells, header):
             continue
         by_key = {k: c for k, c in zip(header.keys, cells, strict=False) if k}
@@ -824,6 +874,10 @@ def parse_rows(rows: list[_Row] | list[list[str]], meta: DocumentMeta | None = N
         current = _task_from_cells(cells, header, meta, index - 1, row.offset, str(index - start_index))
         current.task.category = category
         current.task.alignment = INFERRED if inferred else None
+        if inferred and tasks and tasks[-1].departments_raw and "departments" in header.keys \
+                and not any(current.depts.values()):
+            # the row left out its unit: a merged cell over the rows above and this one
+            current.depts = {header.keys.index("departments"): tasks[-1].departments_raw}
     if current is not None and header is not None:
         tasks.append(_finish(current, header))
     return tasks
