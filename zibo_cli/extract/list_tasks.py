@@ -10,7 +10,11 @@ Three shapes, read from what ``extract.lists`` finds (``source`` = ``prose``):
   done when it says the work is finished (竣工投用, 已完成, 已建成) and nothing is open, not_done
   when it names a problem or work still running; its unit, reason and next steps as written;
 * items named by number and unit, ``由县交通局负责的第3件、县水务局负责的第9、10件进展滞后`` —
-  each number a task with the sentence's status.
+  each number a task with the sentence's status;
+* a paragraph that runs through its projects one clause each, set apart by ``；``
+  (``A工程已完成施工图设计；B中学正在进行勘察；…``) — each clause a task, numbered in order; done
+  only when it says the project itself is finished (竣工投用, 建成投用, 已完工), as a finished
+  stage (已完成施工图设计) is not the project.
 
 Only documents without a task table are read this way (``extract.tasks.extract_tasks``).
 """
@@ -45,9 +49,7 @@ _CAUSE = re.compile(r"因|受|由于|原因|影响|问题|不足|困难|未到�
 
 def list_tasks(text: str, meta: DocumentMeta) -> list[Task]:
     """The tasks of ``text`` written as numbered prose (see the module docstring)."""
-    tasks = _headed_items(text, meta)
-    if not tasks:
-        tasks = _sections(text, meta)
+    tasks = _headed_items(text, meta) or _clause_list(text, meta) or _sections(text, meta)
     seen = {t.seq for t in tasks}
     for t in _mentions(text, meta):
         if t.seq not in seen:
@@ -158,3 +160,39 @@ def _mentions(text: str, meta: DocumentMeta) -> list[Task]:
             out.append(_new(mention.number, meta, m.start() + mention.offset, status=status, reason=reason,
                             departments=split_departments(unit) if unit else [], quote=sentence.strip()[:300]))
     return out
+
+
+_PROJECT = re.compile(r"工程|项目|学校|中学|小学|医院|公园|基地|道路|公路|大桥|广场|中心|小区|改造|建设|设施")
+_STAGE = re.compile(r"完成|开工|施工|建设|推进|批复|进行|准备|招标|设计|铺设|启动|完工|建成|实施|开展")
+# a clause that sums up (a share of the year's plan, a count, a growth rate), not one project
+_STATS_CLAUSE = re.compile(r"增长|下降|同比|比上年|百分点|占[^，；]{0,8}(?:计划|目标|任务)|的有\d|有\d+[项个（(]|分行业|分区域")
+_PROJECT_DONE = re.compile(r"竣工投用|建成投用|投入使用|已(?:全部|全面)?竣工|(?<!基本)已完工$|(?<![基本部分])全面建成")
+_MIN_CLAUSES = 5
+
+
+def _clause_list(text: str, meta: DocumentMeta) -> list[Task]:
+    """The paragraph that names its projects one clause each (see the module docstring)."""
+    offset = 0
+    for line in text.split("\n"):
+        here = offset
+        offset += len(line) + 1
+        if line.count("；") + 1 < _MIN_CLAUSES:
+            continue
+        clauses = [c for c in line.split("；")]
+        first = clauses[0]
+        cut = max(first.rfind("。"), first.rfind("："))
+        if cut >= 0 and cut < len(first) - 1:
+            clauses[0] = first[cut + 1:]  # the lead: 这些实事进展情况具体是：
+        clauses = [c.strip().rstrip("。") for c in clauses if c.strip()]
+        named = sum(1 for c in clauses if _PROJECT.search(c) and _STAGE.search(c))
+        if named * 10 < len(clauses) * 6 or sum(1 for c in clauses if _STATS_CLAUSE.search(c)) * 5 > len(clauses):
+            continue
+        out = []
+        pos = here
+        for i, c in enumerate(clauses, 1):
+            where = line.find(c[:10])
+            done = bool(_PROJECT_DONE.search(c)) and not _OPEN_WORDS.search(c)
+            out.append(_new(str(i), meta, (here + where) if where >= 0 else pos, status=DONE if done else NOT_DONE,
+                            progress=c, departments=_units(c), quote=c[:300]))
+        return out
+    return []
