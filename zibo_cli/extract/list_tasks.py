@@ -142,10 +142,18 @@ def _sections(text: str, meta: DocumentMeta) -> list[Task]:
     return []
 
 
+_SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")
+_NTH = re.compile(r"第\d{1,3}")
+
+
 def _mentions(text: str, meta: DocumentMeta) -> list[Task]:
     out = []
-    for m in re.finditer(r"[^。！？\n]*第\d{1,3}[^。！？\n]*[。！？]?", text):
+    if "第" not in text:
+        return out
+    for m in _SENTENCE.finditer(text):
         sentence = m[0]
+        if not _NTH.search(sentence):
+            continue
         status = status_of_words(sentence)
         if status == STATUS_UNKNOWN:
             continue

@@ -497,6 +497,7 @@ def align(cells: list[str], header: Header, open_keys: set[str] | None = None) -
 
 
 _MISFIT = -0.5  # a cell that fits its column this badly (a status phrase under 牵头单位) …
+_SHIFT_WIDTH = 16  # wider "tables" (a hostile file) are not searched
 _BETTER = 2.0  # … is moved when leaving one column empty and joining two cells scores this much better
 
 
@@ -508,7 +509,7 @@ def _shifted(cells: list[str], header: Header, open_keys: set[str],
     of the row as it is, for a row of the header's width)."""
     keys = header.keys
     n = header.width
-    if not any(k in ("departments", "leader") for k in keys) or not n <= len(cells) <= n + 2:
+    if n > _SHIFT_WIDTH or not n <= len(cells) <= n + 2 or not any(k in ("departments", "leader") for k in keys):
         return None
     if base is None:
         scores = [_cell_score(k, c, k in open_keys) for k, c in zip(keys, cells, strict=True)]
