@@ -41,7 +41,6 @@ from .structure import (
     kind_fit,
     label_months,
     merge_header_rows,
-    space_header,
     split_cells,
 )
 
@@ -912,10 +911,10 @@ def _heading_row(seq_cell: str, filled: set[str]) -> bool:
     return len(seq_cell) > 6 or not filled & _WORK_KEYS
 
 
-def _split_line(line: str, spaces: bool = False) -> list[str] | None:
+def _split_line(line: str) -> list[str] | None:
     """The cells of a table line (TAB- or pipe-separated, runs of spaces; see
     ``structure.split_cells``), or None for prose."""
-    return split_cells(line, spaces)
+    return split_cells(line)
 
 
 _PAGE_FURNITURE = re.compile(r"^(?:[-—–\s]*\d+[-—–\s]*|第\s*\d+\s*页.*|共\s*\d+\s*页)$")
@@ -938,9 +937,10 @@ def extract_tasks(text: str, meta: DocumentMeta, tables: list[list[list[str]]] |
             tasks.extend(found)
         if tasks:
             return tasks
-    tasks = parse_rows(_text_table_rows(text), meta)
-    if tasks:
-        return tasks
+    if "\t" in text or "|" in text:  # (tables set apart by spaces are TAB rows by now: extract.layout)
+        tasks = parse_rows(_text_table_rows(text), meta)
+        if tasks:
+            return tasks
     tasks = parse_rows(_flat_table_rows(text), meta)
     if tasks:
         return tasks
@@ -1033,15 +1033,10 @@ def _text_table_rows(text: str) -> list[_Row]:
     seq_first = False
     offset = 0
     in_table = False
-    spaces = False  # the table's header was written with single spaces: so are its rows
     for line in text.split("\n"):
         here = offset
         offset += len(line) + 1
-        cells = _split_line(line, spaces and in_table)
-        if cells is None and (words := space_header(line)) is not None and map_header(words) is not None:
-            cells, spaces = words, True
-        elif cells is not None and not (spaces and in_table):
-            spaces = False
+        cells = _split_line(line)
         if cells is not None:
             header = map_header(cells)
             if header is not None:
@@ -1081,7 +1076,7 @@ def _text_table_rows(text: str) -> list[_Row]:
             prev.cells[-1] = _join(prev.cells[-1], s)  # a cell with a line break in it
             continue
         if _TABLE_END_RE.match(s) or (len(s) >= 40 and s[-1] in "。；！？"):
-            in_table, width, spaces = False, None, False  # a note or prose after the table
+            in_table, width = False, None  # a note or prose after the table
         # a short line (a category heading, a repeated title) keeps the table open
     return rows
 
