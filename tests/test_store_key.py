@@ -17,6 +17,9 @@ from zibo_cli.query.search import search
 
 BEFORE_KEY = 10  # migrations before m011_integer_document_key
 FRAME = ("type", "region_level", "data_year", "target_year", "evidence")
+# the task columns of migration 13, filled by the next ingest
+TASK_COLUMNS_LATER = ("target_amount", "actual", "measure_unit", "on_schedule", "notes", "deadline", "quote",
+                      "alignment")
 
 
 def _old_database(path, docs, monkeypatch, pending_last: bool = True) -> None:
@@ -37,7 +40,10 @@ def _old_database(path, docs, monkeypatch, pending_last: bool = True) -> None:
         conn.execute(store._insert_sql("documents", tuple(document)), tuple(document.values()))
         for table, keyed in (("observations", rows.observations), ("tasks", rows.tasks)):
             if keyed:
-                conn.executemany(store._insert_sql(table, ("doc_id", *keyed.columns)), [(sha, *r) for r in keyed])
+                cols = {r[1] for r in conn.execute(f"PRAGMA table_info([{table}])")}
+                keep = [i for i, c in enumerate(keyed.columns) if c in cols]  # schema 10's columns only
+                conn.executemany(store._insert_sql(table, ("doc_id", *(keyed.columns[i] for i in keep))),
+                                 [(sha, *(r[i] for i in keep)) for r in keyed])
         for c in rows.status_counts:
             conn.execute(store._insert_sql("status_counts", ("doc_id", *c)), (sha, *c.values()))
         conn.execute("COMMIT")
@@ -61,7 +67,8 @@ def _answers(path) -> dict:
         docs = [{k: v for k, v in d.items() if k not in ("ingested_at", *FRAME)} for d in z.documents()]
         figures = z.rows("SELECT d.sha256, o.* FROM observations o JOIN documents d ON d.id = o.doc_id "
                          "ORDER BY o.id")
-        tasks = z.rows("SELECT d.sha256, t.* FROM tasks t JOIN documents d ON d.id = t.doc_id ORDER BY t.id")
+        tasks = [{k: v for k, v in t.items() if k not in TASK_COLUMNS_LATER}
+                 for t in z.rows("SELECT d.sha256, t.* FROM tasks t JOIN documents d ON d.id = t.doc_id ORDER BY t.id")]
         counts = z.rows("SELECT d.sha256, c.* FROM status_counts c JOIN documents d ON d.id = c.doc_id "
                         "ORDER BY c.id")
         views = (z.rows("SELECT * FROM figures ORDER BY source, quote"),

@@ -86,7 +86,7 @@ def test_departments_placeholders_and_labels(raw, depts):
 
 def test_lead_and_cooperating_unit_header():
     h = map_header("序号|重点任务|牵头单位|配合单位|完成时限|进展情况|是否完成|存在问题|下一步打算".split("|"))
-    assert h.keys == ["seq", "annual_target", "departments", "departments", None, "progress", "status",
+    assert h.keys == ["seq", "annual_target", "departments", "departments", "deadline", "progress", "status",
                       "reason", "next_steps"]
 
 
@@ -98,7 +98,7 @@ def test_lead_and_cooperating_unit_header():
     ("重点工作", "annual_target"),
     ("项目名称", "annual_target"),
     ("责任领导", "leader"),
-    ("完成时限", None),
+    ("完成时限", "deadline"),
 ])
 def test_header_labels(label, key):
     h = map_header(["序号", label, "责任单位", "未完成原因"])

@@ -68,13 +68,14 @@ def test_pipe_table_continuation_rows_shifted_left():
     assert got[1].status == "done"
 
 
-def test_on_schedule_below_full_rate_is_partial():
+def test_on_schedule_below_full_rate_is_not_done_and_keeps_on_schedule():
     text = ("序号\t任务\t完成率\t进展情况\t责任单位\n"
             "1\t新建公园8个\t60%\t已建成5个，达到序时进度\t市住建局\n"
             "2\t新增规上企业60家\t40%\t受市场影响推进较慢\t市工信局\n"
             "3\t新建学校2所\t\t\t市教育局\n")
     got = tasks(text)
-    assert [(t.seq, t.status) for t in got] == [("1", "partial"), ("2", "not_done"), ("3", "unknown")]
+    assert [(t.seq, t.status) for t in got] == [("1", "not_done"), ("2", "not_done"), ("3", "unknown")]
+    assert [t.on_schedule for t in got] == ["达到序时进度", None, None]
 
 
 def test_numbering_that_restarts_per_category_keeps_the_category():
@@ -111,8 +112,8 @@ def test_status_counts_as_reports_state_them():
     text = ("列入督查的目标任务共120项，98项达到序时进度，6项滞后。"
             "截至9月底，已提前完成或超额完成年度目标任务的有3项；正常推进的有4项；推进缓慢的有3（城区公办幼儿园建设）。")
     got = [(c.status, c.label, c.count, c.total) for c in status_counts(text)]
-    assert got == [("partial", "达到序时进度", 98, 120), ("not_done", "滞后", 6, 120),
-                   ("done", "已提前完成或超额完成年度目标任务", 3, None), ("partial", "正常推进", 4, None),
+    assert got == [("not_done", "达到序时进度", 98, 120), ("not_done", "滞后", 6, 120),
+                   ("done", "已提前完成或超额完成年度目标任务", 3, None), ("not_done", "正常推进", 4, None),
                    ("not_done", "推进缓慢", 3, None)]
 
 

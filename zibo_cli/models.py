@@ -139,6 +139,15 @@ class Task:
     completion_rate: float | None = None  # the row's completion rate in % (完成率 109%), when stated
     region: str | None = None  # the document's region
     source: str = "table"  # table | list (a task named in a bulletin's prose)
+    # the other columns a row may have, kept as written
+    target_amount: str | None = None  # 年度目标 beside 项目: 40 (座), 12处
+    actual: str | None = None  # what is done, as a number column gives it (1-8月完成: 36)
+    measure_unit: str | None = None  # 单位 of the amounts: 座, 所
+    on_schedule: str | None = None  # 是否达序 as written: 是 / 否 (on schedule is not finished)
+    notes: str | None = None  # 备注 / 说明
+    deadline: str | None = None  # 完成时限
+    quote: str | None = None  # the row as written, cells joined by " | " (at most 300 characters)
+    alignment: str | None = None  # "inferred" when the row's cells were aligned by what they hold
 
     def row(self) -> dict[str, Any]:
         return _row(self)

@@ -12,9 +12,10 @@ from pathlib import Path
 
 from .extract.frame import Frame, document_frame
 from .extract.indicators import extract_observations
+from .extract.layout import table_layouts
 from .extract.metadata import extract_metadata
 from .extract.segment import segment
-from .extract.task_lists import status_counts
+from .extract.task_lists import drop_counted, status_counts
 from .extract.tasks import extract_tasks
 from .models import TASK_TABLE, DocumentMeta, ParsedDocument, SourceText
 from .normalize import normalize
@@ -41,7 +42,7 @@ def parse_source(source: SourceText, path: str, name: str, sha256: str, size: in
                  relpath: str | None = None, user: dict | None = None) -> ParsedDocument:
     """Run the stages after reading on an already-decoded source. ``user``: what the user states
     about the document (``region``, ``year``, ``type`` …), winning over what the frame reads."""
-    normalized = normalize(source.text)
+    normalized = normalize(table_layouts(source.text))  # (cells set apart by spaces would be lost)
     if source.tables:
         source.tables = [[_normalize_row(row) for row in table] for table in source.tables]
     meta = extract_metadata(normalized.text, source)
@@ -68,7 +69,9 @@ def parse_source(source: SourceText, path: str, name: str, sha256: str, size: in
     for t in doc.tasks:
         t.region = t.region or meta.region
     doc.status_counts = status_counts(normalized.text)
-    doc.observations = extract_observations(normalized.text, meta, doc.tasks, frame, segments)
+    read = [t for t in doc.tasks if t.source != "prose"]  # prose tasks' figures are read as prose
+    doc.observations = drop_counted(extract_observations(normalized.text, meta, read, frame, segments),
+                                    doc.status_counts)
     _drop_out_of_range(doc)
     if meta.target_year is None:
         meta.target_year = _target_year(doc)

@@ -396,6 +396,18 @@ def m012_document_frame(db) -> None:
         if col not in have:
             conn.execute(f"ALTER TABLE [documents] ADD COLUMN [{col}] {typ}")
 
+@migration
+def m013_task_columns(db) -> None:
+    """Task rows keep every column a table gives: the target beside the item, the amount done and
+    its unit, 是否达序 (on schedule), 备注, 完成时限, the row as written, and whether its cells were
+    aligned by what they hold."""
+    conn = db.conn
+    have = {r[1] for r in conn.execute("PRAGMA table_info([tasks])")}
+    for name in ("target_amount", "actual", "measure_unit", "on_schedule", "notes", "deadline", "quote",
+                 "alignment"):
+        if name not in have:
+            conn.execute(f"ALTER TABLE [tasks] ADD COLUMN [{name}] TEXT")
+
 FTS_BATCH = 64  # documents stored between two full-text flushes during an ingest
 WRITER_CACHE_KIB = 16 * 1024  # page cache of a connection that writes
 

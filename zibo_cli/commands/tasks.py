@@ -29,6 +29,16 @@ DETAIL_FIELDS = [
     ("leader", "分管领导"),
     ("departments", "责任单位"),
 ]
+# shown only when the row has them
+EXTRA_FIELDS = [
+    ("target_amount", "目标"),
+    ("actual", "完成"),
+    ("completion_rate", "完成率"),
+    ("on_schedule", "是否达序"),
+    ("deadline", "完成时限"),
+    ("notes", "备注"),
+    ("alignment", "对齐"),
+]
 
 
 
@@ -175,4 +185,15 @@ def _detail(r: dict) -> list[tuple[str, str]]:
         elif field == "departments":
             value = "、".join(value or [])
         out.append((value or "—", label))
+    for field, label in EXTRA_FIELDS:
+        value = r.get(field)
+        if value is None or value == "":
+            continue
+        if field == "completion_rate":
+            value = f"{value:g}%"
+        elif field == "target_amount" and r.get("measure_unit"):
+            value = f"{value}（{r['measure_unit']}）"
+        elif field == "alignment":
+            value = "按内容推断（行的单元格数与表头不同）"
+        out.append((str(value), label))
     return out

@@ -10,8 +10,8 @@ items rather than a table:
 
 A numbered item is a task when it names its responsible unit (牵头单位/牵头部门/责任单位 …),
 on its own line or on the lines right after it. Its status comes from what it says
-(进度较慢, 未完成, 滞后 → not_done; 已完成, 提前完成 → done; 达到序时进度, 正常推进 →
-partial), else ``unknown``; its 序号 is the item's number.
+(进度较慢, 未完成, 滞后, and on schedule — 达到序时进度, 正常推进 — → not_done; 已完成, 提前完成
+→ done), else ``unknown``; its 序号 is the item's number.
 
 Status counts (共120项，98项达到序时进度，6项滞后; 已提前完成…的有3项; 正常推进的有4项)
 are read by :func:`status_counts`, so a user can see them beside the rows zibo read, and when
@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import re
 
-from ..models import DONE, NOT_DONE, PARTIAL, STATUS_UNKNOWN, DocumentMeta, StatusCount, Task
+from ..models import DONE, NOT_DONE, STATUS_UNKNOWN, DocumentMeta, StatusCount, Task
 from .tasks import split_departments
 
-__all__ = ["prose_tasks", "status_counts", "status_of_words"]
+__all__ = ["prose_tasks", "status_counts", "status_of_words", "drop_counted"]
 
 _ITEM = re.compile(r"^\s*(?:(?P<n>\d{1,3})\s*[、.．](?!\d)|[（(]\s*(?P<p>\d{1,3})\s*[)）])\s*(?P<text>.+)$")
 _DEPT_LABEL = re.compile(r"(?P<label>牵头单位|牵头部门|责任单位|责任部门|主办单位|主责单位|配合单位|协办单位|"
@@ -35,16 +35,16 @@ _LEAD = re.compile(r"牵头|主办|主责")
 _NOT_DONE_WORDS = re.compile(r"未完成|未能完成|进度(?:相对)?(?:较)?慢|推进缓慢|进展缓慢|进度滞后|滞后|偏慢|未开工|"
                              r"未达到序时|未达序时|落后于序时|严重滞后|尚未|推进难度较大")
 _DONE_WORDS = re.compile(r"已完成|提前完成|超额完成|全面完成|已全部完成|全部完成")
-_PARTIAL_WORDS = re.compile(r"达到序时进度|符合序时进度|按序时推进|序时推进|正常推进|按计划推进|超序时进度")
+_ON_SCHEDULE_WORDS = re.compile(r"达到序时进度|符合序时进度|按序时推进|序时推进|正常推进|按计划推进|超序时进度")
 
 
 def status_of_words(text: str) -> str:
-    """The status prose gives a task: behind (not_done) before on schedule (partial) before
+    """The status prose gives a task: behind or on schedule (not_done: still running) before
     finished (done); ``unknown`` when it says none of them."""
     if _NOT_DONE_WORDS.search(text):
         return NOT_DONE
-    if _PARTIAL_WORDS.search(text):
-        return PARTIAL
+    if _ON_SCHEDULE_WORDS.search(text):
+        return NOT_DONE  # on schedule, not finished
     if _DONE_WORDS.search(text):
         return DONE
     return STATUS_UNKNOWN
@@ -110,10 +110,13 @@ def _task(seq: str, body: str, labels: list[re.Match[str]], offset: int, meta: D
 
 # -- status counts --------------------------------------------------------------------
 
+# on schedule is still running: not_done, as a row that says so (the label keeps the words)
 _LABELS = (
-    (DONE, r"已提前完成或超额完成年度目标任务|提前完成全年任务|已提前完成|已完成和提前完成|提前完成|超额完成|已完成"),
-    (PARTIAL, r"超序时进度|超进度|达到序时进度|达进度|按序时推进|序时推进|正常推进|按计划推进|进展较快"),
-    (NOT_DONE, r"未达到序时进度|欠进度|推进缓慢|进度缓慢|进展偏慢|进度偏慢|进度滞后|滞后|推进难度较大|未完成|未开工"),
+    (DONE, r"已提前完成或超额完成年度目标任务|提前完成全年任务|已提前完成|已完成和提前完成|提前完成|超额完成|已完成|"
+           r"已办结|办结|已完工|已竣工|已建成"),
+    (NOT_DONE, r"超序时进度|超进度|达到序时进度|达进度|按序时推进|序时推进|正常推进|按计划推进|进展较快|"
+               r"正在推进|正在办理|正在实施|持续推进|推进中|"
+               r"未达到序时进度|欠进度|推进缓慢|进度缓慢|进展偏慢|进度偏慢|进度滞后|滞后|推进难度较大|未完成|未开工"),
 )
 _UNIT = r"(?:项|个|件|个事项|项任务|件实事)"
 # 滞后4项, 已完成26件; 推进缓慢的有3（…）: after 的有 the unit may be left out
@@ -123,7 +126,8 @@ _COUNT_AFTER = [(status, re.compile(rf"(?P<label>{words})(?:(?:的有|的|有)?\
 _COUNT_BEFORE = [(status, re.compile(rf"(?P<n>\d{{1,4}})\s*{_UNIT}(?:事项)?(?P<label>{words})"))
                  for status, words in _LABELS]
 _MAY_COUNT = re.compile(r"\d\s*[项个件]|的有\s*\d")
-_TOTAL = re.compile(rf"(?:共|合计|总计|明确)(?P<n>\d{{1,4}})\s*{_UNIT}")
+_TOTAL = re.compile(rf"(?:共|合计|总计|明确|确定(?:了)?(?:事项|任务|实事)?|列入督查(?:的)?(?:事项|任务)?)"
+                    rf"(?P<n>\d{{1,4}})\s*{_UNIT}")
 
 
 def status_counts(text: str) -> list[StatusCount]:
@@ -166,3 +170,24 @@ def _counting_sentences(text: str) -> list[tuple[int, str]]:
         if _MAY_COUNT.search(sentence):  # (a match may run over the sentence's end)
             out.append((start, sentence))
     return out
+
+
+# what a figure read from a counting sentence is named when it is a count of tasks, not an indicator
+_COUNT_NAME = re.compile("|".join(words for _, words in _LABELS) + r"|事项|实事|任务|项目|工程")
+_COUNT_UNITS = {"件", "项", "个", "%", "个事项", "项任务", "件实事"}
+
+
+def drop_counted(observations: list, counts: list[StatusCount]) -> list:
+    """The figures, less the task counts a report states (确定事项30件，已办结12件，占比40%): those go
+    to the document's task summary (:func:`status_counts`), not to the indicators."""
+    if not counts:
+        return observations
+    quotes = {c.quote for c in counts}
+
+    def counted(o) -> bool:
+        if o.unit not in _COUNT_UNITS or not _COUNT_NAME.search(o.name or ""):
+            return False
+        head = (o.quote or "").strip()[:24]
+        return bool(head) and any(head in q or q[:24] in o.quote for q in quotes)
+
+    return [o for o in observations if not counted(o)]

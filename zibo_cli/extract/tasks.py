@@ -33,6 +33,16 @@ from dataclasses import dataclass
 
 from ..models import DONE, NOT_DONE, PARTIAL, STATUS_UNKNOWN, DocumentMeta, Task
 from ..periods import months_in_text
+from .structure import (
+    Groups,
+    cell_kind,
+    header_field,
+    item_mark,
+    kind_fit,
+    label_months,
+    merge_header_rows,
+    split_cells,
+)
 
 __all__ = ["extract_tasks", "parse_rows", "map_header", "classify_status", "clean_cell",
            "split_departments", "is_real_reason", "COLUMN_KEYS"]
@@ -42,25 +52,16 @@ COLUMN_KEYS = ("seq", "annual_target", "period_target", "status", "progress", "r
                "next_steps", "leader", "departments")
 
 TEXT_KEYS = ("annual_target", "period_target", "progress", "reason", "next_steps")
+INFERRED = "inferred"  # Task.alignment: the row's cells were aligned by what they hold
+# columns kept on the row as written (a row continued below adds a line)
+_PLAIN_KEYS = ("target_amount", "actual", "measure_unit", "on_schedule", "notes", "deadline")
 
 # ---------------------------------------------------------------------------
 # header
 # ---------------------------------------------------------------------------
 
-# (field, pattern) in the order they are tried: the first that matches names the column.
-# 未完成原因 is tried before 完成 (status), 季度目标 before 年度目标.
-_HEADER_RULES: list[tuple[str, re.Pattern[str]]] = [
-    ("seq", re.compile(r"^(?:序号|编号|序|号)$")),
-    ("reason", re.compile(r"原因|存在(?:的)?问题|困难|问题")),
-    ("next_steps", re.compile(r"下一?步|打算|计划措施|工作措施|整改措施|措施")),
-    ("leader", re.compile(r"领导|责任人")),
-    ("departments", re.compile(r"单位|部门|牵头|承办|配合")),
-    ("rate", re.compile(r"完成率|完成比例|完成百分比|占年度目标|完成进度%|进度%")),
-    ("progress", re.compile(r"进展|进度|推进情况|落实情况|工作情况|完成进度|实施情况|工作成效")),
-    ("status", re.compile(r"是否完成|完成情况|完成状态|完成与否|是否按期|是否达到|状态")),
-    ("period_target", re.compile(r"(?:季度|半年|\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月|月份?|阶段).*(?:目标|任务|计划)")),
-    ("annual_target", re.compile(r"目标|任务|工作内容|事项|重点工作|具体工作|工作名称|项目|内容|指标")),
-]
+# The header words (which field a column feeds) are data: extract/header_words.tsv, read by
+# extract.structure.header_field.
 
 # a note in a header label: 完成情况（已完成/序时推进/滞后）, 是否完成(√/×)
 _LABEL_NOTE = re.compile(r"[（(][^）)]*[）)]|[（(][^）)]*$")
@@ -81,10 +82,18 @@ def _header_key(cell: str) -> str | None:
         return None
     first = _LABEL_JOIN.split(s, maxsplit=1)[0]
     for label in (first, s) if first != s else (s,):
-        for key, pattern in _HEADER_RULES:
-            if pattern.search(label):
-                return key
+        key = header_field(label)
+        if key:
+            return key
+    rest = _AS_OF.sub("", s, count=1)
+    if rest and rest != s:
+        # 1-8月完成率, 1-8月完成 (a two-level header's columns): as 完成率, and the amount done
+        return "actual" if rest == "完成" else _header_key(rest)
     return None
+
+
+_AS_OF = re.compile(r"^(?:截[至止]|到)?(?:\d{1,2}\s*[-—~至到]\s*)?\d{1,2}\s*月(?:份|底|末)?(?:累计)?"
+                    r"|^(?:上半年|前三季度|[一二三四]季度|第[一二三四]季度)")
 
 
 @dataclass
@@ -122,11 +131,19 @@ def map_header(cells: list[str]) -> Header | None:
         key = _header_key(c)
         if key == "status" and key in keys and "progress" not in keys:
             key = "progress"  # 是否完成 | 完成情况: the second holds the account
+        if key == "annual_target" and key in keys and "target_amount" not in keys:
+            key = "target_amount"  # 项目 | 年度目标: the second is the target itself
         if key in keys and key != "departments":
             key = None  # a second column of the same kind is not read
         keys.append(key)
+    if "rate" in keys or "target_amount" in keys:
+        # 目标 | 完成 | 完成率: a bare 完成 beside a target or a rate is the amount done
+        keys = ["actual" if k is None and clean_cell(c) == "完成" and "actual" not in keys else k
+                for k, c in zip(keys, cells, strict=True)]
+    if "measure_unit" in keys and "departments" not in keys:
+        keys[keys.index("measure_unit")] = "departments"  # 单位 alone: the unit in charge
     known = [k for k in keys if k]
-    if len(known) < 3 or not {"status", "progress", "reason", "departments", "next_steps", "rate"} & set(known):
+    if len(known) < 3 or not _WORK_COLUMNS & set(known):
         return None
     header = Header(keys=keys, labels=cells)
     for label, key in zip(cells, keys, strict=True):
@@ -137,21 +154,29 @@ def map_header(cells: list[str]) -> Header | None:
         m = re.search(r"((?:19|20)\d{2})\s*年", label)
         if m and header.year is None:
             header.year = int(m[1])
+    if header.start_month is None:
+        # as-of months a progress column names (1-8月完成率, 截至9月底进展)
+        for label, key in zip(cells, keys, strict=True):
+            months = label_months(label) if key in _AS_OF_KEYS else None
+            if months and months != (1, 12):
+                header.start_month, header.end_month = months
+                break
     return header
+
+
+_WORK_COLUMNS = {"status", "progress", "reason", "departments", "next_steps", "rate", "on_schedule"}
+_AS_OF_KEYS = {"rate", "actual", "progress", "status", "on_schedule"}
 
 
 def _merge_header(top: Header, sub_cells: list[str]) -> Header | None:
     """A second header row under merged cells (完成情况 over 是否完成 | 进展 | 原因)."""
     sub = [clean_cell(c) for c in sub_cells]
-    if any(len(c) > 24 for c in sub) or sum(1 for c in sub if _header_key(c)) < 2:
+    if any(len(c) > 24 for c in sub) or any(_seq_like(c) for c in sub[:1]):
         return None
-    if any(_seq_like(c) for c in sub[:1]):
-        return None
-    labels = []
-    for i in range(max(len(sub), top.width)):
-        t = top.labels[i] if i < top.width else ""
-        s = sub[i] if i < len(sub) else ""
-        labels.append(s or t)
+    labels = merge_header_rows(top.labels, sub)
+    if sum(1 for c in labels if _header_key(c)) - sum(1 for c in top.labels if _header_key(c)) < 1 \
+            and sum(1 for c in sub if _header_key(c)) < 2:
+        return None  # the row names no column the header did not
     merged = map_header(labels)
     if merged is None:
         return None
@@ -352,6 +377,10 @@ _LEADER_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:[\s、，,][\u4e00-\u9fff]{2,4
 _UNIT_END_RE = re.compile(_DEPT_SUFFIX + r"$|单位$|专班$|小组$")
 
 
+_DIGIT = re.compile(r"\d")
+_STATUS_OPENING = re.compile(r"^(?:已|未|提前|基本|全面|超额|按期|正在|尚未)?(?:完成|办结|完工|推进)[^，,。；;\d]{0,6}(?:[，,。；;\n]|$)")
+
+
 def _cell_score(key: str | None, cell: str, prev_open: bool = False) -> float:
     """How well ``cell`` fits a column of kind ``key`` (higher is better)."""
     s = clean_cell(cell)
@@ -360,7 +389,12 @@ def _cell_score(key: str | None, cell: str, prev_open: bool = False) -> float:
     n = len(s)
     if key == "seq":
         return 2.0 if _seq_like(s) else -3.0
+    fit = kind_fit(key, s) if key else None
+    if fit is not None:
+        return fit
     if key == "status":
+        if _DIGIT.search(s):
+            return -1.0  # 已完成8公里: an account of progress, not a status word
         if classify_status(s) != STATUS_UNKNOWN:
             return 3.0 if n <= 6 else 1.0 if n <= 12 else 0.0
         return -3.0 if n > 15 else -1.0
@@ -372,7 +406,9 @@ def _cell_score(key: str | None, cell: str, prev_open: bool = False) -> float:
         parts = split_departments(s)
         if parts and all(_UNIT_END_RE.search(p) for p in parts):
             return 2.0
-        return -2.0 if n > 80 or "。" in s else -0.5
+        if n > 80 or "。" in s or cell_kind(s) == "sentence" or classify_status(s[:8]) != STATUS_UNKNOWN:
+            return -2.0  # a sentence or a status phrase (提前完成年度任务) names no unit
+        return -0.5
     if key is None:
         return -0.5
     score = 0.0
@@ -390,6 +426,8 @@ def _cell_score(key: str | None, cell: str, prev_open: bool = False) -> float:
             score += 1.0
     if key == "next_steps" and _NEXT_WORDS.search(s):
         score += 0.5
+    if key in ("annual_target", "progress") and any(_STATUS_OPENING.match(p) for p in s.split("\n")):
+        score += 0.5 if key == "progress" else -1.5  # 提前完成年度任务。… tells progress, not the target
     if prev_open and key in TEXT_KEYS:
         score += 1.0  # continues a cell that the row above left unfinished
     return score
@@ -419,7 +457,7 @@ def align(cells: list[str], header: Header, open_keys: set[str] | None = None) -
         while len(cells) > n and not cells[0].strip() and len(cells) - n > 0 and header.keys[0] != "seq":
             cells.pop(0)
     if len(cells) == n:
-        return cells
+        return _shifted(cells, header, open_keys) or cells
     if len(cells) < n:
         k = n - len(cells)
         if k > _MAX_SHIFT:
@@ -452,7 +490,47 @@ def align(cells: list[str], header: Header, open_keys: set[str] | None = None) -
         score = _assignment_score(header.keys, merged, open_keys)
         if best is None or score > best[0]:
             best = (score, merged)
-    return best[1] if best else cells[:n]
+    if best is None:
+        return cells[:n]
+    return _shifted(cells, header, open_keys, best[0]) or best[1]
+
+
+_MISFIT = -0.5  # a cell that fits its column this badly (a status phrase under 牵头单位) …
+_SHIFT_WIDTH = 16  # wider "tables" (a hostile file) are not searched
+_BETTER = 2.0  # … is moved when leaving one column empty and joining two cells scores this much better
+
+
+def _shifted(cells: list[str], header: Header, open_keys: set[str],
+             base: float | None = None) -> list[str] | None:
+    """A row whose cells stand in the wrong columns because it left out one cell (a merged
+    牵头单位) and split another (落实情况: 提前完成。 | the account): the best of leaving one unit or
+    leader column empty and joining neighbours, when clearly better than ``base`` (the score
+    of the row as it is, for a row of the header's width)."""
+    keys = header.keys
+    n = header.width
+    if n > _SHIFT_WIDTH or not n <= len(cells) <= n + 2 or not any(k in ("departments", "leader") for k in keys):
+        return None
+    if base is None:
+        scores = [_cell_score(k, c, k in open_keys) for k, c in zip(keys, cells, strict=True)]
+        if min(scores) > _MISFIT:
+            return None
+        base = sum(scores)
+    best: tuple[float, list[str]] | None = None
+    for joins in itertools.combinations(range(1, len(cells) - 1), len(cells) - n + 1):
+        merged: list[str] = []
+        for i, c in enumerate(cells):
+            if i - 1 in joins:
+                merged[-1] = "\n".join(p for p in (merged[-1], c) if p)  # two cells: two lines
+            else:
+                merged.append(c)
+        for g in range(1, n):
+            if keys[g] not in ("departments", "leader"):
+                continue  # only a merged unit or leader cell is left out
+            filled = merged[:g] + [""] + merged[g:]
+            score = _assignment_score(keys, filled, open_keys) + 0.01 * sum(joins)  # ties: join to the right
+            if best is None or score > best[0]:
+                best = (score, filled)
+    return best[1] if best and best[0] >= base + _BETTER else None
 
 
 def _join(a: str | None, b: str | None, sep: str = "\n") -> str:
@@ -522,6 +600,9 @@ def _task_from_cells(cells: list[str], header: Header, meta: DocumentMeta, index
         task.progress = _tidy_text(values.get("status", ""))  # a 完成情况 column telling the progress
     task.leader = _tidy_leader(values.get("leader"))
     task.completion_rate = _rate(values.get("rate"))
+    for key in _PLAIN_KEYS:
+        setattr(task, key, clean_cell(values.get(key)) or None)
+    task.quote = " | ".join(c for c in (clean_cell(x) for x in cells) if c)[:300] or None
     task.region = meta.region
     task.year = header.year or meta.year
     if header.start_month is not None:
@@ -536,12 +617,14 @@ def _task_from_cells(cells: list[str], header: Header, meta: DocumentMeta, index
 # a 完成情况 cell that says why: 未完成，受资金影响推迟开工。
 _STATUS_REASON = re.compile(r"^[^，,。；;：:]{0,8}?(?:未完成|未能完成|无法完成|尚未完成|部分完成|基本完成|滞后)"
                             r"[，,。；;：:\s]+(?P<reason>.+)$", re.S)
-_CAUSE_WORDS = re.compile(r"因|受|由于|原因|影响|问题|不足|困难|未到位|未批|未办|滞后|延期|推迟")
+_CAUSE_WORDS = re.compile(r"因|受|由于|原因|影响|问题|不足|困难|未到位|未批|未办|滞后|延期|延误|推迟|调整")
 
 
 def _finish(draft: _Draft, header: Header) -> Task:
     """Derive what depends on the whole row: departments list, reason, status."""
     task = draft.task
+    if task.annual_target is None and task.target_amount and not _NUMBER.match(task.target_amount):
+        task.annual_target, task.target_amount = task.target_amount, None  # the row left out 项目
     task.departments_raw = _departments_raw(header, draft.depts)
     task.departments = split_departments(task.departments_raw)
     if "reason" not in header.keys and task.status_raw:
@@ -556,10 +639,18 @@ def _finish(draft: _Draft, header: Header) -> Task:
     status = _row_status(task.status_raw)
     if task.completion_rate is None:
         task.completion_rate = _rate(task.progress)  # 当前进度: 80%（…进度滞后）
-    if "status" not in header.keys and not task.status_raw:
-        status = _status_from_rate(task)
+    if task.completion_rate is None:
+        task.completion_rate = _computed_rate(task.actual, task.target_amount)
+    if task.on_schedule is None:
+        said = _ON_SCHEDULE.search(" ".join(x for x in (task.status_raw, task.progress) if x))
+        task.on_schedule = said[0] if said else None  # 达到序时进度: kept, though not finished
+    if not task.status_raw and ("status" not in header.keys or task.alignment == INFERRED):
+        status = _status_from_rate(task)  # no status column (or the row left it out): what the row says
     if status == DONE and real:
         status = PARTIAL
+    if (task.reason is None and "reason" not in header.keys and status != DONE and task.notes
+            and is_real_reason(task.notes) and _CAUSE_WORDS.search(task.notes)):
+        task.reason = task.notes  # no 未完成原因 column: a 说明 that says why it is late
     task.status = status
     return task
 
@@ -574,15 +665,45 @@ def _rate(cell: str | None) -> float | None:
     return float(m[1]) if m else None
 
 
+_NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)?)")
+
+
+def _computed_rate(actual: str | None, target: str | None) -> float | None:
+    """完成 36 of 目标 40 → 90.0 (both cells numbers)."""
+    a, t = _NUMBER.match(actual or ""), _NUMBER.match(target or "")
+    if not a or not t or float(t[1]) <= 0 or "\n" in (actual or "") + (target or ""):
+        return None
+    return round(float(a[1]) / float(t[1]) * 100, 1)
+
+
+# progress that says the thing is finished (已建成, 已完工 …), when no amount follows it
+_PROGRESS_DONE = re.compile(r"(?:已|均已|全部|全面|圆满)(?:完成|完工|建成|办结|竣工|投用|投入使用)|竣工投用|建成投用")
+_PROGRESS_OPEN = re.compile(r"未|尚|正在|在建|推进|进行|施工|滞后|延误|开工|启动|预计|力争|计划")
+_AMOUNT_NEXT = re.compile(r"^[^，。；;,]{0,6}\d")
+
+
+def _progress_done(text: str | None) -> bool:
+    """The progress cell states the task finished: 已建成投用, 已完工 (not 已建成5处, 已完成投资50%)."""
+    if not text:
+        return False
+    m = _PROGRESS_DONE.search(text)
+    return bool(m) and not _AMOUNT_NEXT.match(text[m.end():]) and not _PROGRESS_OPEN.search(text)
+
+
 def _status_from_rate(task: Task) -> str:
-    """A row with no status column: done at a completion rate of 100% or more; below it
-    not_done, or partial when the row says it is on schedule (达到序时进度); unknown with
-    neither a rate nor any progress."""
+    """A row with no status column, from what it states: a completion rate of 100% or more is
+    done, a lower one not_done (on schedule or not: still running); a progress that says it is
+    finished (已建成, 已完工, 已办结) is done; 是否达序 or a progress that says anything else
+    is not_done; unknown with neither a rate nor any progress (a plan)."""
     if task.completion_rate is not None:
-        if task.completion_rate >= 100:
-            return DONE
-        said = " ".join(x for x in (task.progress, task.reason, task.next_steps) if x)
-        return PARTIAL if _ON_SCHEDULE.search(said) else NOT_DONE
+        return DONE if task.completion_rate >= 100 else NOT_DONE
+    opening = re.split(r"[\n。；;，,]", task.progress or "", maxsplit=1)[0]
+    if opening and len(opening) <= 12 and not _DIGIT.search(opening) and classify_status(opening) != STATUS_UNKNOWN:
+        return classify_status(opening)  # a 落实情况 cell that opens with its status: 提前完成年度任务。…
+    if _progress_done(task.progress):
+        return DONE
+    if task.on_schedule or is_real_reason(task.progress):
+        return NOT_DONE  # on schedule, or progress that does not say finished: still running
     return STATUS_UNKNOWN
 
 
@@ -627,6 +748,11 @@ def _append(draft: _Draft, header: Header, cells: list[str], same_row: bool = Fa
             task.status_raw = _join(task.status_raw, text, "") if not same_row else \
                 "\n".join(p for p in (task.status_raw, text) if p)
             continue
+        if key in _PLAIN_KEYS:
+            before = getattr(task, key)
+            if before != text:
+                setattr(task, key, "\n".join(p for p in (before, text) if p))
+            continue
         if key == "rate":
             # a sub-row's own rate (新增120个社区助餐点 … 109%): the task is as far as its least
             rate = _rate(text)
@@ -642,6 +768,9 @@ def _append(draft: _Draft, header: Header, cells: list[str], same_row: bool = Fa
                 before = None
         combined = "\n".join(p for p in (before, text) if p) if same_row else _join(before, text)
         setattr(task, key, "\n".join(format_subitems(p) for p in combined.split("\n")))
+    row = " | ".join(c for c in (clean_cell(x) for x in cells) if c)
+    if row:
+        task.quote = "\n".join(p for p in (task.quote, row) if p)[:300]
     draft.cells = list(cells)
 
 
@@ -670,6 +799,7 @@ def parse_rows(rows: list[_Row] | list[list[str]], meta: DocumentMeta | None = N
     index = start_index
     pending_header = False
     category: str | None = None  # the category row (一、经济发展) the rows below belong to
+    groups = Groups(0)
     for item in rows:
         row = item if isinstance(item, _Row) else _Row(list(item))
         cells = [c if c is not None else "" for c in row.cells]
@@ -690,15 +820,35 @@ def parse_rows(rows: list[_Row] | list[list[str]], meta: DocumentMeta | None = N
                 tasks.append(_finish(current, header))
                 current = None
             header, pending_header = found, True
+            groups = Groups(found.width)
             continue
         if header is None:
             continue
+        placed = groups.place(cells) if header.keys[0] == "seq" else None
+        if placed is not None and placed.item is not None:
+            # a sub-item (1.东湖村) under its groups (一 | 区卫健局 | （一）村卫生室提升)
+            cells = align(placed.cells, header)
+            if current is not None:
+                tasks.append(_finish(current, header))
+            index += 1
+            current = _task_from_cells(cells, header, meta, index - 1, row.offset, placed.item.number)
+            current.task.seq = placed.item.number
+            current.task.category = " ".join(p for p in (category, *placed.path) if p) or None
+            if placed.moved:
+                current.task.alignment = INFERRED
+            continue
+        width = len(cells)
+        while width > header.width and not clean_cell(cells[width - 1]):
+            width -= 1
+        inferred = width != header.width
         if (header.keys[0] == "seq" and current is not None and clean_cell(cells[0])
                 and not _seq_like(cells[0]) and not _HEADING_RE.match(clean_cell(cells[0]))
                 and len(cells) <= header.width):
             # a continuation row that left out its empty 序号 cell: its cells stand one to the left
             cells = [""] + (cells if len(cells) < header.width or clean_cell(cells[-1]) else cells[:-1])
+        before = list(cells)
         cells = align(cells, header, _open_keys(current.task if current else None))
+        inferred = inferred or (len(before) == header.width and cells != before)
         if _spanning_row(cells, header):
             continue
         by_key = {k: c for k, c in zip(header.keys, cells, strict=False) if k}
@@ -723,6 +873,11 @@ def parse_rows(rows: list[_Row] | list[list[str]], meta: DocumentMeta | None = N
         index += 1
         current = _task_from_cells(cells, header, meta, index - 1, row.offset, str(index - start_index))
         current.task.category = category
+        current.task.alignment = INFERRED if inferred else None
+        if inferred and tasks and tasks[-1].departments_raw and "departments" in header.keys \
+                and not any(current.depts.values()):
+            # the row left out its unit: a merged cell over the rows above and this one
+            current.depts = {header.keys.index("departments"): tasks[-1].departments_raw}
     if current is not None and header is not None:
         tasks.append(_finish(current, header))
     return tasks
@@ -757,13 +912,9 @@ def _heading_row(seq_cell: str, filled: set[str]) -> bool:
 
 
 def _split_line(line: str) -> list[str] | None:
-    """The cells of a table line (TAB- or pipe-separated), or None for prose."""
-    if "\t" in line:
-        return line.split("\t")
-    s = line.strip()
-    if s.startswith("|") and s.count("|") >= 3:
-        return [c.strip() for c in s.strip("|").split("|")]
-    return None
+    """The cells of a table line (TAB- or pipe-separated, runs of spaces; see
+    ``structure.split_cells``), or None for prose."""
+    return split_cells(line)
 
 
 _PAGE_FURNITURE = re.compile(r"^(?:[-—–\s]*\d+[-—–\s]*|第\s*\d+\s*页.*|共\s*\d+\s*页)$")
@@ -786,7 +937,7 @@ def extract_tasks(text: str, meta: DocumentMeta, tables: list[list[list[str]]] |
             tasks.extend(found)
         if tasks:
             return tasks
-    if "\t" in text or "|" in text:
+    if "\t" in text or "|" in text:  # (tables set apart by spaces are TAB rows by now: extract.layout)
         tasks = parse_rows(_text_table_rows(text), meta)
         if tasks:
             return tasks
@@ -795,7 +946,12 @@ def extract_tasks(text: str, meta: DocumentMeta, tables: list[list[list[str]]] |
         return tasks
     from .task_lists import prose_tasks
 
-    return prose_tasks(text, meta)
+    tasks = prose_tasks(text, meta)
+    if tasks:
+        return tasks
+    from .list_tasks import list_tasks
+
+    return list_tasks(text, meta)
 
 
 # -- a table flattened one cell per line -------------------------------------------
@@ -897,7 +1053,7 @@ def _text_table_rows(text: str) -> list[_Row]:
             # together from several lines; without one, only when the pieces add up exactly.
             # When the pieces fill the row without joining, the line broke between cells.
             if (prev is not None and width and len(prev.cells) < width and cells[0].strip()
-                    and not _seq_like(cells[0]) and not _is_separator(cells)
+                    and not _seq_like(cells[0]) and not _is_separator(cells) and item_mark(cells[0]) is None
                     and map_header(prev.cells) is None):
                 total = len(prev.cells) + len(cells)
                 numbered = seq_first and _seq_like(prev.cells[0])

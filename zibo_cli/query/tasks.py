@@ -29,7 +29,8 @@ __all__ = ["list_tasks", "get_tasks", "summary", "TASK_FIELDS", "SUMMARY_COLUMNS
 TASK_FIELDS = ["document", "seq", "status", "status_raw", "reason", "annual_target", "period_target",
                "progress", "next_steps", "leader", "departments", "departments_raw", "year",
                "start_month", "end_month", "period", "row_index", "char_offset", "category",
-               "completion_rate", "region", "source"]
+               "completion_rate", "region", "source", "target_amount", "actual", "measure_unit", "on_schedule",
+               "notes", "deadline", "quote", "alignment"]
 
 _COLUMNS = ", ".join("d.document" if f == "document" else f"t.{f}" for f in TASK_FIELDS)
 
@@ -180,9 +181,10 @@ def iter_tasks(z, *, statuses: list[str] | None = None, incomplete: bool = False
         params.extend(args)
     if seq is not None:
         key = _seq_key(seq)
-        m = re.fullmatch(r"(\d{1,2})[.．](\d{1,4})", key)
-        if m:  # 2.3: row 3 of category 二 (or a row numbered 2.3)
-            cn = "一二三四五六七八九十"[int(m[1]) - 1] if 1 <= int(m[1]) <= 10 else m[1]
+        m = re.fullmatch(r"(\d{1,2}|[一二三四五六七八九十]{1,3})[.．、](\d{1,4})", key)
+        if m:  # 2.3 or 二.3: row 3 of category 二 (or a row numbered 2.3), a group's sub-item
+            cn = m[1] if not m[1].isdigit() else \
+                "一二三四五六七八九十"[int(m[1]) - 1] if 1 <= int(m[1]) <= 10 else m[1]
             where.append("(t.seq = ? OR (t.seq = ? AND (t.category LIKE ? OR t.category LIKE ?)))")
             params.extend([key, m[2], f"{cn}%", f"{m[1]}%"])
         else:

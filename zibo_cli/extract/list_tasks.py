@@ -1,0 +1,206 @@
+"""Tasks that progress reports write as numbered prose rather than a table.
+
+Three shapes, read from what ``extract.lists`` finds (``source`` = ``prose``):
+
+* a list under a heading that states its status, inside one passage:
+  ``已完成项目：1.修缮敬老院；2.新增公交线路3条。正在推进项目：1.新建体育馆，主体完工…`` — each
+  item is a task with the heading's status (done under 已完成/已办结, not_done under 正在推进 /
+  滞后 / 未完成), unless the item itself says it is behind; the heading is its category;
+* sections, ``一、某工程完成情况`` then what was done, ``存在问题是…``, ``下一步…`` — each a task,
+  done when it says the work is finished (竣工投用, 已完成, 已建成) and nothing is open, not_done
+  when it names a problem or work still running; its unit, reason and next steps as written;
+* items named by number and unit, ``由县交通局负责的第3件、县水务局负责的第9、10件进展滞后`` —
+  each number a task with the sentence's status;
+* a paragraph that runs through its projects one clause each, set apart by ``；``
+  (``A工程已完成施工图设计；B中学正在进行勘察；…``) — each clause a task, numbered in order; done
+  only when it says the project itself is finished (竣工投用, 建成投用, 已完工), as a finished
+  stage (已完成施工图设计) is not the project.
+
+Only documents without a task table are read this way (``extract.tasks.extract_tasks``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import DONE, NOT_DONE, STATUS_UNKNOWN, DocumentMeta, Task
+from .lists import numbered_items, numbered_mentions, sections
+from .task_lists import status_of_words
+from .tasks import split_departments
+
+__all__ = ["list_tasks"]
+
+# a heading that states the status of the list under it
+_HEAD_DONE = re.compile(r"(?:已|全部|已经)(?:完成|办结|完工|竣工|建成)|完成(?:的)?(?:项目|事项|任务|实事)")
+_HEAD_OPEN = re.compile(r"正在|推进中|在建|未完成|未开工|滞后|缓慢|进度较慢|存在问题|需要加快|尚未")
+_TASK_NOUN = re.compile(r"项目|事项|任务|工程|实事|件|项")
+# a section heading that reports on one task
+_SECTION_HEAD = re.compile(r"(?:完成|进展|推进|建设|实施|落实|办理)情况$|工程$|项目$")
+_NOT_TASK_HEAD = re.compile(r"经济|指标|生产总值|收入|消费|运行|增长|主要|总体|基本情况|工作开展")
+_DONE_WORDS = re.compile(r"竣工投用|建成投用|投入使用|(?:已|全部|全面|均已|圆满)(?:完成|完工|竣工|建成|办结)")
+_OPEN_WORDS = re.compile(r"存在问题|问题是|滞后|缓慢|较慢|未完成|尚未|正在|未开工|推进中|在建|延误|预计|力争")
+_AMOUNT_NEXT = re.compile(r"^[^，。；;,]{0,6}\d")
+_UNIT = re.compile(r"(?:由)?(?P<u>(?:[市区县镇乡]|国家|省)?[\u4e00-\u9fff]{1,12}?(?:委员会|管委会|办公室|政府|中心|委|局|办))"
+                   r"(?:牵头|负责|主办|承办)")
+_REASON = re.compile(r"(?:存在(?:的)?(?:主要)?问题(?:是|为|：|:)|主要(?:原因)?是|原因是|由于|因为|因(?!此)|受)(?P<r>[^。；;]+)")
+_NEXT = re.compile(r"(?:下一步|下步)[，,：:]?(?P<n>[^。]+。?)")
+_CAUSE = re.compile(r"因|受|由于|原因|影响|问题|不足|困难|未到位|延误")
+
+
+def list_tasks(text: str, meta: DocumentMeta) -> list[Task]:
+    """The tasks of ``text`` written as numbered prose (see the module docstring)."""
+    tasks = _headed_items(text, meta) or _clause_list(text, meta) or _sections(text, meta)
+    seen = {t.seq for t in tasks}
+    for t in _mentions(text, meta):
+        if t.seq not in seen:
+            seen.add(t.seq)
+            tasks.append(t)
+    for i, t in enumerate(tasks):
+        t.row_index = i
+    return tasks
+
+
+def _new(seq: str, meta: DocumentMeta, offset: int, **fields) -> Task:
+    return Task(seq=seq, year=meta.year, start_month=meta.start_month, end_month=meta.end_month,
+                char_offset=offset, region=meta.region, source="prose", **fields)
+
+
+def _finished(text: str) -> bool:
+    """Says the work is finished (竣工投用, 已完成) — not 已完成投资50% — and nothing is open."""
+    for m in _DONE_WORDS.finditer(text):
+        if not _AMOUNT_NEXT.match(text[m.end():]):
+            return not _OPEN_WORDS.search(text)
+    return False
+
+
+def _reason(text: str) -> str | None:
+    m = _REASON.search(text)
+    return m["r"].strip("，,：: ") if m and _CAUSE.search(m[0]) or (m and "问题" in m[0]) else None
+
+
+def _units(text: str) -> list[str]:
+    out: list[str] = []
+    for m in _UNIT.finditer(text):
+        for d in split_departments(re.sub(r"^(?:该工程|工程|项目|其中|由)+", "", m["u"])):
+            if d not in out:
+                out.append(d)
+    return out
+
+
+def _headed_items(text: str, meta: DocumentMeta) -> list[Task]:
+    out: list[Task] = []
+    offset = 0
+    for line in text.split("\n"):
+        here = offset
+        offset += len(line) + 1
+        if not _TASK_NOUN.search(line):
+            continue
+        for item in numbered_items(line):
+            head = item.heading
+            if not _TASK_NOUN.search(head) or len(head) > 30:
+                continue
+            if _HEAD_OPEN.search(head):
+                status = NOT_DONE
+            elif _HEAD_DONE.search(head):
+                status = DONE
+            else:
+                continue
+            name, _, rest = item.text.partition("，")
+            said = status_of_words(item.text)
+            if said == NOT_DONE or (rest and _OPEN_WORDS.search(rest)):
+                status = NOT_DONE
+            reason = _reason(rest) if status != DONE else None
+            out.append(_new(item.number, meta, here + item.offset, status=status, annual_target=name.strip(),
+                            progress=rest.strip() or None, reason=reason, category=head,
+                            departments=_units(item.text), status_raw=head, quote=f"{head}：{item.text}"[:300]))
+    return out
+
+
+def _sections(text: str, meta: DocumentMeta) -> list[Task]:
+    for level in (1, 2):
+        found = [s for s in sections(text, level)
+                 if _SECTION_HEAD.search(s.heading) and not _NOT_TASK_HEAD.search(s.heading) and s.body]
+        if len(found) < 2:
+            continue
+        out = []
+        for s in found:
+            body = s.body.replace("\n", "")
+            if _finished(body):
+                status = DONE
+            elif _OPEN_WORDS.search(body) or status_of_words(body) == NOT_DONE:
+                status = NOT_DONE
+            else:
+                status = STATUS_UNKNOWN
+            nxt = _NEXT.search(body)
+            progress = body[:min([m.start() for m in (_REASON.search(body), nxt) if m] or [len(body)])]
+            out.append(_new(s.number, meta, s.offset, status=status, annual_target=s.heading,
+                            progress=progress.strip() or None, reason=_reason(body) if status != DONE else None,
+                            next_steps=nxt["n"].strip() if nxt else None, departments=_units(body),
+                            quote=f"{s.heading}。{body}"[:300]))
+        if sum(1 for t in out if t.status != STATUS_UNKNOWN) * 2 >= len(out):
+            return out
+    return []
+
+
+_SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")
+_NTH = re.compile(r"第\d{1,3}")
+
+
+def _mentions(text: str, meta: DocumentMeta) -> list[Task]:
+    out = []
+    if "第" not in text:
+        return out
+    for m in _SENTENCE.finditer(text):
+        sentence = m[0]
+        if not _NTH.search(sentence):
+            continue
+        status = status_of_words(sentence)
+        if status == STATUS_UNKNOWN:
+            continue
+        found = numbered_mentions(sentence)
+        if not found:
+            continue
+        reason = _reason(sentence) if status != DONE else None
+        last_unit = None
+        for mention in found:
+            unit = mention.department or last_unit
+            last_unit = unit
+            out.append(_new(mention.number, meta, m.start() + mention.offset, status=status, reason=reason,
+                            departments=split_departments(unit) if unit else [], quote=sentence.strip()[:300]))
+    return out
+
+
+_PROJECT = re.compile(r"工程|项目|学校|中学|小学|医院|公园|基地|道路|公路|大桥|广场|中心|小区|改造|建设|设施")
+_STAGE = re.compile(r"完成|开工|施工|建设|推进|批复|进行|准备|招标|设计|铺设|启动|完工|建成|实施|开展")
+# a clause that sums up (a share of the year's plan, a count, a growth rate), not one project
+_STATS_CLAUSE = re.compile(r"增长|下降|同比|比上年|百分点|占[^，；]{0,8}(?:计划|目标|任务)|的有\d|有\d+[项个（(]|分行业|分区域")
+_PROJECT_DONE = re.compile(r"竣工投用|建成投用|投入使用|已(?:全部|全面)?竣工|(?<!基本)已完工$|(?<![基本部分])全面建成")
+_MIN_CLAUSES = 5
+
+
+def _clause_list(text: str, meta: DocumentMeta) -> list[Task]:
+    """The paragraph that names its projects one clause each (see the module docstring)."""
+    offset = 0
+    for line in text.split("\n"):
+        here = offset
+        offset += len(line) + 1
+        if line.count("；") + 1 < _MIN_CLAUSES:
+            continue
+        clauses = [c for c in line.split("；")]
+        first = clauses[0]
+        cut = max(first.rfind("。"), first.rfind("："))
+        if cut >= 0 and cut < len(first) - 1:
+            clauses[0] = first[cut + 1:]  # the lead: 这些实事进展情况具体是：
+        clauses = [c.strip().rstrip("。") for c in clauses if c.strip()]
+        named = sum(1 for c in clauses if _PROJECT.search(c) and _STAGE.search(c))
+        if named * 10 < len(clauses) * 6 or sum(1 for c in clauses if _STATS_CLAUSE.search(c)) * 5 > len(clauses):
+            continue
+        out = []
+        pos = here
+        for i, c in enumerate(clauses, 1):
+            where = line.find(c[:10])
+            done = bool(_PROJECT_DONE.search(c)) and not _OPEN_WORDS.search(c)
+            out.append(_new(str(i), meta, (here + where) if where >= 0 else pos, status=DONE if done else NOT_DONE,
+                            progress=c, departments=_units(c), quote=c[:300]))
+        return out
+    return []
