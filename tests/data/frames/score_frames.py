@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -90,7 +91,7 @@ def run_zibo(zibo: str, golds: list[Gold]) -> dict[str, dict]:
         folder = Path(tmp) / "docs"
         folder.mkdir()
         for g in golds:  # one flat folder: every document is known by its base name
-            os.symlink(DATA / g.path, folder / g.name)
+            shutil.copyfile(DATA / g.path, folder / g.name)
         env = dict(os.environ, ZIBO_DB=str(Path(tmp) / "frames.db"))
         subprocess.run([zibo, "ingest", str(folder), "-q"], env=env, check=False,
                        stdout=subprocess.DEVNULL)
