@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain, islice
 from typing import Any
 
-__all__ = ["emit", "write_json", "output_format", "is_terminal", "console", "err_console", "display_width", "shorten"]
+__all__ = ["emit", "number", "qualified", "write_json", "output_format", "is_terminal", "console", "err_console", "display_width", "shorten"]
 
 
 def is_terminal(stream=None) -> bool:
@@ -55,11 +55,46 @@ def err_console():
     return console(stderr=True)
 
 
+def number(v: float | int | None) -> str:
+    """A figure as people write it: every digit it has, no exponent (1349000, not 1.349e+06;
+    0.00001, not 1e-05), no trailing .0."""
+    if v is None:
+        return ""
+    if isinstance(v, bool) or not isinstance(v, float | int):
+        return str(v)
+    if isinstance(v, int):
+        return str(v)
+    if v != v or v in (float("inf"), float("-inf")):
+        return str(v)
+    text = repr(round(v, 10))
+    if "e" in text or "E" in text:
+        from decimal import Decimal
+
+        text = format(Decimal(text), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+# qualifiers written after the number (5.5左右, 8以上); every other one goes before it (近50,
+# 预计超2300, 突破6)
+_AFTER = ("左右", "以上", "以内", "以下", "之内", "以外", "多")
+
+
+def qualified(value: float | None, qualifier: str | None) -> str:
+    """A figure with its qualifier, as a report would write it: 5.5左右, 近50, 预计超2300."""
+    if value is None:
+        return ""
+    q = qualifier or ""
+    after = next((w for w in _AFTER if q.endswith(w)), "")
+    return f"{q[:len(q) - len(after)]}{number(value)}{after}"
+
+
 def _cell(v: Any) -> str:
     if v is None:
         return ""
     if isinstance(v, float):
-        return f"{v:g}"
+        return number(v)
     if isinstance(v, list | tuple):
         return "、".join(str(x) for x in v)
     return str(v)
