@@ -235,6 +235,11 @@ def compare(db: Path, fmt: str = "table", *, a: str, b: str, name: str | None = 
         say_disagreements(rows, "indicators")
         rows = shown
     columns = q.COMPARE_COLUMNS + (["disagreement"] if fmt in ("csv", "tsv") else [])
+    if fmt == "table" and any(r["region"] is None for r in rows):
+        # a row of no known region is one document's: name it
+        for r in rows:
+            r["from"] = r["a_document"] or r["b_document"] if r["region"] is None else ""
+        columns = [*columns, "from"]
     emit(rows, columns, fmt, title=f"{pa.label} → {pb.label}",
          headers={"a": pa.label, "b": pb.label}, max_widths={"name": 30})
 

@@ -43,6 +43,12 @@ def tasks(db: Path, fmt: str = "table", *, status: list[str] | None = None, inco
     filters = dict(statuses=status, incomplete=incomplete, department=department, leader=leader,
                    grep=grep, period=period, document=doc, region=region)
     with Zibo(db) as z:
+        if region:  # an unknown region is an error before any word; an assumed one is said
+            from ..query.indicators import region_filter
+            from .indicators import say_assumed_region
+
+            region_filter(z, region, "t.region")
+            say_assumed_region(z, None)
         if summary:
             _summary(task_summary(z, **filters), fmt)
             return
@@ -100,6 +106,7 @@ def _list(rows: list[dict], fmt: str) -> None:
         warn("no task matches")
         return
     columns = list(LIST_COLUMNS)
+    columns.insert(1, "region")
     if len({r["period"] for r in rows}) > 1:
         columns.insert(0, "period")
     if len({r["document"] for r in rows}) > 1:
