@@ -229,24 +229,7 @@ def emit(rows: Iterable[dict[str, Any]], columns: Sequence[str] | None = None, f
             err_console().print(f"[dim]no {title or 'rows'}[/dim]" if title else "[dim]nothing found[/dim]")
         return
     if is_terminal(out):
-        from rich.table import Table
-
-        # Names, periods, numbers and units never wrap; what width is left goes to the long
-        # texts (titles, quotes, targets, notes), cut with … (--wide: shown whole, wrapped).
-        texts = [c for c in cols if any(display_width(_cell(r.get(c))) > 24 for r in rows)]
-        table = Table(title=title, show_lines=False, header_style="bold")
-        for c in cols:
-            if c in texts:
-                table.add_column(headers.get(c, c), overflow="fold" if WIDE else "ellipsis", no_wrap=not WIDE,
-                                 ratio=1, max_width=None if WIDE else max_widths.get(c))
-            else:
-                whole = max([display_width(headers.get(c, c))] + [display_width(_cell(r.get(c))) for r in rows])
-                table.add_column(headers.get(c, c), no_wrap=True, min_width=whole,
-                                 overflow="fold" if WIDE else "ellipsis")
-        for r in rows:
-            table.add_row(*[_cell(r.get(c)).replace("\n", " ") if c in texts and not WIDE else _cell(r.get(c))
-                            for c in cols])
-        console().print(table)
+        _terminal_table(rows, cols, title, headers, max_widths)
         return
     # A pipe: plain aligned text, no colour, no cell ever cut.
     cells = [[_cell(r.get(c)).replace("\n", " ") for c in cols] for r in rows]
@@ -260,3 +243,88 @@ def emit(rows: Iterable[dict[str, Any]], columns: Sequence[str] | None = None, f
     out.write(line(head) + "\n")
     for row in cells:
         out.write(line(row) + "\n")
+
+
+# Columns that give way on a narrow terminal (cut with …) before any number, unit, period, status,
+# sequence number, region or document name does: long texts, and the documents behind a row.
+GIVE_WAY = {"documents", "quote", "title", "target_document", "actual_document", "publisher", "source",
+            "departments", "reason", "annual_target", "from", "snippet", "aliases", "disagreement", "relpath",
+            "path", "progress", "next_steps", "period_target", "note", "detail"}
+MIN_TEXT = 6  # the narrowest a giving-way column is drawn; narrower than that, one record a block
+
+
+def _terminal_table(rows: list[dict[str, Any]], cols: list[str], title: str | None, headers: dict[str, str],
+                    max_widths: dict[str, int]) -> None:
+    """A rich table on a terminal. Names, periods, numbers, units, statuses and regions are never
+    cut or wrapped; long texts and document names take the width left, cut with …; when even the
+    columns that keep their width do not fit, one record a block (``--wide``: whole cells, wrapped)."""
+    from rich.table import Table
+
+    con = console()
+    cells = {c: [_cell(r.get(c)).replace("\n", " ") for r in rows] for c in cols}
+    natural = {c: max([display_width(headers.get(c, c))] + [display_width(x) for x in cells[c]]) for c in cols}
+    give = [c for c in cols if c in GIVE_WAY or any(display_width(x) > 24 for x in cells[c])]
+    # no box: two spaces between columns, as in a pipe, so that numbers keep the width
+    table = Table(title=title, box=None, padding=(0, 2, 0, 0), pad_edge=False, show_lines=False,
+                  header_style="bold underline", title_justify="left")
+    if WIDE:
+        for c in cols:
+            table.add_column(headers.get(c, c), overflow="fold", no_wrap=False, ratio=1 if c in give else None,
+                             min_width=None if c in give else natural[c])
+        for r in rows:
+            table.add_row(*[_cell(r.get(c)) for c in cols])
+        con.print(table)
+        return
+    keep = [c for c in cols if c not in give]
+    free = con.width - 2 * (len(cols) - 1) - 1 - sum(natural[c] for c in keep)
+    wanted = {c: min(natural[c], max_widths.get(c) or natural[c]) for c in give}
+    if free < MIN_TEXT * len(give) or (not give and free < 0):
+        _blocks(rows, cols, cells, title, headers, con.width)
+        return
+    widths = {c: min(wanted[c], MIN_TEXT) for c in give}
+    left = free - sum(widths.values())
+    while left > 0:  # what is left goes to the texts that want more, a share each
+        hungry = [c for c in give if widths[c] < wanted[c]]
+        if not hungry:
+            break
+        share = max(1, left // len(hungry))
+        for c in hungry:
+            more = min(share, wanted[c] - widths[c], left)
+            widths[c] += more
+            left -= more
+    for c in cols:
+        w = widths.get(c, natural[c])
+        table.add_column(headers.get(c, c), overflow="ellipsis", no_wrap=True, width=w, min_width=w, max_width=w)
+    for i in range(len(rows)):
+        table.add_row(*[cells[c][i] for c in cols])
+    con.print(table)
+
+
+def _blocks(rows: list[dict[str, Any]], cols: list[str], cells: dict[str, list[str]], title: str | None,
+            headers: dict[str, str], width: int) -> None:
+    """One record a block: ``header value`` pairs on lines as wide as the terminal, every value
+    whole but a long text, which has a line of its own cut to the width."""
+    out = sys.stdout
+    if title:
+        out.write(f"{title}\n")
+    for i in range(len(rows)):
+        out.write("\n" if i or title else "")
+        line = ""
+        for c in cols:
+            value = cells[c][i]
+            if not value:
+                continue
+            pair = f"{headers.get(c, c) or c} {value}"
+            if display_width(pair) > width - 2:
+                if line:
+                    out.write(line + "\n")
+                    line = ""
+                out.write("  " + shorten(pair, width - 2) + "\n")
+                continue
+            if line and display_width(line) + 2 + display_width(pair) > width:
+                out.write(line + "\n")
+                line = ""
+            line = f"{line}  {pair}" if line else f"  {pair}"
+        if line:
+            out.write(line + "\n")
+
