@@ -122,3 +122,19 @@ def test_a_wide_terminal_draws_tables_and_a_narrow_one_keeps_the_numbers(env):
 def test_disagreement_is_shown_on_a_terminal(env):
     screen = _tty(["indicator", "GDP", "--periods"], env, 200)
     assert "5.2 ≠ 5.4" in screen
+
+
+def test_fields_limit_and_sort_on_every_listing(env):
+    rows = _json(["targets", "--sort", "-gap", "--limit", "2", "--fields", "name,region,gap"], env)
+    assert [list(r) for r in rows] == [["name", "region", "gap"]] * 2
+    assert rows[0]["gap"] >= rows[1]["gap"]
+    tsv = subprocess.run([str(ZIBO), "tasks", "--fields", "seq,status,reason", "--limit", "3", "--tsv"], env=env,
+                         capture_output=True, text=True).stdout.splitlines()
+    assert tsv[0] == "seq\tstatus\treason" and len(tsv) == 4
+    assert all(line.count("\t") == 2 for line in tsv)  # empty cells kept
+    values = [r["value"] for r in _json(["indicator", "--sort", "value", "--limit", "5"], env)]
+    assert values == sorted(values)
+    for args in (["docs"], ["compare", "2024H1", "2024Q1-Q3"], ["indicator", "GDP", "--periods"]):
+        assert len(_json([*args, "--limit", "1"], env)) == 1, args
+    bad = subprocess.run([str(ZIBO), "tasks", "--fields", "nope", "--json"], env=env, capture_output=True, text=True)
+    assert bad.returncode == 2 and "no field 'nope'" in bad.stderr and bad.stdout == ""

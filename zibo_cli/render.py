@@ -30,6 +30,71 @@ def is_terminal(stream=None) -> bool:
 
 WIDE = False  # zibo --wide: whole cells on a terminal
 BOM = False  # zibo --bom: CSV/TSV for Excel
+FIELDS: list[str] | None = None  # --fields a,b,c: only these columns (keys of JSON), in this order
+LIMIT: int | None = None  # --limit N: the first N rows
+SORT: str | None = None  # --sort FIELD (-FIELD or FIELD:desc: descending)
+
+
+def listing(fields: str | None = None, limit: int | None = None, sort: str | None = None) -> None:
+    """What a listing's --fields, --limit and --sort ask of :func:`emit`."""
+    global FIELDS, LIMIT, SORT
+    from .errors import UsageError
+
+    if limit is not None and limit < 0:
+        raise UsageError("--limit takes a number of rows (0: all)")
+    FIELDS = [f.strip() for f in fields.split(",") if f.strip()] if fields else None
+    LIMIT = limit or None
+    SORT = sort.strip() if sort and sort.strip() else None
+
+
+def _plain(row: Any) -> dict[str, Any]:
+    return json.loads(row) if isinstance(row, RawJSON) else row
+
+
+def _sort_key(v: Any) -> tuple:
+    if isinstance(v, bool) or v is None:
+        return (1, str(v))
+    if isinstance(v, int | float):
+        return (0, float(v))
+    text = _cell(v)
+    try:
+        return (0, float(text.replace("+", "", 1)))
+    except ValueError:
+        return (1, text)
+
+
+def _shaped(rows: Iterable[Any], columns: Sequence[str] | None, fmt: str) -> tuple[Iterable[Any], Sequence[str] | None]:
+    """Rows and columns as --sort, --limit and --fields ask; an unknown field is a usage error
+    naming the fields there are (checked on the first row, before anything is written)."""
+    if not (FIELDS or LIMIT or SORT):
+        return rows, columns
+    from .errors import UsageError
+
+    it = iter(rows)
+    first = next(it, None)
+    if first is None:
+        return [], list(FIELDS) if FIELDS else columns
+    first = _plain(first)
+    known = list(dict.fromkeys([*(columns or []), *first]))
+    key = desc = None
+    if SORT:
+        key, desc = (SORT[1:], True) if SORT.startswith("-") else (SORT.removesuffix(":desc"), SORT.endswith(":desc"))
+    for f in [*(FIELDS or []), *([key] if key else [])]:
+        if f not in known:
+            raise UsageError(f"no field {f!r}; the fields are: {', '.join(known)}")
+    rows = chain([first], it)
+    if key:
+        every = [_plain(r) for r in rows]
+        present = sorted((r for r in every if r.get(key) not in (None, "")), key=lambda r: _sort_key(r.get(key)),
+                         reverse=bool(desc))
+        rows = present + [r for r in every if r.get(key) in (None, "")]  # empty cells last, either way
+    if LIMIT:
+        rows = islice(rows, LIMIT)
+    if FIELDS:
+        columns = list(FIELDS)
+        if fmt in ("json", "nl"):
+            rows = ({f: _plain(r).get(f) for f in FIELDS} for r in rows)
+    return rows, columns
 
 
 def output_format(json_: bool = False, csv_: bool = False, tsv_: bool = False, nl_: bool = False) -> str:
@@ -189,6 +254,7 @@ def emit(rows: Iterable[dict[str, Any]], columns: Sequence[str] | None = None, f
     reading a cursor); a table needs them all first, for its widths.
     """
     out = out or sys.stdout
+    rows, columns = _shaped(rows, columns, fmt)
     if fmt == "json":
         write_json(rows, out)
         return

@@ -8,9 +8,12 @@ COLUMNS = ["document", "title", "year", "period", "region", "published", "publis
            "observations", "tasks", "unreadable"]
 
 
-def docs(db: Path, fmt: str = "table", *, region: str | None = None) -> None:
+def docs(db: Path, fmt: str = "table", *, region: str | None = None, fields: str | None = None,
+         limit: int | None = None, sort: str | None = None) -> None:
     from ..query import Zibo
-    from ..render import emit
+    from ..render import emit, listing
+
+    listing(fields, limit, sort)
 
     if fmt != "table" and not region:  # for scripts: written as they are read
         with Zibo(db) as z:

@@ -72,11 +72,14 @@ def say_disagreements(rows: list[dict], what: str) -> None:
 
 def indicator(db: Path, fmt: str = "table", *, name: str | None = None, periods: bool = False, behind: bool = False,
               source: bool = False, period: str | None = None, kind: str | None = None, region: str | None = None,
-              basis: str | None = None, chart: bool = False, catalog: bool = False) -> None:
+              basis: str | None = None, chart: bool = False, catalog: bool = False, fields: str | None = None,
+              limit: int | None = None, sort: str | None = None) -> None:
     from ..errors import UsageError
     from ..query import Zibo
     from ..query import indicators as q
-    from ..render import emit
+    from ..render import emit, listing
+
+    listing(fields, limit, sort)
 
     if sum((periods, source, catalog)) > 1:
         raise UsageError("choose one of --periods, --source and --catalog")
@@ -199,10 +202,13 @@ def _print_charts(rows: list[dict]) -> None:
 
 
 def compare(db: Path, fmt: str = "table", *, a: str, b: str, name: str | None = None, common: bool = False,
-            region: str | None = None) -> None:
+            region: str | None = None, fields: str | None = None, limit: int | None = None,
+            sort: str | None = None) -> None:
     from ..query import Zibo
     from ..query import indicators as q
-    from ..render import emit
+    from ..render import emit, listing
+
+    listing(fields, limit, sort)
 
     with Zibo(db) as z:
         every = q.compare(z, a, b, region=region)

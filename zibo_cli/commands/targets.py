@@ -14,11 +14,14 @@ WAYS = {"min": "≥", "max": "≤"}  # at least the target; a ceiling, at most
 
 
 def targets(db: Path, fmt: str = "table", *, name: str | None = None, behind: bool = False, year: int | None = None,
-            region: str | None = None) -> None:
+            region: str | None = None, fields: str | None = None, limit: int | None = None,
+            sort: str | None = None) -> None:
     from ..query import Zibo
     from ..query.targets import TARGET_COLUMNS
     from ..query.targets import targets as find
-    from ..render import emit, number, qualified
+    from ..render import emit, listing, number, qualified
+
+    listing(fields, limit, sort)
     from .indicators import disagreement, say_assumed_region, say_disagreements
 
     with Zibo(db) as z:

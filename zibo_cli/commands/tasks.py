@@ -35,8 +35,12 @@ DETAIL_FIELDS = [
 def tasks(db: Path, fmt: str = "table", *, status: list[str] | None = None, incomplete: bool = False,
           department: str | None = None, leader: str | None = None, grep: str | None = None,
           period: str | None = None, doc: str | None = None, region: str | None = None, show: str | None = None,
-          summary: bool = False) -> None:
+          summary: bool = False, fields: str | None = None, limit: int | None = None,
+          sort: str | None = None) -> None:
     from ..query import Zibo
+    from ..render import listing
+
+    listing(fields, limit, sort)
     from ..query.tasks import iter_tasks, list_tasks
     from ..query.tasks import summary as task_summary
 
