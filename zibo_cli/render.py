@@ -1,4 +1,4 @@
-"""Output, in one place: a rich table on a terminal, plain aligned text in a pipe,
+"""Output, in one place: a rich table on a terminal, TAB-separated text in a pipe,
 JSON (one array) or CSV for scripts.
 
 JSON and CSV are written with ``sys.stdout.write`` (rich would wrap at 80
@@ -297,18 +297,12 @@ def emit(rows: Iterable[dict[str, Any]], columns: Sequence[str] | None = None, f
     if is_terminal(out):
         _terminal_table(rows, cols, title, headers, max_widths)
         return
-    # A pipe: plain aligned text, no colour, no cell ever cut.
-    cells = [[_cell(r.get(c)).replace("\n", " ") for c in cols] for r in rows]
-    head = [headers.get(c, c) for c in cols]
-    widths = [max(display_width(x) for x in [h] + [row[i] for row in cells]) for i, h in enumerate(head)]
-
-    def line(values: list[str]) -> str:
-        parts = [v + " " * (widths[i] - display_width(v)) for i, v in enumerate(values)]
-        return "  ".join(parts).rstrip()
-
-    out.write(line(head) + "\n")
-    for row in cells:
-        out.write(line(row) + "\n")
+    # A pipe: what tools read (as gh prints): a header line, then one record a line, its cells
+    # TAB-separated, empty cells kept, no colour, no cell ever cut.
+    clean = str.maketrans({"\t": " ", "\n": " ", "\r": " "})
+    out.write("\t".join(headers.get(c, c) for c in cols) + "\n")
+    for r in rows:
+        out.write("\t".join(_cell(r.get(c)).translate(clean) for c in cols) + "\n")
 
 
 # Columns that give way on a narrow terminal (cut with …) before any number, unit, period, status,

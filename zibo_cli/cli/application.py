@@ -325,7 +325,7 @@ def main_options(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Show the version and exit.")] = False,
 ) -> None:
-    """Output: a table on a terminal; in a pipe, plain aligned text with nothing cut. For
+    """Output: a table on a terminal; in a pipe, TAB-separated text with nothing cut. For
     scripts every listing takes --json (one array), --nl (an object a line), --csv or --tsv.
     """
     from .. import render

@@ -198,7 +198,7 @@ def targets(z: Zibo, name: str | None = None, year: int | None = None, region: s
             row = _judged(_as_dict(t), _as_dict(rows[actual]) if actual is not None else None, region_)
             if not behind or row["status"] == "behind":
                 out.append(row)
-    return _finished(z, out)
+    return _finished(z, out, name)
 
 
 _BATCH = 2000
@@ -232,7 +232,7 @@ def targets_reading_every_figure(z: Zibo, name: str | None = None, year: int | N
         row = _judged(t, _latest(actuals.get(key, [])), shown_region(key[0][3], sole))
         if not behind or row["status"] == "behind":
             out.append(row)
-    return _finished(z, out)
+    return _finished(z, out, name)
 
 
 def _latest(found: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -243,13 +243,13 @@ def _latest(found: list[dict[str, Any]]) -> dict[str, Any] | None:
     return max(found, key=lambda r: (r["end_month"], r["start_month"] == 1, not is_forecast(r["qualifier"])))
 
 
-def _finished(z: Zibo, out: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _finished(z: Zibo, out: list[dict[str, Any]], name: str | None) -> list[dict[str, Any]]:
     """The rows in order (region, year, name), each with what documents that disagree state about
     its target and its actual (``target_values``, ``actual_values``: None when they agree)."""
     from .indicators import _conflicts
 
     sole = sole_region(z)
-    found = {k: c["values"] for k, c in _conflicts(z)} if out else {}
+    found = {k: c["values"] for k, c in _conflicts(z, name)} if out else {}
     for row in out:
         t, a = row.pop("_target"), row.pop("_actual")
         key = _series_key(t, sole)
