@@ -92,7 +92,7 @@ def test_source_shows_the_quotes(reports, zibo):
 
 def test_csv(reports, zibo):
     lines = zibo("indicator", "gdp", "--csv").stdout.splitlines()
-    assert lines[0] == "name,period,kind,value,qualifier,unit,measure,document"
+    assert lines[0] == "name,region,period,kind,value,qualifier,unit,measure,document"
     assert len(lines) == 3
 
 
@@ -119,8 +119,8 @@ def test_compare_like_with_like(reports, zibo_json):
 
 def test_compare_accepts_chinese_periods_and_csv(reports, zibo):
     out = zibo("compare", "2025年上半年", "2025年1-9月", "--csv").stdout.splitlines()
-    assert out[0] == "name,measure,unit,a,b,change,change_unit,status"
-    assert any(line.startswith("地区生产总值,growth,%,5.4,5.6,0.2") for line in out)
+    assert out[0] == "name,region,measure,unit,a,b,change,change_unit,status,disagreement"
+    assert any(line.startswith("地区生产总值,,growth,%,5.4,5.6,0.2") for line in out)
 
 
 def test_compare_with_no_figures_hints_at_the_periods(reports, zibo):

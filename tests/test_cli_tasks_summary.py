@@ -44,6 +44,10 @@ def test_a_row_named_by_category_and_number(ingest_texts, zibo_json):
 def test_region_filter_and_empty_results_say_so(ingest_texts, zibo_json, zibo):
     ingest_texts({"t.txt": TABLE})
     assert len(zibo_json("tasks", "--region", "淄博")) == 3
-    assert zibo_json("tasks", "--region", "张店") == []
+    assert len(zibo_json("tasks", "--region", "淄博市")) == 3
+    # a region the database does not know is an error naming the regions it has
     r = zibo("tasks", "--region", "张店")
+    assert r.exit_code == 1 and r.stdout == "" and "no region '张店'" in r.stderr and "淄博市" in r.stderr
+    assert zibo_json("tasks", "--region", "淄博", "--status", "unknown") == []
+    r = zibo("tasks", "--region", "淄博", "--status", "unknown")
     assert r.exit_code == 0 and r.stdout == "" and "no task" in r.stderr

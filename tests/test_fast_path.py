@@ -69,6 +69,9 @@ SAME = [
     ["tasks", "--status", "done", "--status", "partial", "--tsv"], ["tasks", "-d", "发改委", "--json"],
     ["tasks", "--summary", "--json"], ["tasks", "--show", "3", "--json"], ["tasks", "--doc", "004", "--period", "2023Q2", "--csv"],
     ["task", "2", "--csv"], ["--bom", "docs", "--csv"], ["docs", "--csv", "--bom"], ["docs", "--region", "淄博", "--json"],
+    ["targets", "--sort", "-gap", "--limit", "2", "--fields", "name,gap", "--json"],
+    ["tasks", "--fields", "seq,status,region", "--limit", "3", "--tsv"], ["indicator", "--sort", "value", "--nl"],
+    ["indicator", "--fields", "nope", "--json"], ["compare", "2024H1", "2024Q1-Q3", "--sort=change:desc", "--csv"],
     # errors: the same line and exit code
     ["indicator", "--period", "2024年三季度", "--json"], ["indicator", "--chart", "--json"], ["task", "99", "--json"],
     ["compare", "2024H1", "nonsense", "--json"], ["indicator", "--periods", "--period", "2024H1", "--json"],

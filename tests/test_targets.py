@@ -76,7 +76,7 @@ def test_a_conflict_is_shown_and_an_identical_restatement_is_not(ingest_texts, z
     assert [v["value"] for v in rows["地区生产总值"]["values"]["actual"]] == [5.1, 5.3]
     assert rows["固定资产投资"]["values"] is None
     table = zibo("indicator", "gdp", "--periods")
-    assert "5.1 ≠ 5.3" in table.stdout and "different values" in table.stderr
+    assert "5.1 ≠ 5.3" in table.stdout and "documents disagree" in table.stderr and "5.3% (b.txt)" in table.stderr
     doctor = zibo_json("doctor")
     found = [f for f in doctor if f["check"] == "conflicts"]
     assert len(found) == 1 and found[0]["status"] == "warning" and "a.txt" in found[0]["detail"]

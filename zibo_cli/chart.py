@@ -37,7 +37,9 @@ def _pad(s: str, width: int) -> str:
 def _fmt(v: float | None, unit: str) -> str:
     if v is None:
         return "—"
-    return f"{v:g}{unit}"
+    from .render import number
+
+    return f"{number(v)}{unit}"
 
 
 def _finite(v: float | None) -> float | None:
@@ -45,12 +47,13 @@ def _finite(v: float | None) -> float | None:
 
 
 def bar_chart(series: Sequence[Point], unit: str = "", width: int = 40) -> list[str]:
-    """Horizontal bars, one line per period, targets marked with ``┃``; a legend line when any target."""
-    points = [(label, _finite(a), _finite(t)) for label, a, t in series]
+    """Horizontal bars, one line per period, targets marked with ``┃``; a legend line when any target.
+    A point may carry a fourth item, a text written in place of its figures (``5.1 ≠ 5.3%``)."""
+    points = [(label, _finite(a), _finite(t), *rest) for label, a, t, *rest in series]
     if not points:
         return []
     width = max(width, 4)
-    values = [v for _, a, t in points for v in (a, t) if v is not None]
+    values = [v for _, a, t, *_ in points for v in (a, t) if v is not None]
     lo = min([0.0, *values])
     hi = max([0.0, *values])
     if hi == lo:
@@ -61,9 +64,9 @@ def bar_chart(series: Sequence[Point], unit: str = "", width: int = 40) -> list[
         return (v - lo) / span * width
 
     zero = round(col(0.0))
-    label_w = max(_width(label) for label, _, _ in points)
+    label_w = max(_width(label) for label, *_ in points)
     lines = []
-    for label, actual, target in points:
+    for label, actual, target, *rest in points:
         cells = [" "] * width
         if actual is not None:
             if actual >= 0:
@@ -79,11 +82,11 @@ def bar_chart(series: Sequence[Point], unit: str = "", width: int = 40) -> list[
         if target is not None:
             # the mark sits on the cell where the target value falls
             cells[min(int(col(target)), width - 1)] = TARGET_MARK
-        text = _fmt(actual, unit)
-        if target is not None:
+        text = rest[0] if rest and rest[0] else _fmt(actual, unit)
+        if target is not None and not (rest and rest[0]):
             text += f"  target {_fmt(target, unit)}"
         lines.append(f"{_pad(label, label_w)}  {''.join(cells)}  {text}".rstrip())
-    if any(t is not None for _, _, t in points):
+    if any(t is not None for _, _, t, *_ in points):
         lines.append(f"{' ' * label_w}  {TARGET_MARK} target")
     return lines
 

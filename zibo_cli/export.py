@@ -54,7 +54,34 @@ def _chosen_tables(conn: sqlite3.Connection, tables: list[str] | None) -> list[s
 
 def _rows(conn: sqlite3.Connection, table: str):
     """The rows of ``table``; a table of rows from documents (``doc_id``) gets the document's name
-    beside its id, so a spreadsheet says which file a row came from."""
+    beside its id, so a spreadsheet says which file a row came from, and a table with a region its
+    level beside it (``region_level``: city, district, county …)."""
+    cols, cur = _table_rows(conn, table)
+    if "region" not in cols or "region_level" in cols:
+        return cols, cur
+    from .places import place_level
+
+    at = cols.index("region") + 1
+    return cols[:at] + ["region_level"] + cols[at:], _Leveled(cur, at, place_level)
+
+
+class _Leveled:
+    """A cursor's rows with the region's level put after the region (a cursor's fetchmany too)."""
+
+    def __init__(self, cur, at: int, level) -> None:
+        self.cur, self.at, self.level = cur, at, level
+
+    def _row(self, row: tuple) -> tuple:
+        return (*row[:self.at], self.level(row[self.at - 1]), *row[self.at:])
+
+    def __iter__(self):
+        return (self._row(r) for r in self.cur)
+
+    def fetchmany(self, n: int) -> list[tuple]:
+        return [self._row(r) for r in self.cur.fetchmany(n)]
+
+
+def _table_rows(conn: sqlite3.Connection, table: str):
     cols = [r[1] for r in conn.execute(f"PRAGMA table_info([{table}])")]
     if "doc_id" in cols and "document" not in cols and table != "documents":
         at = cols.index("doc_id") + 1

@@ -228,3 +228,41 @@ def region_matches(query: str, region: str | None) -> bool:
         return False
     q = query.strip()
     return q == region or short_name(q) == short_name(region)
+
+
+_MUNICIPALITIES = {"北京市", "上海市", "天津市", "重庆市"}
+
+
+@lru_cache(maxsize=1024)
+def place_level(region: str | None) -> str | None:
+    """The level of a region by its name: ``nation`` (全国), ``province`` (山东省, 北京市, 广西壮族
+    自治区), ``city`` (淄博市, 甘南藏族自治州), ``district`` (张店区), ``county`` (沛县, 青州市, a
+    county-level city), ``zone`` (高新区, 开发区), ``township`` (镇, 乡, 街道); None when unknown."""
+    if not region:
+        return None
+    if region == NATION:
+        return "nation"
+    if region in _MUNICIPALITIES or region.endswith(("省", "特别行政区")) or (
+            region.endswith("自治区") and len(region) > 4):
+        return "province"
+    if region.endswith(("开发区", "高新区", "新区", "园区", "试验区", "示范区", "经济区")):
+        return "zone"
+    if region.endswith(("镇", "乡", "街道")):
+        return "township"
+    known = places().get(region)
+    if known:
+        level = min(p.level for p in known)
+        if level == 1:
+            return "province"
+        if level == 2:
+            return "city"
+        return "district" if region.endswith("区") else "county"
+    if region.endswith(("自治州", "地区", "盟")):
+        return "city"
+    if region.endswith("区"):
+        return "district"
+    if region.endswith(("县", "旗")):
+        return "county"
+    if region.endswith("市"):
+        return "city"
+    return None

@@ -1,4 +1,4 @@
-"""Output, in one place: a rich table on a terminal, plain aligned text in a pipe,
+"""Output, in one place: a rich table on a terminal, TAB-separated text in a pipe,
 JSON (one array) or CSV for scripts.
 
 JSON and CSV are written with ``sys.stdout.write`` (rich would wrap at 80
@@ -17,8 +17,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain, islice
 from typing import Any
 
-__all__ = ["emit", "write_json", "output_format", "is_terminal", "console", "err_console", "display_width", "shorten",
-           "visible"]
+__all__ = ["emit", "number", "qualified", "write_json", "output_format", "is_terminal", "console", "err_console",
+           "display_width", "shorten", "visible"]
 
 
 def is_terminal(stream=None) -> bool:
@@ -31,6 +31,71 @@ def is_terminal(stream=None) -> bool:
 
 WIDE = False  # zibo --wide: whole cells on a terminal
 BOM = False  # zibo --bom: CSV/TSV for Excel
+FIELDS: list[str] | None = None  # --fields a,b,c: only these columns (keys of JSON), in this order
+LIMIT: int | None = None  # --limit N: the first N rows
+SORT: str | None = None  # --sort FIELD (-FIELD or FIELD:desc: descending)
+
+
+def listing(fields: str | None = None, limit: int | None = None, sort: str | None = None) -> None:
+    """What a listing's --fields, --limit and --sort ask of :func:`emit`."""
+    global FIELDS, LIMIT, SORT
+    from .errors import UsageError
+
+    if limit is not None and limit < 0:
+        raise UsageError("--limit takes a number of rows (0: all)")
+    FIELDS = [f.strip() for f in fields.split(",") if f.strip()] if fields else None
+    LIMIT = limit or None
+    SORT = sort.strip() if sort and sort.strip() else None
+
+
+def _plain(row: Any) -> dict[str, Any]:
+    return json.loads(row) if isinstance(row, RawJSON) else row
+
+
+def _sort_key(v: Any) -> tuple:
+    if isinstance(v, bool) or v is None:
+        return (1, str(v))
+    if isinstance(v, int | float):
+        return (0, float(v))
+    text = _cell(v)
+    try:
+        return (0, float(text.replace("+", "", 1)))
+    except ValueError:
+        return (1, text)
+
+
+def _shaped(rows: Iterable[Any], columns: Sequence[str] | None, fmt: str) -> tuple[Iterable[Any], Sequence[str] | None]:
+    """Rows and columns as --sort, --limit and --fields ask; an unknown field is a usage error
+    naming the fields there are (checked on the first row, before anything is written)."""
+    if not (FIELDS or LIMIT or SORT):
+        return rows, columns
+    from .errors import UsageError
+
+    it = iter(rows)
+    first = next(it, None)
+    if first is None:
+        return [], list(FIELDS) if FIELDS else columns
+    first = _plain(first)
+    known = list(dict.fromkeys([*(columns or []), *first]))
+    key = desc = None
+    if SORT:
+        key, desc = (SORT[1:], True) if SORT.startswith("-") else (SORT.removesuffix(":desc"), SORT.endswith(":desc"))
+    for f in [*(FIELDS or []), *([key] if key else [])]:
+        if f not in known:
+            raise UsageError(f"no field {f!r}; the fields are: {', '.join(known)}")
+    rows = chain([first], it)
+    if key:
+        every = [_plain(r) for r in rows]
+        present = sorted((r for r in every if r.get(key) not in (None, "")), key=lambda r: _sort_key(r.get(key)),
+                         reverse=bool(desc))
+        rows = present + [r for r in every if r.get(key) in (None, "")]  # empty cells last, either way
+    if LIMIT:
+        rows = islice(rows, LIMIT)
+    if FIELDS:
+        columns = list(FIELDS)
+        if fmt in ("json", "nl"):
+            rows = ({f: _plain(r).get(f) for f in FIELDS} for r in rows)
+    return rows, columns
 
 
 def output_format(json_: bool = False, csv_: bool = False, tsv_: bool = False, nl_: bool = False) -> str:
@@ -68,11 +133,46 @@ def visible(text: str) -> str:
     return text.translate(_CONTROLS)
 
 
+def number(v: float | int | None) -> str:
+    """A figure as people write it: every digit it has, no exponent (1349000, not 1.349e+06;
+    0.00001, not 1e-05), no trailing .0."""
+    if v is None:
+        return ""
+    if isinstance(v, bool) or not isinstance(v, float | int):
+        return str(v)
+    if isinstance(v, int):
+        return str(v)
+    if v != v or v in (float("inf"), float("-inf")):
+        return str(v)
+    text = repr(round(v, 10))
+    if "e" in text or "E" in text:
+        from decimal import Decimal
+
+        text = format(Decimal(text), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+# qualifiers written after the number (5.5左右, 8以上); every other one goes before it (近50,
+# 预计超2300, 突破6)
+_AFTER = ("左右", "以上", "以内", "以下", "之内", "以外", "多")
+
+
+def qualified(value: float | None, qualifier: str | None) -> str:
+    """A figure with its qualifier, as a report would write it: 5.5左右, 近50, 预计超2300."""
+    if value is None:
+        return ""
+    q = qualifier or ""
+    after = next((w for w in _AFTER if q.endswith(w)), "")
+    return f"{q[:len(q) - len(after)]}{number(value)}{after}"
+
+
 def _cell(v: Any) -> str:
     if v is None:
         return ""
     if isinstance(v, float):
-        return f"{v:g}"
+        return number(v)
     if isinstance(v, list | tuple):
         return "、".join(str(x) for x in v)
     return str(v)
@@ -195,6 +295,7 @@ def emit(rows: Iterable[dict[str, Any]], columns: Sequence[str] | None = None, f
     reading a cursor); a table needs them all first, for its widths.
     """
     out = out or sys.stdout
+    rows, columns = _shaped(rows, columns, fmt)
     if fmt == "json":
         write_json(rows, out)
         return
@@ -236,35 +337,98 @@ def emit(rows: Iterable[dict[str, Any]], columns: Sequence[str] | None = None, f
             err_console().print(f"[dim]no {title or 'rows'}[/dim]" if title else "[dim]nothing found[/dim]")
         return
     if is_terminal(out):
-        from rich.table import Table
-        from rich.text import Text
-
-        # Names, periods, numbers and units never wrap; what width is left goes to the long
-        # texts (titles, quotes, targets, notes), cut with … (--wide: shown whole, wrapped).
-        texts = [c for c in cols if any(display_width(_cell(r.get(c))) > 24 for r in rows)]
-        table = Table(title=Text(visible(title)) if title else None, show_lines=False, header_style="bold")
-        for c in cols:
-            if c in texts:
-                table.add_column(headers.get(c, c), overflow="fold" if WIDE else "ellipsis", no_wrap=not WIDE,
-                                 ratio=1, max_width=None if WIDE else max_widths.get(c))
-            else:
-                whole = max([display_width(headers.get(c, c))] + [display_width(_cell(r.get(c))) for r in rows])
-                table.add_column(headers.get(c, c), no_wrap=True, min_width=whole,
-                                 overflow="fold" if WIDE else "ellipsis")
-        for r in rows:
-            table.add_row(*[Text(visible(_cell(r.get(c)).replace("\n", " ") if c in texts and not WIDE
-                                         else _cell(r.get(c)))) for c in cols])
-        console().print(table)
+        _terminal_table(rows, cols, title, headers, max_widths)
         return
-    # A pipe: plain aligned text, no colour, no cell ever cut.
-    cells = [[visible(_cell(r.get(c)).replace("\n", " ")) for c in cols] for r in rows]
-    head = [headers.get(c, c) for c in cols]
-    widths = [max(display_width(x) for x in [h] + [row[i] for row in cells]) for i, h in enumerate(head)]
+    # A pipe: what tools read (as gh prints): a header line, then one record a line, its cells
+    # TAB-separated, empty cells kept, no colour, no cell ever cut.
+    clean = str.maketrans({"\t": " ", "\n": " ", "\r": " "})
+    out.write("\t".join(headers.get(c, c) for c in cols) + "\n")
+    for r in rows:
+        out.write("\t".join(visible(_cell(r.get(c)).translate(clean)) for c in cols) + "\n")
 
-    def line(values: list[str]) -> str:
-        parts = [v + " " * (widths[i] - display_width(v)) for i, v in enumerate(values)]
-        return "  ".join(parts).rstrip()
 
-    out.write(line(head) + "\n")
-    for row in cells:
-        out.write(line(row) + "\n")
+# Columns that give way on a narrow terminal (cut with …) before any number, unit, period, status,
+# sequence number, region or document name does: long texts, and the documents behind a row.
+GIVE_WAY = {"documents", "quote", "title", "target_document", "actual_document", "publisher", "source",
+            "departments", "reason", "annual_target", "from", "snippet", "aliases", "disagreement", "relpath",
+            "path", "progress", "next_steps", "period_target", "note", "detail"}
+MIN_TEXT = 6  # the narrowest a giving-way column is drawn; narrower than that, one record a block
+
+
+def _terminal_table(rows: list[dict[str, Any]], cols: list[str], title: str | None, headers: dict[str, str],
+                    max_widths: dict[str, int]) -> None:
+    """A rich table on a terminal. Names, periods, numbers, units, statuses and regions are never
+    cut or wrapped; long texts and document names take the width left, cut with …; when even the
+    columns that keep their width do not fit, one record a block (``--wide``: whole cells, wrapped)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    con = console()
+    cells = {c: [visible(_cell(r.get(c)).replace("\n", " ")) for r in rows] for c in cols}
+    natural = {c: max([display_width(headers.get(c, c))] + [display_width(x) for x in cells[c]]) for c in cols}
+    give = [c for c in cols if c in GIVE_WAY or any(display_width(x) > 24 for x in cells[c])]
+    # no box: two spaces between columns, as in a pipe, so that numbers keep the width
+    table = Table(title=Text(visible(title)) if title else None, box=None, padding=(0, 2, 0, 0), pad_edge=False,
+                  show_lines=False,
+                  header_style="bold underline", title_justify="left")
+    if WIDE:
+        for c in cols:
+            table.add_column(headers.get(c, c), overflow="fold", no_wrap=False, ratio=1 if c in give else None,
+                             min_width=None if c in give else natural[c])
+        for r in rows:  # Text: report text is never read as rich markup
+            table.add_row(*[Text(visible(_cell(r.get(c)))) for c in cols])
+        con.print(table)
+        return
+    keep = [c for c in cols if c not in give]
+    free = con.width - 2 * (len(cols) - 1) - 1 - sum(natural[c] for c in keep)
+    wanted = {c: min(natural[c], max_widths.get(c) or natural[c]) for c in give}
+    if free < MIN_TEXT * len(give) or (not give and free < 0):
+        _blocks(rows, cols, cells, title, headers, con.width)
+        return
+    widths = {c: min(wanted[c], MIN_TEXT) for c in give}
+    left = free - sum(widths.values())
+    while left > 0:  # what is left goes to the texts that want more, a share each
+        hungry = [c for c in give if widths[c] < wanted[c]]
+        if not hungry:
+            break
+        share = max(1, left // len(hungry))
+        for c in hungry:
+            more = min(share, wanted[c] - widths[c], left)
+            widths[c] += more
+            left -= more
+    for c in cols:
+        w = widths.get(c, natural[c])
+        table.add_column(headers.get(c, c), overflow="ellipsis", no_wrap=True, width=w, min_width=w, max_width=w)
+    for i in range(len(rows)):
+        table.add_row(*[Text(cells[c][i]) for c in cols])
+    con.print(table)
+
+
+def _blocks(rows: list[dict[str, Any]], cols: list[str], cells: dict[str, list[str]], title: str | None,
+            headers: dict[str, str], width: int) -> None:
+    """One record a block: ``header value`` pairs on lines as wide as the terminal, every value
+    whole but a long text, which has a line of its own cut to the width."""
+    out = sys.stdout
+    if title:
+        out.write(f"{title}\n")
+    for i in range(len(rows)):
+        out.write("\n" if i or title else "")
+        line = ""
+        for c in cols:
+            value = cells[c][i]
+            if not value:
+                continue
+            pair = f"{headers.get(c, c) or c} {value}"
+            if display_width(pair) > width - 2:
+                if line:
+                    out.write(line + "\n")
+                    line = ""
+                out.write("  " + shorten(pair, width - 2) + "\n")
+                continue
+            if line and display_width(line) + 2 + display_width(pair) > width:
+                out.write(line + "\n")
+                line = ""
+            line = f"{line}  {pair}" if line else f"  {pair}"
+        if line:
+            out.write(line + "\n")
+

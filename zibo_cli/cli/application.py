@@ -231,6 +231,12 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON array (for
 CsvOpt = Annotated[bool, typer.Option("--csv", help="Print CSV with a header row (zibo --bom …: with a BOM for Excel).")]
 TsvOpt = Annotated[bool, typer.Option("--tsv", help="Print TAB-separated values with a header row.")]
 NlOpt = Annotated[bool, typer.Option("--nl", help="Print one JSON object a line (newline-delimited JSON).")]
+FieldsOpt = Annotated[str | None, typer.Option("--fields", metavar="A,B,C", show_default=False,
+                                               help="Only these fields, in this order (columns; keys with --json).")]
+LimitOpt = Annotated[int | None, typer.Option("--limit", metavar="N", show_default=False,
+                                              help="Only the first N rows.")]
+SortOpt = Annotated[str | None, typer.Option("--sort", metavar="FIELD", show_default=False,
+                                             help="Sort by FIELD (-FIELD or FIELD:desc: descending; empty cells last).")]
 
 
 def _one_line(message: str) -> str:
@@ -321,7 +327,7 @@ def main_options(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Show the version and exit.")] = False,
 ) -> None:
-    """Output: a table on a terminal; in a pipe, plain aligned text with nothing cut. For
+    """Output: a table on a terminal; in a pipe, TAB-separated text with nothing cut. For
     scripts every listing takes --json (one array), --nl (an object a line), --csv or --tsv.
     """
     from .. import render

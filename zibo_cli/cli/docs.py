@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from . import complete
-from .application import CsvOpt, JsonOpt, NlOpt, TsvOpt, app, db_path
+from .application import CsvOpt, FieldsOpt, JsonOpt, LimitOpt, NlOpt, SortOpt, TsvOpt, app, db_path
 
 
 @app.command("docs")
@@ -29,7 +29,8 @@ def docs(ctx: typer.Context,
                                                            "progress_on_report, five_year_review, yearbook, "
                                                            "news_about_report, task_table, task_bulletin, other).")] = None,
          clear: Annotated[bool, typer.Option("--clear", help="With `set`: forget what was stated before.")] = False,
-         json_: JsonOpt = False, csv_: CsvOpt = False, tsv_: TsvOpt = False, nl_: NlOpt = False) -> None:
+         json_: JsonOpt = False, csv_: CsvOpt = False, tsv_: TsvOpt = False, nl_: NlOpt = False,
+         fields: FieldsOpt = None, limit: LimitOpt = None, sort: SortOpt = None) -> None:
     """List the ingested documents: type, region, period, target year, publisher and what each gave.
 
     `zibo docs set DOC --region 淄博市 --year 2024` states what the text leaves out (kept as the
@@ -39,4 +40,4 @@ def docs(ctx: typer.Context,
     from ..render import output_format
 
     run(db_path(ctx), output_format(json_, csv_, tsv_, nl_), region=region, action=action, document=document,
-        year=year, doc_type=doc_type, clear=clear)
+        year=year, doc_type=doc_type, clear=clear, fields=fields, limit=limit, sort=sort)

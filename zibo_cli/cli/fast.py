@@ -39,21 +39,24 @@ def _opts(*entries: tuple[tuple[str, ...], str, str]) -> dict[str, tuple[str, st
 
 
 _REGION = (("--region", "-r"), "region", TEXT)
+# every listing: --fields, --limit, --sort (render.listing)
+_LISTING = ((("--fields",), "fields", TEXT), (("--limit",), "limit", INT), (("--sort",), "sort", TEXT))
 SPECS: dict[str, Spec] = {
-    "docs": Spec(("action?", "document?"), _opts(_REGION, (("--year",), "year", INT), (("--type",), "doc_type", TEXT),
-                                                 (("--clear",), "clear", FLAG))),
+    "docs": Spec(("action?", "document?"), _opts(_REGION, *_LISTING, (("--year",), "year", INT),
+                                                 (("--type",), "doc_type", TEXT), (("--clear",), "clear", FLAG))),
     "indicator": Spec(("name?",), _opts(
         (("--periods",), "periods", FLAG), (("--behind",), "behind", FLAG), (("--source",), "source", FLAG),
         (("--period",), "period", TEXT), (("--kind",), "kind", TEXT), _REGION, (("--basis",), "basis", TEXT),
-        (("--chart",), "chart", FLAG), (("--catalog",), "catalog", FLAG)),
+        (("--chart",), "chart", FLAG), (("--catalog",), "catalog", FLAG), *_LISTING),
         choices={"kind": ("actual", "target")}),
-    "compare": Spec(("a", "b", "name?"), _opts((("--common",), "common", FLAG), _REGION)),
-    "targets": Spec(("name?",), _opts((("--behind",), "behind", FLAG), (("--year",), "year", INT), _REGION)),
+    "compare": Spec(("a", "b", "name?"), _opts((("--common",), "common", FLAG), _REGION, *_LISTING)),
+    "targets": Spec(("name?",), _opts((("--behind",), "behind", FLAG), (("--year",), "year", INT), _REGION,
+                                      *_LISTING)),
     "tasks": Spec((), _opts(
         (("--incomplete", "-i"), "incomplete", FLAG), (("--status", "-s"), "status", MULTI),
         (("--department", "-d"), "department", TEXT), (("--leader", "-l"), "leader", TEXT),
         (("--grep", "-g"), "grep", TEXT), (("--period", "-p"), "period", TEXT), (("--doc",), "doc", TEXT),
-        _REGION, (("--show",), "show", TEXT), (("--summary",), "summary", FLAG))),
+        _REGION, (("--show",), "show", TEXT), (("--summary",), "summary", FLAG), *_LISTING)),
     "task": Spec(("seq",), _opts((("--doc",), "doc", TEXT))),
 }
 FORMATS = {"--json": "json", "--csv": "csv", "--tsv": "tsv", "--nl": "nl"}

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from . import complete
-from .application import CsvOpt, JsonOpt, NlOpt, TsvOpt, app, db_path
+from .application import CsvOpt, FieldsOpt, JsonOpt, LimitOpt, NlOpt, SortOpt, TsvOpt, app, db_path
 
 
 class Kind(StrEnum):
@@ -69,6 +69,9 @@ def indicator(
     csv_: CsvOpt = False,
     tsv_: TsvOpt = False,
     nl_: NlOpt = False,
+    fields: FieldsOpt = None,
+    limit: LimitOpt = None,
+    sort: SortOpt = None,
 ) -> None:
     """Figures the reports state: value, unit, period, target or actual, and where each comes from.
 
@@ -81,7 +84,7 @@ def indicator(
 
     run.indicator(db_path(ctx), output_format(json_, csv_, tsv_, nl_), name=name, periods=periods, behind=behind,
                   source=source, period=period, kind=kind.value if kind else None, region=region, basis=basis,
-                  chart=chart, catalog=catalog)
+                  chart=chart, catalog=catalog, fields=fields, limit=limit, sort=sort)
 
 
 @app.command("compare")
@@ -101,6 +104,9 @@ def compare(
     csv_: CsvOpt = False,
     tsv_: TsvOpt = False,
     nl_: NlOpt = False,
+    fields: FieldsOpt = None,
+    limit: LimitOpt = None,
+    sort: SortOpt = None,
 ) -> None:
     """Every indicator reported in period A and/or B (or only NAME), with the change from A to B.
 
@@ -112,4 +118,4 @@ def compare(
     from ..render import output_format
 
     run.compare(db_path(ctx), output_format(json_, csv_, tsv_, nl_), a=a, b=b, name=name, common=common,
-                region=region)
+                region=region, fields=fields, limit=limit, sort=sort)

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from . import complete
-from .application import CsvOpt, JsonOpt, NlOpt, TsvOpt, app, db_path
+from .application import CsvOpt, FieldsOpt, JsonOpt, LimitOpt, NlOpt, SortOpt, TsvOpt, app, db_path
 
 
 @app.command("targets")
@@ -25,6 +25,9 @@ def targets(
     csv_: CsvOpt = False,
     tsv_: TsvOpt = False,
     nl_: NlOpt = False,
+    fields: FieldsOpt = None,
+    limit: LimitOpt = None,
+    sort: SortOpt = None,
 ) -> None:
     """Are we on track? Each annual target beside the latest actual of its year.
 
@@ -37,4 +40,5 @@ def targets(
     from ..commands.targets import targets as run
     from ..render import output_format
 
-    run(db_path(ctx), output_format(json_, csv_, tsv_, nl_), name=name, behind=behind, year=year, region=region)
+    run(db_path(ctx), output_format(json_, csv_, tsv_, nl_), name=name, behind=behind, year=year, region=region,
+        fields=fields, limit=limit, sort=sort)

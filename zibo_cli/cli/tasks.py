@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from . import complete
-from .application import CsvOpt, JsonOpt, NlOpt, TsvOpt, app, db_path
+from .application import CsvOpt, FieldsOpt, JsonOpt, LimitOpt, NlOpt, SortOpt, TsvOpt, app, db_path
 
 DocOpt = Annotated[str | None, typer.Option("--doc", metavar="NAME", help="Only this document (its name, a path, "
                                             "or the start of one).", show_default=False,
@@ -43,6 +43,9 @@ def tasks(
     csv_: CsvOpt = False,
     tsv_: TsvOpt = False,
     nl_: NlOpt = False,
+    fields: FieldsOpt = None,
+    limit: LimitOpt = None,
+    sort: SortOpt = None,
 ) -> None:
     """List the tasks of task tables and bulletins: status, unfinished reason, leader, units.
 
@@ -55,7 +58,7 @@ def tasks(
 
     run.tasks(db_path(ctx), output_format(json_, csv_, tsv_, nl_), status=status, incomplete=incomplete,
               department=department, leader=leader, grep=grep, period=period, doc=doc, region=region, show=show,
-              summary=summary)
+              summary=summary, fields=fields, limit=limit, sort=sort)
 
 
 @app.command("task")

@@ -10,7 +10,7 @@ COLUMNS = ["document", "title", "year", "period", "type", "region", "region_leve
 
 def docs(db: Path, fmt: str = "table", *, region: str | None = None, action: str | None = None,
          document: str | None = None, year: int | None = None, doc_type: str | None = None,
-         clear: bool = False) -> None:
+         clear: bool = False, fields: str | None = None, limit: int | None = None, sort: str | None = None) -> None:
     if action is not None:
         from ..errors import UsageError
         from ..ingest import user_frame
@@ -23,7 +23,9 @@ def docs(db: Path, fmt: str = "table", *, region: str | None = None, action: str
         set_frame(db, document, user, clear, fmt)
         return
     from ..query import Zibo
-    from ..render import emit
+    from ..render import emit, listing
+
+    listing(fields, limit, sort)
 
     if fmt != "table" and not region:  # for scripts: written as they are read
         with Zibo(db) as z:

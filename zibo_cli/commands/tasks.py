@@ -45,14 +45,24 @@ EXTRA_FIELDS = [
 def tasks(db: Path, fmt: str = "table", *, status: list[str] | None = None, incomplete: bool = False,
           department: str | None = None, leader: str | None = None, grep: str | None = None,
           period: str | None = None, doc: str | None = None, region: str | None = None, show: str | None = None,
-          summary: bool = False) -> None:
+          summary: bool = False, fields: str | None = None, limit: int | None = None,
+          sort: str | None = None) -> None:
     from ..query import Zibo
+    from ..render import listing
+
+    listing(fields, limit, sort)
     from ..query.tasks import iter_tasks, list_tasks
     from ..query.tasks import summary as task_summary
 
     filters = dict(statuses=status, incomplete=incomplete, department=department, leader=leader,
                    grep=grep, period=period, document=doc, region=region)
     with Zibo(db) as z:
+        if region:  # an unknown region is an error before any word; an assumed one is said
+            from ..query.indicators import region_filter
+            from .indicators import say_assumed_region
+
+            region_filter(z, region, "t.region")
+            say_assumed_region(z, None)
         if summary:
             _summary(task_summary(z, **filters), fmt)
             return
@@ -110,6 +120,7 @@ def _list(rows: list[dict], fmt: str) -> None:
         warn("no task matches")
         return
     columns = list(LIST_COLUMNS)
+    columns.insert(1, "region")
     if len({r["period"] for r in rows}) > 1:
         columns.insert(0, "period")
     if len({r["document"] for r in rows}) > 1:

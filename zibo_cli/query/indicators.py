@@ -28,9 +28,9 @@ if TYPE_CHECKING:  # periods (its many patterns) is imported only by the command
 __all__ = ["OBSERVATION_COLUMNS", "SERIES_COLUMNS", "COMPARE_COLUMNS", "Selection", "resolve", "observations",
            "series", "compare", "conflicts", "catalogue", "read_period", "met_target", "is_forecast"]
 
-OBSERVATION_COLUMNS = ["name", "period", "kind", "value", "qualifier", "unit", "measure", "document"]
-SERIES_COLUMNS = ["name", "measure", "period", "target", "actual", "unit", "met", "documents"]
-COMPARE_COLUMNS = ["name", "measure", "unit", "a", "b", "change", "change_unit", "status"]
+OBSERVATION_COLUMNS = ["name", "region", "period", "kind", "value", "qualifier", "unit", "measure", "document"]
+SERIES_COLUMNS = ["name", "region", "measure", "period", "target", "actual", "unit", "met", "documents"]
+COMPARE_COLUMNS = ["name", "region", "measure", "unit", "a", "b", "change", "change_unit", "status"]
 KINDS = ("actual", "target")
 
 _SELECT = """
@@ -193,23 +193,102 @@ YOY_SQL = "(o.basis IS NULL OR o.basis = 'yoy')"
 BASES = ("yoy", "avg_2y", "mom", "vs_period", "vs_region", "vs_target")
 
 
+def database_regions(z: Zibo) -> list[str]:
+    """Every region the database's figures, documents or tasks are about, by name."""
+    known = {r[0] for r in z.conn.execute("SELECT DISTINCT region FROM observations WHERE region <> ''")}
+    known |= {r[0] for r in z.conn.execute("SELECT DISTINCT region FROM documents WHERE region <> ''")}
+    known |= {r[0] for r in z.conn.execute("SELECT DISTINCT region FROM tasks WHERE region <> ''")}
+    return sorted(known)
+
+
 def regions_matching(z: Zibo, text: str) -> list[str]:
     """The regions in the database that ``--region text`` names (淄博 = 淄博市, 张店 = 张店区)."""
     from ..normalize import normalize
     from ..places import region_matches
 
     query = normalize(text).text.strip()
-    known = [r[0] for r in z.conn.execute("SELECT DISTINCT region FROM observations WHERE region IS NOT NULL")]
-    known += [r[0] for r in z.conn.execute("SELECT DISTINCT region FROM documents WHERE region IS NOT NULL")]
-    return sorted({r for r in known if region_matches(query, r)})
+    return [r for r in database_regions(z) if region_matches(query, r)]
 
 
 def region_filter(z: Zibo, text: str | None, column: str = "o.region") -> tuple[str, tuple]:
-    """SQL (and parameters) keeping the rows of one region; UsageError-free: no match keeps none."""
+    """SQL (and parameters) keeping the rows of one region (short or full name: 淄博, 淄博市).
+
+    A region the database does not know is an error (exit 1) naming the regions it has. In a
+    database whose documents name one region only, rows of no known region are taken to be
+    about it (see :func:`sole_region`), so ``--region`` keeps them too."""
     if not text:
         return "", ()
     names = regions_matching(z, text)
-    return f"{column} IN (SELECT value FROM json_each(?))", (json.dumps(names, ensure_ascii=False),)
+    if not names:
+        have = database_regions(z)
+        listed = "、".join(have[:30]) + (f" … ({len(have)} in all)" if len(have) > 30 else "")
+        raise ZiboError(f"no region {text!r} in the database; "
+                        + (f"it has figures of: {listed}" if have else "no figure or task of it names a region"))
+    sql = f"{column} IN (SELECT value FROM json_each(?))"
+    sole = sole_region(z)
+    if sole and sole in names:
+        sql = f"({sql} OR coalesce({column}, '') = '')"
+    return sql, (json.dumps(names, ensure_ascii=False),)
+
+
+# ---------------------------------------------------------------------------
+# the place of a figure: what keeps series of different places apart
+# ---------------------------------------------------------------------------
+
+
+def sole_region(z: Zibo) -> str | None:
+    """The place a figure of no known region is taken to be about, or None: then it is its own
+    document's alone and never joins another document's series.
+
+    Only a database whose documents name at most one region takes such figures to be about it
+    (a folder of one city's reports, some of which never write the city's name): that region,
+    or "" (one unnamed place) when no document names one. A database of several regions
+    guesses nothing."""
+    cached = getattr(z, "_sole_region", False)
+    if cached is not False:
+        return cached
+    found = [r[0] for r in z.conn.execute(
+        "SELECT DISTINCT region FROM documents WHERE region IS NOT NULL AND region <> '' LIMIT 2")]
+    sole = found[0] if len(found) == 1 else "" if not found else None
+    z._sole_region = sole
+    return sole
+
+
+DOC_MARK = "\x1f"  # starts a place that is one document's (no region, or no year, known)
+
+
+def place_of(region: str | None, year: int | None, document: str, sole: str | None) -> str:
+    """The place part of a figure's series key: its region; with no region, the database's sole
+    region (see :func:`sole_region`) or else its document alone; with no year, its document alone."""
+    if year is not None:
+        if region:
+            return region
+        if sole is not None:
+            return sole
+    return f"{DOC_MARK}{document}{DOC_MARK}{region or ''}"
+
+
+def place_sql(sole: str | None) -> str:
+    """:func:`place_of` in SQL, on ``o`` (observations) and ``d`` (documents)."""
+    fallback = "'" + sole.replace("'", "''") + "'" if sole is not None else None
+    assumed = f"WHEN o.year IS NOT NULL THEN {fallback} " if fallback is not None else ""
+    return (f"CASE WHEN o.year IS NOT NULL AND coalesce(o.region, '') <> '' THEN o.region {assumed}"
+            f"ELSE char(31) || d.document || char(31) || coalesce(o.region, '') END")
+
+
+def region_level(region: str | None) -> str | None:
+    """nation, province, city, district, county, zone or township, from the region's name."""
+    from ..places import place_level
+
+    return place_level(region)
+
+
+def shown_region(place: str, sole: str | None = None) -> str | None:
+    """The region a row shows for its place key (:func:`place_of`): a document's own place shows
+    the region its figures name, or the database's sole region, or none."""
+    if place.startswith(DOC_MARK):
+        return place.rsplit(DOC_MARK, 1)[1] or sole or None
+    return place or None
 
 
 def name_filter(z: Zibo, name: str) -> tuple[str, list[Any]]:
@@ -290,7 +369,7 @@ def iter_observations(z: Zibo, name: str | None = None, period: str | None = Non
         sql = f"{select} WHERE o.id IN (SELECT o.id FROM observations o{where}){_ORDER}"
     else:
         sql = _SELECT + _ORDER
-    return _with_aliases(z.iter_rows(sql, params))
+    return _with_aliases(z.iter_rows(sql, params), sole_region(z))
 
 
 def _json_columns() -> list[tuple[str, str]]:
@@ -306,9 +385,13 @@ def iter_observations_json(z: Zibo, name: str | None = None, period: str | None 
     only given its aliases here: at 10,000 reports ``indicator GDP --json`` is 30,000 rows, and
     building and encoding a dict for each cost more than the query. The same objects, keys in
     the same order (tests/test_query_fast_paths.py), written compactly."""
-    obj = "json_object(" + ", ".join(f"'{k}', {e}" for k, e in _json_columns()) + ")"
+    sole = sole_region(z)
+    region_sql = "nullif(o.region, '')"
+    if sole:  # as _with_aliases: a figure of no known region is the database's one region's
+        region_sql = f"coalesce(nullif(o.region, ''), '{sole.replace(chr(39), chr(39) * 2)}')"
+    obj = "json_object(" + ", ".join(f"'{k}', {region_sql if k == 'region' else e}" for k, e in _json_columns()) + ")"
     where, params = _where(z, name, period, kind, region, basis)
-    head = f"SELECT o.indicator_id, o.name, o.raw_name, o.measure, {obj} "
+    head = f"SELECT o.indicator_id, o.name, o.raw_name, o.measure, {region_sql}, {obj} "
     if where:
         sql = f"{head}{_JOIN_NAMES.strip()} WHERE o.id IN (SELECT o.id FROM observations o{where}){_ORDER}"
     else:
@@ -317,20 +400,26 @@ def iter_observations_json(z: Zibo, name: str | None = None, period: str | None 
 
     cur = z.conn.execute(sql, params)
     aliases: dict[tuple, str] = {}
+    levels: dict[str | None, str] = {}
 
     def rows() -> Iterator[str]:
-        for ind, name_, raw, measure, text in cur:
+        for ind, name_, raw, measure, place, text in cur:
             key = (ind, name_, raw, measure)
             found = aliases.get(key)
             if found is None:
                 row = {"indicator_id": ind, "name": name_, "raw_name": raw, "measure": measure}
                 found = aliases[key] = json.dumps(_aliases(row), ensure_ascii=False, separators=(",", ":"))
-            yield RawJSON(f'{text[:-1]},"aliases":{found}}}')
+            level = levels.get(place)
+            if level is None:
+                level = levels[place] = json.dumps(region_level(place))
+            yield RawJSON(f'{text[:-1]},"aliases":{found},"region_level":{level}}}')
 
     return rows()
 
 
-def _with_aliases(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+def _with_aliases(rows: Iterable[dict[str, Any]], sole: str | None = None) -> Iterator[dict[str, Any]]:
+    """Each figure with its aliases, its region (a figure of no known region in a database whose
+    documents name one region only is taken to be about it: :func:`sole_region`) and its level."""
     aliases: dict[tuple, list[str]] = {}  # the same few names repeat on every row
     for r in rows:
         key = (r["indicator_id"], r["name"], r["raw_name"], r.get("measure"))
@@ -338,13 +427,18 @@ def _with_aliases(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         if found is None:
             found = aliases[key] = _aliases(r)
         r["aliases"] = found.copy()
+        if "region" in r:
+            r["region"] = r["region"] or sole or None
+            r["region_level"] = region_level(r["region"])
         yield r
 
 
 # What makes figures alike for series() and compare(), in SQL: _series_key with the unit
 # as written (a finer split than its base unit), and whether a figure is an estimate.
-_KEY_COLUMNS = ["coalesce(nullif(o.indicator_id, ''), o.name)", "o.measure", "o.unit", "coalesce(o.region, '')"]
-_KEY_SQL = ", ".join(_KEY_COLUMNS)
+def _key_columns(sole: str | None) -> list[str]:
+    return ["coalesce(nullif(o.indicator_id, ''), o.name)", "o.measure", "o.unit", place_sql(sole)]
+
+
 _FORECAST_SQL = "substr(o.qualifier, 1, 2) = '预计'"
 
 
@@ -387,39 +481,35 @@ def is_forecast(qualifier: str | None) -> bool:
     return bool(qualifier) and qualifier.startswith("预计")
 
 
-def met_target(target: float, qualifier: str | None, actual: float, rate: bool = True) -> bool:
+def met_target(target: float, qualifier: str | None, actual: float, rate: bool = True,
+               way: str | None = None) -> bool:
     """Did the actual meet the target? The judgement of ``zibo targets`` (query.targets.judge):
-    at or above it; at or below it for a fall (能耗下降1%) or a ceiling (以下, 以内, 控制在);
+    at or above it; at or below it for a ceiling (``way`` ``max``: query.targets.direction);
     a 左右 ("about") target within 0.5 percentage points for a rate, 1% for an amount."""
     from .targets import judge
 
-    return judge(target, qualifier, actual, rate)
+    return judge(target, qualifier, actual, rate, way)
 
 
-def _by_region(rows) -> bool:
-    """Are the rows of several regions? Then each region is a series of its own; figures of
-    one region and figures whose region is unknown (a report that never names its city)
-    are one series."""
-    return len({r.get("region") for r in rows if r.get("region")}) > 1
-
-
-def _series_key(r: dict[str, Any], task_scoped: bool = False, by_region: bool = True) -> tuple:
-    """What makes figures one series: the indicator, its measure and base unit, and (when
-    the answer spans several regions) the region.
+def _series_key(r: dict[str, Any], sole: str | None, task_scoped: bool = False) -> tuple:
+    """What makes figures one series: the indicator, its measure and base unit, and its place
+    (:func:`place_of`: the region; a figure of unknown region or year is its document's alone,
+    unless the database names one region only, ``sole``). Regions are never merged.
 
     ``task_scoped``: a name the catalogue does not know, read from a task-table row, is
     only that row's (完成投资 in one task is not 完成投资 in another), so its target is
     paired with actuals of the same row only.
     """
     key = (r["indicator_id"] or r["name"], r["measure"], unit_scale(r["unit"])[1],
-           (r.get("region") or "") if by_region else "")
+           place_of(r.get("region"), r["year"], r["document"], sole))
     if task_scoped and r["indicator_id"] is None and r.get("task_seq"):
         key += (r["document"], r["task_seq"])
     return key
 
 
 def series(z: Zibo, name: str | None = None, kind: str | None = None,
-           quotes: bool = True, region: str | None = None, basis: str = "yoy") -> list[dict[str, Any]]:
+           quotes: bool = True, region: str | None = None, basis: str = "yoy",
+           keys: bool = False) -> list[dict[str, Any]]:
     """One row per indicator, measure and period: target and actual side by side, and
     whether the target was met where both exist. Values of one series are shown in the
     unit of its first figure (3.15万人 and 31500人 are one amount).
@@ -428,14 +518,18 @@ def series(z: Zibo, name: str | None = None, kind: str | None = None,
     reads only the figures that decide the values, grouping the rest in SQL. Figures of
     different regions are different series (a row per region, never merged); only
     year-on-year figures and levels are compared unless ``basis`` says otherwise.
+
+    ``keys``: each row also has ``_series``, what makes its figures one series (indicator,
+    measure, base unit, place), for the charts of ``--periods --chart``.
     """
     where, params = _where(z, name, kind=kind, region=region, basis=basis)
+    sole = sole_region(z)
     if quotes:
-        out = _series(z.rows(_SELECT + where + _ORDER, params), quotes=True)
+        out = _series(z.rows(_SELECT + where + _ORDER, params), sole, quotes=True)
         for g in out:
             names = g.get("documents") or []
             g["documents"], g["documents_count"] = names[:DOCUMENTS_SHOWN], len(names)
-        return _with_conflicts(z, out, name)
+        return _with_conflicts(z, out, name, keys)
     scope = ("CASE WHEN o.indicator_id IS NULL AND o.task_seq <> '' THEN d.document END, "
              "CASE WHEN o.indicator_id IS NULL AND o.task_seq <> '' THEN o.task_seq END")
     period = "o.year, o.start_month, o.end_month"
@@ -443,63 +537,54 @@ def series(z: Zibo, name: str | None = None, kind: str | None = None,
     # the document of its first figure, and every document with a figure of it
     docs: dict[tuple, set[str]] = {}
     firsts: set[str] = set()
-    for ikey, measure, unit, region_key, doc, seq, year, start, end, first, names in z.conn.execute(
-            f"SELECT {_KEY_SQL}, {scope}, {period}, min(d.document), json_group_array(DISTINCT d.document)"
-            f"{_JOIN_NAMES}{where} GROUP BY {_KEY_SQL}, {scope}, {period}, o.kind, {_FORECAST_SQL}", params):
-        key = (ikey, measure, unit_scale(unit)[1], region_key) + ((doc, seq) if doc is not None else ())
+    key_sql = ", ".join(_key_columns(sole))
+    for ikey, measure, unit, place, doc, seq, year, start, end, first, names in z.conn.execute(
+            f"SELECT {key_sql}, {scope}, {period}, min(d.document), json_group_array(DISTINCT d.document)"
+            f"{_JOIN_NAMES}{where} GROUP BY {key_sql}, {scope}, {period}, o.kind, {_FORECAST_SQL}", params):
+        key = (ikey, measure, unit_scale(unit)[1], place) + ((doc, seq) if doc is not None else ())
         docs.setdefault((key, year, start, end), set()).update(json.loads(names))
         firsts.add(first)
     rows = _first_rows(z, where, params, [], _ORDER, list(firsts))
-    if not _by_region(rows):
-        merged: dict[tuple, set[str]] = {}
-        for (key, *period), names in docs.items():
-            merged.setdefault(((*key[:3], "", *key[4:]), *period), set()).update(names)
-        docs = merged
-    out = _series(rows, quotes=False)
+    out = _series(rows, sole, quotes=False)
     for g in out:
         # the figures of one row share its period, so they come in document order
         names = sorted(docs.get((g.pop("_key"), g["year"], g["start_month"], g["end_month"]), ()))
         g["documents"], g["documents_count"] = names[:DOCUMENTS_SHOWN], len(names)
-    return _with_conflicts(z, out, name)
+    return _with_conflicts(z, out, name, keys)
 
 
-def _with_conflicts(z: Zibo, out: list[dict[str, Any]], name: str | None) -> list[dict[str, Any]]:
+def _with_conflicts(z: Zibo, out: list[dict[str, Any]], name: str | None, keys: bool = False) -> list[dict[str, Any]]:
     """Mark the rows of series() whose figures disagree between documents: ``values`` lists
     what each document states, per kind ({"actual": [...], "target": [...]})."""
-    found = conflicts(z, name)
-    if not found:
-        for g in out:
-            g["values"] = None
-        return out
-    index = {(c["name"], c["measure"], c["region"] or "", c["year"], c["start_month"], c["end_month"]): c
-             for c in found}
     by_kind: dict[tuple, dict[str, list]] = {}
-    for c in found:
-        key = (c["name"], c["measure"], c["region"] or "", c["year"], c["start_month"], c["end_month"])
-        by_kind.setdefault(key, {})[c["kind"]] = c["values"]
+    for key, c in _conflicts(z, name):  # key: the series (as _series_key), the period, the kind
+        by_kind.setdefault(key[:-1], {})[c["kind"]] = c["values"]
     for g in out:
-        key = (g["name"], g["measure"], g.get("region") or "", g["year"], g["start_month"], g["end_month"])
-        g["values"] = by_kind.get(key) if key in index else None
+        series_key = g.pop("_place_key")
+        g["values"] = by_kind.get((*series_key, g["year"], g["start_month"], g["end_month"]))
+        if keys:
+            g["_series"] = series_key
     return out
 
 
-def _series(rows: list[dict[str, Any]], quotes: bool) -> list[dict[str, Any]]:
+def _series(rows: list[dict[str, Any]], sole: str | None, quotes: bool) -> list[dict[str, Any]]:
     units: dict[tuple, str] = {}
     groups: dict[tuple, dict[str, Any]] = {}
-    by_region = _by_region(rows)
     for r in rows:
-        skey = _series_key(r, task_scoped=True, by_region=by_region)
+        skey = _series_key(r, sole, task_scoped=True)
         unit = units.setdefault(skey, r["unit"])
         key = (*skey, r["year"], r["start_month"], r["end_month"])
         g = groups.get(key)
         if g is None:
+            region = shown_region(skey[3], sole)
             g = groups[key] = {
-                "name": r["name"], "indicator_id": r["indicator_id"], "region": r.get("region") if by_region else None,
-                "measure": r["measure"], "unit": unit,
+                "name": r["name"], "indicator_id": r["indicator_id"], "region": region,
+                "region_level": region_level(region), "measure": r["measure"], "unit": unit,
                 "year": r["year"], "start_month": r["start_month"], "end_month": r["end_month"],
                 "period": r["period"], "target": None, "target_qualifier": None, "actual": None,
-                "actual_qualifier": None, "met": None, "documents": [],
+                "actual_qualifier": None, "target_direction": None, "met": None, "documents": [],
             }
+            g["_place_key"] = skey[:4]  # what _with_conflicts matches on
             if quotes:
                 g["quotes"] = []
             else:
@@ -510,6 +595,10 @@ def _series(rows: list[dict[str, Any]], quotes: bool) -> list[dict[str, Any]]:
         if (g[r["kind"]] is None or replaces_forecast) and value is not None:
             g[r["kind"]] = round(value, 10)
             g[f"{r['kind']}_qualifier"] = r["qualifier"]
+            if r["kind"] == "target":
+                from .targets import direction
+
+                g["target_direction"] = direction(r["name"], g["target"], r["qualifier"], r["quote"])
         if quotes:
             if r["document"] not in g["documents"]:
                 g["documents"].append(r["document"])
@@ -518,9 +607,9 @@ def _series(rows: list[dict[str, Any]], quotes: bool) -> list[dict[str, Any]]:
     for g in out:
         if g["target"] is not None and g["actual"] is not None and not is_forecast(g["actual_qualifier"]):
             rate = g["measure"] in ("growth", "change", "share", "rank") or g["unit"] in ("%", "‰", "")
-            g["met"] = met_target(g["target"], g["target_qualifier"], g["actual"], rate)
-    out.sort(key=lambda g: (g["name"], g.get("region") or "", g["measure"], g["year"] or 0, g["end_month"] or 0,
-                            g["start_month"] or 0))
+            g["met"] = met_target(g["target"], g["target_qualifier"], g["actual"], rate, g["target_direction"])
+    out.sort(key=lambda g: (g["name"], g["_place_key"][3].startswith(DOC_MARK), g["_place_key"][3], g["measure"],
+                            g["year"] or 0, g["end_month"] or 0, g["start_month"] or 0))
     return out
 
 
@@ -537,20 +626,21 @@ def _compare(z: Zibo, a: str, b: str, region: str | None = None) -> list[dict[st
     for a % figure), null when either side is missing; ``status`` says which.
     """
     pa, pb = read_period(a), read_period(b)
+    sole = sole_region(z)
     rows_a = _actuals(z, pa, region)
     rows_b = _actuals(z, pb, region)
     order: list[tuple] = []
     first_a: dict[tuple, dict] = {}
     first_b: dict[tuple, dict] = {}
-    by_region = _by_region(rows_a + rows_b)
     for rows, first in ((rows_a, first_a), (rows_b, first_b)):
         for r in rows:
-            key = _series_key(r, by_region=by_region)
+            key = _series_key(r, sole)
             if key not in first:
                 first[key] = r
             if key not in order:
                 order.append(key)
-    out = []
+    out: list[dict[str, Any]] = []
+    keys: list[tuple] = []
     for key in order:
         ra, rb = first_a.get(key), first_b.get(key)
         ref = ra or rb
@@ -559,16 +649,25 @@ def _compare(z: Zibo, a: str, b: str, region: str | None = None) -> list[dict[st
         va = ra["value"] if ra else None
         vb = convert(rb["value"], rb["unit"], unit) if rb else None
         change = round(vb - va, 10) if va is not None and vb is not None else None
+        region_ = shown_region(key[3], sole)
         out.append({
-            "name": ref["name"], "indicator_id": ref["indicator_id"],
-            "region": ref.get("region") if by_region else None, "measure": ref["measure"], "unit": unit, "a": va, "b": None if vb is None else round(vb, 10), "change": change,
+            "name": ref["name"], "indicator_id": ref["indicator_id"], "region": region_,
+            "region_level": region_level(region_), "measure": ref["measure"], "unit": unit, "a": va,
+            "b": None if vb is None else round(vb, 10), "change": change,
             "change_unit": None if change is None else "百分点" if unit == "%" else unit,
             "a_period": pa.label, "b_period": pb.label,
             "a_document": ra["document"] if ra else None, "b_document": rb["document"] if rb else None,
             "a_quote": ra["quote"] if ra else None, "b_quote": rb["quote"] if rb else None,
             "a_qualifier": ra["qualifier"] if ra else None, "b_qualifier": rb["qualifier"] if rb else None,
             "status": "both" if ra and rb else "only_a" if ra else "only_b",
+            "a_values": None, "b_values": None,
         })
+        keys.append(key)
+    if out:  # documents that state the same figure differently: every value, with its documents
+        found = {k: c["values"] for k, c in _conflicts(z) if k[-1] == "actual"}
+        for row, key in zip(out, keys, strict=True):
+            for side, p in (("a", pa), ("b", pb)):
+                row[f"{side}_values"] = found.get((*key, p.year, p.start_month, p.end_month, "actual"))
     rank = {"both": 0, "only_a": 1, "only_b": 2}
     out.sort(key=lambda r: rank[r["status"]])
     return out
@@ -586,26 +685,30 @@ def _actuals(z: Zibo, p: Period, region: str | None = None) -> list[dict[str, An
         params += rp
     preference = ["(o.indicator_id IS NULL)", "(COALESCE(o.qualifier, '') LIKE '预计%')"]
     order = f" ORDER BY {', '.join(preference)}, d.document, o.char_offset, o.id"
-    return _first_rows(z, where, params, _KEY_COLUMNS + preference, order)
+    return _first_rows(z, where, params, _key_columns(sole_region(z)) + preference, order)
 
 
-# figures that may disagree: catalogued (an uncatalogued name means different things in
-# different rows), stated (an estimate gives way to a stated figure), of one basis. Only the
-# figures of classes (indicator, measure, period, kind) that two documents state with two
-# values (or one number in two units: 6.5亿元, 6.5万元) are read: a coarser class than conflicts() groups by (no unit, no region), so no
-# conflict is missed, and the few rows read are grouped exactly in Python.
-_CONFLICT_WHERE = f"""o.indicator_id IS NOT NULL AND o.year IS NOT NULL AND o.start_month IS NOT NULL AND {YOY_SQL}
+# figures that may disagree: of one series (catalogued, or an uncatalogued name outside a task
+# row, which is its row's own), stated (an estimate gives way to a stated figure), of one basis.
+# Only the figures of classes (indicator, measure, period, kind) that two documents state with two
+# values (or one number in two units: 6.5亿元, 6.5万元) are read: a coarser class than conflicts()
+# groups by (no unit, no place), so no conflict is missed, and the few rows read are grouped
+# exactly in Python.
+_IKEY = "coalesce(nullif(o.indicator_id, ''), o.name)"
+_CONFLICT_WHERE = f"""o.year IS NOT NULL AND o.start_month IS NOT NULL AND {YOY_SQL}
+  AND NOT (nullif(o.indicator_id, '') IS NULL AND coalesce(o.task_seq, '') <> '')
   AND NOT {_FORECAST_SQL.replace('o.qualifier', "coalesce(o.qualifier, '')")}"""
 _CONFLICT_SQL = f"""
 WITH classes AS (
-  SELECT o.indicator_id, o.measure, o.year, o.start_month, o.end_month, o.kind FROM observations o
+  SELECT {_IKEY} AS k, o.measure, o.year, o.start_month, o.end_month, o.kind FROM observations o
   WHERE {_CONFLICT_WHERE} {{only}}
-  GROUP BY o.indicator_id, o.measure, o.year, o.start_month, o.end_month, o.kind
+  GROUP BY k, o.measure, o.year, o.start_month, o.end_month, o.kind
   HAVING count(DISTINCT o.doc_id) > 1 AND count(DISTINCT o.value || ' ' || coalesce(o.unit, '')) > 1)
-SELECT o.indicator_id AS ikey, o.name, o.measure, o.unit, o.region, o.year, o.start_month,
+SELECT {_IKEY} AS ikey, o.name, o.measure, o.unit, o.region, o.year, o.start_month,
        o.end_month, o.kind, o.value, d.document
-FROM classes c JOIN observations o ON o.indicator_id = c.indicator_id AND o.measure IS c.measure
+FROM classes c JOIN observations o ON o.measure IS c.measure
   AND o.year = c.year AND o.start_month = c.start_month AND o.end_month IS c.end_month AND o.kind = c.kind
+  AND {_IKEY} = c.k
   JOIN documents d INDEXED BY idx_documents_id_document ON d.id = o.doc_id
 WHERE {_CONFLICT_WHERE}
 ORDER BY o.year, o.start_month, o.end_month, d.document, o.char_offset, o.id
@@ -613,19 +716,24 @@ ORDER BY o.year, o.start_month, o.end_month, d.document, o.char_offset, o.id
 
 
 def conflicts(z: Zibo, name: str | None = None) -> list[dict[str, Any]]:
-    """Where documents state different values for one (region, indicator, measure, period, kind):
+    """Where documents state different values for one (place, indicator, measure, period, kind):
     each with its values and the documents that state them. A document that restates a figure
-    identically is no conflict; amounts in other prefixes are converted (3.15万人 = 31500人)."""
+    identically is no conflict; amounts in other prefixes are converted (3.15万人 = 31500人).
+    Figures of different regions never conflict, nor do those of a document whose region is
+    unknown with another document's (see :func:`place_of`)."""
+    return [c for _, c in _conflicts(z, name)]
+
+
+def _conflicts(z: Zibo, name: str | None = None) -> list[tuple[tuple, dict[str, Any]]]:
+    """:func:`conflicts`, each with its key: the series key of _series_key, the period, the kind."""
     only, params = "", ()
     if name:
         sel = resolve(z, name)
         keep = sorted({sel.entry.id} if sel.entry else set(sel.names))
-        only, params = "AND o.indicator_id IN (SELECT value FROM json_each(?))", (json.dumps(keep),)
+        only, params = f"AND {_IKEY} IN (SELECT value FROM json_each(?))", (json.dumps(keep),)
+    sole = sole_region(z)
     # tuples, not dicts: at 10,000 reports a name like GDP has ~30,000 such figures
     rows = z.conn.execute(_CONFLICT_SQL.replace("{only}", only), params)  # read as grouped, not held
-    # as _by_region, over every figure the question covers (not only the ones read)
-    by_region = z.conn.execute(f"SELECT count(DISTINCT o.region) FROM observations o WHERE {_CONFLICT_WHERE} "
-                               f"AND o.region IS NOT NULL AND o.region <> '' {only}", params).fetchone()[0] > 1
     groups: dict[tuple, dict[str, Any]] = {}
     scales: dict[str | None, str] = {}
     last: dict[int, str] = {}  # the last document counted for each value
@@ -633,10 +741,12 @@ def conflicts(z: Zibo, name: str | None = None) -> list[dict[str, Any]]:
         base = scales.get(unit)
         if base is None:
             base = scales[unit] = unit_scale(unit)[1]
-        key = (ikey, measure, base, (region or "") if by_region else "", year, start, end, kind)
+        place = place_of(region, year, document, sole)
+        key = (ikey, measure, base, place, year, start, end, kind)
         g = groups.get(key)
         if g is None:
-            g = groups[key] = {"name": name_, "region": region if by_region else None,
+            shown = shown_region(place, sole)
+            g = groups[key] = {"name": name_, "region": shown, "region_level": region_level(shown),
                                "measure": measure, "unit": unit, "year": year,
                                "start_month": start, "end_month": end,
                                "period": _label(year, start, end), "kind": kind, "values": []}
@@ -652,7 +762,7 @@ def conflicts(z: Zibo, name: str | None = None) -> list[dict[str, Any]]:
             if len(entry["documents"]) < DOCUMENTS_SHOWN:
                 entry["documents"].append(document)
         last[id(g["values"][-1] if entry is None else entry)] = document
-    return [g for g in groups.values()
+    return [(k, g) for k, g in groups.items()
             if len(g["values"]) > 1 and len({d for v in g["values"] for d in v["documents"]}) > 1]
 
 

@@ -14,25 +14,38 @@ One row per (region, indicator, measure, year) with a target for months 1–12. 
 * ``estimate``: the only actual is a forecast (预计), which never counts as ``met``;
 * ``unknown``: no actual of that year yet.
 
-Qualifiers decide the direction: 以上, 不低于, 超过 (and no qualifier): at least; 以内, 以下,
-控制在, 不超过, 低于, and a negative target (下降2%): at most. A 左右 ("about") target counts as
-reached within 0.5 percentage points for a growth rate, within 1% for an amount.
+Each target has a direction (``direction``): ``min`` (at least: 以上, 不低于, 超过, and most targets)
+or ``max`` (a ceiling: 以内, 以下, 控制在, 不超过, 低于…控制目标, a fall such as 下降2% or 降低3%以上, and
+what should stay low whatever the words: 失业率, 能耗, PM2.5, 居民消费价格涨幅 …). "met" and
+"on_track" mean the right side of it. A 左右 ("about") target counts as reached within 0.5
+percentage points for a growth rate, within 1% for an amount.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from typing import TYPE_CHECKING, Any
 
 from ..catalog import convert, unit_scale
-from .indicators import YOY_SQL, _by_region, _series_key, is_forecast, name_filter, region_filter
+from .indicators import (
+    YOY_SQL,
+    _series_key,
+    is_forecast,
+    name_filter,
+    place_sql,
+    region_filter,
+    region_level,
+    shown_region,
+    sole_region,
+)
 
 if TYPE_CHECKING:
     from . import Zibo
 
-__all__ = ["targets", "judge", "TARGET_COLUMNS", "STATUSES", "ABOUT_PP", "ABOUT_SHARE"]
+__all__ = ["targets", "judge", "direction", "TARGET_COLUMNS", "STATUSES", "ABOUT_PP", "ABOUT_SHARE"]
 
-TARGET_COLUMNS = ["name", "region", "year", "unit", "target", "target_qualifier", "actual",
+TARGET_COLUMNS = ["name", "region", "year", "unit", "target", "target_qualifier", "direction", "actual",
                   "actual_start_month", "actual_end_month", "pace", "gap", "status",
                   "target_document", "actual_document"]
 STATUSES = ("met", "on_track", "behind", "estimate", "unknown")
@@ -43,7 +56,7 @@ _AT_MOST = ("以内", "以下", "控制在", "不超过", "低于", "之内")
 
 _SELECT = """
 SELECT o.name, o.indicator_id, o.raw_name, o.year, o.start_month, o.end_month, o.kind, o.measure,
-       o.value, o.unit, o.qualifier, o.region, o.task_seq, o.derived, d.document, o.char_offset, o.id
+       o.value, o.unit, o.qualifier, o.region, o.task_seq, o.derived, d.document, o.char_offset, o.quote, o.id
 FROM observations o JOIN documents d INDEXED BY idx_documents_id_document ON d.id = o.doc_id
 """
 
@@ -54,11 +67,42 @@ def at_most(target: float, qualifier: str | None) -> bool:
     return any(w in q for w in _AT_MOST) or target < 0
 
 
-def judge(target: float, qualifier: str | None, actual: float, growth: bool) -> bool:
-    """Does ``actual`` reach ``target`` (see the module docstring for the directions)?"""
+# what should stay low: a target of these is a ceiling whatever its words (not when the name is
+# the fall itself: 能耗下降率 3% is a fall to reach)
+_CEILING_NAMES = re.compile(r"失业率|能耗|PM2\.?5|细颗粒物|可吸入颗粒物|居民消费价格|消费价格涨幅|物价涨幅|CPI|"
+                            r"排放|碳强度|用水量|死亡率|事故|负债率|债务率|不良贷款率|发病率|赤字率")
+_FALLING = re.compile(r"下降|降低|减少|改善|削减|压减|降幅")
+_AT_LEAST = ("以上", "不低于", "超过", "突破", "不少于")
+
+
+def direction(name: str, target: float, qualifier: str | None, quote: str | None = None) -> str:
+    """``max`` when the target is a ceiling (the actual should stay at or below it), else ``min``:
+    its qualifier (以内, 控制在, 不超过 …), a fall (下降2%: -2), the words around it in its sentence
+    (控制在5.5%以内, 不超过3%, 低于2.5%的控制目标), or what it measures (失业率, 能耗, PM2.5 …)."""
+    q = qualifier or ""
+    if any(w in q for w in _AT_MOST) or target < 0:
+        return "max"
+    if any(w in q for w in _AT_LEAST):
+        return "min"
+    if quote:
+        from ..render import number
+
+        n = re.escape(number(target))
+        if re.search(rf"(?:控制在|不超过|不高于|低于|不突破|控制)[^，；。,;]{{0,12}}?(?<![\d.]){n}(?![\d.])", quote) \
+                or re.search(rf"(?<![\d.]){n}(?![\d.])[%‰]?[^，；。,;\d]{{0,4}}(?:以内|以下|之内|控制目标)", quote):
+            return "max"
+    if _CEILING_NAMES.search(name or "") and not _FALLING.search(name or ""):
+        return "max"
+    return "min"
+
+
+def judge(target: float, qualifier: str | None, actual: float, growth: bool, way: str | None = None) -> bool:
+    """Does ``actual`` reach ``target`` on the right side of it: at or below a ceiling (``way``
+    ``max``), else at or above (see the module docstring)? Without ``way``, the qualifier and the
+    sign decide."""
     about = "左右" in (qualifier or "")
     slack = (ABOUT_PP if growth else abs(target) * ABOUT_SHARE) if about else 0.0
-    if at_most(target, qualifier):
+    if way == "max" or (way is None and at_most(target, qualifier)):
         return actual <= target + slack
     return actual >= target - slack
 
@@ -88,8 +132,8 @@ def _rows(z: Zibo, name: str | None, year: int | None, region: str | None) -> li
     return z.rows(sql, tuple(params))
 
 
-# Per series and year (the key of _series_key: indicator or name, measure, base unit, region
-# when the answer spans several, a task row's own name with its document and row), SQLite picks
+# Per series and year (the key of _series_key: indicator or name, measure, base unit, place
+# (region, or a document of unknown region alone), a task row's own name with its document and row), SQLite picks
 # the first annual target in document order and the actual that says most about the year (as
 # _latest: the furthest end month, a year-to-date figure, a stated one over a 预计, then the
 # first in document order). Each choice is one max()/min() over a text that sorts in that
@@ -98,13 +142,12 @@ _CHOICES = """
 WITH pos AS (SELECT id, document, dense_rank() OVER (ORDER BY document) AS p
              FROM documents INDEXED BY idx_documents_document),
 f AS (
-  SELECT o.id, o.kind, o.start_month, o.end_month, o.qualifier, o.char_offset, pos.p, o.year,
+  SELECT o.id, o.kind, o.start_month, o.end_month, o.qualifier, o.char_offset, d.p, o.year,
          coalesce(nullif(o.indicator_id, ''), o.name) AS k, o.measure, {base} AS base,
-         CASE WHEN ? THEN coalesce(o.region, '') ELSE '' END AS rk,
+         {place} AS rk,
          CASE WHEN o.indicator_id IS NULL AND coalesce(o.task_seq, '') <> ''
-              THEN pos.document || char(31) || o.task_seq ELSE '' END AS tk,
-         nullif(o.region, '') AS region
-  FROM observations o JOIN pos ON pos.id = o.doc_id
+              THEN d.document || char(31) || o.task_seq ELSE '' END AS tk
+  FROM observations o JOIN pos d ON d.id = o.doc_id
   WHERE {where} AND ((o.kind = 'target' AND o.start_month = 1 AND o.end_month = 12)
                      OR (o.kind <> 'target' AND o.start_month IS NOT NULL AND o.end_month IS NOT NULL))
 )
@@ -113,8 +156,7 @@ SELECT k, measure, base, rk, tk, year,
        max(CASE WHEN kind <> 'target' THEN
            printf('%02d%d%d%010d%013d%013d', end_month, start_month = 1,
                   substr(coalesce(qualifier, ''), 1, 2) <> '预计', 9999999999 - p,
-                  9999999999999 - (coalesce(char_offset, -1) + 1), 9999999999999 - id) END),
-       max(CASE WHEN kind <> 'target' THEN region END)
+                  9999999999999 - (coalesce(char_offset, -1) + 1), 9999999999999 - id) END)
 FROM f
 GROUP BY k, measure, base, rk, tk, year
 """
@@ -130,20 +172,20 @@ def targets(z: Zibo, name: str | None = None, year: int | None = None, region: s
     """
     where, params = _filters(z, name, year, region)
     clause = " AND ".join(where)
-    by_region = z.conn.execute(f"SELECT count(DISTINCT o.region) FROM observations o WHERE {clause} "
-                               "AND o.region IS NOT NULL AND o.region <> ''", params).fetchone()[0] > 1
     # the base unit of each unit present, as one CASE (a join would compare every row with each)
     units = [r[0] for r in z.conn.execute("SELECT DISTINCT unit FROM observations") if r[0] is not None]
     base = ("CASE o.unit " + " ".join("WHEN ? THEN ?" for _ in units) + " ELSE '' END") if units else "''"
     unit_params = [x for u in units for x in (u, unit_scale(u)[1] or "")]
-    sql = _CHOICES.replace("{base}", base).replace("{where}", clause)
+    sole = sole_region(z)
+    sql = _CHOICES.replace("{base}", base).replace("{where}", clause).replace("{place}", place_sql(sole))
     # each series-year with an annual target: (year, its target's order text, the chosen actual's
-    # id, a region an actual names); numbers and short texts only, however many figures there are
+    # id, its place); numbers and short texts only, however many figures there are
     chosen: list[tuple[int, str, int | None, str | None]] = []
-    for *key, goal, actual, reg in z.conn.execute(sql, (*unit_params, by_region, *params)):
+    for *key, goal, actual in z.conn.execute(sql, (*unit_params, *params)):
         if goal is None:
             continue  # actuals of a series with no annual target that year
-        chosen.append((key[-1], goal, None if actual is None else 9999999999999 - int(actual[-13:]), reg))
+        chosen.append((key[-1], goal, None if actual is None else 9999999999999 - int(actual[-13:]),
+                       shown_region(key[3], sole)))
     chosen.sort()  # year, then document, offset and id of the target (what the order text holds)
     out = []
     for at in range(0, len(chosen), _BATCH):  # the chosen figures are read a batch at a time
@@ -151,21 +193,19 @@ def targets(z: Zibo, name: str | None = None, year: int | None = None, region: s
         ids = [int(g[-13:]) for _, g, _, _ in batch] + [a for _, _, a, _ in batch if a is not None]
         rows = {r[-1]: r for r in z.conn.execute(_SELECT + " WHERE o.id IN (SELECT value FROM json_each(?))",
                                                  (json.dumps(ids),))}
-        for _year, goal, actual, reg in batch:
+        for _year, goal, actual, region_ in batch:
             t = rows[int(goal[-13:])]
-            region_ = t[11] if by_region else (t[11] or (reg if actual is not None else None))
             row = _judged(_as_dict(t), _as_dict(rows[actual]) if actual is not None else None, region_)
             if not behind or row["status"] == "behind":
                 out.append(row)
-    out.sort(key=lambda r: (r["region"] or "", r["year"], r["name"]))
-    return out
+    return _finished(z, out, name)
 
 
 _BATCH = 2000
 
 
 _FIELDS = ("name", "indicator_id", "raw_name", "year", "start_month", "end_month", "kind", "measure", "value",
-           "unit", "qualifier", "region", "task_seq", "derived", "document", "char_offset", "id")
+           "unit", "qualifier", "region", "task_seq", "derived", "document", "char_offset", "quote", "id")
 
 
 def _as_dict(row: tuple) -> dict[str, Any]:
@@ -177,11 +217,11 @@ def targets_reading_every_figure(z: Zibo, name: str | None = None, year: int | N
     """:func:`targets` grouped in Python over every figure: the reference the SQL must agree
     with (tests/test_targets.py), and the definition in plain code."""
     rows = _rows(z, name, year, region)
-    by_region = _by_region(rows)
+    sole = sole_region(z)
     goals: dict[tuple, dict[str, Any]] = {}
     actuals: dict[tuple, list[dict[str, Any]]] = {}
     for r in rows:
-        key = (_series_key(r, task_scoped=True, by_region=by_region), r["year"])
+        key = (_series_key(r, sole, task_scoped=True), r["year"])
         if r["kind"] == "target":
             if (r["start_month"], r["end_month"]) == (1, 12) and key not in goals:
                 goals[key] = r
@@ -189,13 +229,10 @@ def targets_reading_every_figure(z: Zibo, name: str | None = None, year: int | N
             actuals.setdefault(key, []).append(r)
     out = []
     for key, t in goals.items():
-        found = actuals.get(key, [])
-        region_ = t["region"] if by_region else next((r["region"] for r in [t, *found] if r["region"]), None)
-        row = _judged(t, _latest(found), region_)
+        row = _judged(t, _latest(actuals.get(key, [])), shown_region(key[0][3], sole))
         if not behind or row["status"] == "behind":
             out.append(row)
-    out.sort(key=lambda r: (r["region"] or "", r["year"], r["name"]))
-    return out
+    return _finished(z, out, name)
 
 
 def _latest(found: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -206,16 +243,35 @@ def _latest(found: list[dict[str, Any]]) -> dict[str, Any] | None:
     return max(found, key=lambda r: (r["end_month"], r["start_month"] == 1, not is_forecast(r["qualifier"])))
 
 
+def _finished(z: Zibo, out: list[dict[str, Any]], name: str | None) -> list[dict[str, Any]]:
+    """The rows in order (region, year, name), each with what documents that disagree state about
+    its target and its actual (``target_values``, ``actual_values``: None when they agree)."""
+    from .indicators import _conflicts
+
+    sole = sole_region(z)
+    found = {k: c["values"] for k, c in _conflicts(z, name)} if out else {}
+    for row in out:
+        t, a = row.pop("_target"), row.pop("_actual")
+        key = _series_key(t, sole)
+        row["target_values"] = found.get((*key, t["year"], 1, 12, "target"))
+        row["actual_values"] = (found.get((*key, a["year"], a["start_month"], a["end_month"], "actual"))
+                                if a is not None else None)
+    out.sort(key=lambda r: (r["region"] is None, r["region"] or "", r["year"], r["name"]))
+    return out
+
+
 def _judged(t: dict[str, Any], a: dict[str, Any] | None, region: str | None) -> dict[str, Any]:
     # a rate (a growth, a share, a % level such as 失业率) is judged as it is; only an amount
     # (亿元, 万人, 个) accumulates over the year and is judged against the pro-rata pace
     growth = t["measure"] in ("growth", "change", "share", "rank") or t["unit"] in ("%", "‰", "")
     row = {
-        "name": t["name"], "indicator_id": t["indicator_id"], "region": region,
+        "name": t["name"], "indicator_id": t["indicator_id"], "region": region, "region_level": region_level(region),
         "year": t["year"], "measure": t["measure"], "unit": t["unit"], "target": t["value"],
-        "target_qualifier": t["qualifier"], "target_derived": bool(t["derived"]), "actual": None,
+        "target_qualifier": t["qualifier"], "target_derived": bool(t["derived"]),
+        "direction": direction(t["name"], t["value"], t["qualifier"], t.get("quote")), "actual": None,
         "actual_qualifier": None, "actual_start_month": None, "actual_end_month": None, "pace": None,
         "gap": None, "status": "unknown", "target_document": t["document"], "actual_document": None,
+        "_target": t, "_actual": a,
     }
     if a is None:
         return row
@@ -236,7 +292,7 @@ def _judged(t: dict[str, Any], a: dict[str, Any] | None, region: str | None) -> 
     row["gap"] = round(value - mark, 10)
     if is_forecast(a["qualifier"]):
         row["status"] = "estimate"
-    elif judge(mark, t["qualifier"], value, growth):
+    elif judge(mark, t["qualifier"], value, growth, row["direction"]):
         row["status"] = "met" if full_year else "on_track"
     else:
         row["status"] = "behind"

@@ -194,10 +194,21 @@ def iter_tasks(z, *, statuses: list[str] | None = None, incomplete: bool = False
            + (" WHERE " + " AND ".join(where) if where else "")
            + " ORDER BY t.year, t.end_month, d.document, t.row_index")
     rows = _with_departments(z.iter_rows(sql, tuple(params)))
+    from .indicators import sole_region
+
+    sole = sole_region(z)
+    if sole:  # a task of no known region, in a database of one region's reports, is that region's
+        rows = _with_region(rows, sole)
     if wanted_unit:
         rows = (r for r in rows if any(department_matches(wanted_unit, d) for d in r["departments"])
                 or (r["departments_raw"] and wanted_unit in r["departments_raw"]))
     return rows
+
+
+def _with_region(rows: Iterator[dict[str, Any]], sole: str) -> Iterator[dict[str, Any]]:
+    for r in rows:
+        r["region"] = r["region"] or sole
+        yield r
 
 
 def _seq_key(seq: str) -> str:

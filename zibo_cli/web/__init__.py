@@ -62,7 +62,7 @@ def metadata(db_path: Path) -> dict[str, Any]:
     """The Datasette metadata for a zibo database."""
     gdp = ("SELECT period, value, unit, qualifier, region, document, quote FROM figures "
            "WHERE name = '地区生产总值' AND measure = 'growth' AND coalesce(basis, 'yoy') = 'yoy' "
-           "ORDER BY period")
+           "ORDER BY region, document, period")  # one place's series at a time, never interleaved
     return {
         "title": "zibo: economic progress reports",
         "description": "Figures, targets and tasks read from city governments' economic progress reports; "
@@ -139,13 +139,13 @@ def build_answers(db_path: Path, out: Path) -> None:
     out.unlink(missing_ok=True)
     conn = sqlite3.connect(out)
     try:
-        cols = TARGET_COLUMNS + ["measure", "target_derived", "actual_qualifier"]
+        cols = TARGET_COLUMNS + ["region_level", "measure", "target_derived", "actual_qualifier"]
         conn.execute(f"CREATE TABLE targets ({', '.join(f'[{c}]' for c in cols)})")
         conn.executemany(f"INSERT INTO targets VALUES ({', '.join('?' for _ in cols)})",
                          [[r.get(c) for c in cols] for r in goals])
-        conn.execute("CREATE TABLE conflicts (name, region, period, kind, unit, [values])")
-        conn.executemany("INSERT INTO conflicts VALUES (?, ?, ?, ?, ?, ?)",
-                         [(c["name"], c["region"], c["period"], c["kind"], c["unit"],
+        conn.execute("CREATE TABLE conflicts (name, region, region_level, period, kind, unit, [values])")
+        conn.executemany("INSERT INTO conflicts VALUES (?, ?, ?, ?, ?, ?, ?)",
+                         [(c["name"], c["region"], c["region_level"], c["period"], c["kind"], c["unit"],
                            json.dumps(c["values"], ensure_ascii=False)) for c in found])
         conn.execute("CREATE TABLE catalogue (id, name, english, aliases, figures)")
         conn.executemany("INSERT INTO catalogue VALUES (?, ?, ?, ?, ?)",
