@@ -325,9 +325,9 @@ _TASK_COLUMNS = ("序号", "项目", "任务", "是否完成", "完成情况", "
                  "责任领导", "分管领导", "完成时限", "年度目标", "未完成原因", "备注")
 
 
-def _unnamed_level(segments: list[Segment]) -> tuple[str, str] | None:
-    """(level, word) from the first 全市 / 全县 / 全省 … the body writes."""
-    for seg in _body(segments)[:6]:
+def _unnamed_level(segments: list[Segment], title: str = "") -> tuple[str, str] | None:
+    """(level, word) from the first 全市 / 全县 / 全省 … the title or the body writes."""
+    for seg in [Segment("title", title, 0)] + _body(segments)[:6]:
         m = _WHOLE_WORD.search(seg.text)
         if m:
             level = _LEVEL_OF_WORD[m[1]]
@@ -411,7 +411,7 @@ def document_frame(text: str, meta: DocumentMeta, segments: list[Segment], *, ta
         frame.region_level = region_level(region[0])
         frame.why["region"] = f"{region[1]}: {region[0]}"
         frame.note(f"{region[1]} → region {region[0]}")
-    unnamed = _unnamed_level(segments)
+    unnamed = _unnamed_level(segments, title)
     if frame.region is None:
         named = _region_by_mentions(text, unnamed[0] if unnamed else None)
         if named is not None:
