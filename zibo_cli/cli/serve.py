@@ -35,20 +35,20 @@ def serve(
     if importlib.util.find_spec("datasette") is None:
         raise UsageError("zibo serve needs Datasette: pip install 'zibo[web]' (or pip install datasette)")
     from ..query import Zibo
-    from ..web import ANSWERS, DB_NAME, PLUGINS_DIR, build_answers, metadata
+    from ..web import ANSWERS, DB_NAME, PLUGINS_DIR, TEMPLATES_DIR, build_answers, metadata
 
     db = db_path(ctx)
     with Zibo(db) as z:
         z.conn  # refuses a missing, foreign or newer database; upgrades an older one  # noqa: B018
     work = Path(tempfile.mkdtemp(prefix="zibo-serve-"))
     answers = work / f"{ANSWERS}.db"
-    build_answers(db, answers)
+    build_answers(answers)  # views: the plugin computes their rows when a page asks
     meta = work / "metadata.json"
     meta.write_text(json.dumps(metadata(db), ensure_ascii=False, indent=1), encoding="utf-8")
     linked = work / f"{DB_NAME}.db"  # Datasette names a database after its file
     linked.symlink_to(Path(db).resolve())
-    cmd = [sys.executable, "-m", "datasette", "serve", str(linked), "-i", str(answers), "--metadata", str(meta),
-           "--plugins-dir", str(PLUGINS_DIR), "--host", host, "--port", str(port),
+    cmd = [sys.executable, "-m", "datasette", "serve", str(linked), str(answers), "--metadata", str(meta),
+           "--plugins-dir", str(PLUGINS_DIR), "--template-dir", str(TEMPLATES_DIR), "--host", host, "--port", str(port),
            "--setting", "sql_time_limit_ms", "3000"]
     typer.echo(f"serving {db} at http://{host}:{port}/ (Ctrl-C stops it)", err=True)
     from ..ingest import _die_with_parent
