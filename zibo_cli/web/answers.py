@@ -255,7 +255,7 @@ def scorecard(z: Zibo, place: str | None = None, year: int | None = None) -> dic
 
 
 # -- one figure, one series ------------------------------------------------------------
-def figure(z: Zibo, sha256: str, offset: int, context: int = 120) -> dict[str, Any] | None:
+def figure(z: Zibo, sha256: str, offset: int, context: int = 160) -> dict[str, Any] | None:
     """A figure's sentence in its document: the text before and after it, the figures it
     states, and the document's title, date, publisher and address. None if no such document."""
     docs = z.rows("SELECT id, document, title, published, publisher, source, period, region, text "
@@ -275,12 +275,17 @@ def figure(z: Zibo, sha256: str, offset: int, context: int = 120) -> dict[str, A
     if not quote or text[offset:offset + len(quote)] != quote:
         return {**d, "sha256": sha256, "offset": offset, "figures": figs, "tasks": tasks, "found": False,
                 "before": "", "quote": quote, "after": ""}
-    start = text.rfind("\n", 0, max(0, offset - context))
-    start = 0 if start < 0 else start + 1
-    end = text.find("\n", min(len(text), offset + len(quote) + context))
+    # the quote's own paragraph, cut at ``context`` characters either side
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset + len(quote))
     end = len(text) if end < 0 else end
+    before, after = text[start:offset], text[offset + len(quote):end]
+    if len(before) > context:
+        before = "…" + before[-context:]
+    if len(after) > context:
+        after = after[:context] + "…"
     return {**d, "sha256": sha256, "offset": offset, "figures": figs, "tasks": tasks, "found": True,
-            "before": text[start:offset], "quote": quote, "after": text[offset + len(quote):end]}
+            "before": before, "quote": quote, "after": after}
 
 
 def series_list(z: Zibo, place: str | None = None) -> list[dict[str, Any]]:
@@ -359,20 +364,23 @@ VIEW_ROWS = {
 BASIS_LABELS = {"yoy": "同比", "avg_2y": "两年平均", "mom": "环比", "vs_period": "比上期", "vs_target": "比目标"}
 
 
-def series_charts(z: Zibo, name: str, place: str | None = None, link: str = "link") -> dict[str, Any]:
+def series_charts(z: Zibo, name: str, place: str | None = None, href=None) -> dict[str, Any]:
     """An indicator's figures in a place, one chart per measure, basis and unit (growth rates
-    and amounts are not drawn on one axis), each point a link to its figure."""
+    and amounts are not drawn on one axis), each point a link to its figure (``href`` turns a
+    figure's address into the link: an anchor in a static page)."""
     from .chart import series_svg
 
     groups: dict[tuple, list[dict[str, Any]]] = {}
     points = series_points(z, name, place)
     for p in points:
+        if href is not None:
+            p["link"] = href(p["link"])
         groups.setdefault((p["measure"] or "", p["basis"] or "", p["unit"] or ""), []).append(p)
     charts = []
     for (measure, basis, unit), rows in sorted(groups.items(), key=lambda g: -len(g[1])):
-        label = "".join(x for x in (MEASURE_LABELS.get(measure, measure), BASIS_LABELS.get(basis, "")) if x)
-        title = f"{name}{('（' + label + '）') if label else ''}"
+        label = "·".join(x for x in (MEASURE_LABELS.get(measure, measure), BASIS_LABELS.get(basis, "")) if x)
+        title = f"{name} {label}" if label else name
         charts.append({"title": title, "unit": unit, "points": rows,
-                       "svg": series_svg(rows, name if not label else f"{name}{label}", unit, link)})
+                       "svg": series_svg(rows, title, unit)})
     return {"points": points, "charts": charts,
             "places": sorted({p["place"] for p in series_points(z, name)})}
