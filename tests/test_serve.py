@@ -231,3 +231,37 @@ def test_browser_series_page_draws_a_chart(server, shots, width):
     assert len(set(re.findall(r'href="(/-/figure/[0-9a-f]{64}/\d+)"', svg))) == 2  # each point links
     assert "地区生产总值 · 淄博市" in _text(dom)
     _screenshot(url, width, shots / f"series-{width}.png", height=1200)
+
+
+def test_serve_on_a_busy_port_is_one_line_and_exit_1(tmp_path):
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    env = {**os.environ, "ZIBO_DB": str(tmp_path / "zibo.db")}
+    subprocess.run([str(ZIBO), "ingest", str(seeds / "000_f3de8a4f265dc74f.txt"), "-q"], env=env, check=True)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        port = s.getsockname()[1]
+        r = subprocess.run([str(ZIBO), "serve", "--port", str(port)], env=env, capture_output=True, text=True,
+                           timeout=60)
+    assert r.returncode == 1
+    assert r.stderr.strip().splitlines() == [f"zibo: error: port {port} on 127.0.0.1 is already in use (another "
+                                             "zibo serve?); choose another with --port N, or --port 0 for any free one"]
+
+
+def test_serve_answers_change_after_another_ingest_without_restarting(tmp_path):
+    """zibo serve runs on; a second ingest into its database shows on the next page load."""
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    env = {**os.environ, "ZIBO_DB": str(tmp_path / "zibo.db")}
+    subprocess.run([str(ZIBO), "ingest", str(seeds / "000_f3de8a4f265dc74f.txt"), "-q"], env=env, check=True)
+    proc, base = _start(env)
+    try:
+        assert get(base + "/zibo_answers/behind_target.json?_shape=array") == []
+        assert "固定资产投资" not in get(base + "/?place=未注明地区&year=2023")
+        subprocess.run([str(ZIBO), "ingest", str(seeds / "004_a21875ee7b56be1a.txt"), "-q"], env=env, check=True)
+        behind = get(base + "/zibo_answers/behind_target.json?_shape=array")
+        assert "固定资产投资" in {r["指标"] for r in behind}
+        home = get(base + "/?place=未注明地区&year=2023")
+        assert "固定资产投资" in home and '<span class="dept">市科技局</span>' in home
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)

@@ -30,12 +30,16 @@ def serve(
     import tempfile
     from pathlib import Path
 
-    from ..errors import UsageError
+    from ..errors import UsageError, ZiboError
 
     if importlib.util.find_spec("datasette") is None:
         raise UsageError("zibo serve needs Datasette: pip install 'zibo[web]' (or pip install datasette)")
     from ..query import Zibo
-    from ..web import ANSWERS, DB_NAME, PLUGINS_DIR, TEMPLATES_DIR, build_answers, metadata
+    from ..web import ANSWERS, DB_NAME, PLUGINS_DIR, TEMPLATES_DIR, build_answers, metadata, port_taken
+
+    if port_taken(host, port):  # exit 1, one line (README: Errors and exit codes)
+        raise ZiboError(f"port {port} on {host} is already in use (another zibo serve?); "
+                        "choose another with --port N, or --port 0 for any free one")
 
     db = db_path(ctx)
     with Zibo(db) as z:

@@ -159,6 +159,26 @@ def metadata(db_path: Path) -> dict[str, Any]:
     }
 
 
+def port_taken(host: str, port: int) -> bool:
+    """Is something already listening on ``host:port`` (port 0: any free one, never taken)?"""
+    import socket
+
+    if not port:
+        return False
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError:
+        return False  # a name that does not resolve: Datasette says so itself
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server binds: TIME_WAIT is free
+        try:
+            s.bind(address)
+        except OSError:
+            return True
+    return False
+
+
 def ensure_views(conn: sqlite3.Connection) -> None:
     """Create the views (a migration does this; here for a database it has not reached)."""
     for name, sql in VIEWS.items():
