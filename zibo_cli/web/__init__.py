@@ -2,18 +2,18 @@
 
 What Datasette gets:
 
-* the zibo database itself (read-only), with SQL views that answer the users' questions
-  without SQL: ``figures`` (every figure with its document and quote, and a link to the text
-  around it), ``unfinished_tasks`` (reason and units);
-* a companion database ``zibo_answers`` built from the same library code the CLI uses (so the
-  judgement is the same as ``zibo targets``'s): ``targets`` (each annual target against the
-  latest actual), ``conflicts`` (figures two documents state differently) and ``catalogue``;
-* a metadata file: titles, descriptions and units of tables and columns, facets, and canned
-  queries with parameters (GDP growth over time, behind target, unfinished tasks of a
-  department, search, the text around a quote);
-* a plugin (``plugins/zibo_web.py``) that gives SQLite the matching ``zibo search`` uses
-  (``zibo_simplified()``: traditional → simplified, so 燒烤 finds 烧烤; one and two characters
-  work, which the trigram index cannot do) and makes each figure's source a link.
+* the zibo database itself (read-only), with SQL views (``figures``: every figure with its
+  document, quote and ``source``; ``unfinished_tasks``: reason and units);
+* ``zibo_answers``: views only, each over ``zibo_answer(name)``, which the plugin computes from
+  the zibo database when a query reads it (``answers.VIEW_ROWS``: targets judged as ``zibo
+  targets`` judges them, unfinished tasks one row per department, latest figures, conflicts,
+  the catalogue), so a page never shows a snapshot of the start;
+* a metadata file: Chinese titles and column descriptions, facets, default sorts, hidden
+  internal tables, canned queries;
+* templates (``templates/``) and a plugin (``plugins/zibo_web.py``): the home page (a place and
+  year's targets, unfinished tasks and latest figures), a figure's sentence at
+  ``/-/figure/SHA256/OFFSET``, an indicator's chart at ``/-/series``, search in simplified or
+  traditional characters, links from every ``source`` to its sentence.
 """
 
 from __future__ import annotations
