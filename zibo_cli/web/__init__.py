@@ -84,10 +84,11 @@ _HIDDEN = ["_migrations", "_fts_pending", "documents_fts", "documents_fts_data",
 
 def metadata(db_path: Path) -> dict[str, Any]:
     """The Datasette metadata for a zibo database."""
-    gdp = ("SELECT region AS 地区, period AS 期间, value AS 增速, unit AS 单位, qualifier AS 说明, document AS 文件, "
-           "quote AS 原句, source FROM figures "
-           "WHERE name = '地区生产总值' AND measure = 'growth' AND coalesce(basis, 'yoy') = 'yoy' "
-           "ORDER BY region, substr(period, 1, 4), period")
+    gdp = ("SELECT coalesce(nullif(o.region, ''), '未注明地区') AS 地区, o.period AS 期间, o.value AS 增速, "
+           "o.unit AS 单位, o.qualifier AS 说明, d.document AS 文件, o.quote AS 原句, "
+           "d.sha256 || ':' || coalesce(o.char_offset, 0) AS source FROM observations o JOIN documents d "
+           "ON d.id = o.doc_id WHERE o.name = '地区生产总值' AND o.measure = 'growth' AND o.kind = 'actual' "
+           "AND coalesce(o.basis, 'yoy') = 'yoy' ORDER BY 地区, o.year, o.end_month, o.start_month DESC")
     hidden = {t: {"hidden": True} for t in _HIDDEN}
     return {
         "title": "zibo：政府经济报告中的目标、任务与数据",
@@ -135,9 +136,8 @@ def metadata(db_path: Path) -> dict[str, Any]:
                 "title": "即时答案",
                 "description": "每次打开时按当前数据库计算，与 zibo 命令的结果一致。",
                 "tables": {
-                    "targets": {"title": "目标完成情况", "description": "每个年度目标与当年最新实际（同 `zibo targets`）。",
-                                "columns": _ANSWER_COLUMNS["targets"], "facets": ["状态", "地区", "年份"],
-                                "sort_desc": "年份"},
+                    "targets": {"title": "目标完成情况", "description": "每个年度目标与当年最新实际（同 `zibo targets`）；落后的在前。",
+                                "columns": _ANSWER_COLUMNS["targets"], "facets": ["状态", "地区", "年份"]},
                     "unfinished_tasks": {"title": "未完成任务（按责任单位）",
                                          "description": "未完成的任务，每个责任单位一行。",
                                          "columns": _ANSWER_COLUMNS["unfinished_tasks"],

@@ -57,7 +57,7 @@ def _place_sql(column: str) -> str:
 # -- places and years ------------------------------------------------------------------
 def places(z: Zibo) -> list[dict[str, Any]]:
     """Every place with its number of documents and the years its figures and tasks are of,
-    most documents first."""
+    most documents first (rows that name no place last)."""
     docs = {r["place"]: r["n"] for r in z.rows(
         f"SELECT coalesce(nullif(region, ''), '{NO_PLACE}') AS place, count(*) AS n FROM documents "
         "GROUP BY 1")}
@@ -68,13 +68,13 @@ def places(z: Zibo) -> list[dict[str, Any]]:
             years.setdefault(r["place"], set()).add(r["year"])
     out = [{"place": p, "documents": docs.get(p, 0), "years": sorted(years.get(p, ()), reverse=True)}
            for p in set(docs) | set(years)]
-    out.sort(key=lambda r: (-r["documents"], r["place"] == NO_PLACE, -len(r["years"]), r["place"]))
+    out.sort(key=lambda r: (r["place"] == NO_PLACE, -r["documents"], -len(r["years"]), r["place"]))
     return out
 
 
 def default_choice(z: Zibo, place: str | None = None, year: int | None = None) -> tuple[str | None, int | None]:
-    """The place and year a page shows: those asked for, else the place with most documents
-    and its latest year."""
+    """The place and year a page shows: those asked for, else the named place with most
+    documents and its latest year."""
     found = places(z)
     if not place:
         place = found[0]["place"] if found else None
@@ -314,10 +314,15 @@ def series_points(z: Zibo, name: str, place: str | None = None) -> list[dict[str
 
 
 # -- live views: rows for the SQL views of zibo_answers ----------------------------------
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
 def _targets_view(z: Zibo) -> list[dict[str, Any]]:
     return [{"指标": r["name"], "地区": r["place"], "年份": r["year"], "状态": r["status_label"],
              "方向": r["direction_label"], "目标": r["target"], "目标说明": r["target_qualifier"],
-             "最新实际": r["actual"], "实际期间": r["actual_period"], "序时进度": r["pace"], "差距": r["gap"],
+             "最新实际": _round(r["actual"]), "实际期间": r["actual_period"], "序时进度": _round(r["pace"]),
+             "差距": _round(r["gap"]),
              "单位": r["unit"], "目标来源": r["target_source"], "实际来源": r["actual_source"],
              "status": r["status"]} for r in target_rows(z)]
 

@@ -145,10 +145,33 @@ async def series_page(datasette, request):
     return await _page(datasette, request, "zibo_series.html", {"name": name, "place": place, **found})
 
 
+# Datasette's table pages: short cells (names, places, numbers) never wrap; long texts do
+_NOWRAP = ["指标", "地区", "年份", "状态", "方向", "目标", "目标说明", "最新实际", "实际期间", "序时进度", "差距", "单位",
+           "部门", "序号", "期间", "口径", "数值", "说明", "name", "region", "period", "kind", "value", "unit",
+           "measure", "basis", "qualifier", "status", "seq", "year", "document", "增速"]
+
+
+async def css(datasette, request):
+    from datasette.utils import to_css_class
+
+    cells = ", ".join(f".rows-and-columns td.col-{to_css_class(c)}" for c in _NOWRAP)
+    text = (f"{cells} {{ white-space: nowrap; }}\n"
+            ".rows-and-columns td { font-variant-numeric: tabular-nums; }\n"
+            "body { font-family: 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Zen Hei', "
+            "'Microsoft YaHei', 'PingFang SC', system-ui, sans-serif; }\n")
+    return Response.text(text, headers={"content-type": "text/css; charset=utf-8"})
+
+
+@hookimpl
+def extra_css_urls(datasette):
+    return [datasette.urls.path("/-/zibo.css")]
+
+
 @hookimpl
 def register_routes():
     return [
         (r"^/$", home),
+        (r"^/-/zibo\.css$", css),
         (r"^/-/figure/(?P<sha256>[0-9a-f]{64})/(?P<offset>[0-9]{1,12})$", figure_page),
         (r"^/-/series$", series_page),
     ]
