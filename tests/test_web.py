@@ -167,3 +167,37 @@ def test_metadata_is_valid_json_with_chinese_titles(tmp_path):
 
     meta = json.loads(json.dumps(metadata(tmp_path / "x.db"), ensure_ascii=False))
     assert meta["databases"]["zibo_answers"]["tables"]["targets"]["title"] == "目标完成情况"
+
+
+def test_every_place_of_the_real_corpus_has_a_scorecard_whose_links_find_their_sentences(tmp_path):
+    """The real corpus (tests/data/real/docs): each place's page renders, and each figure it
+    links to is found in its document and highlighted there."""
+    docs = Path(__file__).resolve().parent / "data" / "real" / "docs"
+    db = tmp_path / "real.db"
+    ingest(db, docs)
+    site = Site(db, tmp_path)
+    home = site.get("/")
+    places = re.findall(r'<option value="([^"]+)"', home.split('name="year"')[0])
+    assert len(places) > 10 and places[-1] == NO_PLACE  # named places first
+    links, missing = set(), []
+    for place in places:
+        page = site.get(f"/?place={place}")
+        assert f"{place} " in text_of(page)
+        links |= set(re.findall(r'href="(/-/figure/[0-9a-f]{64}/\d+)"', page))
+    assert len(links) > 50
+    for link in sorted(links):
+        if '<mark class="quote" id="quote">' not in site.get(link):
+            missing.append(link)
+    assert not missing
+    assert site.get("/zibo_answers/targets.json?_shape=array&_size=max")
+
+
+@pytest.mark.parametrize(("text", "quote", "end"), [
+    ("前言。增长6.5%，在全省排第六位，总体向好。", "增长6.5%，在全省排第6位，总体向好", 22),  # 第六 stored as 第6
+    ("前言。增长6.5%。", "增长6.5%", 9),
+    ("前言。完全不同的一句话。", "增长6.5%", None),
+])
+def test_a_highlighted_sentence_is_the_documents_own_words(text, quote, end):
+    from zibo_cli.web.answers import _quote_end
+
+    assert _quote_end(text, 3, quote) == end

@@ -272,20 +272,38 @@ def figure(z: Zibo, sha256: str, offset: int, context: int = 160) -> dict[str, A
     if not quote and 0 <= offset < len(text):  # a task row: its line
         end = text.find("\n", offset)
         quote = text[offset:end if end >= 0 else len(text)]
-    if not quote or text[offset:offset + len(quote)] != quote:
+    stop = _quote_end(text, offset, quote)
+    if stop is None:
         return {**d, "sha256": sha256, "offset": offset, "figures": figs, "tasks": tasks, "found": False,
                 "before": "", "quote": quote, "after": ""}
     # the quote's own paragraph, cut at ``context`` characters either side
     start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset + len(quote))
+    end = text.find("\n", stop)
     end = len(text) if end < 0 else end
-    before, after = text[start:offset], text[offset + len(quote):end]
+    before, after = text[start:offset], text[stop:end]
+    quote = text[offset:stop]  # the document's own words (the stored quote writes 第六 as 第6)
     if len(before) > context:
         before = "…" + before[-context:]
     if len(after) > context:
         after = after[:context] + "…"
     return {**d, "sha256": sha256, "offset": offset, "figures": figs, "tasks": tasks, "found": True,
             "before": before, "quote": quote, "after": after}
+
+
+def _quote_end(text: str, offset: int, quote: str) -> int | None:
+    """Where the quote starting at ``offset`` ends in the text: exactly, or, when the stored
+    quote normalised it (numerals: 第六 → 第6), where its last matching characters are."""
+    if not quote or not 0 <= offset < len(text):
+        return None
+    if text.startswith(quote, offset):
+        return offset + len(quote)
+    import difflib
+
+    window = text[offset:offset + len(quote) + 20]
+    blocks = [b for b in difflib.SequenceMatcher(None, quote, window, autojunk=False).get_matching_blocks() if b.size]
+    if not blocks or blocks[0].b != 0 or sum(b.size for b in blocks) < 0.7 * len(quote):
+        return None
+    return offset + blocks[-1].b + blocks[-1].size
 
 
 def series_list(z: Zibo, place: str | None = None) -> list[dict[str, Any]]:
