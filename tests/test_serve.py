@@ -163,17 +163,12 @@ def _browser(*args: str) -> subprocess.CompletedProcess:
                            "--lang=zh-CN", *args], capture_output=True, text=True, timeout=120)
 
 
-def _dom(url: str, width: int) -> str:
-    """The page as the browser has built it (after layout and any script)."""
-    r = _browser(f"--window-size={width},1200", "--dump-dom", _url(url))
+def _render(url: str, width: int, shot: Path, height: int = 2000) -> str:
+    """The page as the browser has built it (after layout and any script), and its screenshot."""
+    r = _browser(f"--window-size={width},{height}", f"--screenshot={shot}", "--dump-dom", _url(url))
     assert "<body" in r.stdout, r.stderr[-2000:]
+    assert shot.exists() and shot.stat().st_size > 10_000, "the browser drew nothing"
     return r.stdout
-
-
-def _screenshot(url: str, width: int, path: Path, height: int = 2000) -> Path:
-    _browser(f"--window-size={width},{height}", f"--screenshot={path}", _url(url))
-    assert path.exists() and path.stat().st_size > 10_000, "the browser drew nothing"
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -196,13 +191,12 @@ def test_browser_home_shows_the_target_behind_and_the_unfinished_task(server, sh
     import re
 
     url = server + f"/?place={NO_PLACE}&year=2023"
-    dom = _dom(url, width)
+    dom = _render(url, width, shots / f"home-{width}.png")
     row = re.search(r'<tr class="row-behind">(?:(?!</tr>).)*固定资产投资.*?</tr>', dom, re.S).group(0)
     assert "落后" in row and "8%以上" in row and "6.1%" in row
     tasks = dom[dom.index('id="tasks"'):dom.index('id="latest"')]
     assert ">41<" in tasks and "市科技局" in tasks and "基本完成" in tasks
     assert "未注明地区 2023年：目标、任务与最新数据" in _text(dom)
-    _screenshot(url, width, shots / f"home-{width}.png")
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is not installed (apt-get install chromium)")
@@ -210,13 +204,12 @@ def test_browser_home_shows_the_target_behind_and_the_unfinished_task(server, sh
 def test_browser_figure_link_shows_its_sentence_highlighted(server, shots, width):
     import re
 
-    dom = _dom(server + f"/?place={NO_PLACE}&year=2023", width)
-    row = re.search(r'<tr class="row-behind">(?:(?!</tr>).)*固定资产投资.*?</tr>', dom, re.S).group(0)
+    home = get(server + f"/?place={NO_PLACE}&year=2023")  # as the browser gets it (its render: the test above)
+    row = re.search(r'<tr class="row-behind">(?:(?!</tr>).)*固定资产投资.*?</tr>', home, re.S).group(0)
     link = re.findall(r'href="(/-/figure/[0-9a-f]{64}/\d+)"', row)[1]  # the actual, 6.1%
-    fig = _dom(server + link, width)
+    fig = _render(server + link, width, shots / f"figure-{width}.png", height=1200)
     assert '<mark class="quote" id="quote">1-6月固定资产投资增长6.1%</mark>' in fig
     assert "2023年全市经济社会发展第二季度目标任务完成情况" in fig and "固定链接" in fig
-    _screenshot(server + link, width, shots / f"figure-{width}.png", height=1200)
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is not installed (apt-get install chromium)")
@@ -225,12 +218,11 @@ def test_browser_series_page_draws_a_chart(server, shots, width):
     import re
 
     url = server + "/-/series?name=地区生产总值&place=淄博市"
-    dom = _dom(url, width)
+    dom = _render(url, width, shots / f"series-{width}.png", height=1200)
     svg = dom[dom.index("<svg"):dom.index("</svg>")]
     assert len(re.findall(r'<path[^>]*>', svg)) > 5 and "2024年1-9月" in svg  # axes, a line, points, labels
     assert len(set(re.findall(r'href="(/-/figure/[0-9a-f]{64}/\d+)"', svg))) == 2  # each point links
     assert "地区生产总值 · 淄博市" in _text(dom)
-    _screenshot(url, width, shots / f"series-{width}.png", height=1200)
 
 
 def test_serve_on_a_busy_port_is_one_line_and_exit_1(tmp_path):
