@@ -201,3 +201,10 @@ def test_a_highlighted_sentence_is_the_documents_own_words(text, quote, end):
     from zibo_cli.web.answers import _quote_end
 
     assert _quote_end(text, 3, quote) == end
+
+
+def test_a_place_without_the_year_asked_shows_its_latest_and_says_so(site):
+    page = text_of(site.get("/?place=淄博市&year=2023"))
+    assert "淄博市 2024年：目标、任务与最新数据" in page and "淄博市没有 2023 年的数据，显示最新的 2024 年" in page
+    year_options = re.findall(r'<option value="(\d{4})"', site.get(f"/?place={NO_PLACE}"))
+    assert year_options == ["2023"]  # the years of the place shown

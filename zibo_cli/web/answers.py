@@ -74,13 +74,13 @@ def places(z: Zibo) -> list[dict[str, Any]]:
 
 def default_choice(z: Zibo, place: str | None = None, year: int | None = None) -> tuple[str | None, int | None]:
     """The place and year a page shows: those asked for, else the named place with most
-    documents and its latest year."""
+    documents and its latest year (also when the place has nothing of the year asked for)."""
     found = places(z)
     if not place:
         place = found[0]["place"] if found else None
-    if year is None:
-        years = next((p["years"] for p in found if p["place"] == place), [])
-        year = years[0] if years else None
+    years = next((p["years"] for p in found if p["place"] == place), [])
+    if year is None or (years and year not in years):
+        year = years[0] if years else year
     return place, year
 
 
@@ -243,10 +243,13 @@ def _describe(r: dict[str, Any]) -> dict[str, Any]:
 
 def scorecard(z: Zibo, place: str | None = None, year: int | None = None) -> dict[str, Any]:
     """The three questions for a place and a year (default: :func:`default_choice`)."""
+    asked = year
     place, year = default_choice(z, place, year)
     goals = target_rows(z, place, year)
+    found = places(z)
     return {
-        "place": place, "year": year, "places": places(z),
+        "place": place, "year": year, "places": found, "asked_year": asked if asked != year else None,
+        "years": next((p["years"] for p in found if p["place"] == place), []),
         "targets": goals,
         "counts": {s: sum(1 for g in goals if g["status"] == s) for s in STATUS_LABELS},
         "tasks": unfinished_tasks(z, place, year),
