@@ -67,7 +67,7 @@ def _usage(e):
 COMMANDS = {
     "ingest": "ingest", "docs": "docs", "indicator": "indicators", "compare": "indicators",
     "targets": "targets", "tasks": "tasks", "task": "tasks", "search": "search", "show": "documents",
-    "export": "export", "forget": "documents", "doctor": "doctor", "serve": "serve",
+    "export": "export", "forget": "documents", "doctor": "doctor", "serve": "serve", "report": "report",
 }
 COMMAND_ORDER = list(COMMANDS)
 

@@ -30,12 +30,16 @@ def serve(
     import tempfile
     from pathlib import Path
 
-    from ..errors import UsageError
+    from ..errors import UsageError, ZiboError
 
     if importlib.util.find_spec("datasette") is None:
         raise UsageError("zibo serve needs Datasette: pip install 'zibo[web]' (or pip install datasette)")
     from ..query import Zibo
-    from ..web import ANSWERS, DB_NAME, PLUGINS_DIR, build_answers, metadata
+    from ..web import ANSWERS, DB_NAME, PLUGINS_DIR, TEMPLATES_DIR, build_answers, metadata, port_taken
+
+    if port_taken(host, port):  # exit 1, one line (README: Errors and exit codes)
+        raise ZiboError(f"port {port} on {host} is already in use (another zibo serve?); "
+                        "choose another with --port N, or --port 0 for any free one")
 
     db = db_path(ctx)
     with Zibo(db) as z:
@@ -43,7 +47,7 @@ def serve(
     port = _free_port(host, port)
     work = Path(tempfile.mkdtemp(prefix="zibo-serve-"))
     answers = work / f"{ANSWERS}.db"
-    build_answers(db, answers)
+    build_answers(answers)  # views: the plugin computes their rows when a page asks
     meta = work / "metadata.json"
     meta.write_text(json.dumps(metadata(db), ensure_ascii=False, indent=1), encoding="utf-8")
     linked = work / f"{DB_NAME}.db"  # Datasette names a database after its file
@@ -53,8 +57,8 @@ def serve(
     # a database on a read-only folder or file system cannot have the -shm file SQLite's WAL mode
     # needs: Datasette opens it as immutable (it cannot change while served anyway)
     zibo_db = ["-i", str(linked)] if not writable(Path(db)) else [str(linked)]
-    cmd = [sys.executable, "-m", "datasette", "serve", *zibo_db, "-i", str(answers), "--metadata", str(meta),
-           "--plugins-dir", str(PLUGINS_DIR), "--host", host, "--port", str(port),
+    cmd = [sys.executable, "-m", "datasette", "serve", *zibo_db, str(answers), "--metadata", str(meta),
+           "--plugins-dir", str(PLUGINS_DIR), "--template-dir", str(TEMPLATES_DIR), "--host", host, "--port", str(port),
            "--setting", "sql_time_limit_ms", "3000"]
     typer.echo(f"serving {db} at http://{host}:{port}/ (Ctrl-C stops it)", err=True)
     from ..ingest import _die_with_parent
