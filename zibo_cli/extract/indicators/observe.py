@@ -9,6 +9,7 @@ from ...models import ACTUAL, TARGET, Observation
 from .context import _Named
 from .lists import _ALT_NAME
 from .tokens import MAX_QUOTE, _Figure, quote_digits
+from .vocabulary import VOCABULARY, name_rule
 from .words import FORECAST, GROWTH_VERBS, _falls, match_name
 
 _SHARE_NAME = re.compile(r"^[^占]{2,}占[^占]{1,12}(?:比重|比例)$")
@@ -59,6 +60,10 @@ class Observing:
                 measure = "growth"
             name = entry.name
         name = _ALT_NAME.sub("", name) or name
+        if name_rule(name, fig.unit) is None:
+            if raw not in VOCABULARY:
+                return None  # a name the grammar cannot form (a leftover of the clause): no figure
+            name = VOCABULARY[raw]  # 自然增长率 is a rate, not the growth of 自然: the entry as written
         kind = self.ctx.kind
         # 预期目标为5.5%左右，全年实际增长5.8%: 实际 says the figure after a target cue is the result
         cued = self.targets_from is not None and fig.start >= self.targets_from and "实际" not in named.tail
