@@ -65,6 +65,26 @@ def _opening_period(sentence: str, periods: list[PeriodMatch], stop: int,
 
 _AFTER_SEMICOLON = re.compile(r"(?<=[；;])")
 
+# 在2021年…的基础上, 是2014年的1.6倍, 为2019年的: a year written as the base of a comparison
+_BASE_YEAR = re.compile(r"(?:在|以|是|为|相当于)(?:19|20)\d{2}\s*年(?:同期)?(?:[^，。；,;]{0,12}?的?基础上|的)")
+# 今年, 去年, 上年 (not 上年同期, 去年末, 比去年): a year said relative to the one the text speaks in
+_RELATIVE_YEAR = re.compile(r"(?<![比较与同于])(?P<w>今年|本年|去年|上年)(?!同期|同月|末|底|以来|同比|相比)")
+
+
+def _relative_year(before: str, ctx) -> tuple[int, int] | None:
+    """(where, year) of the last 今年/去年/上年 in ``before`` that is no comparison's base, resolved
+    against the year the document speaks in: a work report's target year (it is given in the year
+    it sets targets for), else its data year."""
+    if "年" not in before:
+        return None
+    anchor = ctx.target_year if ctx.target_year is not None else ctx.year
+    if anchor is None:
+        return None
+    found = None
+    for m in _RELATIVE_YEAR.finditer(before):
+        found = (m.start(), anchor if m["w"] in ("今年", "本年") else anchor - 1)
+    return found
+
 
 class PeriodReading:
     """Periods in clauses: which period a figure is of, which periods are comparison bases, the period a sentence opens with, and a growth's basis. (part of the sentence reader)"""
@@ -127,9 +147,10 @@ class PeriodReading:
     def _period(self, fig: _Figure, kind: str, named: _Named) -> tuple[int | None, int | None, int | None]:
         year, start, end = self.ctx.default_period()
         before = self.masked[:fig.start]
-        if self.ctx.target_year is not None and (kind == TARGET and not named.met or "今年" in before):
-            year = self.ctx.target_year  # a work report's targets, or 今年 in it: the year it is given in
-        if named.previous_year and year is not None:
+        if self.ctx.target_year is not None and kind == TARGET and not named.met:
+            year = self.ctx.target_year  # a work report's targets: the year it is given in
+        relative = _relative_year(before, self.ctx)
+        if named.previous_year and year is not None and relative is None:
             year -= 1
         if kind == TARGET and self.ctx.kind != TARGET:
             start, end = self.ctx.target_months
@@ -145,13 +166,19 @@ class PeriodReading:
                 continue
             chosen = _cumulative(self.masked, p) if self.ctx.cumulative_quarters else p.period
         written_year = None
+        written_at = -1
+        bases = [m.span() for m in _BASE_YEAR.finditer(before)] if "年" in before else []
         for pos, y in data_years(before):
             m = _YEAR.match(before, pos)
             nxt = before[m.end():m.end() + 1] if m else ""
             if nxt and nxt in _RANGE_CHARS:
                 continue
-            written_year = y
-        if written_year is not None and written_year != year:
+            if any(a <= pos < b for a, b in bases):
+                continue  # 在2021年…的基础上, 是2014年的1.6倍: a comparison's base, not the figure's year
+            written_year, written_at = y, pos
+        if relative is not None and relative[0] > written_at:
+            year = relative[1]  # 去年, 今年 after any year written: the year the text speaks in, less one
+        elif written_year is not None and written_year != year:
             year = written_year
             if chosen is None:
                 start, end = 1, 12

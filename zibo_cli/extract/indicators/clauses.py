@@ -14,6 +14,8 @@ from .tokens import _MAY_HOLD_FIGURE, _sentences
 
 # 其中6月当月… / 其中，5月份…: a sentence that gives a part (a month) of the figure before
 _PART_OF_BEFORE = re.compile(r"^其中[，,：:]?\s*(?:\d{1,2}月(?:份)?(?:当月)?|当月|本月)")
+# 其中，… / 同时，… after a sentence that announced targets: more of the same list
+_GOES_ON = re.compile(r"^(?:其中|同时|另外|此外)[，,：:]")
 
 
 def extract_clauses(text: str, ctx: Context, offset: int = 0, carry: bool = False) -> list[Observation]:
@@ -42,6 +44,10 @@ def extract_clauses(text: str, ctx: Context, offset: int = 0, carry: bool = Fals
                 # 1-6月，X同比下降1.8%。其中6月当月下降17.6%。: a part of the figure before, whose name
                 # the new sentence does not repeat
                 reader.carried = (before.last_names[0], before.last_raw[0], before.last_unit)
+            if before is not None and before.targets_from is not None and reader.targets_from is None \
+                    and _GOES_ON.match(reader.masked):
+                # 主要预期目标：GDP增长5.5%左右。其中，…: the sentence goes on with the list of targets
+                reader.targets_from = 0
             found = reader.read()
             out.extend(found)
             before, before_names = reader, {o.name for o in found}  # one name only: no doubt whose part

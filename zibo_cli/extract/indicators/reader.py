@@ -20,6 +20,14 @@ _TARGET_CUE = re.compile(r"目标(?:任务)?(?:是|为)?[：:]|(?:预期|主要|
                          r"主要预期目标(?:也|已)?(?:定了|确定|明确|提出)")
 
 
+# 报告提出，… / 会议明确：…: the sentence states what a report or a meeting sets out
+_PROPOSED = re.compile(r"^[^，。；：\d]{0,12}?(?:报告|会议|规划|计划|文件|方案)(?:中)?(?:提出|明确|要求|确定|部署)(?:了)?[，,：:]")
+
+
+# what says a proposal reviews the year before: 过去一年…完成了
+_REVIEWED = re.compile(r"完成了|实现了|过去|去年|上年|回顾|已经|已")
+
+
 # a numbered item's label: 3.税收收入（第5项）：, 4.进出口总额：
 _ITEM_LABEL = re.compile(r"^(?:\d{1,2}\s*[.、．](?!\d)|[（(]\s*\d{1,2}\s*[)）]|[一二三四五六七八九十]{1,3}、)?\s*"
                          r"(?P<label>[\u4e00-\u9fffA-Za-z“”]{2,20}?)(?:[（(][^）)\d]{0,3}\d{0,3}[^）)]{0,4}[)）])?\s*[：:]")
@@ -57,6 +65,11 @@ class _SentenceReader(FigureFinding, PeriodReading, Observing, SubjectReading, O
         if cue and _ACHIEVED.search(self.masked[max(0, cue.start() - 14):cue.start()]):
             cue = None  # 完成了…确定的主要目标任务: a target met, not one announced
         self.targets_from = cue.end() if cue else None
+        if cue is None and ctx.target_year is not None:
+            # 报告提出，2026年新增就业2万人以上: what a report proposes, in a document that sets targets
+            m = _PROPOSED.match(self.masked)
+            if m and not _REVIEWED.search(self.masked, m.end()):
+                self.targets_from = m.end()
         # 预计，全市实现地区生产总值…，财政收入…: every figure of the sentence is an estimate
         self.forecast = bool(_FORECAST_OPENING.match(self.masked))
         # 3.税收收入（第5项）：增长5.2%: the label before the colon names the item's figures
