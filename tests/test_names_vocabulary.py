@@ -72,6 +72,8 @@ def test_every_name_the_corpus_yields_is_formed_by_a_rule():
     bad = []
     for path in _tune_and_seeds():
         for o in parse_file(path).observations:
+            if o.task_seq is not None and not LEFTOVERS.search(o.name):
+                continue  # a figure of a task's cell: the task says what it is of (rule task_cell)
             if name_rule(o.name, o.unit) is None or LEFTOVERS.search(o.name):
                 bad.append(f"{path.name}: {o.name} {o.value}{o.unit}")
     assert not bad, "\n".join(bad)

@@ -60,7 +60,8 @@ class Observing:
                 measure = "growth"
             name = entry.name
         name = _ALT_NAME.sub("", name) or name
-        if name_rule(name, fig.unit) is None:
+        if self.ctx.task_seq is None and name_rule(name, fig.unit) is None:
+            # (in a task's cell the task says what a bare measure is of: 已完成投资3000万元)
             if raw not in VOCABULARY:
                 return None  # a name the grammar cannot form (a leftover of the clause): no figure
             name = VOCABULARY[raw]  # 自然增长率 is a rate, not the growth of 自然: the entry as written

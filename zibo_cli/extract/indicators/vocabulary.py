@@ -25,7 +25,8 @@ name):
 Modifiers are what may stand before an entry or a head: scope and size (规上, 限额以上, 5000万元及
 以上), industries, products, places' kinds (城镇, 农村, 市区), years' kinds (年度, 累计) — any
 words but the ``name_stop`` words of ``words.tsv`` (verbs and comments). ``not_a_name`` words
-name nothing alone.
+name nothing alone. A figure of a task's cell (a task table's target or progress) is not held to
+the grammar: its task says what a bare measure (完成投资) is of.
 """
 
 from __future__ import annotations
