@@ -56,7 +56,8 @@ score: install need-scorer
 	$(BIN)/python $(SCORER) --docs seeds --gold $(dir $(SCORER))seeds.gold.json --zibo $(BIN)/zibo -v
 
 # The scorer on the real corpus (tests/data/real): one line for the half tuned on, one for the
-# half only measured (SOURCES.md says which is which).
+# half only measured (SOURCES.md says which is which), then each half's name precision (name_precision.py:
+# among figures whose amount stands in an exhaustive file's gold, the share with a gold name).
 REAL := tests/data/real
 score-real: install need-scorer
 	@for half in tune measure; do \
@@ -64,6 +65,7 @@ score-real: install need-scorer
 	  $(BIN)/python $(SCORER) --docs $(REAL)/docs --gold $(REAL)/$$half.gold.json \
 	    --zibo $(BIN)/zibo --min-core 0 --min-all 0 | tail -n 1; \
 	done
+	@$(BIN)/python $(REAL)/name_precision.py --zibo $(BIN)/zibo --scorer $(SCORER)
 
 # The document frame (type, region, data year, months, target year) against its hand-read gold
 # (tests/data/frames): one line a half; -v lists the tune half's misses (FRAMES_ARGS=-v).

@@ -30,6 +30,8 @@ __all__ = ["Scope", "scopes", "TARGET_HEADING", "ACTUAL_HEADING"]
 TARGET_HEADING = re.compile(r"目标|工作安排|计划安排|工作打算|工作思路|重点任务|(?<!执行)计划$")
 ACTUAL_HEADING = re.compile(r"回顾|执行情况|完成情况|成绩|成就|成效|进展情况|运行情况|总结")
 # a line that opens a list of targets: 主要预期目标是：, 有这些目标, 目标如下：
+# a list of indicators by how they stand against their targets: 未达到序时进度的指标：
+_PROGRESS_LIST = re.compile(r"未达到|未完成|达到|完成|滞后|落后|超过|超出|低于|高于|进度")
 _LIST_CUE = re.compile(r"(?:目标|指标)(?:任务)?(?:是|为|如下|有)?\s*[：:]\s*$|有这些目标\s*$")
 
 
@@ -83,6 +85,8 @@ def scopes(segments: list[Segment], frame: Frame) -> list[Scope]:
         if seg.kind != "item":
             listing = None
         if seg.kind in ("paragraph", "headline", "item") and _LIST_CUE.search(seg.text.strip()):
-            listing = replace(outer, mode="target")
+            # 未达到序时进度的指标：a list of how indicators stand (actuals), not of targets
+            progress = _PROGRESS_LIST.search(seg.text) and not re.search(r"确保|力争|争取", seg.text)
+            listing = replace(outer, mode="actual" if progress else "target")
         out.append(outer)
     return out

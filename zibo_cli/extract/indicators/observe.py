@@ -1,0 +1,122 @@
+"""An observation from a figure and its name: measure, sign, catalogue name, kind, region, quote."""
+
+from __future__ import annotations
+
+import re
+
+from ... import places
+from ...models import ACTUAL, TARGET, Observation
+from .context import _Named
+from .lists import _ALT_NAME
+from .tokens import MAX_QUOTE, _Figure, quote_digits
+from .vocabulary import VOCABULARY, name_rule
+from .words import FORECAST, GROWTH_VERBS, _falls, match_name
+
+_SHARE_NAME = re.compile(r"^[^占]{2,}占[^占]{1,12}(?:比重|比例)$")
+
+
+class Observing:
+    """An observation from a figure and its name: measure, sign, catalogue name, kind, region, quote. (part of the sentence reader)"""
+
+    # -- observations -----------------------------------------------------------
+    def _observation(self, fig: _Figure, name: str, raw: str, named: _Named) -> Observation | None:
+        tail = set(named.tail)
+        measure = "level"
+        value = fig.value
+        if fig.rank:
+            measure = "rank"
+        elif fig.unit == "百分点":
+            measure = "change"
+        elif "占" in tail or "占比" in tail or named.of and fig.unit == "%" \
+                or fig.unit == "%" and _SHARE_NAME.search(name):
+            measure = "share"  # …，占比…; 第一产业增加值占GDP的比重为6.8%
+        else:
+            verbs = [w for w in named.tail if w in GROWTH_VERBS]
+            to_level = bool(tail & {"到", "至"})
+            if verbs and not to_level:
+                measure = "growth" if fig.unit in ("%", "‰", "倍") else "change"
+                if _falls(verbs[-1], name) != named.decline_name:
+                    value = -value
+            elif named.growth_name and fig.unit in ("%", "‰"):
+                measure = "growth"
+        if measure == "change" and fig.unit == "百分点":
+            verbs = [w for w in named.tail if w in GROWTH_VERBS]
+            if verbs and _falls(verbs[-1], name) != named.decline_name:
+                value = -value
+        entry, rate = match_name(name)
+        if entry is None and _ALT_NAME.search(name):
+            # 生产总值（GDP）: the name, or the other name in brackets, may be the catalogue's
+            alt = _ALT_NAME.search(name)[0][1:-1]
+            entry, rate = match_name(_ALT_NAME.sub("", name))
+            if entry is None:
+                entry, rate = match_name(alt)
+        if entry is None and len(name) > 3 and name.endswith(("总量", "总额")):
+            entry, rate = match_name(name[:-2])  # GDP总量: the catalogue's GDP (its level)
+            rate = False if entry is not None else rate
+        indicator_id = None
+        if entry is not None:
+            indicator_id = entry.id
+            if rate and measure == "level" and fig.unit in ("%", "‰"):
+                measure = "growth"
+            name = entry.name
+        name = _ALT_NAME.sub("", name) or name
+        if self.ctx.task_seq is None and name_rule(name, fig.unit) is None:
+            # (in a task's cell the task says what a bare measure is of: 已完成投资3000万元)
+            if raw not in VOCABULARY:
+                return None  # a name the grammar cannot form (a leftover of the clause): no figure
+            name = VOCABULARY[raw]  # 自然增长率 is a rate, not the growth of 自然: the entry as written
+        kind = self.ctx.kind
+        # 预期目标为5.5%左右，全年实际增长5.8%: 实际 says the figure after a target cue is the result
+        cued = self.targets_from is not None and fig.start >= self.targets_from and "实际" not in named.tail
+        if kind == ACTUAL and (named.target or cued):
+            kind = TARGET
+        year, start_month, end_month = self._period(fig, kind, named)
+        quote, qstart = self._quote(fig)
+        quote = quote_digits(quote)
+        qualifier = fig.qualifier or named.pre_qualifier
+        if qualifier == "达":
+            qualifier = None
+        if named.excluding:
+            qualifier = named.excluding + (qualifier or "")
+        if (named.forecast or self.forecast) and kind == ACTUAL:
+            # 预计全年增长5%左右: an estimate, kept as an actual qualified 预计 (never counted as
+            # meeting a target, and a figure without 预计 for the period is preferred)
+            qualifier = FORECAST + (qualifier or "")
+        basis, base_period = self._basis(measure, named, year)
+        return Observation(
+            name=name, value=value, unit=fig.unit, kind=kind, year=year, start_month=start_month,
+            end_month=end_month, indicator_id=indicator_id, raw_name=raw or None, measure=measure,
+            qualifier=qualifier, char_offset=self.offset + qstart, quote=quote, task_seq=self.ctx.task_seq,
+            region=self._region(named), basis=basis, base_period=base_period,
+        )
+
+    def _region(self, named: _Named) -> str | None:
+        """The place a figure is about: one written before its name, else what its scope word
+        says (全省: the province of the document's region; 全国), else the document's region."""
+        if named.region:
+            return named.region
+        if named.scope in ("全国",):
+            return places.NATION
+        if named.scope in ("全省", "我省") and self.ctx.region:
+            return places.province_of(self.ctx.region) or self.ctx.region
+        return self.ctx.region
+
+    def _quote(self, fig: _Figure) -> tuple[str, int]:
+        """The sentence, or if too long the clause(s) around the figure; and its start."""
+        s = self.s
+        if len(s) <= MAX_QUOTE:
+            return s, 0
+        # the "；"-part holding the figure
+        start = s.rfind("；", 0, fig.start) + 1
+        end = s.find("；", fig.end)
+        end = len(s) if end < 0 else end + 1
+        if end - start <= MAX_QUOTE:
+            return s[start:end], start
+        # the "，"-clauses around it, growing while they fit
+        start = s.rfind("，", 0, fig.start) + 1
+        end = s.find("，", fig.end)
+        end = len(s) if end < 0 else end + 1
+        if end - start > MAX_QUOTE:
+            start = max(0, fig.start - MAX_QUOTE // 2)
+            end = min(len(s), start + MAX_QUOTE)
+        return s[start:end], start
