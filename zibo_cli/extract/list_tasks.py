@@ -41,6 +41,7 @@ _SECTION_HEAD = re.compile(r"(?:完成|进展|推进|建设|实施|落实|办理
 _NOT_TASK_HEAD = re.compile(r"经济|指标|生产总值|收入|消费|运行|增长|主要|总体|基本情况|工作开展")
 _DONE_WORDS = re.compile(r"竣工投用|建成投用|投入使用|(?:已|全部|全面|均已|圆满)(?:完成|完工|竣工|建成|办结)")
 _OPEN_WORDS = re.compile(r"存在问题|问题是|滞后|缓慢|较慢|未完成|尚未|正在|未开工|推进中|在建|延误|预计|力争")
+_SLOW = re.compile(r"[\u4e00-\u9fff]{0,2}(?:进度较慢|进展缓慢|推进缓慢|进度滞后|进展滞后|滞后)")
 _AMOUNT_NEXT = re.compile(r"^[^，。；;,]{0,6}\d")
 _UNIT = re.compile(r"(?:由)?(?P<u>(?:[市区县镇乡]|国家|省)?[\u4e00-\u9fff]{1,12}?(?:委员会|管委会|办公室|政府|中心|委|局|办))"
                    r"(?:牵头|负责|主办|承办)")
@@ -113,6 +114,8 @@ def _headed_items(text: str, meta: DocumentMeta) -> list[Task]:
             if said == NOT_DONE or (rest and _OPEN_WORDS.search(rest)):
                 status = NOT_DONE
             reason = _reason(rest) if status != DONE else None
+            if status == NOT_DONE and reason is None and (slow := _SLOW.search(head)):
+                reason = slow[0]  # 实施进度较慢的项目，一是…: the heading says why it is listed
             out.append(_new(item.number, meta, here + item.offset, status=status, annual_target=name.strip(),
                             progress=rest.strip() or None, reason=reason, category=head,
                             departments=_units(item.text), status_raw=head, quote=f"{head}：{item.text}"[:300]))
