@@ -16,6 +16,10 @@ from zibo_cli.query import Zibo
 from zibo_cli.query.search import search
 
 BEFORE_KEY = 10  # migrations before m011_integer_document_key
+# task columns added after m011 (m012_task_columns): a database written at schema 10 never had them,
+# and a migration cannot know them without reading the files again
+LATER_TASK_COLUMNS = {"target_amount", "actual", "measure_unit", "on_schedule", "notes", "deadline", "quote",
+                      "alignment"}
 
 
 def _old_database(path, docs, monkeypatch, pending_last: bool = True) -> None:
@@ -35,7 +39,10 @@ def _old_database(path, docs, monkeypatch, pending_last: bool = True) -> None:
         conn.execute(store._insert_sql("documents", tuple(document)), tuple(document.values()))
         for table, keyed in (("observations", rows.observations), ("tasks", rows.tasks)):
             if keyed:
-                conn.executemany(store._insert_sql(table, ("doc_id", *keyed.columns)), [(sha, *r) for r in keyed])
+                have = {r[1] for r in conn.execute(f"PRAGMA table_info([{table}])")}
+                keep = [i for i, c in enumerate(keyed.columns) if c in have]  # (columns added since: not yet)
+                conn.executemany(store._insert_sql(table, ("doc_id", *(keyed.columns[i] for i in keep))),
+                                 [(sha, *(r[i] for i in keep)) for r in keyed])
         for c in rows.status_counts:
             conn.execute(store._insert_sql("status_counts", ("doc_id", *c)), (sha, *c.values()))
         conn.execute("COMMIT")
@@ -59,6 +66,7 @@ def _answers(path) -> dict:
         figures = z.rows("SELECT d.sha256, o.* FROM observations o JOIN documents d ON d.id = o.doc_id "
                          "ORDER BY o.id")
         tasks = z.rows("SELECT d.sha256, t.* FROM tasks t JOIN documents d ON d.id = t.doc_id ORDER BY t.id")
+        tasks = [{k: v for k, v in t.items() if k not in LATER_TASK_COLUMNS} for t in tasks]
         counts = z.rows("SELECT d.sha256, c.* FROM status_counts c JOIN documents d ON d.id = c.doc_id "
                         "ORDER BY c.id")
         views = (z.rows("SELECT * FROM figures ORDER BY source, quote"),
