@@ -9,6 +9,8 @@ Three shapes, read from what ``extract.lists`` finds (``source`` = ``prose``):
 * sections, ``一、某工程完成情况`` then what was done, ``存在问题是…``, ``下一步…`` — each a task,
   done when it says the work is finished (竣工投用, 已完成, 已建成) and nothing is open, not_done
   when it names a problem or work still running; its unit, reason and next steps as written;
+* paragraphs that open with a project's title (``食品安全抽样检验工程。全年开展…，超额完成…的年度目标
+  任务。``), at least three in a row — each a task, done when it says the year's target is met;
 * items named by number and unit, ``由县交通局负责的第3件、县水务局负责的第9、10件进展滞后`` —
   each number a task with the sentence's status;
 * a paragraph that runs through its projects one clause each, set apart by ``；``
@@ -39,6 +41,7 @@ _SECTION_HEAD = re.compile(r"(?:完成|进展|推进|建设|实施|落实|办理
 _NOT_TASK_HEAD = re.compile(r"经济|指标|生产总值|收入|消费|运行|增长|主要|总体|基本情况|工作开展")
 _DONE_WORDS = re.compile(r"竣工投用|建成投用|投入使用|(?:已|全部|全面|均已|圆满)(?:完成|完工|竣工|建成|办结)")
 _OPEN_WORDS = re.compile(r"存在问题|问题是|滞后|缓慢|较慢|未完成|尚未|正在|未开工|推进中|在建|延误|预计|力争")
+_SLOW = re.compile(r"[\u4e00-\u9fff]{0,2}(?:进度较慢|进展缓慢|推进缓慢|进度滞后|进展滞后|滞后)")
 _AMOUNT_NEXT = re.compile(r"^[^，。；;,]{0,6}\d")
 _UNIT = re.compile(r"(?:由)?(?P<u>(?:[市区县镇乡]|国家|省)?[\u4e00-\u9fff]{1,12}?(?:委员会|管委会|办公室|政府|中心|委|局|办))"
                    r"(?:牵头|负责|主办|承办)")
@@ -49,7 +52,8 @@ _CAUSE = re.compile(r"因|受|由于|原因|影响|问题|不足|困难|未到�
 
 def list_tasks(text: str, meta: DocumentMeta) -> list[Task]:
     """The tasks of ``text`` written as numbered prose (see the module docstring)."""
-    tasks = _headed_items(text, meta) or _clause_list(text, meta) or _sections(text, meta)
+    tasks = (_headed_items(text, meta) or _clause_list(text, meta) or _sections(text, meta)
+             or _titled_paragraphs(text, meta))
     seen = {t.seq for t in tasks}
     for t in _mentions(text, meta):
         if t.seq not in seen:
@@ -110,6 +114,8 @@ def _headed_items(text: str, meta: DocumentMeta) -> list[Task]:
             if said == NOT_DONE or (rest and _OPEN_WORDS.search(rest)):
                 status = NOT_DONE
             reason = _reason(rest) if status != DONE else None
+            if status == NOT_DONE and reason is None and (slow := _SLOW.search(head)):
+                reason = slow[0]  # 实施进度较慢的项目，一是…: the heading says why it is listed
             out.append(_new(item.number, meta, here + item.offset, status=status, annual_target=name.strip(),
                             progress=rest.strip() or None, reason=reason, category=head,
                             departments=_units(item.text), status_raw=head, quote=f"{head}：{item.text}"[:300]))
@@ -204,3 +210,43 @@ def _clause_list(text: str, meta: DocumentMeta) -> list[Task]:
                             progress=c, departments=_units(c), quote=c[:300]))
         return out
     return []
+
+
+_TITLE = re.compile(r"^\s*(?P<t>[“”\"\u4e00-\u9fff（）()、]{3,24}?(?:工程|项目|建设|创建|行动|改造|提升|计划))[。．.]\s*(?P<b>\S.*)$")
+_YEAR_DONE = re.compile(r"(?:超额|提前|全面|已|顺利)?完成(?:了)?[^，。；]{0,12}(?:年度|全年)(?:目标)?任务|全面完成|全面落实|"
+                        r"竣工投用|建成投用|投入(?:使用|运行)")
+_MIN_TITLED = 3
+
+
+def _titled_paragraphs(text: str, meta: DocumentMeta) -> list[Task]:
+    """Paragraphs that each open with a project's title, at least three in a row."""
+    runs: list[list[tuple[int, re.Match[str]]]] = [[]]
+    offset = 0
+    for line in text.split("\n"):
+        here = offset
+        offset += len(line) + 1
+        if not line.strip():
+            continue
+        m = _TITLE.match(line)
+        if m and _STAGE.search(m["b"]):
+            runs[-1].append((here, m))
+        elif runs[-1]:
+            runs.append([])
+    run = max(runs, key=len)
+    if len(run) < _MIN_TITLED:
+        return []
+    out = []
+    for i, (here, m) in enumerate(run, 1):
+        body = m["b"]
+        if _YEAR_DONE.search(body) and not _OPEN_WORDS.search(body):
+            status = DONE
+        elif _OPEN_WORDS.search(body) or status_of_words(body) == NOT_DONE:
+            status = NOT_DONE
+        else:
+            status = STATUS_UNKNOWN
+        nxt = _NEXT.search(body)
+        out.append(_new(str(i), meta, here, status=status, annual_target=m["t"], progress=body,
+                        reason=_reason(body) if status == NOT_DONE else None,
+                        next_steps=nxt["n"].strip() if nxt else None, departments=_units(body),
+                        quote=f"{m['t']}。{body}"[:300]))
+    return out

@@ -32,43 +32,49 @@ class ListItem:
     offset: int
 
 
-_INLINE_ITEM = re.compile(r"(?:(?<=^)|(?<=[：:；;。，,\s]))(?:(\d{1,2})\s*[.、．](?!\d)|[（(](\d{1,2})[)）]|([①-⑳]))")
+_INLINE_ITEM = re.compile(r"(?:(?<=^)|(?<=[：:；;。，,\s]))(?:(\d{1,2})\s*[.、．](?!\d)|[（(](\d{1,2})[)）]|([①-⑳])"
+                          r"|([一二三四五六七八九十])是)")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_CN = "一二三四五六七八九十"
 
 
 def numbered_items(text: str) -> list[ListItem]:
-    """The items of a list written inside one passage: ``已完成项目：1.修缮敬老院；2.新增公交线路3条``.
+    """The items of a list written inside one passage: ``已完成项目：1.修缮敬老院；2.新增公交线路3条``,
+    ``进度较慢的项目，一是…，二是…``.
 
-    A list counts up from 1 (or ①); each item runs to the next one's number, the heading is
+    A list counts up from 1 (or ①, 一是); each item runs to the next one's number, the heading is
     the text before the first item back to the last sentence end. Numbers that do not count up
     (a date, 5.5%) stay inside their item.
     """
     marks = []
     for m in _INLINE_ITEM.finditer(text):
+        if m[4]:
+            marks.append((m.start(), m.end(), _CN.index(m[4]) + 1, m[4]))
+            continue
         n = int(m[1] or m[2]) if (m[1] or m[2]) else _CIRCLED.index(m[3]) + 1
-        marks.append((m.start(), m.end(), n))
+        marks.append((m.start(), m.end(), n, str(n)))
     out: list[ListItem] = []
-    run: list[tuple[int, int, int]] = []
+    run: list[tuple[int, int, int, str]] = []
     for mk in marks:
         if mk[2] == 1:
             if len(run) >= 2:
                 out.extend(_run_items(text, run))
             run = [mk]
-        elif run and mk[2] == run[-1][2] + 1:
+        elif run and mk[2] == run[-1][2] + 1 and mk[3].isdigit() == run[-1][3].isdigit():
             run.append(mk)
     if len(run) >= 2:
         out.extend(_run_items(text, run))
     return out
 
 
-def _run_items(text: str, run: list[tuple[int, int, int]]) -> list[ListItem]:
+def _run_items(text: str, run: list[tuple[int, int, int, str]]) -> list[ListItem]:
     start = run[0][0]
     cut = max(text.rfind(ch, 0, start) for ch in "。！？\n")
     heading = text[cut + 1:start].strip().rstrip("：:，, ")
     items = []
-    for k, (a, b, n) in enumerate(run):
+    for k, (a, b, _, label) in enumerate(run):
         end = run[k + 1][0] if k + 1 < len(run) else _item_end(text, b)
-        items.append(ListItem(str(n), text[b:end].strip().rstrip("；;，,。 "), heading, a))
+        items.append(ListItem(label, text[b:end].strip().rstrip("；;，,。 "), heading, a))
     return items
 
 
