@@ -626,6 +626,17 @@ def test_unsupported_zip_versions_and_deep_nesting_are_one_clean_line(zibo, tmp_
     assert "1 of 2 files failed; the others were stored" in r.stderr
 
 
+def test_any_reader_that_recurses_too_deep_is_one_line(monkeypatch):
+    from zibo_cli import sources
+
+    def deep(path, data):
+        return deep(path, data)
+
+    monkeypatch.setitem(sources.READERS, "html", deep)
+    with pytest.raises(sources.SourceError, match="nested too deeply"):
+        sources.read_source(Path("p.html"), b"<html><body>x</body></html>")
+
+
 # 9 -------------------------------------------------------------------------------------------
 
 

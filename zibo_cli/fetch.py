@@ -5,8 +5,9 @@ report files it links to) so that the rest of ingest reads it like a file.
     page = fetch("https://www.zibo.gov.cn/art/2024/7/31/art_123.html")
     page.name, page.content_type, len(page.data)
 
-Only http and https; a timeout for each read, a size limit, at most a few redirects (each
-to http or https again). A failure raises :class:`FetchError` with one line saying why.
+Only http and https; a timeout for the whole fetch, a size limit, at most a few redirects
+(each to http or https again); a body shorter than it said is an error. A failure raises
+:class:`FetchError` with one line saying why.
 The standard library's ``urllib`` does the work: no dependency for a few requests.
 """
 
@@ -23,7 +24,7 @@ from .errors import ZiboError
 __all__ = ["Fetched", "FetchError", "fetch", "is_url", "attachment_links", "link_refused", "TIMEOUT", "MAX_BYTES",
            "MAX_REDIRECTS", "ATTACHMENT_EXTENSIONS"]
 
-TIMEOUT = 30.0  # seconds a connection or a read may take (ZIBO_FETCH_TIMEOUT)
+TIMEOUT = 30.0  # seconds a whole fetch may take: connecting, headers, body (ZIBO_FETCH_TIMEOUT)
 MAX_BYTES = 50 * 2**20  # a report larger than this is refused (ZIBO_FETCH_MAX_BYTES)
 MAX_REDIRECTS = 5
 ATTACHMENT_EXTENSIONS = (".doc", ".docx", ".xls", ".xlsx", ".pdf", ".wps")

@@ -8,17 +8,25 @@ from __future__ import annotations
 
 import email
 import email.policy
+import re
 from pathlib import Path
 
 from ..models import SourceText
 
-__all__ = ["read"]
+__all__ = ["read", "MAX_MULTIPARTS"]
+
+MAX_MULTIPARTS = 100
 
 
 def read(path: Path, data: bytes) -> SourceText:
     from ..sources import SourceError
     from .html import read as read_html
 
+    # A saved page is one multipart (two or three when Word nests them); the email parser takes
+    # time quadratic in the nesting and recurses on it, so a file of hundreds is refused first.
+    if len(re.findall(rb"(?i)boundary\s*=", data)) > MAX_MULTIPARTS:
+        raise SourceError(f"an MHT web archive nested too deeply (over {MAX_MULTIPARTS} multipart levels); "
+                          "a hostile or broken file, not read")
     message = email.message_from_bytes(data, policy=email.policy.compat32)
     for part in message.walk():
         if part.get_content_type() != "text/html":
