@@ -89,11 +89,14 @@ def _entry_suffix(name: str) -> str | None:
     return None
 
 
+_PARTICLE_START = re.compile(r"[的、，,]")
+
+
 @lru_cache(maxsize=8192)
 def name_rule(name: str, unit: str = "") -> str | None:
     """The rule that forms ``name`` (see the module docstring), or None: no figure."""
-    if not name:
-        return None
+    if not name or _PARTICLE_START.match(name):
+        return None  # 的经济总量: what is left of a clause cut after 的 names nothing
     if name in VOCABULARY or match_name(name)[0] is not None:
         return "vocabulary"
     if name in _NOT_A_NAME:
