@@ -89,36 +89,13 @@ class _Expired(BaseException):
     """The whole fetch took longer than its timeout (raised by the alarm, wherever it waits)."""
 
 
-class _whole_fetch_deadline:
+def _whole_fetch_deadline(seconds: float):
     """Raise :class:`_Expired` after ``seconds`` in whatever the fetch is waiting on (connect,
     headers, a body sent a byte at a time): SIGALRM, in the main thread. Elsewhere the read
     loop checks the time between reads, each read bounded by the socket's timeout."""
+    from .alarm import alarm
 
-    def __init__(self, seconds: float):
-        import signal
-        import threading
-
-        self.seconds = seconds
-        self.active = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-
-    def __enter__(self):
-        if self.active:
-            import signal
-
-            def expire(signum, frame):
-                raise _Expired
-
-            self.previous = signal.signal(signal.SIGALRM, expire)
-            signal.setitimer(signal.ITIMER_REAL, self.seconds)
-        return self
-
-    def __exit__(self, *exc):
-        if self.active:
-            import signal
-
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, self.previous)
-        return False
+    return alarm(seconds, _Expired)
 
 
 def fetch(url: str, timeout: float | None = None, max_bytes: int | None = None,

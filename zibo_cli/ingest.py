@@ -343,36 +343,12 @@ def parse_timeout() -> float:
         return 120.0
 
 
-class _time_limit:
+def _time_limit(seconds: float):
     """Raise TooComplex in this thread after ``seconds`` (SIGALRM; the main thread of a process
     only, which is where documents are parsed)."""
+    from .alarm import alarm
 
-    def __init__(self, seconds: float):
-        import signal
-        import threading
-
-        self.seconds = seconds
-        self.active = bool(seconds) and hasattr(signal, "setitimer") and \
-            threading.current_thread() is threading.main_thread()
-
-    def __enter__(self):
-        if self.active:
-            import signal
-
-            def expire(signum, frame):
-                raise TooComplex
-
-            self.previous = signal.signal(signal.SIGALRM, expire)
-            signal.setitimer(signal.ITIMER_REAL, self.seconds)
-        return self
-
-    def __exit__(self, *exc):
-        if self.active:
-            import signal
-
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, self.previous)
-        return False
+    return alarm(seconds, TooComplex)
 
 
 def parse_memory() -> int:
