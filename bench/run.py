@@ -86,6 +86,11 @@ QUERIES: list[tuple[str, list[str], str | None]] = [
     ("docs --json", ["docs", "--json"],
      "SELECT document, title, year, start_month, end_month, period, published, publisher, doc_type, "
      "observations, tasks, unreadable FROM documents ORDER BY year, end_month, document"),
+    # a table: the first 20 hits with snippets and a count of the rest, beside the documents
+    # sqlite-utils finds with LIKE
+    ("search 增长", ["search", "增长"],
+     "SELECT d.document, d.title, d.period FROM documents d WHERE d.text LIKE '%增长%' "
+     "ORDER BY d.year, d.end_month, d.document"),
     # judged against `indicator GDP --periods` (zibo against zibo), not against sqlite-utils
     ("targets --behind --json", ["targets", "--behind", "--json"], None),
     ("--help", ["--help"], None),
