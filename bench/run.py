@@ -19,6 +19,12 @@ time, the median of several runs). Each query is also run as the equivalent
 SQL through ``sqlite-utils query`` on the same database, interleaved with the
 zibo runs, so the ratio of the two is measured in the same conditions.
 
+Every ingest figure is also given as a ratio to the bare read-and-index floor
+(``bench/floor.py``: read, hash, decode and insert the same files into SQLite with an FTS5
+trigram index, nothing else), in CPU and in wall time, each floor run right before the ingest
+run it is paired with, the median of the pairs' ratios counting; the real excerpts
+(tests/data/real/docs) get the same pair of ratios.
+
 Figures print as a table with the target and pass/fail beside each. A command
 this zibo does not have yet prints "n/a (command missing)".
 """
@@ -80,6 +86,11 @@ QUERIES: list[tuple[str, list[str], str | None]] = [
     ("docs --json", ["docs", "--json"],
      "SELECT document, title, year, start_month, end_month, period, published, publisher, doc_type, "
      "observations, tasks, unreadable FROM documents ORDER BY year, end_month, document"),
+    # a table: the first 20 hits with snippets and a count of the rest, beside the documents
+    # sqlite-utils finds with LIKE
+    ("search 增长", ["search", "增长"],
+     "SELECT d.document, d.title, d.period FROM documents d WHERE d.text LIKE '%增长%' "
+     "ORDER BY d.year, d.end_month, d.document"),
     # judged against `indicator GDP --periods` (zibo against zibo), not against sqlite-utils
     ("targets --behind --json", ["targets", "--behind", "--json"], None),
     ("--help", ["--help"], None),
@@ -93,6 +104,9 @@ TARGET_QUERY_MIB = 200.0     # any query, at 100,000 reports
 TARGET_RATIO = 0.5           # zibo / sqlite-utils on the same SQL
 TARGET_BEHIND_RATIO = 2.0    # targets --behind / indicator GDP --periods
 TARGET_HELP_MS = 150.0
+TARGET_FLOOR_CPU = 6.0       # ingest CPU / the floor's, 1,000 generated reports
+TARGET_FLOOR_CPU_REAL = 8.0  # the same on the real excerpts
+REAL = HERE.parent / "tests" / "data" / "real" / "docs"
 BIG = 100_000
 
 
@@ -200,7 +214,7 @@ def _pss_kib(pid: int) -> int:
 
 @dataclass
 class Row:
-    size: int
+    size: int | str
     metric: str
     value: str
     target: str = ""
@@ -337,6 +351,53 @@ def wheel_install(work: Path) -> str | None:
     return str(zibo)
 
 
+def floor_run(folder: Path, db: Path) -> Timed:
+    """One run of the bare read-and-index floor (bench/floor.py) into a new database."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    t = run([sys.executable, str(HERE / "floor.py"), str(folder), str(db)])
+    if t.code != 0:
+        sys.exit("bench: the floor failed: " + t.stderr.decode(errors="replace")[-300:])
+    return t
+
+
+def add_floor_ratios(report: Report, n: int | str, label: str, pairs: list[tuple[Timed, Timed]],
+                     target: float | None = None) -> None:
+    """``label`` / the floor in CPU and in wall time: the median of the pairs' ratios (each
+    floor run right before its ingest run)."""
+    cpu = statistics.median(t.cpu / f.cpu for t, f in pairs)
+    wall = statistics.median(t.wall / f.wall for t, f in pairs)
+    note = f" (median of {len(pairs)} pairs)" if len(pairs) > 1 else ""
+    report.add(n, f"  {label} / floor, CPU{note}", f"{cpu:.1f}x", f"<= {target:g}x" if target else "",
+               cpu <= target if target else None)
+    report.add(n, f"  {label} / floor, wall{note}", f"{wall:.1f}x")
+
+
+def bench_real(work: Path, zibo: str, report: Report) -> None:
+    """The real excerpts (tests/data/real/docs): ingest with 2 parser processes against the floor,
+    three pairs."""
+    files = [p for p in REAL.iterdir() if p.is_file()]
+    db, floor_db = work / "bench-real.db", work / "bench-real-floor.db"
+    env = user_env(db)
+    print(f"\n== the real excerpts: {len(files)} files, {sum(p.stat().st_size for p in files) / 2**20:.1f} MiB",
+          flush=True)
+    pairs = []
+    for _ in range(INGEST_RUNS):
+        f = floor_run(REAL, floor_db)
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        t = run([zibo, "--db", str(db), "ingest", str(REAL), "--quiet", "--workers", "2"], env)
+        if t.code != 0:
+            report.add("real", "ingest", f"exit {t.code}", "exit 0", False)
+            return
+        pairs.append((t, f))
+    t, f = sorted(pairs, key=lambda p: p[0].wall)[len(pairs) // 2]
+    report.add("real", "floor: read, hash, decode, FTS5 trigram insert",
+               f"{f.wall:.2f} s, {f.cpu:.2f} s CPU")
+    report.add("real", "ingest (2 parser processes)", f"{t.wall:.2f} s, {t.cpu:.2f} s CPU")
+    add_floor_ratios(report, "real", "ingest", pairs, TARGET_FLOOR_CPU_REAL)
+
+
 def bench_size(n: int, folder: Path, work: Path, runs: int, installs: list[tuple[str, str]], su: str,
                report: Report) -> None:
     zibo = installs[0][1]
@@ -364,8 +425,16 @@ def bench_size(n: int, folder: Path, work: Path, runs: int, installs: list[tuple
         return t
 
     one_run = n > 10_000
+    floor_db = work / f"bench-{n}-floor.db"
     memory = ingest(sampled=True)
-    timed = [memory] if one_run else [ingest(sampled=False) for _ in range(INGEST_RUNS if n <= 1000 else 1)]
+    pairs: list[tuple[Timed, Timed]] = []  # (ingest, the floor run right before it)
+    if one_run:
+        pairs.append((memory, floor_run(folder, floor_db)))
+    else:
+        for _ in range(INGEST_RUNS if n <= 1000 else 1):
+            f = floor_run(folder, floor_db)
+            pairs.append((ingest(sampled=False), f))
+    timed = [t for t, _ in pairs]
     walls = sorted(x.wall for x in timed)
     t = sorted(timed, key=lambda x: x.wall)[len(timed) // 2]  # the median run
     # (the last run's database is the one queried below: every run writes the same)
@@ -377,6 +446,9 @@ def bench_size(n: int, folder: Path, work: Path, runs: int, installs: list[tuple
                rate >= TARGET_RATE)
     report.add(n, "ingest throughput (bytes)", f"{nbytes / 2**20 / t.wall:.2f} MB/s")
     report.add(n, "ingest CPU time (all processes)", f"{t.cpu:.1f} s = {t.cpu / n * 1000:.1f} ms/report")
+    f = sorted(pairs, key=lambda p: p[0].wall)[len(pairs) // 2][1]
+    report.add(n, "floor: read, hash, decode, FTS5 trigram insert", f"{f.wall:.2f} s, {f.cpu:.2f} s CPU")
+    add_floor_ratios(report, n, "ingest", pairs, TARGET_FLOOR_CPU if n == 1000 else None)
     peak = memory.tree_kib / 1024
     report.add(n, "ingest peak memory, all processes (Pss)", f"{peak:.0f} MiB", f"<= {TARGET_PEAK_MIB:.0f} MiB",
                peak <= TARGET_PEAK_MIB)
@@ -385,23 +457,28 @@ def bench_size(n: int, folder: Path, work: Path, runs: int, installs: list[tuple
         one = work / f"bench-{n}-one-process.db"
         for suffix in ("", "-wal", "-shm"):
             Path(f"{one}{suffix}").unlink(missing_ok=True)
+        f1 = floor_run(folder, floor_db)
         t1 = run([zibo, "--db", str(one), "ingest", str(folder), "--quiet", "--workers", "0"], env,
                  tree_memory=True)
         if t1.code == 0:
             report.add(n, "  the same in one process (--workers 0)",
                        f"{n / t1.wall:.0f} reports/s, {t1.cpu / n * 1000:.1f} ms CPU/report, "
                        f"{t1.tree_kib / 1024:.0f} MiB")
+            add_floor_ratios(report, n, "one process", [(t1, f1)])
     size = sum(Path(f"{db}{s}").stat().st_size for s in ("", "-wal") if Path(f"{db}{s}").exists())
     report.add(n, "database size", f"{size / 2**20:.1f} MiB")
 
-    re_times = []
+    re_times, re_pairs = [], []
     for _ in range(3):
+        f = floor_run(folder, floor_db)
         r = run([zibo, "--db", str(db), "ingest", str(folder), "--quiet"], env)
         re_times.append(r.wall)
+        re_pairs.append((r, f))
     re = statistics.median(re_times)
     limit = TARGET_REINGEST_PER_1000 * n / 1000  # judged from 1,000 reports on (below, start-up dominates)
     report.add(n, "re-ingest, unchanged (median of 3)", f"{re:.2f} s", f"<= {limit:g} s" if n >= 1000 else "",
                re <= limit if n >= 1000 else None)
+    add_floor_ratios(report, n, "re-ingest", re_pairs)
 
     for install, zibo in installs:
         print(f"  -- queries, {install} install ({zibo})", flush=True)
@@ -461,6 +538,27 @@ def _queries(n: int, db: Path, env: dict[str, str], runs: int, install: str, zib
                peak_kib / 1024 <= TARGET_QUERY_MIB if n >= BIG else None)
 
 
+def machine() -> str:
+    """The machine in a line: CPU model and count, memory, Python, SQLite."""
+    import sqlite3
+
+    model = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo") as f:
+            model = next((line.split(":", 1)[1].strip() for line in f if line.startswith("model name")), model)
+    except OSError:
+        pass
+    mem = ""
+    try:
+        with open("/proc/meminfo") as f:
+            kib = int(next(line.split()[1] for line in f if line.startswith("MemTotal:")))
+        mem = f", {kib / 2**20:.0f} GiB"
+    except (OSError, StopIteration, ValueError):
+        pass
+    return (f"{os.cpu_count()} CPUs ({model}){mem}, {platform.system()} {platform.machine()}, "
+            f"{platform.python_implementation()} {platform.python_version()}, SQLite {sqlite3.sqlite_version}")
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description="zibo benchmarks")
     big = os.environ.get("BENCH_BIG") == "1"
@@ -471,6 +569,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--work", type=Path, default=None,
                    help="folder for corpora and databases (default: a temporary folder, removed after)")
     p.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    p.add_argument("--no-real", action="store_true", help="leave out the real excerpts (tests/data/real/docs)")
     args = p.parse_args(argv)
     try:
         sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
@@ -483,10 +582,9 @@ def main(argv: list[str] | None = None) -> int:
     zibo, su = find_tool("zibo"), find_tool("sqlite-utils")
     work = args.work or Path(tempfile.mkdtemp(prefix="zibo-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    print(f"zibo bench: {platform.python_implementation()} {platform.python_version()}, "
-          f"{os.cpu_count()} CPUs, {platform.machine()}, load average {os.getloadavg()[0]:.1f}; "
-          f"work folder {work}", flush=True)
+    print(f"zibo bench: {machine()}, load average {os.getloadavg()[0]:.1f}; work folder {work}", flush=True)
     t0 = time.perf_counter()
+    load0 = os.getloadavg()[0]
     report = Report()
     try:
         installs = [("editable", zibo)]
@@ -496,11 +594,15 @@ def main(argv: list[str] | None = None) -> int:
         full = corpus(work, max(sizes), args.seed)
         for n in sizes:
             bench_size(n, subset(full, n, work), work, runs, installs, su, report)
+        if REAL.is_dir() and not args.no_real:
+            bench_real(work, zibo, report)
     finally:
         if args.work is None and not args.keep:
             shutil.rmtree(work, ignore_errors=True)
     print(f"\n== summary ({time.perf_counter() - t0:.0f} s; load average now "
           f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}: other work on the machine slows every figure)")
+    print(f"machine: {machine()}; load average at the start {load0:.1f}, now "
+          f"{' '.join(f'{x:.1f}' for x in os.getloadavg())} (1, 5, 15 minutes)")
     print(f"{'size':>6}  {'figure':<60} {'value':>36}  {'target':<14} result")
     for r in report.rows:
         print(f"{r.size:>6}  {r.metric:<60} {r.value:>36}  {r.target:<14} {r.verdict}")

@@ -202,3 +202,68 @@ def test_a_bracket_pair_takes_one_width():
 ])
 def test_a_run_of_clause_marks_is_its_strongest_mark(raw, clean):
     assert normalize_mod.normalize_text(raw) == clean
+
+
+# -- one round where one is enough ---------------------------------------------
+def _normalize_by_rounds(text):
+    """normalize as it was written first: rounds of every step until one changes nothing."""
+    result = normalize_mod._normalize_once(text)
+    for _ in range(normalize_mod._MAX_ROUNDS - 1):
+        again = normalize_mod._normalize_once(result.text)
+        if again.text == result.text:
+            break
+        result.text = again.text
+        result.pinyin_removed += again.pinyin_removed
+        result.lines_joined += again.lines_joined
+        result.converted_traditional += again.converted_traditional
+    return result
+
+
+_ROUND_CHARS = ("全市地区生产总值增长深沈憑藉經濟發展區縣與為乾隆後面" + "0123456789０５.%％,，;；:：()（）、。!?？—"
+                + "jīngqūǜ" + "aAPP" + "\u3000\u00a0\u200b\u2f00\ufeff" + "\t\n\r   ")
+
+
+@example("深 沈" + "甲" * 45 + "\n乙，")
+@example("增长 5. 2 %,，\n\n\n\n" + "全" * 41 + "\n\n\n\n沈")
+@example("經 (jīng)濟 , 中 ( 中")
+@given(st.text(alphabet=_ROUND_CHARS, max_size=300))
+def test_one_round_when_it_settles_gives_what_rounds_gave(text):
+    result, simplify_again, moved = normalize_mod._normalize_round(text)
+    if normalize_mod._settled(result.text, simplify_again, moved):
+        assert normalize_mod._normalize_once(result.text).text == result.text
+    assert normalize(text) == _normalize_by_rounds(text)
+
+
+def test_normalize_gives_what_rounds_gave_on_the_seeds(seeds):
+    for path in sorted(seeds.iterdir()):
+        text = path.read_text(encoding="utf-8")
+        assert normalize(text) == _normalize_by_rounds(text), path.name
+
+
+def test_opencc_keys_are_chinese_characters_only(tmp_path):
+    """A round skips OpenCC's second look when no Chinese characters were brought together:
+    sound only while every key of its t2s dictionaries is Chinese characters (normalize.HAN)."""
+    import json
+    import os
+    import subprocess
+    from pathlib import Path
+
+    import opencc
+
+    clib = Path(opencc.__file__).parent / "clib"
+    tool, share = clib / "bin" / "opencc_dict", clib / "share" / "opencc"
+    if not tool.exists() or not (share / "t2s.json").exists():
+        pytest.skip(f"this opencc build has no {tool.name} or t2s.json to read its dictionaries with")
+    config = json.loads((share / "t2s.json").read_text(encoding="utf-8"))
+    files = [d["dict"]["file"] for d in config.get("normalization", [])]
+    for step in config["conversion_chain"]:
+        files += [d["file"] for d in step["dict"].get("dicts", [step["dict"]])]
+    env = {**os.environ, "LD_LIBRARY_PATH": str(clib / "lib64")}
+    han = re.compile(f"[{normalize_mod.HAN}]+")
+    for name in files:
+        out = tmp_path / f"{name}.txt"
+        subprocess.run([str(tool), "-i", str(share / name), "-o", str(out), "-f", "ocd2", "-t", "text"],
+                       check=True, env=env, capture_output=True)
+        keys = [line.split("\t", 1)[0] for line in out.read_text(encoding="utf-8").splitlines() if line]
+        assert keys, name
+        assert [k for k in keys if not han.fullmatch(k)] == [], name

@@ -121,3 +121,18 @@ def test_search_one_document_or_period_and_say_when_the_list_is_cut(zibo, zibo_j
     every = zibo_json("search", "增长", "-n", "0")
     r = zibo("search", "增长", "-n", "3")
     assert f"3 of {len(every)} matches" in r.stderr
+
+
+@pytest.mark.parametrize("query", ["增长", "增长 5.1%", "淄博 烧烤", "gdp", "GDP", "地区生产总值", "烤", "%"])
+def test_the_first_hits_are_snipped_and_the_rest_counted(ingested, query):
+    """Only the hits shown are built; the count of the rest (in SQL for a caseless word, else by
+    matching) is the number of hits a full search gives."""
+    from zibo_cli.query.search import search_counted
+
+    conn = connect(ingested)
+    every = search(conn, query, limit=None)
+    for limit in (None, 1, 3, len(every), len(every) + 1):
+        hits, total = search_counted(conn, query, limit=limit)
+        assert hits == (every[:limit] if limit else every)
+        assert total == len(every)
+        assert search_counted(conn, query, limit=limit, count=False) == (hits, None)

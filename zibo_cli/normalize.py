@@ -335,9 +335,13 @@ def normalize(text: str) -> NormalizedText:
     One step can make work for another: a joined line puts ``,`` next to Chinese, a
     removed space brings a mark beside a full-width one. So the steps repeat until the
     text no longer changes (a bounded number of rounds; each that changes something
-    removes or converts characters).
+    removes or converts characters). Whether a second round would change anything is
+    first asked of each step cheaply (``_settled``): real text settles in one round, and
+    only a text that may not have runs the steps again.
     """
-    result = _normalize_once(text)
+    result, simplify_again, moved = _normalize_round(text)
+    if _settled(result.text, simplify_again, moved):
+        return result
     for _ in range(_MAX_ROUNDS - 1):
         again = _normalize_once(result.text)
         if again.text == result.text:
@@ -350,17 +354,75 @@ def normalize(text: str) -> NormalizedText:
 
 
 def _normalize_once(text: str) -> NormalizedText:
+    return _normalize_round(text)[0]
+
+
+def _normalize_round(text: str) -> tuple[NormalizedText, bool, bool]:
+    """One round of every step; whether OpenCC could change its text if run again; and whether
+    spaces were removed or lines joined (which bring characters side by side).
+
+    OpenCC could change the text again only when it changed something in this round, or when
+    a later step put two Chinese characters side by side (a space between them removed, a cut
+    line joined): every key of OpenCC's t2s dictionaries is made of Chinese characters only
+    (tests/test_normalize.py checks), so a text it left as it was, changed later only in other
+    characters, gives it nothing new."""
     text = fix_compat_chars(text)
     text, pinyin = strip_pinyin(text)
     unreadable = count_unreadable(text)
+    before = text
     text, converted = to_simplified(text)
+    simplify_again = text is not before and text != before
     text = unify_width(text)
     text = collapse_punctuation(text)
+    if not simplify_again and (" " in text or "\t" in text) and _CJK_GAP_RE.search(text):
+        simplify_again = True
+    before = text
     text = tidy_spaces(text)
+    moved = text is not before and text != before
     text, joins = join_broken_lines(text)
     text = _BLANKS_RE.sub("\n\n", text).strip("\n")
-    return NormalizedText(text=text, unreadable=unreadable, pinyin_removed=pinyin,
-                          lines_joined=joins, converted_traditional=converted)
+    return (NormalizedText(text=text, unreadable=unreadable, pinyin_removed=pinyin,
+                           lines_joined=joins, converted_traditional=converted),
+            simplify_again or joins > 0, moved or joins > 0)
+
+
+# Every character an OpenCC t2s dictionary key is made of (tests/test_normalize.py checks)
+HAN = CJK + "\U00020000-\U0003ffff"
+# two such characters with spaces (or tabs) between them, which tidy_spaces may remove
+_CJK_GAP_RE = re.compile(f"(?<=[{HAN}])[ \t]+(?=[{HAN}])")
+_COMPAT_OR_NEWLINE_RE = re.compile("[\r\ufeff\u00a0\u200b\u2f00-\u2fdf\u2e80-\u2eff\uf900-\ufaff]")
+
+
+def _settled(text: str, simplify_again: bool, moved: bool) -> bool:
+    """Whether a round of every step would leave ``text`` (the result of a round) as it is,
+    asking each step on its own, most by a search for what it would change. ``moved``: the
+    round removed spaces or joined lines after the width and punctuation steps ran, which
+    can bring a half-width mark beside Chinese text or two marks together; without it those
+    two steps, each stable on its own output, have nothing new to do. True means
+    ``_normalize_once(text).text == text`` (tests/test_normalize.py checks it)."""
+    if _COMPAT_OR_NEWLINE_RE.search(text) or strip_pinyin_finds(text):
+        return False
+    if simplify_again and to_simplified(text)[0] != text:
+        return False
+    if moved and (_PUNCT_RUN_RE.search(text) or not _width_settled(text)):
+        return False
+    if tidy_spaces(text) != text or join_broken_lines(text)[1]:
+        return False
+    return "\n\n\n" not in text and not text.startswith("\n") and not text.endswith("\n")
+
+
+def strip_pinyin_finds(text: str) -> bool:
+    """Whether ``strip_pinyin`` would remove anything from ``text``."""
+    return bool(_PINYIN_ANNOT.search(text) or ("?" in text and _ORPHAN_PINYIN.search(text)))
+
+
+def _width_settled(text: str) -> bool:
+    """Whether ``unify_width`` would leave ``text`` as it is."""
+    if _NEEDS_HALF_RE.search(text):
+        return False
+    if any(_chinese_near(text, m.start()) for m in _HALF_PUNCT_RE.finditer(text)):
+        return False
+    return not (("（" in text or "）" in text) and (_HALF_CLOSE.search(text) or _HALF_OPEN.search(text)))
 
 
 def normalize_text(text: str) -> str:

@@ -25,12 +25,28 @@ def export(
     xlsx: Annotated[Path | None, typer.Option(
         "--xlsx", metavar="FILE", dir_okay=False, show_default=False,
         help="Write one Excel workbook instead: a sheet per table, header row frozen.")] = None,
+    parquet: Annotated[Path | None, typer.Option(
+        "--parquet", metavar="FOLDER", file_okay=False, show_default=False,
+        help="Write Parquet datasets instead (documents without text, figures, tasks, targets; typed "
+             "columns; partitioned by year) for DuckDB, pandas or Spark. Needs pyarrow: "
+             "pip install 'zibo[parquet]'.")] = None,
     json_: JsonOpt = False,
 ) -> None:
     """Write every table (documents, observations, tasks …) to files for other tools: CSV or JSON
-    lines in a folder, one table to stdout (--out -), or an Excel workbook (--xlsx FILE)."""
+    lines in a folder, one table to stdout (--out -), an Excel workbook (--xlsx FILE), or Parquet
+    datasets partitioned by year (--parquet FOLDER)."""
     from ..export import export_tables, export_to_stream
     from ..render import emit, output_format
+
+    if parquet is not None:
+        from ..errors import UsageError
+        from ..parquet import export_parquet
+
+        if out is not None or fmt is not None or xlsx is not None or table:
+            raise UsageError("--parquet writes its four datasets: leave out --out, --format, --xlsx and --table")
+        summary = export_parquet(db_path(ctx), parquet)
+        emit(summary, ["table", "rows", "file"], output_format(json_, False), title=f"exported to {parquet}")
+        return
 
     if xlsx is not None:
         from ..errors import UsageError

@@ -33,13 +33,14 @@ def search(
     character position and a snippet (the hit highlighted on a terminal). Several words
     (淄博 烧烤) find the documents holding all of them."""
     from ..query import Zibo
-    from ..query.search import search as find
+    from ..query.search import search_counted
     from ..render import emit, output_format
 
     fmt = output_format(json_, csv_, tsv_, nl_)
     with Zibo(db_path(ctx)) as z:
-        every = find(z.conn, text, limit=None, document=doc, period=period)
-    hits = every[:limit] if limit else every
+        # the hits shown are snipped; the rest only counted, and only for the table's last line
+        hits, total = search_counted(z.conn, text, limit=limit or None, document=doc, period=period,
+                                     count=fmt == "table")
     if fmt != "table":
         emit(hits, CSV_COLUMNS, fmt)
         return
@@ -47,8 +48,8 @@ def search(
         typer.echo(f"no matches for {text}", err=True)
         return
     _print_hits(hits)
-    if len(hits) < len(every):
-        typer.echo(f"{len(hits)} of {len(every)} matches (-n 0 shows all)", err=True)
+    if total is not None and len(hits) < total:
+        typer.echo(f"{len(hits)} of {total} matches (-n 0 shows all)", err=True)
 
 
 def _print_hits(hits: list[dict]) -> None:
