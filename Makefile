@@ -65,6 +65,11 @@ score-real: install need-scorer
 	  $(BIN)/python $(SCORER) --docs $(REAL)/docs --gold $(REAL)/$$half.gold.json \
 	    --zibo $(BIN)/zibo --min-core 0 --min-all 0 | tail -n 1; \
 	done
+	@for half in tune measure; do \
+	  printf '%-8s task corpus (tests/data/realtasks): ' "$$half"; \
+	  $(BIN)/python $(SCORER) --docs tests/data/realtasks/docs --gold tests/data/realtasks/$$half.gold.json \
+	    --zibo $(BIN)/zibo --min-core 0 --min-all 0 | tail -n 1 | grep -o 'tasks [0-9]*/[0-9]*'; \
+	done
 	@$(BIN)/python $(REAL)/name_precision.py --zibo $(BIN)/zibo --scorer $(SCORER)
 
 # The document frame (type, region, data year, months, target year) against its hand-read gold
