@@ -53,6 +53,7 @@ class IngestResult:
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
     relpath: str | None = None  # the name it is known by (see Found); the base name when not given
+    type: str | None = None  # the document's type, as its frame reads it (stats_release, work_report …)
 
     def __post_init__(self) -> None:
         self.path, self.document = shown(self.path), shown(self.document)
@@ -509,6 +510,7 @@ def _store_prepared(conn: sqlite3.Connection, prep: Prepared, force: bool = Fals
         _fill_from_db(conn, d["sha256"], result)
         return result
     result.doc_type, result.title, result.year, result.period = d["doc_type"], d["title"], d["year"], d["period"]
+    result.type = d.get("type")
     result.observations, result.tasks, result.unreadable = d["observations"], d["tasks"], d["unreadable"]
     result.warnings.extend(rows.warnings)
     return result
@@ -516,11 +518,11 @@ def _store_prepared(conn: sqlite3.Connection, prep: Prepared, force: bool = Fals
 
 def _fill_from_db(conn: sqlite3.Connection, sha: str, result: IngestResult) -> None:
     row = conn.execute(
-        "SELECT doc_type, title, year, period, observations, tasks, unreadable, encoding "
+        "SELECT doc_type, title, year, period, observations, tasks, unreadable, encoding, type "
         "FROM documents WHERE sha256 = ?", (sha,)).fetchone()
     if row:
         (result.doc_type, result.title, result.year, result.period, result.observations,
-         result.tasks, result.unreadable, result.encoding) = row
+         result.tasks, result.unreadable, result.encoding, result.type) = row
 
 
 parsers_started = False  # this process started parser processes (an interrupt then exits at once)

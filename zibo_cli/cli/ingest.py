@@ -8,7 +8,7 @@ import typer
 
 from .application import INGEST_SIGNALS, CsvOpt, JsonOpt, NlOpt, TsvOpt, app, db_path, signals_interrupt
 
-SUMMARY_COLUMNS = ["document", "status", "doc_type", "period", "observations", "tasks", "unreadable", "note"]
+SUMMARY_COLUMNS = ["document", "status", "type", "period", "observations", "tasks", "unreadable", "note"]
 WARNINGS_LISTED = 5  # more warnings than this are summed up by kind (--verbose lists them all)
 
 
@@ -251,7 +251,7 @@ def _report(results: Results, db, quiet: bool, fmt: str, verbose: bool = False) 
         emit([{k: v for k, v in row.items() if k != "note"} for row in rows], fmt="json")
     elif not quiet:
         emit(rows, SUMMARY_COLUMNS, fmt, title=f"ingested into {db}",
-             headers={"observations": "figures", "unreadable": "lost chars", "doc_type": "type"},
+             headers={"observations": "figures", "unreadable": "lost chars"},
              max_widths={"note": 50})
     failed, skipped = results.counts["failed"], results.counts["skipped"]
     if fmt == "table" and not quiet and is_terminal():
