@@ -8,13 +8,13 @@ import json
 import os
 import pty
 import re
-import select
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests.test_cli_output import _read_screen
 from zibo_cli.render import number, qualified
 
 ZIBO = Path(sys.executable).with_name("zibo")
@@ -32,21 +32,7 @@ def _tty(args: list[str], env: dict, columns: int) -> str:
     p = subprocess.Popen([str(ZIBO), *args], stdin=slave, stdout=slave, stderr=subprocess.DEVNULL, env=env,
                          close_fds=True)
     os.close(slave)
-    chunks = []
-    while True:
-        ready, _, _ = select.select([master], [], [], 30)
-        if not ready:
-            break
-        try:
-            data = os.read(master, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    p.wait(timeout=30)
-    os.close(master)
-    return re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]", "", b"".join(chunks).decode("utf-8", "replace")).replace("\r", "")
+    return re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]", "", _read_screen(master, p)).replace("\r", "")
 
 
 @pytest.fixture(scope="module")
