@@ -30,6 +30,24 @@ def test_a_readable_file_with_no_report_is_skipped_not_stored(zibo, zibo_json, t
     assert [d["document"] for d in zibo_json("docs")] == ["r.txt"]
 
 
+def test_a_report_without_figures_is_stored_with_its_frame(zibo, zibo_json, tmp_path):
+    """A yearbook's preface or a plan with no figure read is still a document of a known kind:
+    it is stored (0 figures) so that ``zibo docs`` says what it is; a shopping list is not."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "preface.txt").write_text(
+        "某市统计年鉴2020\n编辑说明\n一、《某市统计年鉴2020》是一部全面反映全市国民经济和社会发展情况的资料性年刊。"
+        "本书收录了全市及各县区2019年经济和社会各方面的统计数据。\n", encoding="utf-8")
+    (folder / "notes.txt").write_text("周末去买菜，记得带伞。\n", encoding="utf-8")
+    r = zibo("ingest", folder, "--json")
+    assert r.exit_code == 0, r.stderr
+    rows = {Path(x["path"]).name: x for x in json.loads(r.stdout)}
+    assert rows["notes.txt"]["status"] == "skipped"
+    docs = {d["document"]: d for d in zibo_json("docs")}
+    assert list(docs) == ["preface.txt"]
+    assert docs["preface.txt"]["type"] == "yearbook" and docs["preface.txt"]["data_year"] == 2019
+
+
 @pytest.mark.parametrize("name, data, cause", [
     ("junk.txt", bytes(range(0xB0, 0xF7)) * 40, "no readable text"),
     ("script.html", b"<html><head><script>var a=1;</script></head><body><script>b()</script></body></html>",
