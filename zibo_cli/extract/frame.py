@@ -589,9 +589,6 @@ def _period_years(frame: Frame, mode: str, dtype: str, text: str, title_year, he
         period = Period(None, 1, period.end_month)
     if period is not None:
         frame.start_month, frame.end_month = period.start_month, period.end_month
-        if dtype == "stats_release" and period.start_month == period.end_month and frame.why.get("type") != "user":
-            frame.type = "monthly_brief"  # one month's figures: a monthly brief
-            frame.why["type"] += f"; months {period.start_month}-{period.end_month}: one month"
 
 
 # the types whose figures are progress to date: a month or quarter they name is where it stands
