@@ -237,7 +237,7 @@ def _region(meta: DocumentMeta, segments: list[Segment]) -> tuple[str, str] | No
     first paragraphs name, the first of them or a later one inside it (丽水市庆元县 → 庆元县)."""
     sources = [("title", meta.title or ""), ("publisher", meta.publisher or "")]
     sources += [(seg.kind, seg.text) for seg in segments[:12] if seg.kind in ("headline", "chrome")]
-    sources += [("lead", seg.text[:200]) for seg in [s for s in segments if s.kind == "paragraph"][:2]]
+    sources += [("lead", seg.text[:200]) for seg in _body(segments)[:2]]
     for where, text in sources:
         names = [n for _, n in places.find_regions(text)]
         if names:
@@ -250,7 +250,8 @@ _DATE_LINE = re.compile(r"^\s*(?:(?:发布|发文|成文|更新)?(?:时间|日�
 # a year that is when a place was founded (1958年建县) is never a data year
 _FOUNDED = re.compile(r"^\s*(?:建[县市区镇乡]|设[县市区镇乡立置]|撤[县地区]|成立|建制|置[县州])")
 # 全市 / 我县 …: the level of a document that names no place; not 高于全国, 居全省第3, 占全市
-_WHOLE_WORD = re.compile(r"(?<![比于居列占较超])(?:全|我)(国|省|自治区|市|州|盟|县|旗|区|镇|乡)(?![长委])")
+_WHOLE_WORD = re.compile(r"(?<![比于居列占较超])(?:全|我)(国|省|自治区|市|州|盟|县|旗|区|镇|乡)(?![长委])"
+                         r"|(?:(?<=[在由经据从，,、。：:\s（(])|^)(省|市|县|区)(?:委(?=[、，,和与])|政府|人大|发展改革委|发改委)")
 _LEVEL_OF_WORD = {"国": "nation", "省": "province", "自治区": "province", "市": "city", "州": "city",
                   "盟": "city", "县": "county", "旗": "county", "区": "district", "镇": "township",
                   "乡": "township"}
@@ -330,11 +331,24 @@ def _unnamed_level(segments: list[Segment], title: str = "") -> tuple[str, str] 
     for seg in [Segment("title", title, 0)] + _body(segments)[:6]:
         m = _WHOLE_WORD.search(seg.text)
         if m:
-            level = _LEVEL_OF_WORD[m[1]]
-            if m[1] == "区" and "自治区" in seg.text:
+            word = m[1] or m[2]
+            level = _LEVEL_OF_WORD[word]
+            if word == "区" and "自治区" in seg.text:
                 level = "province"  # 全区 of an autonomous region
             return level, m[0]
     return None
+
+
+def _region_by_short_title(title: str, segments: list[Segment], level: str) -> tuple[str, str] | None:
+    """(region, why) when the title or a headline writes one province's or city's short name
+    (四川700个省重点项目…) and the text's 全省/我省/省委 says that level."""
+    lines = [title] + [s.text for s in segments[:12] if s.kind == "headline"]
+    found = {full for line in lines for short, full in places.short_names().items()
+             if len(short) >= 2 and short in line and region_level(full) == level}
+    if len(found) != 1:
+        return None
+    name = found.pop()
+    return name, f"title: {places.short_name(name)} ({level})"
 
 
 _MENTIONS_MIN = 3
@@ -412,6 +426,12 @@ def document_frame(text: str, meta: DocumentMeta, segments: list[Segment], *, ta
         frame.why["region"] = f"{region[1]}: {region[0]}"
         frame.note(f"{region[1]} → region {region[0]}")
     unnamed = _unnamed_level(segments, title)
+    if frame.region is None and unnamed is not None:
+        named = _region_by_short_title(title, segments, unnamed[0])
+        if named is not None:
+            frame.region, frame.region_level = named[0], region_level(named[0])
+            frame.why["region"] = named[1]
+            frame.note(f"{named[1]} → region {named[0]}")
     if frame.region is None:
         named = _region_by_mentions(text, unnamed[0] if unnamed else None)
         if named is not None:
