@@ -139,9 +139,12 @@ def test_a_headline_with_an_estimate_names_the_year_reviewed():
 def test_a_month_of_issue_over_a_cumulative_lead():
     f = frame("经济运行简况（2025年6月）\n1-6月，全市规模以上工业增加值增长6.1%。6月份增长5%。")
     assert (f.start_month, f.end_month) == (1, 6)
-    # a title whose month is the data period keeps it
+    # a title's month over a lead that opens on it and goes on to 1-5月份: the range from January
     g = frame("5月份全省经济运行情况\n5月份，全省规模以上工业增加值增长4%。1-5月份增长6%。")
-    assert (g.start_month, g.end_month) == (5, 5)
+    assert (g.start_month, g.end_month) == (1, 5)
+    # a title's month with no range from January in the lead keeps it
+    h = frame("5月份全省经济运行情况\n5月份，全省规模以上工业增加值增长4%。")
+    assert (h.start_month, h.end_month) == (5, 5)
 
 
 def test_a_founding_year_is_never_the_data_year():
@@ -168,3 +171,39 @@ def test_what_the_user_states_wins():
     f = document_frame(text, meta, segment(text), user={"region": "淄博市", "year": 2024})
     assert (f.region, f.region_level, f.year) == ("淄博市", "city", 2024)
     assert f.why["region"] == "user" and f.why["year"] == "user"
+
+
+def test_a_title_month_over_a_cumulative_lead_gives_the_cumulative_period():
+    f = frame("某区2023年10月份经济运行情况\n1-10月，全区规上工业增加值增长6.1%。")
+    assert (f.year, f.start_month, f.end_month) == (2023, 1, 10)
+
+
+def test_a_title_quarter_over_a_cumulative_lead_gives_the_cumulative_period():
+    f = frame("某省三季度GDP同比增长4.9%\n前三季度，全省地区生产总值增长0.7%。")
+    assert (f.start_month, f.end_month) == (1, 9)
+
+
+def test_a_half_year_progress_title_is_the_first_half():
+    f = frame("2022年区政府工作报告目标任务半年完成情况\n地区生产总值增长4.1%，完成年度目标的45%。")
+    assert (f.year, f.start_month, f.end_month) == (2022, 1, 6)
+    assert frame("2022年下半年工作安排\n全区地区生产总值增长4.1%。").end_month != 6
+
+
+def test_a_work_report_without_a_year_still_reviews_a_whole_year():
+    f = frame("政府工作报告\n各位代表：现在，我代表县人民政府向大会报告工作。\n过去一年，全县地区生产总值增长6%。")
+    assert f.year is None and (f.start_month, f.end_month) == (1, 12)
+
+
+@pytest.mark.parametrize("text, year", [
+    # the last whole year it writes, an estimate (预计) included; a quarter after it is not a whole year
+    ("“十三五”时期全国经济社会发展成就\n“十三五”以来，2019年国内生产总值达到99.1万亿元。2020年一季度国内生产总值同比下降6.8%。", 2019),
+    ("过去五年全市发展回顾\n过去五年，全市地区生产总值年均增长8%，预计2016年港口货物吞吐量5.4亿吨。", 2016),
+    # never past the plan's end, never a target
+    ("“十二五”时期全市发展成就\n“十二五”时期，全市生产总值年均增长9%，2015年达到800亿元，力争2020年突破1200亿元。", 2015),
+    # nothing written: the plan's last year
+    ("“十四五”时期全县发展成就\n“十四五”时期，全县地区生产总值年均增长7%。", 2025),
+])
+def test_a_five_year_review_describes_its_last_whole_year(text, year):
+    f = frame(text)
+    assert f.type == "five_year_review"
+    assert (f.year, f.start_month, f.end_month) == (year, 1, 12)

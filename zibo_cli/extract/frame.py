@@ -144,6 +144,18 @@ def _period_of(line: str) -> Period | None:
 def _lead_period(segments: list[Segment]) -> tuple[Period, str] | None:
     """The period the first figure-bearing sentences of the body name: the range from month 1
     that reaches furthest, else the first one."""
+    found = _lead_periods(segments)
+    if not found:
+        return None
+    cumulative = [f for f in found if f[0].start_month == 1]
+    if cumulative:
+        return max(cumulative, key=lambda f: f[0].end_month)
+    return found[0]
+
+
+def _lead_periods(segments: list[Segment]) -> list[tuple[Period, str]]:
+    """Every period the lead's first figure-bearing sentences name, in order (comparison bases
+    and whole years left out)."""
     found: list[tuple[Period, str]] = []
     seen = 0
     paragraphs = 0
@@ -170,12 +182,7 @@ def _lead_period(segments: list[Segment]) -> tuple[Period, str] | None:
                 break
         if seen >= _LEAD_SENTENCES:
             break
-    if not found:
-        return None
-    cumulative = [f for f in found if f[0].start_month == 1]
-    if cumulative:
-        return max(cumulative, key=lambda f: f[0].end_month)
-    return found[0]
+    return found
 
 
 def is_bare_quarter(sentence: str, p) -> bool:
@@ -351,6 +358,13 @@ def _region_by_short_title(title: str, segments: list[Segment], level: str) -> t
     return name, f"title: {places.short_name(name)} ({level})"
 
 
+# 目标任务半年完成情况, 半年工作总结: the first half of the title's year (not 近半年, 下半年)
+_HALF_YEAR = re.compile(r"(?<![上下近前后多])半年度?(?:完成|进展|推进|工作|总结|执行|落实)")
+# a five-year plan's period: 十一五 2006-2010 … 十四五 2021-2025
+_FIVE_YEAR_PLAN = re.compile(r"十([一二三四五])五")
+_FYP_END = {"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2030}
+
+
 _MENTIONS_MIN = 3
 _MENTIONS_ALONE = 2
 
@@ -452,6 +466,8 @@ def document_frame(text: str, meta: DocumentMeta, segments: list[Segment], *, ta
         title_year = ys[0][1] if ys else None
         if meta.start_month and meta.end_month:
             period = Period(None, meta.start_month, meta.end_month)
+            if (meta.start_month, meta.end_month) == (1, 12) and _HALF_YEAR.search(title):
+                period = Period(None, 1, 6)  # 2022年…目标任务半年完成情况: the year's first half
             frame.why["months"] = f"title: {title[:40]}"
             frame.note(f"title: {title[:40]} → months {meta.start_month}-{meta.end_month}")
         if title_year:
@@ -473,11 +489,14 @@ def document_frame(text: str, meta: DocumentMeta, segments: list[Segment], *, ta
         period = lead[0]
         frame.why["months"] = f"lead: {lead[1]}"
         frame.note(f"lead: {lead[1]} → months {period.start_month}-{period.end_month}")
-    elif (period is not None and lead is not None and period.start_month == period.end_month
-          and _ISSUE_MONTH.search(title) and lead[0].start_month == 1 and lead[0].end_month == period.end_month):
-        # 经济运行简况（2025年6月） over 1-6月，全市…: the month names the issue, the lead the period
+    elif (period is not None and lead is not None and period.start_month > 1
+          and period.end_month - period.start_month in (0, 2)
+          and lead[0].start_month == 1 and lead[0].end_month == period.end_month):
+        # 经济运行简况（2025年6月） or 10月份经济运行情况 over 10月份，…。1-10月，全市…, 三季度GDP增长4.9%
+        # over 前三季度…: the title names the month or quarter the period ends; the lead's range
+        # from January is the period (the frame gold reads a month's report so, 10 of 14 times)
         period = lead[0]
-        frame.why["months"] = f"lead: {lead[1]} (the title's month names the issue)"
+        frame.why["months"] = f"lead: {lead[1]} (the title's month or quarter ends the period)"
         frame.note(f"lead: {lead[1]} → months 1-{period.end_month}")
     lead_year = _lead_year(segments)
     if lead_year is not None:
@@ -543,6 +562,9 @@ def _report_years(frame: Frame, mode: str, text: str, title: str, title_year, he
             report_year = lead_year[0] + (0 if ahead else 1)
             where = f"lead: {lead_year[1]}" + ("" if ahead else " (the year reviewed)")
     if report_year is None:
+        if mode == "review_plan" and _REVIEW_CUE.search(text[:4000]):
+            frame.start_month, frame.end_month = 1, 12  # the year it reviews, whichever it is
+            frame.why.setdefault("months", "a year reviewed (its year not written)")
         return
     frame.target_year = report_year
     frame.why["target_year"] = where
@@ -577,6 +599,12 @@ def _period_years(frame: Frame, mode: str, dtype: str, text: str, title_year, he
         if y is not None:
             year, where = y, w
             break
+    if dtype == "five_year_review":
+        fyp = _five_year_review_year(text, published)
+        if fyp is not None:
+            year, where = fyp
+            period = Period(None, 1, 12)
+            frame.why["months"] = "five_year_review: its last full year"
     if mode == "annual" and period is None:
         period = Period(None, 1, 12)
         frame.why.setdefault("months", f"{dtype}: a whole year")
@@ -624,6 +652,35 @@ _AHEAD = re.compile(r"(?:计划|预计|力争|确保|争取|将于|要在|要于
 # 《泉州统计年鉴2017》…收录了2016年…: a yearbook's data are of the year before its own, or as it says
 _YEARBOOK = re.compile(r"年鉴\s*[（(]?\s*((?:19|20)\d{2})|((?:19|20)\d{2})\s*年?\s*[^年]{0,8}年鉴")
 _COLLECTS = re.compile(r"收录(?:了)?\s*((?:19|20)\d{2})\s*年")
+
+
+def _five_year_review_year(text: str, published: tuple[int, int] | None) -> tuple[int, str] | None:
+    """(year, why) a five-year review's last-year figures describe: the year before it was
+    published (a review is written when that year's figures are in), but never past the end of the
+    plan it names (十三五 ends in 2020); with no publication date, the plan's last year."""
+    m = _FIVE_YEAR_PLAN.search(text[:1500])
+    end = _FYP_END[m[1]] if m else None
+    if published is not None:
+        year = published[0] - 1
+        if end is not None and year > end:
+            year = end
+        return year, f"published {published[0]}: the year before" + (f", within 十{m[1]}五" if m else "")
+    top = text[:3000]
+    full = [y for pos, y in data_years(top)
+            if not _NARROWER.match(top, pos + 4) and not _BASE_OR_AHEAD.search(top[max(0, pos - 3):pos])
+            and (end is None or y <= end)]
+    if full:
+        return max(full), f"the last whole year it writes ({max(full)}年)"
+    if end is not None:
+        return end, f"十{m[1]}五: its last year"
+    return None
+
+
+# 2020年一季度, 2024年上半年, 2023年1-9月: a part of a year, not the year's figures
+_NARROWER = re.compile(r"\s*年\s*(?:第?[一二三四1-4]季度|上半年|前三季度|[1１]\s*[-—至~～]\s*\d{1,2}\s*月|\d{1,2}\s*月)")
+# 比2015年, 到2025年, 力争2025年: a base or a target, not the year described (预计2025年 in a review
+# is the last year, estimated)
+_BASE_OR_AHEAD = re.compile(r"(?:比|较|与|到|至|力争|争取|确保|计划)\s*$")
 
 
 def _body_year(text: str) -> tuple[int, str] | None:
