@@ -207,3 +207,20 @@ def test_a_five_year_review_describes_its_last_whole_year(text, year):
     f = frame(text)
     assert f.type == "five_year_review"
     assert (f.year, f.start_month, f.end_month) == (year, 1, 12)
+
+
+def test_places_named_to_be_left_out_are_not_the_region():
+    f = frame("某统计年鉴2017\n本年鉴的资料范围包括全国除香港特别行政区、澳门特别行政区和台湾省以外的所有乡镇。全国乡镇2016年财政收入增长5%。")
+    assert f.region == "全国" and f.region_level == "nation"
+
+
+def test_a_province_short_name_in_the_title_with_the_level_the_text_says():
+    f = frame("四川700个省重点项目提前实现投资进度过半\n6月14日，记者从省发展改革委获悉，1—5月，700个省重点项目年度投资完成率为56.5%。")
+    assert (f.region, f.region_level) == ("四川省", "province")
+    # a short name with no level word in the text is not enough
+    assert frame("四川700个重点项目提前实现投资进度过半\n1—5月，700个重点项目年度投资完成率为56.5%。").region is None
+
+
+def test_a_news_lead_in_a_heading_line_gives_the_region():
+    f = frame("清水十件惠民实事进展顺利\n□特约记者某某\n【本报讯】今年上半年，清水县委、县政府狠抓10件实事的办理，完成投资2603万元。")
+    assert f.region == "清水县"

@@ -246,10 +246,16 @@ def _region(meta: DocumentMeta, segments: list[Segment]) -> tuple[str, str] | No
     sources += [(seg.kind, seg.text) for seg in segments[:12] if seg.kind in ("headline", "chrome")]
     sources += [("lead", seg.text[:200]) for seg in _body(segments)[:2]]
     for where, text in sources:
-        names = [n for _, n in places.find_regions(text)]
+        names = [n for pos, n in places.find_regions(text) if not _LEFT_OUT.search(text[max(0, pos - 32):pos])]
+        if len({places.province_of(n) or n for n in names}) >= 3:
+            continue  # a list of provinces (各省、自治区、直辖市): no one place
         if names:
             return places.most_specific(names) or names[0], where
     return None
+
+
+# 不包括香港特别行政区、澳门特别行政区和台湾省: places named to be left out
+_LEFT_OUT = re.compile(r"(?:不包括|不含|未包括|未含|除)[^。；;]{0,30}$")
 
 
 _DATE_LINE = re.compile(r"^\s*(?:(?:发布|发文|成文|更新)?(?:时间|日期)\s*[:：]?\s*)?(?:19|20)\d{2}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?"
