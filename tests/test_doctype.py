@@ -60,3 +60,19 @@ def test_a_task_table_is_its_evidence():
 def test_no_cue_at_all():
     assert classify(Evidence(body="今天天气很好。"), has_figures=False) == ("other", ["no cue: none"])
     assert classify(Evidence(body="增长5%"), has_figures=True)[0] == "stats_release"
+
+
+def test_a_journalists_lead_makes_a_news_item_whatever_else_the_text_holds():
+    from zibo_cli.extract.doctype import Evidence, classify
+    ev = Evidence(head="全市民生实事项目进展顺利", lead="本报讯（记者 张三）1-6月，全市民生实事项目完成投资5亿元。",
+                  body="本报讯（记者 张三）民生实事项目进度滞后3个，牵头单位：市发改局。")
+    assert classify(ev)[0] == "news_about_report"
+    # 近日 alone is weak evidence: a progress report that opens with it keeps its kind
+    ev = Evidence(head="2021年上半年政府工作报告重点工作完成情况", lead="近日，根据市政府要求，现将上半年重点工作完成情况报告如下。")
+    assert classify(ev)[0] == "progress_on_report"
+
+
+def test_a_table_of_tasks_is_a_task_table_whoever_wrote_it():
+    from zibo_cli.extract.doctype import Evidence, classify
+    ev = Evidence(head="2023年重点工作一季度进展情况", table="task table")
+    assert classify(ev)[0] == "task_table"

@@ -106,6 +106,15 @@ def classify(ev: Evidence, has_figures: bool = True) -> tuple[str, list[str]]:
         scores[r.type] = scores.get(r.type, 0) + r.weight
     if not scores:
         return ("stats_release" if has_figures else "other"), ["no cue: " + ("figures" if has_figures else "none")]
+    for type_, enough in PRECEDENCE:  # the frames README's order: form and author first
+        if scores.get(type_, 0) >= enough:
+            return type_, why[type_]
     order = _order()
     best = max(scores, key=lambda t: (scores[t], -order[t]))
     return best, why[best]
+
+
+# Types that win outright once their evidence reaches a score, in this order (tests/data/frames
+# README, "Where one type ends and the next begins"): a table of tasks is a task table whoever wrote
+# it; a journalist's words make a news item whatever it is about.
+PRECEDENCE = (("task_table", 14), ("news_about_report", 16))
