@@ -224,3 +224,22 @@ def test_a_province_short_name_in_the_title_with_the_level_the_text_says():
 def test_a_news_lead_in_a_heading_line_gives_the_region():
     f = frame("清水十件惠民实事进展顺利\n□特约记者某某\n【本报讯】今年上半年，清水县委、县政府狠抓10件实事的办理，完成投资2603万元。")
     assert f.region == "清水县"
+
+
+@pytest.mark.parametrize("text, year", [
+    # the year of an in-year document's tasks or plan, written before them
+    ("民生实事推进情况\n截至今年7月，相城区2023年民生实事31个项目已完工20个。", 2023),
+    ("项目建设开复工情况\n为掌握2019年全县各项目建设开复工情况，县督查室对38个项目进行了督查。", 2019),
+    ("一季度工作情况汇报\n围绕2018年主要目标任务，全镇完成固定资产投资1.2亿元。", 2018),
+])
+def test_the_year_of_the_tasks_an_in_year_text_names(text, year):
+    assert frame(text).year == year
+
+
+def test_a_deadline_or_a_base_is_not_that_year():
+    assert frame("项目建设情况\n今年以来，项目计划2025年重点推进，完成投资1.2亿元，比2019年全县水平高3%。").year is None
+
+
+def test_a_news_pages_time_stamp_inside_a_line_dates_it():
+    f = frame("某区今年9个教育建设重点项目均已开工\nzz.example.com 2018-06-18 08:25:37来源：某某网\n今年某区教育建设重点项目共9个，完成投资1.2亿元。")
+    assert f.published == "2018-06" and f.year == 2018

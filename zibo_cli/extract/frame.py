@@ -104,6 +104,9 @@ def data_years(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_STAMP = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})\s+\d{1,2}:\d{2}")
+
+
 def _published(meta: DocumentMeta, segments: list[Segment]) -> tuple[int, int] | None:
     if meta.published:
         return int(meta.published[:4]), int(meta.published[5:7])
@@ -112,6 +115,10 @@ def _published(meta: DocumentMeta, segments: list[Segment]) -> tuple[int, int] |
         if len(seg.text.strip()) > 80:
             continue
         m = _DATE.search(seg.text)
+        if m and 1 <= int(m[2]) <= 12 and 1 <= int(m[3]) <= 31:
+            return int(m[1]), int(m[2])
+    for seg in segments[:3]:  # a news page's time stamp inside a line: zz.fjsen.com 2018-06-18 08:25:37来源：…
+        m = _STAMP.search(seg.text[:200])
         if m and 1 <= int(m[2]) <= 12 and 1 <= int(m[3]) <= 31:
             return int(m[1]), int(m[2])
     for seg in segments[:3]:  # a date in brackets under a release's title: （2018年5月15日）
@@ -650,8 +657,9 @@ _AS_OF_TYPES = ("task_bulletin", "task_table", "progress_on_report")
 
 
 # a year the body writes with a period after it (2024年6月末, 2022年第二季度, 2017年民生工程 after 我市)
-_YEAR_OF_PERIOD = re.compile(r"\s*年\s*(?:度|第?[一二三四1-4]季度|上半年|下半年|前三季度|[1１]\s*[-—至~～]|\d{1,2}\s*月(?!\s*\d{1,2}\s*日)|全年)")
-_PLACE_BEFORE = re.compile(r"(?:关于|我[市县区省镇旗]|全[市县区省镇旗]|今年)\s*$")
+_YEAR_OF_PERIOD = re.compile(r"\s*年\s*(?:度|第?[一二三四1-4]季度|上半年|下半年|前三季度|[1１]\s*[-—至~～]|\d{1,2}\s*月(?!\s*\d{1,2}\s*日)|全年"
+                             r"|(?:全|我)[市县区省州镇旗]|(?:重点|民生|主要目标|十件|为民|各项))")
+_PLACE_BEFORE = re.compile(r"(?:关于|我[市县区省镇旗]|全[市县区省镇旗]|今年|(?<=[\u4e00-\u9fff])[市县区州镇旗])\s*$")
 
 
 _AHEAD = re.compile(r"(?:计划|预计|力争|确保|争取|将于|要在|要于|在)\s*$")
