@@ -243,3 +243,11 @@ def test_a_deadline_or_a_base_is_not_that_year():
 def test_a_news_pages_time_stamp_inside_a_line_dates_it():
     f = frame("某区今年9个教育建设重点项目均已开工\nzz.example.com 2018-06-18 08:25:37来源：某某网\n今年某区教育建设重点项目共9个，完成投资1.2亿元。")
     assert f.published == "2018-06" and f.year == 2018
+
+
+def test_a_national_release_that_opens_on_its_month_is_that_months():
+    f = frame("国家统计局：4月份国民经济稳定恢复\n4月份，全国规模以上工业增加值同比增长9.8%。1-4月份，全国规模以上工业增加值同比增长20.3%。")
+    assert (f.region, f.start_month, f.end_month) == ("全国", 4, 4)
+    # a city's release of the same shape is read from January, as the cities report
+    g = frame("4月份全市经济运行情况\n4月份，全市规模以上工业增加值同比增长9.8%。1-4月份，全市规模以上工业增加值同比增长20.3%。")
+    assert (g.start_month, g.end_month) == (1, 4)
