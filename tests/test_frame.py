@@ -251,3 +251,8 @@ def test_a_national_release_that_opens_on_its_month_is_that_months():
     # a city's release of the same shape is read from January, as the cities report
     g = frame("4月份全市经济运行情况\n4月份，全市规模以上工业增加值同比增长9.8%。1-4月份，全市规模以上工业增加值同比增长20.3%。")
     assert (g.start_month, g.end_month) == (1, 4)
+
+
+def test_a_place_inside_the_region_written_right_after_it_is_the_region():
+    f = frame("重庆市人民政府网\n重庆市梁平区人民政府关于我区2022年1-6月国民经济和社会发展计划执行情况的报告\n上半年，全区地区生产总值增长4%。")
+    assert (f.region, f.region_level) == ("梁平区", "district")

@@ -131,3 +131,11 @@ def test_place_spans_prefer_the_longest_name_and_the_leftmost_start(monkeypatch)
         assert places.place_spans("甲乙市丁县") == [(0, 3), (3, 5)]  # 乙市丁县 overlaps 甲乙市
     finally:
         places._name_ends.cache_clear()
+
+
+def test_a_county_renamed_since_the_list_is_known_inside_its_parent():
+    from zibo_cli.places import renamed_within
+    assert renamed_within("梁平区人民政府关于", "重庆市") == "梁平区"  # 梁平县 became a district in 2016
+    assert renamed_within("张店区", "淄博市") is None  # already in the list: not a renamed one
+    assert renamed_within("东乡区", "淄博市") is None  # no 东乡县 in 淄博市
+    assert renamed_within("人民政府", "重庆市") is None

@@ -209,6 +209,29 @@ def most_specific(names: list[str]) -> str | None:
     return best.name if best else None
 
 
+_RENAMED = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:区|县|市)")
+
+
+def renamed_within(text: str, parent: str) -> str | None:
+    """The county-level place ``text`` starts with, inside ``parent``, under a name newer than the
+    list's: a county made a district or a city since (梁平县 → 梁平区 in 重庆市, 东乡县 → 东乡区 in
+    抚州市). The same stem with another of 区/县/市 must be one of the parent's counties."""
+    table = places()
+    outer = table.get(parent)
+    if not outer:
+        return None
+    for m in _RENAMED.finditer(text[:8]):
+        if m.start() != 0:
+            break
+        written = m[0]
+        stem = written[:-1]
+        for suffix in "区县市":
+            old = stem + suffix
+            if old != written and any(p.within(outer[0]) and p.level == 3 for p in table.get(old, ())):
+                return written
+    return None
+
+
 def short_name(region: str) -> str:
     """张店 for 张店区, 淄博 for 淄博市, 甘南 for 甘南藏族自治州 (a name of two characters keeps
     its suffix: 沛县)."""

@@ -261,6 +261,26 @@ def _region(meta: DocumentMeta, segments: list[Segment]) -> tuple[str, str] | No
     return None
 
 
+def _refined(region: tuple[str, str], meta: DocumentMeta, segments: list[Segment]) -> tuple[str, str]:
+    """The region, or a place inside it that the top of the text writes right after it (重庆市梁平区
+    人民政府关于我区…, 抚州市东乡区): the page's site names the city, the document the district."""
+    name = region[0]
+    texts = [meta.title or ""] + [s.text[:200] for s in segments[:12] if s.kind in ("headline", "chrome")]
+    texts += [s.text[:200] for s in _body(segments)[:2]]
+    for text in texts:
+        at = text.find(name)
+        while at >= 0:
+            rest = text[at + len(name):at + len(name) + 12]
+            after = [n for pos, n in places.find_regions(rest) if pos == 0]
+            if after and places.most_specific([name, after[0]]) == after[0]:
+                return after[0], f"{region[1]}, then {name}{after[0]}"
+            renamed = None if after else places.renamed_within(rest, name)
+            if renamed:
+                return renamed, f"{region[1]}, then {name}{renamed} (renamed since the list)"
+            at = text.find(name, at + 1)
+    return region
+
+
 # 不包括香港特别行政区、澳门特别行政区和台湾省: places named to be left out
 _LEFT_OUT = re.compile(r"(?:不包括|不含|未包括|未含|除)[^。；;]{0,30}$")
 
@@ -447,6 +467,8 @@ def document_frame(text: str, meta: DocumentMeta, segments: list[Segment], *, ta
     frame.note(f"type {dtype}: {frame.why['type']}")
 
     region = _region(meta, segments)
+    if region is not None:
+        region = _refined(region, meta, segments)
     if region is not None:
         frame.region = region[0]
         frame.region_level = region_level(region[0])
