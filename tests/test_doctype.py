@@ -19,7 +19,7 @@ def test_every_rule_matches_its_example(rule):
 
 
 def test_every_type_has_rules_and_every_mode_names_a_type():
-    assert {r.type for r in rules()} == set(TYPES) - {"other"}
+    assert {r.type for r in rules()} == set(TYPES)
     assert set(MODE) <= set(TYPES)
 
 

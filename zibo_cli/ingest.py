@@ -468,9 +468,10 @@ _CJK_PUNCT = re.compile(r"[，。、；：！？“”（）《》]")
 def not_a_report(doc: ParsedDocument) -> tuple[str, str] | None:
     """("failed", why) for a file whose text is empty or is no text at all (random bytes read
     as GBK give characters but never a comma or a full stop, and nothing is read from them);
-    ("skipped", why) for readable text with no report in it (a README, a notice): not stored. A
-    text the frame recognises as a kind of report (a yearbook's preface, a plan) is stored even
-    when no figure is read from it, so that ``zibo docs`` shows what it is.
+    ("skipped", why) for readable text with no report in it (a README, a shopping list): not
+    stored. A text the frame recognises by a rule of ``data/doc_types.tsv`` (a yearbook's preface,
+    a plan, a budget report) is stored even when no figure is read from it, so that ``zibo docs``
+    shows what it is.
     None for a report.
 
     Junk is judged by what was read, not by punctuation alone: a task table or a list of
@@ -486,7 +487,8 @@ def not_a_report(doc: ParsedDocument) -> tuple[str, str] | None:
     if not read_something and not _CJK_PUNCT.search(sample) and len(_CJK.findall(sample)) >= 200:
         return "failed", ("no readable text: the bytes decode to characters without a single comma or "
                           "full stop (random or binary data?); check the file")
-    recognised = getattr(doc.meta, "type", None) not in (None, "other")
+    recognised = getattr(doc.meta, "type", None) is not None and not str(
+        (getattr(doc.meta, "frame_why", None) or {}).get("type", "no cue")).startswith("no cue")
     if doc.meta.doc_type == UNKNOWN and not doc.observations and not doc.tasks and not recognised:
         return "skipped", "no report found in this file (no figures, no task table); not stored"
     return None
