@@ -76,3 +76,18 @@ def test_a_table_of_tasks_is_a_task_table_whoever_wrote_it():
     from zibo_cli.extract.doctype import Evidence, classify
     ev = Evidence(head="2023年重点工作一季度进展情况", table="task table")
     assert classify(ev)[0] == "task_table"
+
+
+def test_a_page_that_is_a_table_of_one_months_figures_is_a_monthly_brief():
+    table = ("2013年7月社会消费品零售总额\n金额单位:万元 | | |\n项目 | 本月 | 1-本月 | 增长(%) |\n"
+             + "".join(f"指标{i} | {i * 101.5} | {i * 990.2} | {i / 3:.1f} |\n" for i in range(1, 12)))
+    f = frame_of(table)
+    assert f.type == "monthly_brief"
+    # prose with the same figures is not a table
+    prose = "2013年7月，全市社会消费品零售总额20.6亿元，同比增长12.9%。" * 4
+    assert frame_of(prose).type != "monthly_brief"
+
+
+def frame_of(text):
+    from zibo_cli.extract.frame import document_frame
+    return document_frame(text, extract_metadata(text), segment(text))

@@ -21,7 +21,7 @@ __all__ = ["TYPES", "Rule", "Evidence", "rules", "classify", "MODE"]
 TYPES = ("stats_release", "monthly_brief", "analysis", "bulletin_gongbao", "work_report", "plan",
          "plan_execution", "progress_on_report", "five_year_review", "yearbook", "news_about_report",
          "task_table", "task_bulletin", "other")
-WHERE = ("head", "top", "book", "lead", "body", "publisher", "table")
+WHERE = ("head", "top", "book", "lead", "body", "publisher", "table", "figtable")
 
 # How each type's figures are dated (extract.frame): a work report given in year Y reviews Y-1 and
 # sets Y's targets; a plan sets Y's targets; an annual document covers its year; the rest cover
@@ -53,6 +53,7 @@ class Evidence:
     body: str = ""
     publisher: str = ""
     table: str = ""  # non-empty when the document holds a task table
+    figtable: str = ""  # the top of the text when the text is mostly a table of figures
 
 
 @lru_cache(maxsize=1)

@@ -359,7 +359,21 @@ def evidence_of(text: str, meta: DocumentMeta, segments: list[Segment], task_tab
         task_table = any((seg.kind == "row" or seg.text.count("|") >= 3)
                          and sum(w in seg.text for w in _TASK_COLUMNS) >= 2 for seg in segments[:80])
     return Evidence(head=head, top=top, book=book, lead=lead, body=text[:4000], publisher=meta.publisher or "",
-                    table="task table" if task_table else "")
+                    table="task table" if task_table else "",
+                    figtable=text[:400] if not task_table and _figure_table(text) else "")
+
+
+_NUMBER_CELL = re.compile(r"^[\s|]*-?\d[\d.,，%]*[\s|]*$|(?:\|\s*-?\d[\d.,%]*\s*){2,}")
+
+
+def _figure_table(text: str) -> bool:
+    """Is the text mostly a table of figures (a statistics table page): of its first 60 lines, two
+    in five cells of numbers or rows of them, and hardly a sentence (fewer than three 。)?"""
+    top = text[:3000]
+    if top.count("。") >= 3:
+        return False
+    lines = [ln for ln in top.split("\n") if ln.strip()][:60]
+    return len(lines) >= 8 and sum(bool(_NUMBER_CELL.search(ln)) for ln in lines) * 5 >= len(lines) * 2
 
 
 _TASK_COLUMNS = ("序号", "项目", "任务", "是否完成", "完成情况", "进展", "责任单位", "牵头单位", "责任部门", "牵头部门",
