@@ -256,3 +256,12 @@ def test_a_national_release_that_opens_on_its_month_is_that_months():
 def test_a_place_inside_the_region_written_right_after_it_is_the_region():
     f = frame("重庆市人民政府网\n重庆市梁平区人民政府关于我区2022年1-6月国民经济和社会发展计划执行情况的报告\n上半年，全区地区生产总值增长4%。")
     assert (f.region, f.region_level) == ("梁平区", "district")
+
+
+def test_a_yearbook_table_is_dated_by_its_last_column_of_years():
+    text = ("| 2-3 总产出 | | | |\n| 单位：亿元 | | | |\n| 项目 | 2005 | 2010 | 2014 |\n"
+            "| 总产出 | 16995.93 | 38915.25 | 70742.78 |\n| 第一产业 | 1373.03 | 2307.05 | 3400.90 |\n"
+            "| 第二产业 | 11385.95 | 26616.53 | 49700.10 |\n| 第三产业 | 4236.95 | 9991.67 | 17641.78 |\n"
+            "| 工业 | 9840.1 | 22671.3 | 41234.5 |\n| 建筑业 | 1545.8 | 3945.2 | 8465.6 |\n")
+    f = frame(text)
+    assert f.type == "yearbook" and (f.year, f.start_month, f.end_month) == (2014, 1, 12)

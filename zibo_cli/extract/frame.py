@@ -649,6 +649,11 @@ def _period_years(frame: Frame, mode: str, dtype: str, text: str, title_year, he
         elif book:
             title_year, headline_year, lead_year = int(book[1] or book[2]) - 1, None, None
             frame.note(f"{book[0]}: a yearbook tells the year before its own → year {title_year}")
+        elif title_year is None and headline_year is None and lead_year is None:
+            columns = _year_columns(text)
+            if columns:
+                title_year = columns
+                frame.note(f"a table's columns of years → its last, {columns}")
     for y, w in ((title_year, "title"), (headline_year, "headline"),
                  (lead_year[0] if lead_year else None, f"lead: {lead_year[1]}" if lead_year else ""),
                  (book_year[0] if book_year else None, f"book title: {book_year[1]}" if book_year else ""),
@@ -710,6 +715,19 @@ _AHEAD = re.compile(r"(?:计划|预计|力争|确保|争取|将于|要在|要于
 # 《泉州统计年鉴2017》…收录了2016年…: a yearbook's data are of the year before its own, or as it says
 _YEARBOOK = re.compile(r"年鉴\s*[（(]?\s*((?:19|20)\d{2})|((?:19|20)\d{2})\s*年?\s*[^年]{0,8}年鉴")
 _COLLECTS = re.compile(r"收录(?:了)?\s*((?:19|20)\d{2})\s*年")
+
+
+_YEAR_CELL = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?:\s*年)?(?=\s*(?:\||$))")
+
+
+def _year_columns(text: str) -> int | None:
+    """The last year of a table's header row of years (| 项目 | 2010 | 2013 | 2014 |): a yearbook
+    table's latest data year."""
+    for line in text[:1500].split("\n"):
+        years = [int(y) for y in _YEAR_CELL.findall(line)]
+        if len(years) >= 3 and years == sorted(years):
+            return years[-1]
+    return None
 
 
 def _five_year_review_year(text: str, published: tuple[int, int] | None) -> tuple[int, str] | None:
