@@ -265,3 +265,13 @@ def test_a_yearbook_table_is_dated_by_its_last_column_of_years():
             "| 工业 | 9840.1 | 22671.3 | 41234.5 |\n| 建筑业 | 1545.8 | 3945.2 | 8465.6 |\n")
     f = frame(text)
     assert f.type == "yearbook" and (f.year, f.start_month, f.end_month) == (2014, 1, 12)
+
+
+def test_a_plans_document_row_has_no_period_of_actuals(tmp_path):
+    from zibo_cli.pipeline import parse_file
+    path = tmp_path / "plan.txt"
+    path.write_text("关于印发2023年重点工作任务分工方案的通知\n各单位：现将2023年重点工作任务分工方案印发给你们。"
+                    "一、地区生产总值增长6%左右。（牵头单位：区发改局）\n", encoding="utf-8")
+    doc = parse_file(path)
+    assert doc.meta.type == "plan" and doc.meta.target_year == 2023
+    assert (doc.meta.start_month, doc.meta.end_month) == (None, None)

@@ -112,6 +112,8 @@ def apply_frame(meta: DocumentMeta, frame: Frame) -> None:
         meta.year = year if year is not None else meta.year
     if frame.start_month is not None:  # the frame starts from the title's months and may read on
         meta.start_month, meta.end_month = frame.start_month, frame.end_month
+    elif frame.kind == "plan" and frame.year is None:
+        meta.start_month = meta.end_month = None  # a plan states targets, no period of actuals
     meta.region = frame.region
     meta.report_kind = frame.kind
     meta.frame = list(frame.evidence)
