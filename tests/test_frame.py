@@ -275,3 +275,11 @@ def test_a_plans_document_row_has_no_period_of_actuals(tmp_path):
     doc = parse_file(path)
     assert doc.meta.type == "plan" and doc.meta.target_year == 2023
     assert (doc.meta.start_month, doc.meta.end_month) == (None, None)
+
+
+def test_a_progress_reports_title_year_over_a_date_to_which_it_reports():
+    f = frame("2024年第五次县政府常务会议确定事项落实情况的通报\n会议确定事项43件，截止2024年6月10日，已完成16件，正在推进24件。")
+    assert f.type == "task_bulletin" and (f.year, f.start_month, f.end_month) == (2024, 1, 6)
+    # a deadline (10月前) is not how far it has come; a whole year's report keeps its year
+    g = frame("2024年重点项目推进情况的通报\n各项目要于10月前完成送电，已完成16个项目。")
+    assert (g.start_month, g.end_month) == (1, 12)

@@ -697,8 +697,32 @@ def _period_years(frame: Frame, mode: str, dtype: str, text: str, title_year, he
         # 第二季度…完成情况, keeps its quarter: its figures say which are the year's to date)
         frame.why["months"] = frame.why.get("months", "") + f" (progress as of month {period.end_month})"
         period = Period(None, 1, period.end_month)
+    if (period is not None and dtype in _AS_OF_TYPES and (period.start_month, period.end_month) == (1, 12)
+            and not _WHOLE_YEAR_WORD.search(frame.why.get("months", ""))):
+        # 2024年…事项落实情况的通报 over 截止2024年6月10日，已完成…: a progress report's year in its
+        # title is the year of its tasks; how far it has come is the first date the body gives
+        to_date = _to_date(text)
+        if to_date is not None:
+            period = Period(None, 1, to_date[0])
+            frame.why["months"] = f"body: {to_date[1]} (progress to date)"
+            frame.note(f"{to_date[1]} → months 1-{to_date[0]}")
     if period is not None:
         frame.start_month, frame.end_month = period.start_month, period.end_month
+
+
+_WHOLE_YEAR_WORD = re.compile(r"全年|年度|年底|年末|12月|四季度")
+_TO_DATE = re.compile(r"截[至止]至?\s*(?:(?:19|20)\d{2}\s*年)?\s*(\d{1,2})\s*月(?!前)"
+                      r"|(?<![比较同与])(?:(?:19|20)\d{2}\s*年)?\s*1\s*[-—至~～]\s*(\d{1,2})\s*月(?!前)")
+
+
+def _to_date(text: str) -> tuple[int, str] | None:
+    """(month, words): the first point a progress report's body says its work has reached
+    (截止2024年6月10日, 1-10月), within the first 3,000 characters; none past November."""
+    m = _TO_DATE.search(text[:3000])
+    if m is None:
+        return None
+    month = int(m[1] or m[2])
+    return (month, m[0].strip()) if 1 <= month <= 11 else None
 
 
 # the types whose figures are progress to date: a month or quarter they name is where it stands
