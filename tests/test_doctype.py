@@ -91,3 +91,21 @@ def test_a_page_that_is_a_table_of_one_months_figures_is_a_monthly_brief():
 def frame_of(text):
     from zibo_cli.extract.frame import document_frame
     return document_frame(text, extract_metadata(text), segment(text))
+
+
+@pytest.mark.parametrize("lead, body", [
+    ("中商情报网讯：前三季度，甘肃省生产需求不断改善。", ""),
+    ("甘孜日报讯 2020年我州重点项目250个，完成投资80亿元。", ""),
+    ("今年芗城区教育建设重点项目共9个。", "来源：东南网"),
+])
+def test_news_sites_words_make_a_news_item(lead, body):
+    from zibo_cli.extract.doctype import Evidence, classify
+    ev = Evidence(head="某区今年9个教育建设重点项目均已开工", lead=lead, body=lead + "\n" + body)
+    assert classify(ev)[0] == "news_about_report"
+
+
+def test_a_government_sites_source_line_is_not_news():
+    from zibo_cli.extract.doctype import Evidence, classify
+    ev = Evidence(head="1-5月全市经济运行情况", lead="1-5月，全市规上工业增加值增长6%。",
+                  body="1-5月，全市规上工业增加值增长6%。\n来源：某市人民政府网")
+    assert classify(ev)[0] != "news_about_report"
