@@ -283,3 +283,11 @@ def test_a_progress_reports_title_year_over_a_date_to_which_it_reports():
     # a deadline (10月前) is not how far it has come; a whole year's report keeps its year
     g = frame("2024年重点项目推进情况的通报\n各项目要于10月前完成送电，已完成16个项目。")
     assert (g.start_month, g.end_month) == (1, 12)
+
+
+def test_a_title_inside_the_pages_header_line_is_read_as_its_title():
+    text = ("当前位置：首页>>政策法规>>某省人民政府关于2021年重点工作及责任分解的通知某省人民政府关于2021年\n"
+            "2021年是实施“十四五”规划的第一年。为抓好今年的政府工作报告确定的任务，现将重点工作及责任分解如下。\n"
+            "一、确保完成全年主要预期目标\n1．全省生产总值增长8%。\n牵头负责领导：某某。\n")
+    f = frame(text)
+    assert f.type == "plan" and f.target_year == 2021 and f.year is None

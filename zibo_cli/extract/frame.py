@@ -351,7 +351,9 @@ def _body(segments: list[Segment]) -> list[Segment]:
 def evidence_of(text: str, meta: DocumentMeta, segments: list[Segment], task_table: bool = False) -> Evidence:
     """The typed evidence a document's type is read from (see ``extract.doctype``)."""
     first = next((s.text.strip()[:100] for s in segments[:12] if s.kind not in ("chrome",)), "")
-    head = "\n".join([meta.title or first] + [s.text.strip() for s in segments[:12] if s.kind == "headline"])
+    in_chrome = [] if meta.title else _titles_in_chrome(segments[:6])
+    head = "\n".join([meta.title or (in_chrome[0] if in_chrome else first)]
+                      + [s.text.strip() for s in segments[:12] if s.kind == "headline"] + in_chrome[1:])
     lead = "\n".join(s.text for s in _body(segments)[:2])[:600]
     book = "\n".join(_BOOK_TITLE.findall(text[:1500]))
     top = "\n".join(s.text.strip() for s in segments[:12] if s.kind != "chrome")[:400]
@@ -361,6 +363,14 @@ def evidence_of(text: str, meta: DocumentMeta, segments: list[Segment], task_tab
     return Evidence(head=head, top=top, book=book, lead=lead, body=text[:4000], publisher=meta.publisher or "",
                     table="task table" if task_table else "",
                     figtable=text[:400] if not task_table and _figure_table(text) else "")
+
+
+# a title inside a page's header line (…>>政策法规>>安徽省人民政府关于2021年重点工作及责任分解的通知…)
+_CHROME_TITLE = re.compile(r"(?:^|[>》\]】|])\s*([^>》\]】|\[【\s]{6,60}(?:的报告|的通知|的通报|方案|情况|公报|要点|计划(?:草案)?|简况|分析))")
+
+
+def _titles_in_chrome(segments: list[Segment]) -> list[str]:
+    return [m[1] for s in segments if s.kind == "chrome" for m in _CHROME_TITLE.finditer(s.text)][:2]
 
 
 _NUMBER_CELL = re.compile(r"^[\s|]*-?\d[\d.,，%]*[\s|]*$|(?:\|\s*-?\d[\d.,%]*\s*){2,}")
