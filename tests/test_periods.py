@@ -87,3 +87,14 @@ def test_a_malformed_numeral_in_a_period_is_no_period():
 def test_the_first_n_months(text, months):
     (m,) = find_periods(text)
     assert (m.period.start_month, m.period.end_month) == months
+
+
+@pytest.mark.parametrize("text, months", [
+    ("元至九月，全县完成生产总值56.7亿元", (1, 9)),  # 元月 is January
+    ("元月至5月，全市规上工业增加值增长6%", (1, 5)),
+    ("每人每月补贴300元至12月底", (1, 12)),  # a price's 元 is no month: 12月底 is read alone
+])
+def test_yuan_yue_is_january_in_a_range(text, months):
+    from zibo_cli.periods import find_periods
+    p = find_periods(text)[0].period
+    assert (p.start_month, p.end_month) == months

@@ -217,9 +217,9 @@ def _q(s: str) -> int:
 
 
 _TEXT_PATTERNS: list[tuple[re.Pattern[str], object]] = [
-    # 1-5月, 1—6月份, 1至9月, 1月-5月, 一至五月
-    (re.compile(_NUM + r"\s*月?" + RANGE_SEP + _NUM + r"\s*月份?"),
-     lambda m: Period(None, cn_number(m[1]), cn_number(m[2]))),
+    # 1-5月, 1—6月份, 1至9月, 1月-5月, 一至五月, 元至九月 (元月 is January)
+    (re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3}|(?<![\d.一二三四五六七八九十百千万亿])元)\s*月?" + RANGE_SEP + _NUM + r"\s*月份?"),
+     lambda m: Period(None, 1 if m[1] == "元" else cn_number(m[1]), cn_number(m[2]))),
     # 上半年 / 下半年
     (re.compile(r"上半年"), lambda m: Period(None, 1, 6)),
     (re.compile(r"下半年"), lambda m: Period(None, 7, 12)),
