@@ -291,3 +291,9 @@ def test_a_title_inside_the_pages_header_line_is_read_as_its_title():
             "一、确保完成全年主要预期目标\n1．全省生产总值增长8%。\n牵头负责领导：某某。\n")
     f = frame(text)
     assert f.type == "plan" and f.target_year == 2021 and f.year is None
+
+
+def test_a_december_congress_reviews_its_own_year():
+    f = frame("政府工作报告\n——2023年12月21日在某县第十八届人民代表大会第三次会议上\n各位代表：\n"
+              "现在，我代表县人民政府向大会报告工作。\n一、2023年工作回顾\n2023年，全县地区生产总值增长6%。")
+    assert (f.type, f.year, f.target_year) == ("work_report", 2023, 2024)

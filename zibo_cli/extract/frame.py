@@ -599,6 +599,11 @@ def _report_years(frame: Frame, mode: str, text: str, title: str, title_year, he
         report_year, where = title_year, f"title: {title[:40]}"
     elif title_year is not None:
         report_year, where = title_year + 1, f"title: {title[:40]} (reviewed)"
+    early = _REVIEWED.search(text[:3000])
+    if report_year is None and early is not None and early[1]:
+        # 一、2023年工作回顾 / 2023年是…的一年: the year reviewed, said outright, outweighs a
+        # dateline (——2023年12月21日在…会议上: a congress in December looks back on its own year)
+        report_year, where = int(early[1]) + 1, f"{early[0][:20]} (the year reviewed)"
     if report_year is None and headline_years:
         years = sorted({y for y, _ in headline_years})
         y, line = headline_years[0]
