@@ -21,11 +21,12 @@ import score_frames  # noqa: E402
 
 # (type, region, data_year, months, target_year) per half, the type-first frame (README "The
 # document frame"); before it the frame had no type and no region level. 2026-12-07, 372 documents:
-# tune 61/84/80/77/86%, measure 61/78/83/77/87%; after the audit of the type boundaries, batches E
-# and F (454 documents) and the rules that followed: tune 77/87/85/86/87%, measure 76/84/86/81/90%.
+# tune 61/84/80/77/86%, measure 61/78/83/77/87%; after the audit of the type boundaries, batches
+# E–G (492 documents: the new ones are of the kinds the frame read worst, so the same rules score
+# lower on them) and the rules that followed: tune 78/86/85/88/85%, measure 76/83/85/82/88%.
 FLOORS = {
-    "tune": {"type": 0.76, "region": 0.86, "data_year": 0.84, "months": 0.85, "target_year": 0.86},
-    "measure": {"type": 0.75, "region": 0.83, "data_year": 0.85, "months": 0.80, "target_year": 0.89},
+    "tune": {"type": 0.77, "region": 0.85, "data_year": 0.84, "months": 0.87, "target_year": 0.85},
+    "measure": {"type": 0.75, "region": 0.83, "data_year": 0.84, "months": 0.81, "target_year": 0.87},
 }
 
 
