@@ -164,3 +164,48 @@ def test_serve_answers_change_after_another_ingest_without_restarting(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def test_serve_a_read_only_database_shows_every_page_without_a_traceback(tmp_path):
+    """A database on a read-only file system (a share, a CD): the home page, a figure, a chart and
+    the live answers all serve (Datasette opens it immutable, the answers read it read-only)."""
+    import re
+    import shutil
+
+    if os.geteuid() != 0 or not shutil.which("unshare"):
+        pytest.skip("needs root and unshare for a read-only mount")
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    folder = tmp_path / "share"
+    folder.mkdir()
+    db = folder / "zibo.db"
+    subprocess.run([str(ZIBO), "--db", str(db), "ingest", str(seeds), "-q"], check=True)
+    probe = subprocess.run(["unshare", "-m", "sh", "-c", f"mount --bind -o ro '{folder}' '{folder}' && "
+                            f"! touch '{folder}/x' 2>/dev/null"], capture_output=True)
+    if probe.returncode:
+        pytest.skip("no read-only bind mount here")
+    port = _free_port()
+    script = f"mount --bind -o ro '{folder}' '{folder}' && exec '{ZIBO}' serve --port {port}"
+    proc = subprocess.Popen(["unshare", "-m", "sh", "-c", script], env={**os.environ, "ZIBO_DB": str(db)},
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(base + "/-/versions.json", timeout=2)
+                break
+            except OSError:
+                assert proc.poll() is None, proc.communicate()
+                time.sleep(0.2)
+        home = get(base + "/?place=淄博市&year=2023")
+        assert "固定资产投资" in home and '<span class="dept">市科技局</span>' in home
+        link = re.findall(r'href="(/-/figure/[0-9a-f]{64}/\d+)"', home)[0]
+        assert '<mark class="quote" id="quote">' in get(base + link)
+        assert "<svg" in get(base + "/-/series?name=地区生产总值&place=淄博市")
+        behind = get(base + "/zibo_answers/behind_target.json?_shape=array")
+        assert "固定资产投资" in {r["指标"] for r in behind}
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=30)
+    assert "Traceback" not in err and "OperationalError" not in err, err
+    assert sorted(p.name for p in folder.iterdir()) == ["zibo.db"]  # nothing written beside it

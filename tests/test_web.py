@@ -283,3 +283,26 @@ def test_report_in_english(tmp_path):
     r = subprocess.run([str(ZIBO), "--db", str(db), "report", ZIBO_CITY, "2023", "--html", str(out), "--lang", "fr"],
                        capture_output=True, text=True)
     assert r.returncode == 2 and "--lang 'fr'" in r.stderr
+
+
+def test_answers_follow_an_ingest_still_in_the_write_ahead_log(tmp_path):
+    """While another process reads the database (a long ingest still writing does the same), a
+    new ingest stays in its -wal file (the main file is not touched until a checkpoint can
+    pass the reader): the answers see it all the same."""
+    db = tmp_path / "wal.db"
+    ingest(db, SEEDS / "000_f3de8a4f265dc74f.txt")
+    site = Site(db, tmp_path)
+    assert site.get("/zibo_answers/behind_target.json?_shape=array") == []
+    hold = ("import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute('BEGIN'); "
+            "c.execute('SELECT count(*) FROM documents').fetchone(); print('reading', flush=True); sys.stdin.read()")
+    reader = subprocess.Popen([sys.executable, "-c", hold, str(db)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              text=True)
+    try:
+        assert reader.stdout.readline().strip() == "reading"  # a read transaction, left open
+        before = db.stat().st_mtime_ns, db.stat().st_size
+        ingest(db, Q2_2023)
+        assert (db.stat().st_mtime_ns, db.stat().st_size) == before  # only the -wal file changed
+        behind = site.get("/zibo_answers/behind_target.json?_shape=array")
+        assert "固定资产投资" in {r["指标"] for r in behind}
+    finally:
+        reader.communicate("", timeout=30)

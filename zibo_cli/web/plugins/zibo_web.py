@@ -54,6 +54,7 @@ _lock = threading.Lock()
 def _state(path: str) -> tuple:
     """What changes when the database is written (its file, its write-ahead log)."""
     out = []
+    path = os.path.realpath(path)  # zibo serve links the database: its -wal file is beside the target
     for p in (path, path + "-wal"):
         try:
             st = os.stat(p)
