@@ -306,3 +306,18 @@ def test_answers_follow_an_ingest_still_in_the_write_ahead_log(tmp_path):
         assert "固定资产投资" in {r["指标"] for r in behind}
     finally:
         reader.communicate("", timeout=30)
+
+
+def test_a_figure_of_no_known_year_is_listed_under_the_chart_but_not_drawn(monkeypatch):
+    from zibo_cli.web import answers
+
+    def point(year, label, value):
+        return {"measure": "growth", "basis": "yoy", "unit": "%", "year": year, "period_label": label,
+                "value": value, "value_text": f"{value}%", "kind": "actual", "title": "t", "document": "d",
+                "link": f"/-/figure/{'a' * 64}/{int(value * 10)}", "place": "全国"}
+
+    rows = [point(None, "M04", 9.8), point(2021, "2021年1-5月", 17.8), point(2022, "2022年1-5月", 7.1)]
+    monkeypatch.setattr(answers, "series_points", lambda z, name, place=None: [dict(r) for r in rows])
+    (chart,) = answers.series_charts(None, "规上工业增加值", "全国")["charts"]
+    assert [p["period_label"] for p in chart["points"]] == ["M04", "2021年1-5月", "2022年1-5月"]
+    assert "2021年1-5月" in chart["svg"] and "M04" not in chart["svg"] and "9.8%" not in chart["svg"]

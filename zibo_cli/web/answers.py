@@ -410,7 +410,10 @@ def series_charts(z: Zibo, name: str, place: str | None = None, href=None, lang:
     for (measure, basis, unit), rows in sorted(groups.items(), key=lambda g: -len(g[1])):
         label = "·".join(_(x) for x in (MEASURE_LABELS.get(measure, measure), BASIS_LABELS.get(basis, "")) if x)
         title = f"{shown} {label}" if label else shown
+        # a figure whose year its document does not say (a bare "M04") has no place on a time
+        # axis: it stays in the table under the chart, not in the chart
+        dated = [r for r in rows if r["year"] is not None]
         charts.append({"title": title, "unit": unit, "points": rows,
-                       "svg": series_svg(rows, title, unit, lang=lang)})
+                       "svg": series_svg(dated, title, unit, lang=lang) if dated else ""})
     return {"points": points, "charts": charts,
             "places": sorted({p["place"] for p in series_points(z, name)})}

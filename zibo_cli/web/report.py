@@ -58,7 +58,7 @@ def render_report(z: Zibo, place: str, year: int, lang: str = "zh") -> str:
         if len(charts) >= MAX_CHARTS:
             break
         found = series_charts(z, name, where, href=href, lang=lang)
-        drawn = [c for c in found["charts"] if len({p["period_label"] for p in c["points"]}) > 1]
+        drawn = [c for c in found["charts"] if len({p["period_label"] for p in c["points"] if p["year"] is not None}) > 1]
         if drawn:
             charts[(name, where)] = {"name": name, "place": where, "anchor": f"series-{len(charts) + 1}",
                                      "charts": drawn}
