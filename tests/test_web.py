@@ -209,3 +209,115 @@ def test_a_place_without_the_year_asked_shows_its_latest_and_says_so(site):
     assert "淄博市 2024年：目标、任务与最新数据" in page and "淄博市没有 2019 年的数据，显示最新的 2024 年" in page
     year_options = re.findall(r'<option value="(\d{4})"', site.get("/?place=淄博市"))
     assert year_options == ["2024", "2023"]  # the years of the place shown
+
+
+# -- the English switch: ?lang=en (or the "English" link at the top); Chinese by default ----------
+def test_home_is_in_chinese_by_default_with_a_link_to_english(site):
+    page = site.get(f"/?place={ZIBO_CITY}&year=2023")
+    assert "一、目标完成情况" in page and "Targets: on track or behind" not in page
+    switch = re.search(r'<span class="lang-switch".*?</span>', page, re.S).group(0)
+    assert "<strong>中文</strong>" in switch
+    english = re.search(r'href="([^"]+)"[^>]*>English</a>', switch).group(1).replace("&amp;", "&")
+    assert "lang=en" in english and "year=2023" in english  # the same page, in English
+    rest = page[page.index(switch) + len(switch):]
+    assert "/-/figure/" in rest and "lang=en" not in rest  # the Chinese page's own links stay Chinese
+
+
+def test_home_in_english_has_english_labels_and_keeps_the_documents_words(site):
+    page = site.get(f"/?place={ZIBO_CITY}&year=2023&lang=en")
+    text = text_of(page)
+    assert "1. Targets: on track or behind" in text and "2. Unfinished tasks" in text and "3. Latest figures" in text
+    for zh in ("一、目标完成情况", "责任单位", "最新实际", "落后", "未完成任务"):
+        assert zh not in text, zh
+    row = re.search(r'<tr class="row-behind">.*?固定资产投资.*?</tr>', page, re.S).group(0)
+    assert "Fixed-asset investment" in row and "Behind" in row and "at least" in row
+    assert "Jan–Jun 2023" in row and "-1.9 pp" in row and "6.1%" in row
+    assert '<span class="dept">市科技局</span>' in page and "Partly done" in page  # departments as written
+    links = re.findall(r'href="(/-/figure/[0-9a-f]{64}/\d+[^"]*)"', page)
+    assert links and all(link.endswith("?lang=en") for link in links)  # the figure pages open in English
+    assert '<input type="hidden" name="lang" value="en">' in page  # choosing a place keeps English
+    chinese = re.search(r'href="([^"]+)"[^>]*>中文</a>', page).group(1).replace("&amp;", "&")
+    assert "lang" not in chinese and "year=2023" in chinese
+
+
+def test_figure_and_series_pages_in_english(site):
+    page = site.get(f"/?place={ZIBO_CITY}&year=2023&lang=en")
+    row = re.search(r'<tr class="row-behind">.*?固定资产投资.*?</tr>', page, re.S).group(0)
+    link = re.findall(r'href="(/-/figure/[0-9a-f]{64}/\d+\?lang=en)"', row)[1]
+    fig = text_of(site.get(link))
+    assert "Published" in fig and "Publisher" in fig and "Permanent link" in fig and "发布日期" not in fig
+    assert "1-6月固定资产投资增长6.1%" in fig  # the sentence, as the document says it
+    series = site.get("/-/series?name=地区生产总值&place=淄博市&lang=en")
+    svg = series[series.index("<svg"):series.index("</svg>")]
+    assert "Actual" in svg and "Target" in svg and "Jan–Sep 2024" in svg and "实际" not in svg
+    assert all(u.endswith("?lang=en") for u in re.findall(r'xlink:href="(/-/figure/[^"]+)"', svg))
+    assert "Regional GDP" in text_of(series)
+
+
+def test_every_label_of_the_templates_has_its_english():
+    from zibo_cli.web import TEMPLATES_DIR
+    from zibo_cli.web.answers import BASIS_LABELS, MEASURE_LABELS, STATUS_LABELS, TASK_STATUS_LABELS
+    from zibo_cli.web.i18n import EN, period_english
+
+    labels = set()
+    for template in TEMPLATES_DIR.glob("*.html"):
+        labels |= set(re.findall(r"""_\((?:"([^"]+)"|'([^']+)')\)""", template.read_text(encoding="utf-8")))
+    labels = {a or b for a, b in labels} | set(STATUS_LABELS.values()) | set(TASK_STATUS_LABELS.values())
+    labels |= set(MEASURE_LABELS.values()) | set(BASIS_LABELS.values()) | {"不低于", "不高于", "实际", "目标"}
+    assert len(labels) > 60
+    assert sorted(label for label in labels if label not in EN) == []
+    assert period_english("2024年1-6月") == "Jan–Jun 2024" and period_english("2024年全年") == "2024"
+    assert period_english("2024年3月") == "Mar 2024" and period_english("2024H1") == "2024H1"
+
+
+def test_report_in_english(tmp_path):
+    db = tmp_path / "r.db"
+    ingest(db, Q2_2023)
+    out = tmp_path / "en.html"
+    r = subprocess.run([str(ZIBO), "--db", str(db), "report", ZIBO_CITY, "2023", "--html", str(out), "--lang", "en"],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    page = out.read_text(encoding="utf-8")
+    assert '<html lang="en">' in page and "1. Targets: on track or behind" in page and "Behind" in page
+    assert "一、目标完成情况" not in page and '<mark class="quote">1-6月固定资产投资增长6.1%</mark>' in page
+    r = subprocess.run([str(ZIBO), "--db", str(db), "report", ZIBO_CITY, "2023", "--html", str(out), "--lang", "fr"],
+                       capture_output=True, text=True)
+    assert r.returncode == 2 and "--lang 'fr'" in r.stderr
+
+
+def test_answers_follow_an_ingest_still_in_the_write_ahead_log(tmp_path):
+    """While another process reads the database (a long ingest still writing does the same), a
+    new ingest stays in its -wal file (the main file is not touched until a checkpoint can
+    pass the reader): the answers see it all the same."""
+    db = tmp_path / "wal.db"
+    ingest(db, SEEDS / "000_f3de8a4f265dc74f.txt")
+    site = Site(db, tmp_path)
+    assert site.get("/zibo_answers/behind_target.json?_shape=array") == []
+    hold = ("import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute('BEGIN'); "
+            "c.execute('SELECT count(*) FROM documents').fetchone(); print('reading', flush=True); sys.stdin.read()")
+    reader = subprocess.Popen([sys.executable, "-c", hold, str(db)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              text=True)
+    try:
+        assert reader.stdout.readline().strip() == "reading"  # a read transaction, left open
+        before = db.stat().st_mtime_ns, db.stat().st_size
+        ingest(db, Q2_2023)
+        assert (db.stat().st_mtime_ns, db.stat().st_size) == before  # only the -wal file changed
+        behind = site.get("/zibo_answers/behind_target.json?_shape=array")
+        assert "固定资产投资" in {r["指标"] for r in behind}
+    finally:
+        reader.communicate("", timeout=30)
+
+
+def test_a_figure_of_no_known_year_is_listed_under_the_chart_but_not_drawn(monkeypatch):
+    from zibo_cli.web import answers
+
+    def point(year, label, value):
+        return {"measure": "growth", "basis": "yoy", "unit": "%", "year": year, "period_label": label,
+                "value": value, "value_text": f"{value}%", "kind": "actual", "title": "t", "document": "d",
+                "link": f"/-/figure/{'a' * 64}/{int(value * 10)}", "place": "全国"}
+
+    rows = [point(None, "M04", 9.8), point(2021, "2021年1-5月", 17.8), point(2022, "2022年1-5月", 7.1)]
+    monkeypatch.setattr(answers, "series_points", lambda z, name, place=None: [dict(r) for r in rows])
+    (chart,) = answers.series_charts(None, "规上工业增加值", "全国")["charts"]
+    assert [p["period_label"] for p in chart["points"]] == ["M04", "2021年1-5月", "2022年1-5月"]
+    assert "2021年1-5月" in chart["svg"] and "M04" not in chart["svg"] and "9.8%" not in chart["svg"]

@@ -17,6 +17,8 @@ def report(
     place: Annotated[str, typer.Argument(metavar="PLACE", help="The place (淄博市, or 淄博; 未注明地区 for figures with none).")],
     year: Annotated[int, typer.Argument(metavar="YEAR", help="The year (2024).")],
     html: Annotated[Path, typer.Option("--html", metavar="FILE", help="Write the page here (out.html).")],
+    lang: Annotated[str, typer.Option("--lang", metavar="zh|en",
+                                      help="Labels in Chinese (zh, the default) or English (en).")] = "zh",
 ) -> None:
     """One page with a place and year's targets (on track or behind), unfinished tasks with their
     departments, latest figures and charts; every figure links to its sentence, kept in the page.
@@ -27,6 +29,8 @@ def report(
 
     from ..errors import UsageError
 
+    if lang not in ("zh", "en"):
+        raise UsageError(f"--lang {lang!r}: zh (Chinese, the default) or en (English)")
     if importlib.util.find_spec("jinja2") is None:
         raise UsageError("zibo report needs the web extra: pip install 'zibo[web]'")
     from ..query import Zibo
@@ -36,5 +40,5 @@ def report(
         found = resolve_place(z, place)
         if found is None:
             raise UsageError(f"no place {place!r} in the database; the home page of `zibo serve` lists them")
-        write_report(z, found, year, html)
+        write_report(z, found, year, html, lang)
     typer.echo(f"wrote {html}", err=True)

@@ -17,10 +17,14 @@ def serve(
     host: Annotated[str, typer.Option("--host", metavar="ADDRESS",
                                       help="Address to listen on; 127.0.0.1 keeps it on this machine.")] = "127.0.0.1",
 ) -> None:
-    """Browse the database in a web browser: figures with their quotes, targets against actuals,
-    unfinished tasks, conflicting figures, search in simplified or traditional characters.
+    """Browse the database in a web browser: the home page answers which targets are behind,
+    which tasks are unfinished and whose, and the latest figures, for a place and year; every
+    number links to its sentence; charts per indicator; search in simplified or traditional
+    characters. Chinese by default, English with the switch at the top (?lang=en).
 
-    Needs Datasette: pip install 'zibo[web]'. Stop it with Ctrl-C.
+    A port in use is one line and exit 1 (--port 0 takes any free one); a database on a
+    read-only folder or disk is served as it is. Needs Datasette: pip install 'zibo[web]'.
+    Stop it with Ctrl-C.
     """
     import importlib.util
     import json

@@ -390,11 +390,15 @@ VIEW_ROWS = {
 BASIS_LABELS = {"yoy": "同比", "avg_2y": "两年平均", "mom": "环比", "vs_period": "比上期", "vs_target": "比目标"}
 
 
-def series_charts(z: Zibo, name: str, place: str | None = None, href=None) -> dict[str, Any]:
+def series_charts(z: Zibo, name: str, place: str | None = None, href=None, lang: str = "zh") -> dict[str, Any]:
     """An indicator's figures in a place, one chart per measure, basis and unit (growth rates
     and amounts are not drawn on one axis), each point a link to its figure (``href`` turns a
-    figure's address into the link: an anchor in a static page)."""
+    figure's address into the link: an anchor in a static page); titles and labels in ``lang``."""
     from .chart import series_svg
+    from .i18n import indicator_english, translator
+
+    _ = translator(lang)
+    shown = (indicator_english(name) or name) if lang == "en" else name
 
     groups: dict[tuple, list[dict[str, Any]]] = {}
     points = series_points(z, name, place)
@@ -404,9 +408,12 @@ def series_charts(z: Zibo, name: str, place: str | None = None, href=None) -> di
         groups.setdefault((p["measure"] or "", p["basis"] or "", p["unit"] or ""), []).append(p)
     charts = []
     for (measure, basis, unit), rows in sorted(groups.items(), key=lambda g: -len(g[1])):
-        label = "·".join(x for x in (MEASURE_LABELS.get(measure, measure), BASIS_LABELS.get(basis, "")) if x)
-        title = f"{name} {label}" if label else name
+        label = "·".join(_(x) for x in (MEASURE_LABELS.get(measure, measure), BASIS_LABELS.get(basis, "")) if x)
+        title = f"{shown} {label}" if label else shown
+        # a figure whose year its document does not say (a bare "M04") has no place on a time
+        # axis: it stays in the table under the chart, not in the chart
+        dated = [r for r in rows if r["year"] is not None]
         charts.append({"title": title, "unit": unit, "points": rows,
-                       "svg": series_svg(rows, title, unit)})
+                       "svg": series_svg(dated, title, unit, lang=lang) if dated else ""})
     return {"points": points, "charts": charts,
             "places": sorted({p["place"] for p in series_points(z, name)})}

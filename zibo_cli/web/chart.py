@@ -17,15 +17,20 @@ KIND_LABELS = {"actual": "实际", "target": "目标"}
 
 
 def series_spec(points: list[dict[str, Any]], title: str, unit: str | None,
-                link: str = "link") -> dict[str, Any]:
+                link: str = "link", lang: str = "zh") -> dict[str, Any]:
     """A line of actuals (dots for targets) over periods in time order; ``link`` names the field
-    each point's address is in."""
+    each point's address is in; labels in ``lang`` (i18n.py)."""
+    from .i18n import translator
+
+    _ = translator(lang)
+    actual, target = _("实际"), _("目标")
     order: list[str] = []
     values = []
     for p in points:
-        if p["period_label"] not in order:
-            order.append(p["period_label"])
-        values.append({"时期": p["period_label"], "数值": p["value"], "类型": KIND_LABELS.get(p["kind"], p["kind"]),
+        period = _(p["period_label"]) if p["period_label"] else ""
+        if period not in order:
+            order.append(period)
+        values.append({"时期": period, "数值": p["value"], "类型": _(KIND_LABELS.get(p["kind"], p["kind"])),
                        "数值文字": p["value_text"], "文件": p.get("title") or p.get("document") or "",
                        "链接": p.get(link) or ""})
     y_title = f"{title}（{unit}）" if unit else title
@@ -41,27 +46,28 @@ def series_spec(points: list[dict[str, Any]], title: str, unit: str | None,
             "y": {"field": "数值", "type": "quantitative", "title": y_title, "scale": {"zero": False, "nice": True},
                   "axis": {"tickCount": 5}},
             "color": {"field": "类型", "type": "nominal", "title": None,
-                      "scale": {"domain": ["实际", "目标"], "range": ["#1f5fa8", "#d4661c"]}},
+                      "scale": {"domain": [actual, target], "range": ["#1f5fa8", "#d4661c"]}},
         },
         "layer": [
-            {"transform": [{"filter": "datum['类型'] === '实际'"}], "mark": {"type": "line", "strokeWidth": 2}},
+            {"transform": [{"filter": {"field": "类型", "equal": actual}}], "mark": {"type": "line", "strokeWidth": 2}},
             {"mark": {"type": "point", "filled": True, "size": 90, "cursor": "pointer"},
              "encoding": {"href": {"field": "链接"},
-                          "tooltip": [{"field": "时期"}, {"field": "类型"}, {"field": "数值文字", "title": "数值"},
-                                      {"field": "文件"}]}},
+                          "tooltip": [{"field": "时期", "title": _("期间")}, {"field": "类型", "title": _("类型")},
+                                      {"field": "数值文字", "title": _("数值")}, {"field": "文件", "title": _("文件")}]}},
             {"mark": {"type": "text", "dy": -12, "fontSize": 12},
              "encoding": {"text": {"field": "数值文字"}}},
         ],
     }
 
 
-def series_svg(points: list[dict[str, Any]], title: str, unit: str | None, link: str = "link") -> str:
+def series_svg(points: list[dict[str, Any]], title: str, unit: str | None, link: str = "link",
+               lang: str = "zh") -> str:
     """The chart as an SVG element (empty without vl-convert: the table below it still shows
     every point)."""
     try:
         import vl_convert as vlc
     except ImportError:  # pragma: no cover - the web extra installs it
         return ""
-    svg = vlc.vegalite_to_svg(series_spec(points, title, unit, link))
+    svg = vlc.vegalite_to_svg(series_spec(points, title, unit, link, lang))
     svg = _BASE.sub(r'\1="', svg)
     return svg.replace("<svg ", f'<svg role="img" aria-label="{html.escape(title)}" ', 1)

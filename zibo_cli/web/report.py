@@ -30,8 +30,10 @@ def resolve_place(z: Zibo, text: str) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-def render_report(z: Zibo, place: str, year: int) -> str:
+def render_report(z: Zibo, place: str, year: int, lang: str = "zh") -> str:
     from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+    from .i18n import template_helpers
 
     card = scorecard(z, place, year)
     sources: dict[str, dict[str, Any]] = {}
@@ -55,8 +57,8 @@ def render_report(z: Zibo, place: str, year: int) -> str:
     for name, where in names:
         if len(charts) >= MAX_CHARTS:
             break
-        found = series_charts(z, name, where, href=href)
-        drawn = [c for c in found["charts"] if len({p["period_label"] for p in c["points"]}) > 1]
+        found = series_charts(z, name, where, href=href, lang=lang)
+        drawn = [c for c in found["charts"] if len({p["period_label"] for p in c["points"] if p["year"] is not None}) > 1]
         if drawn:
             charts[(name, where)] = {"name": name, "place": where, "anchor": f"series-{len(charts) + 1}",
                                      "charts": drawn}
@@ -67,13 +69,14 @@ def render_report(z: Zibo, place: str, year: int) -> str:
 
     env = Environment(loader=FileSystemLoader(str(TEMPLATES_DIR)), autoescape=select_autoescape(["html"]))
     page = env.get_template("zibo_report.html")
+    helpers = template_helpers(lang)
     html = page.render(card=card, href=href, series_href=series_href, charts=list(charts.values()),
-                       made=_dt.date.today().isoformat())
+                       made=_dt.date.today().isoformat(), **helpers)
     # the appendix is filled as links are made: render once more with every source known
     return page.render(card=card, href=href, series_href=series_href, charts=list(charts.values()),
                        sources=sorted(sources.values(), key=lambda s: s["number"]),
-                       made=_dt.date.today().isoformat()) if sources else html
+                       made=_dt.date.today().isoformat(), **helpers) if sources else html
 
 
-def write_report(z: Zibo, place: str, year: int, out: Path) -> None:
-    out.write_text(render_report(z, place, year), encoding="utf-8")
+def write_report(z: Zibo, place: str, year: int, out: Path, lang: str = "zh") -> None:
+    out.write_text(render_report(z, place, year, lang), encoding="utf-8")

@@ -54,6 +54,7 @@ _lock = threading.Lock()
 def _state(path: str) -> tuple:
     """What changes when the database is written (its file, its write-ahead log)."""
     out = []
+    path = os.path.realpath(path)  # zibo serve links the database: its -wal file is beside the target
     for p in (path, path + "-wal"):
         try:
             st = os.stat(p)
@@ -103,14 +104,46 @@ async def _ask(datasette, fn, *args):
     return await db.execute_fn(run)
 
 
+def _lang(request) -> str:
+    from zibo_cli.web.i18n import lang_of
+
+    return lang_of(request.args.get("lang"))
+
+
+# zibo's own pages keep the language asked for in their links to each other
+_OWN_PAGES = ("/", "/-/figure/", "/-/series")
+
+
+def _with_lang(url: str, lang: str) -> str:
+    path = url.split("?")[0]
+    if lang != "en" or not (path == "/" or path.startswith(_OWN_PAGES[1:])) or "lang=" in url:
+        return url
+    return url + ("&" if "?" in url else "?") + "lang=en"
+
+
 async def _page(datasette, request, template: str, context: dict) -> Response:
     db = _db_name(datasette)
-    from urllib.parse import urlencode
+    from urllib.parse import parse_qsl, urlencode
+
+    from zibo_cli.web.i18n import template_helpers
+
+    lang = _lang(request)
+
+    def href(path):
+        return datasette.urls.path(_with_lang(path, lang))
 
     def series_href(name, place):
-        return datasette.urls.path("/-/series?" + urlencode({"name": name, "place": place or ""}))
+        return href("/-/series?" + urlencode({"name": name, "place": place or ""}))
 
-    context = {**context, "zibo_db": db, "href": datasette.urls.path, "series_href": series_href}
+    def lang_href(other):
+        """This page in the other language."""
+        args = [(k, v) for k, v in parse_qsl(request.query_string, keep_blank_values=True) if k != "lang"]
+        if other == "en":
+            args.append(("lang", "en"))
+        return datasette.urls.path(request.path) + ("?" + urlencode(args) if args else "")
+
+    context = {**context, **template_helpers(lang), "zibo_db": db, "href": href, "series_href": series_href,
+               "lang_href": lang_href}
     return Response.html(await datasette.render_template(template, context, request=request))
 
 
@@ -141,7 +174,8 @@ async def series_page(datasette, request):
     name, place = request.args.get("name") or "", request.args.get("place") or None
     if not name:
         raise NotFound("请给出指标：/-/series?name=地区生产总值&place=淄博市")
-    found = await _ask(datasette, series_charts, name, place)
+    lang = _lang(request)
+    found = await _ask(datasette, series_charts, name, place, lambda link: _with_lang(link, lang), lang)
     return await _page(datasette, request, "zibo_series.html", {"name": name, "place": place, **found})
 
 
