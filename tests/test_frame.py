@@ -297,3 +297,17 @@ def test_a_december_congress_reviews_its_own_year():
     f = frame("政府工作报告\n——2023年12月21日在某县第十八届人民代表大会第三次会议上\n各位代表：\n"
               "现在，我代表县人民政府向大会报告工作。\n一、2023年工作回顾\n2023年，全县地区生产总值增长6%。")
     assert (f.type, f.year, f.target_year) == ("work_report", 2023, 2024)
+
+
+@pytest.mark.parametrize("text, region, level", [
+    ("舒城经济开发区2021年政府工作计划\n全区地区生产总值增长8%。", "舒城经济开发区", "zone"),
+    ("中山市东凤镇人民政府关于2010年预算执行情况的报告\n全镇财政收入增长8%。", "东凤镇", "township"),
+])
+def test_a_zone_or_township_the_title_names(text, region, level):
+    f = frame(text)
+    assert (f.region, f.region_level) == (region, level)
+
+
+def test_no_zone_from_words_that_name_no_place():
+    f = frame("关于加快高新区建设的工作方案\n全市高新区营业收入增长8%。")
+    assert f.region_level != "zone" or f.region is None

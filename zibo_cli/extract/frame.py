@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .. import places
 from ..models import DocumentMeta
@@ -422,6 +423,59 @@ _FIVE_YEAR_PLAN = re.compile(r"十([一二三四五])五")
 _FYP_END = {"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2030}
 
 
+# a development zone or a township the title names (舒城经济开发区, 如皋高新技术产业开发区, 东凤镇,
+# 中山街道): places the list of counties does not hold
+_ZONE_NAME = re.compile(r"(?<![全我各本])([\u4e00-\u9fff]{2,8}?(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区"
+                        r"|高新区|经开区|开发区|工业园区|示范区))")
+_TOWN_NAME = re.compile(r"(?<![全我各本城乡])([\u4e00-\u9fff]{2,4}?(?:镇|乡|街道))(?:人民政府|政府|办事处|党委|\d|（|\(|20|19|关于|上半年|全年|年度|工作)")
+
+
+def _zone_or_township(title: str, segments: list[Segment], region: str | None,
+                      level: str | None) -> tuple[str, str] | None:
+    """(name, level) of a zone or township the title or a headline names, when the text is about
+    it: no larger place was read, or the one read is the one it lies in (舒城县 → 舒城经济开发区);
+    a township only when the text says 全镇/我镇/全乡/街道 of itself."""
+    lines = [title] + [s.text for s in segments[:12] if s.kind == "headline"]
+    short = places.short_name(region) if region else None
+    for line in lines:
+        if re.search(r"[|｜：:]", line):
+            continue  # a navigation bar (…|万州经济技术开发区网|), a field (责任单位：…)
+        for m in _ZONE_NAME.finditer(line):
+            name = _from_a_place(m[1])
+            if name and (region is None or (short and name.startswith(short)) or name.startswith(region)):
+                return name, "zone"
+        if level == "township":
+            bare = line
+            for _, place in places.find_regions(line):  # 中山市东凤镇 → |东凤镇
+                bare = bare.replace(place, "|")
+            for m in _TOWN_NAME.finditer(bare):
+                if not places.places().get(m[1]):
+                    return m[1], "township"
+    return None
+
+
+def _from_a_place(name: str) -> str | None:
+    """The zone's name from the place it is named after on (加快舒城经济开发区 → 舒城经济开发区);
+    None when no place's name or short name starts any tail of it (关于加快高新区建设)."""
+    for i in range(len(name) - 3):
+        for j in (2, 3, 4):
+            if name[i:i + j] in _place_stems():
+                return name[i:]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _place_stems() -> frozenset[str]:
+    """Every place's full name and short name of two or more characters (舒城县, 舒城, 杨凌 …)."""
+    out = set()
+    for full in places.places():
+        out.add(full)
+        short = places.short_name(full)
+        if len(short) >= 2:
+            out.add(short)
+    return frozenset(out)
+
+
 _MENTIONS_MIN = 3
 _MENTIONS_ALONE = 2
 
@@ -499,6 +553,11 @@ def document_frame(text: str, meta: DocumentMeta, segments: list[Segment], *, ta
         frame.why["region"] = f"{region[1]}: {region[0]}"
         frame.note(f"{region[1]} → region {region[0]}")
     unnamed = _unnamed_level(segments, title)
+    local = _zone_or_township(title, segments, frame.region, unnamed[0] if unnamed else None)
+    if local is not None:
+        frame.region, frame.region_level = local
+        frame.why["region"] = f"title: {local[0]} ({local[1]})"
+        frame.note(f"title names {local[0]} → region {local[0]}")
     if frame.region is None and unnamed is not None:
         named = _region_by_short_title(title, segments, unnamed[0])
         if named is not None:
