@@ -311,3 +311,17 @@ def test_a_zone_or_township_the_title_names(text, region, level):
 def test_no_zone_from_words_that_name_no_place():
     f = frame("关于加快高新区建设的工作方案\n全市高新区营业收入增长8%。")
     assert f.region_level != "zone" or f.region is None
+
+
+def test_a_rank_in_the_nation_does_not_make_a_text_national():
+    f = frame("湖北日报讯 从2010年的1.59万亿元GDP总量到2014年的2.73万亿元，从全国第11位到全国第9位。\n2011年，经济总量1.96万亿元，位列全国第10。")
+    assert f.region != "全国"
+    assert frame("全国规模以上工业增加值同比增长5%。").region == "全国"
+
+
+def test_a_province_named_again_and_again_outweighs_a_national_comparison():
+    text = ("湖北日报讯 “十二五”，见证一个中部省份的跨越。2011年，湖北经济总量1.96万亿元，位列全国第10。\n"
+            "2015年前三季度，全国下行压力进一步加大的情况下，湖北经济增长8.9%，湖北工业增长8.6%，湖北投资增长16.2%。\n"
+            "湖北消费增长11.6%，湖北外贸回升。")
+    f = frame(text)
+    assert (f.region, f.region_level) == ("湖北省", "province")

@@ -332,9 +332,11 @@ def test_real_corpus_series_page_draws_a_chart(real, font_env, shots, width):
     dom = _render(font_env, base + f"/-/series?name={series['name']}&place={series['place']}", width, shot,
                   height=1400)
     assert f"{series['name']} · {series['place']}" in _text(dom)
-    svg = dom[dom.index("<svg"):dom.index("</svg>")]
-    links = set(_figure_links(svg.replace("xlink:href", "href")))
-    assert len(links) >= series["periods"] and len(re.findall(r"<path[^>]*>", svg)) > 5
+    svgs = re.findall(r"<svg.*?</svg>", dom, re.S)  # one chart per measure, basis and unit
+    # every point is a link to its figure's sentence (figures of one sentence share it)
+    pointed = [link for svg in svgs for link in _figure_links(svg.replace("xlink:href", "href"))]
+    links = set(pointed)
+    assert len(pointed) >= series["periods"] and max(len(re.findall(r"<path[^>]*>", svg)) for svg in svgs) > 5
     for link in sorted(links)[:3]:  # a point opens its sentence
         assert '<mark class="quote" id="quote">' in _get(base + link)
     assert _drawn(shot, width)["blue"] > 50

@@ -291,7 +291,8 @@ _DATE_LINE = re.compile(r"^\s*(?:(?:发布|发文|成文|更新)?(?:时间|日�
 # a year that is when a place was founded (1958年建县) is never a data year
 _FOUNDED = re.compile(r"^\s*(?:建[县市区镇乡]|设[县市区镇乡立置]|撤[县地区]|成立|建制|置[县州])")
 # 全市 / 我县 …: the level of a document that names no place; not 高于全国, 居全省第3, 占全市
-_WHOLE_WORD = re.compile(r"(?<![比于居列占较超])(?:全|我)(国|省|自治区|市|州|盟|县|旗|区|镇|乡)(?![长委])"
+_WHOLE_WORD = re.compile(r"(?<![比于居列占较超从])(?:全|我)(国|省|自治区|市|州|盟|县|旗|区|镇|乡)"
+                         r"(?![长委]|第|前[一二三四五六七八九十\d]|平均|水平|百强|一流|先进|之首|同类)"
                          r"|(?:(?<=[在由经据从，,、。：:\s（(])|^)(省|市|县|区)(?:委(?=[、，,和与])|政府|人大|发展改革委|发改委)")
 _LEVEL_OF_WORD = {"国": "nation", "省": "province", "自治区": "province", "市": "city", "州": "city",
                   "盟": "city", "县": "county", "旗": "county", "区": "district", "镇": "township",
@@ -504,6 +505,11 @@ def _region_by_mentions(text: str, level: str | None) -> tuple[str, str] | None:
     return name, f"body: {places.short_name(name)} named {n} times"
 
 
+def _mentions(text: str, region: str) -> int:
+    body = text[:5000]
+    return body.count(places.short_name(region))
+
+
 def _headline_years(segments: list[Segment]) -> list[tuple[int, str]]:
     out = []
     for seg in segments:
@@ -571,8 +577,16 @@ def document_frame(text: str, meta: DocumentMeta, segments: list[Segment], *, ta
             frame.why["region"] = named[1]
             frame.note(f"{named[1]} → region {named[0]}")
     if frame.region is None and unnamed is not None and unnamed[0] == "nation":
-        frame.region, frame.region_level = places.NATION, "nation"  # 全国 names the nation
-        frame.why["region"] = f"lead: {unnamed[1]}"
+        # 全国 names the nation, unless one province or city is named again and again (湖北日报讯…
+        # 湖北经济…, with 全国 only in comparisons: 全国下行压力进一步加大)
+        named = _region_by_mentions(text, "province") or _region_by_mentions(text, "city")
+        national = sum(m[1] == "国" for m in _WHOLE_WORD.finditer(text[:5000]))
+        if named is not None and _mentions(text, named[0]) >= 3 * national:
+            frame.region, frame.region_level = named[0], region_level(named[0])
+            frame.why["region"] = named[1] + " (全国 only in comparisons)"
+        else:
+            frame.region, frame.region_level = places.NATION, "nation"
+            frame.why["region"] = f"lead: {unnamed[1]}"
     if frame.region is None and unnamed is not None:
         frame.region_level = unnamed[0]
         frame.why["region"] = f"lead: {unnamed[1]}"

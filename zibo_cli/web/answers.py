@@ -310,13 +310,14 @@ def _quote_end(text: str, offset: int, quote: str) -> int | None:
 
 
 def series_list(z: Zibo, place: str | None = None) -> list[dict[str, Any]]:
-    """Indicators with actuals in more than one period, per place: the series worth a chart."""
+    """Indicators with actuals in more than one dated period, per place: the series worth a chart
+    (a chart draws only figures with a year; the yearless stay in the table under it)."""
     where, params = "", ()
     if place:
         where, params = " AND " + _place_sql("o.region"), (place,)
     return z.rows(
         f"SELECT o.name, coalesce(nullif(o.region, ''), '{NO_PLACE}') AS place, count(DISTINCT o.period) AS periods "
-        f"FROM observations o WHERE o.kind <> 'target' AND o.value IS NOT NULL{where} "
+        f"FROM observations o WHERE o.kind <> 'target' AND o.value IS NOT NULL AND o.year IS NOT NULL{where} "
         "GROUP BY 1, 2 HAVING periods > 1 ORDER BY periods DESC, o.name", params)
 
 
