@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 DB     ?= $(CURDIR)/demo.db
 export ZIBO_DB := $(DB)
 
-.PHONY: demo test lint bench install clean score score-real score-frames fuzz need-scorer schema
+.PHONY: demo test lint bench install clean docs score score-real score-frames fuzz need-scorer schema
 
 $(BIN)/zibo: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,7 +41,7 @@ demo: install
 	@echo; echo "Done. Next: export ZIBO_DB=$(DB); $(VENV)/bin/zibo tasks --summary   (or $(VENV)/bin/zibo serve)"
 
 lint: install
-	$(BIN)/ruff check zibo_cli tests bench
+	$(BIN)/ruff check zibo_cli tests bench docs
 
 test: install lint
 	$(BIN)/python -m pytest
@@ -97,6 +97,10 @@ bench: install
 
 clean:
 	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm .pytest_cache .ruff_cache
+
+# docs/commands.md: the command reference, from each command's --help (tests/test_docs.py checks it)
+docs: install
+	$(BIN)/python docs/make_commands.py
 
 # zibo_cli/schema.py: the schema a new database gets in one step (run after adding a migration)
 schema: install

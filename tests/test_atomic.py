@@ -137,7 +137,7 @@ def test_keyboard_interrupt_in_process_rolls_back_the_open_batch(zibo, zibo_json
 
     monkeypatch.setattr(ingest, "BATCH_DOCUMENTS", 2)  # (and BATCH_SECONDS: a slow machine commits sooner)
     make_reports(tmp_path / "in", 5)
-    original = store._insert_document
+    original = store.rows._insert_document
     seen = []
 
     def interrupting(conn, document):
@@ -147,7 +147,7 @@ def test_keyboard_interrupt_in_process_rolls_back_the_open_batch(zibo, zibo_json
             raise KeyboardInterrupt
         return key
 
-    monkeypatch.setattr(store, "_insert_document", interrupting)
+    monkeypatch.setattr(store.rows, "_insert_document", interrupting)
     r = zibo("ingest", tmp_path / "in")
     assert r.exit_code == 130
     stored = [d["document"] for d in zibo_json("docs")]
@@ -155,7 +155,7 @@ def test_keyboard_interrupt_in_process_rolls_back_the_open_batch(zibo, zibo_json
     # r000 and r001 made a batch, committed; r002 and r003 were the open one, rolled back
     # (r002 alone when it had waited out BATCH_SECONDS: committed at once)
     assert stored in (["r000.txt", "r001.txt"], ["r000.txt", "r001.txt", "r002.txt"])
-    monkeypatch.setattr(store, "_insert_document", original)
+    monkeypatch.setattr(store.rows, "_insert_document", original)
     assert [r["status"] for r in zibo_json("ingest", tmp_path / "in")] == \
         ["unchanged"] * len(stored) + ["new"] * (5 - len(stored))
     assert len(zibo_json("docs")) == 5
@@ -212,19 +212,19 @@ def test_a_full_disk_leaves_the_database_as_it_was(zibo, zibo_json, tmp_path, db
 
     assert zibo("ingest", seeds / "000_f3de8a4f265dc74f.txt").exit_code == 0
     before = zibo_json("docs")
-    original = store._insert_keyed
+    original = store.rows._insert_keyed
 
     def full(conn, table, key, rows):
         if table == "observations":
             raise sqlite3.OperationalError("database or disk is full")
         original(conn, table, key, rows)
 
-    monkeypatch.setattr(store, "_insert_keyed", full)
+    monkeypatch.setattr(store.rows, "_insert_keyed", full)
     r = zibo("ingest", seeds)
     assert r.exit_code == 1
     (line,) = [x for x in r.stderr.splitlines() if x.startswith("zibo: error:")]
     assert "full" in line
-    monkeypatch.setattr(store, "_insert_keyed", original)
+    monkeypatch.setattr(store.rows, "_insert_keyed", original)
     assert zibo_json("docs") == before
     assert zibo_json("doctor")[1]["status"] == "ok"  # integrity
 
@@ -282,12 +282,12 @@ def test_an_interrupt_after_an_earlier_parallel_run_in_the_same_process_is_repor
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "other.txt").write_text("2023年一季度经济运行情况\n一季度，全市固定资产投资增长3%。\n",
                                                encoding="utf-8")
-    original = store._insert_document
+    original = store.rows._insert_document
 
     def interrupting(conn, document):
         original(conn, document)
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(store, "_insert_document", interrupting)
+    monkeypatch.setattr(store.rows, "_insert_document", interrupting)
     r = zibo("ingest", tmp_path / "in", "--workers", "0")
     assert r.exit_code == 130 and "interrupted after storing 0 new" in r.stderr

@@ -132,3 +132,39 @@ def test_the_fast_parser_knows_exactly_the_typer_options():
         for dest, values in spec.choices.items():
             (param,) = [p for p in command.params if p.name == dest]
             assert tuple(param.type.choices) == values
+
+
+def test_each_option_is_defined_once_in_the_table():
+    """The typer commands take every option of a query command from options.py: the same
+    spellings, help and metavar as its entry there (and the fast path's SPECS are built from it);
+    no cli module spells out an option of the table again."""
+    import re
+    from pathlib import Path
+
+    from typer.main import get_command
+
+    from zibo_cli.cli import app
+    from zibo_cli.cli.options import COMMANDS, FORMAT_OPTIONS, OPTIONS
+
+    group = get_command(app)
+    for name, (_, keys) in COMMANDS.items():
+        params = {p.name: p for p in group.commands[name].params}
+        for key in (*keys, *FORMAT_OPTIONS):
+            opt = {**OPTIONS, **FORMAT_OPTIONS}[key]
+            p = params[opt.dest]
+            assert (tuple(p.opts), p.help) == (opt.spellings, opt.help), (name, key)
+            if opt.metavar:
+                assert p.metavar == opt.metavar, (name, key)
+    cli = Path(__file__).resolve().parents[1] / "zibo_cli" / "cli"
+    spelled = {s for o in OPTIONS.values() for s in o.spellings if s.startswith("--")}
+    for module in ("indicators", "targets", "tasks", "docs"):
+        text = (cli / f"{module}.py").read_text(encoding="utf-8")
+        again = [s for s in re.findall(r'typer\.Option\(\s*"(--[a-z-]+)"', text) if s in spelled]
+        assert not again, f"cli/{module}.py defines {again} again: take it from options.py (Opt.…)"
+
+
+def test_kinds_are_the_librarys():
+    from zibo_cli.cli.options import OPTIONS
+    from zibo_cli.query.selection import KINDS
+
+    assert OPTIONS["kind"].choices == KINDS

@@ -15,7 +15,7 @@ import pytest
 from zibo_cli.parquet import DATASETS, columns
 
 ROOT = Path(__file__).resolve().parents[1]
-README = (ROOT / "README.md").read_text(encoding="utf-8")
+README = (ROOT / "docs" / "usage.md").read_text(encoding="utf-8")  # the recipes' page
 REAL = ROOT / "tests" / "data" / "real" / "docs"
 # a few real excerpts (figures of many years, and none) and the seeds (a task table)
 FILES = sorted(REAL.iterdir())[:6] + sorted((ROOT / "seeds").iterdir())
@@ -78,8 +78,8 @@ def test_every_dataset_has_the_database_rows_typed_and_partitioned_by_year(expor
 def test_the_readme_duckdb_recipe_runs_on_the_export(exported, monkeypatch):
     duckdb = pytest.importorskip("duckdb", reason="duckdb is not installed (pip install duckdb)")
     db, out = exported
-    block = re.search(r'\$ duckdb -c "(SELECT.*?)"\n', README, flags=re.S)
-    assert block, "README: the DuckDB recipe on the Parquet export"
+    block = re.search(r'^duckdb -c "(SELECT.*?)"\n', README, flags=re.S | re.M)
+    assert block, "docs/usage.md: the DuckDB recipe on the Parquet export"
     monkeypatch.chdir(out.parent)
     got = duckdb.sql(block[1]).fetchall()
     conn = sqlite3.connect(db)
@@ -122,7 +122,7 @@ def test_the_readme_dask_recipe_writes_what_export_writes(exported, corpus, tmp_
     pytest.importorskip("dask.distributed", reason="distributed is not installed (pip install distributed)")
     _, exported_to = exported
     code = re.search(r"```python\n( *# Parquet from shards.*?)```", README, flags=re.S)
-    assert code, "README: the Dask recipe"
+    assert code, "docs/usage.md: the Dask recipe"
     source = (textwrap.dedent(code[1]).replace('Path("reports")', f"Path({str(corpus)!r})")
               .replace('"zibo-parquet", 500', f"{str(tmp_path / 'out')!r}, 4")  # a few shards of 4 files
               .replace("threads_per_worker=1)", "threads_per_worker=1, processes=False, dashboard_address=None)"))

@@ -226,7 +226,7 @@ def test_an_older_database_on_read_only_media_is_still_queried(zibo, zibo_json, 
     _old_schema(db)
     before = _snapshot(db)
     # read-only media (a CD, a share): os.access says no (root may write anywhere, so it is told)
-    monkeypatch.setattr(store, "writable", lambda path: False)
+    monkeypatch.setattr(store.connections, "writable", lambda path: False)
     assert len(zibo_json("docs")) == 3
     assert _snapshot(db) == before  # upgraded in a temporary copy, the file itself untouched
 

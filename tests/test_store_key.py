@@ -27,7 +27,7 @@ def _old_database(path, docs, monkeypatch, pending_last: bool = True) -> None:
     document is left waiting for the full-text index (``_fts_pending``) when ``pending_last``."""
     assert store.MIGRATIONS[BEFORE_KEY][0] == "m011_integer_document_key"
     with monkeypatch.context() as m:
-        m.setattr(store, "MIGRATIONS", store.MIGRATIONS[:BEFORE_KEY])
+        m.setattr(store.migrations, "MIGRATIONS", store.MIGRATIONS[:BEFORE_KEY])
         conn = sqlite3.connect(path, isolation_level=None)
         store.migrate(conn, at_once=False)
     for i, doc in enumerate(docs):

@@ -87,7 +87,7 @@ def _hooks() -> None:
         # Ctrl-C must reach us as on a terminal, even when the test run itself ignores SIGINT
         signal.signal(signal.SIGINT, signal.default_int_handler)
         marker = os.environ["ZIBO_TEST_MARKER"]
-        write_document, write_keyed = store._insert_document, store._insert_keyed
+        write_document, write_keyed = store.rows._insert_document, store.rows._insert_keyed
         written = {"documents": 0}
 
         def counting_document(conn, document):
@@ -101,7 +101,7 @@ def _hooks() -> None:
                     f.write(str(os.getpid()))
                 time.sleep(120)  # the test kills us here, inside the transaction
 
-        store._insert_document, store._insert_keyed = counting_document, pausing_keyed
+        store.rows._insert_document, store.rows._insert_keyed = counting_document, pausing_keyed
 
 
 if __name__ == "__main__":

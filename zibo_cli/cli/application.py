@@ -17,16 +17,19 @@ import signal
 import sys
 from collections.abc import Iterator, MutableMapping
 from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from types import SimpleNamespace
+from typing import Annotated, Any
 
 import typer
 import typer.core
 from typer.core import TyperGroup
 
 from ..errors import Interrupted
+from .options import FLAG, FORMAT_OPTIONS, INT, MULTI, OPTIONS, TEXT, Option
 
-__all__ = ["app", "JsonOpt", "CsvOpt", "TsvOpt", "NlOpt", "db_path", "fail", "warn", "signals_interrupt",
+__all__ = ["app", "Opt", "JsonOpt", "CsvOpt", "TsvOpt", "NlOpt", "db_path", "fail", "warn", "signals_interrupt",
            "INGEST_SIGNALS", "COMMANDS"]
 
 # Newer typer carries its own copy of click (typer._click) and does not need click itself
@@ -227,16 +230,28 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON array (for scripts).")]
-CsvOpt = Annotated[bool, typer.Option("--csv", help="Print CSV with a header row (zibo --bom …: with a BOM for Excel).")]
-TsvOpt = Annotated[bool, typer.Option("--tsv", help="Print TAB-separated values with a header row.")]
-NlOpt = Annotated[bool, typer.Option("--nl", help="Print one JSON object a line (newline-delimited JSON).")]
-FieldsOpt = Annotated[str | None, typer.Option("--fields", metavar="A,B,C", show_default=False,
-                                               help="Only these fields, in this order (columns; keys with --json).")]
-LimitOpt = Annotated[int | None, typer.Option("--limit", metavar="N", show_default=False,
-                                              help="Only the first N rows.")]
-SortOpt = Annotated[str | None, typer.Option("--sort", metavar="FIELD", show_default=False,
-                                             help="Sort by FIELD (-FIELD or FIELD:desc: descending; empty cells last).")]
+def _typer_option(opt: Option) -> Any:
+    """An entry of ``options.OPTIONS`` as the annotation of a typer command's parameter."""
+    from . import complete
+
+    if opt.kind == FLAG:
+        return Annotated[bool, typer.Option(*opt.spellings, help=opt.help)]
+    kw: dict[str, Any] = {"help": opt.help, "show_default": False}
+    if opt.metavar:
+        kw["metavar"] = opt.metavar
+    if opt.complete:
+        kw["autocompletion"] = getattr(complete, opt.complete)
+    if opt.choices:  # an enum: typer checks the value and lists the choices in --help
+        return Annotated[StrEnum(opt.dest.title(), {c: c for c in opt.choices}) | None,
+                         typer.Option(*opt.spellings, **kw)]
+    kind = {TEXT: str | None, INT: int | None, MULTI: list[str] | None}[opt.kind]
+    return Annotated[kind, typer.Option(*opt.spellings, **kw)]
+
+
+# every option of the query commands, defined once in options.py: ``region: Opt.region = None``
+Opt = SimpleNamespace(**{key: _typer_option(opt) for key, opt in {**OPTIONS, **FORMAT_OPTIONS}.items()})
+JsonOpt, CsvOpt, TsvOpt, NlOpt = Opt.json, Opt.csv, Opt.tsv, Opt.nl
+FieldsOpt, LimitOpt, SortOpt = Opt.fields, Opt.limit, Opt.sort
 
 
 def _one_line(message: str) -> str:

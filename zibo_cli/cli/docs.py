@@ -6,8 +6,7 @@ from typing import Annotated
 
 import typer
 
-from . import complete
-from .application import CsvOpt, FieldsOpt, JsonOpt, LimitOpt, NlOpt, SortOpt, TsvOpt, app, db_path
+from .application import CsvOpt, FieldsOpt, JsonOpt, LimitOpt, NlOpt, Opt, SortOpt, TsvOpt, app, db_path
 
 
 @app.command("docs")
@@ -17,24 +16,17 @@ def docs(ctx: typer.Context,
                                                            "document DOC (with --region, --year, --type) and "
                                                            "read it again with them.")] = None,
          document: Annotated[str | None, typer.Argument(metavar="", show_default=False, hidden=True)] = None,
-         region: Annotated[str | None, typer.Option("--region", "-r", metavar="PLACE", autocompletion=complete.regions, show_default=False,
-                                                    help="Only documents about this region (淄博 = 淄博市); "
-                                                         "with `set`: the region DOC is about.")] = None,
-         year: Annotated[int | None, typer.Option("--year", metavar="YEAR", show_default=False,
-                                                  help="With `set`: the year DOC's figures describe.")] = None,
-         doc_type: Annotated[str | None, typer.Option("--type", metavar="TYPE", show_default=False,
-                                                      help="With `set`: what kind of document DOC is "
-                                                           "(stats_release, monthly_brief, analysis, "
-                                                           "bulletin_gongbao, work_report, plan, plan_execution, "
-                                                           "progress_on_report, five_year_review, yearbook, "
-                                                           "news_about_report, task_table, task_bulletin, other).")] = None,
-         clear: Annotated[bool, typer.Option("--clear", help="With `set`: forget what was stated before.")] = False,
+         region: Opt.region = None,
+         year: Opt.set_year = None,
+         doc_type: Opt.set_type = None,
+         clear: Opt.clear = False,
          json_: JsonOpt = False, csv_: CsvOpt = False, tsv_: TsvOpt = False, nl_: NlOpt = False,
          fields: FieldsOpt = None, limit: LimitOpt = None, sort: SortOpt = None) -> None:
     """List the ingested documents: type, region, period, target year, publisher and what each gave.
 
-    `zibo docs set DOC --region 淄博市 --year 2024` states what the text leaves out (kept as the
-    user's word, evidence `user`, over what is read; a re-ingest keeps it).
+    `zibo docs set DOC --region 淄博市 --year 2024` states what the text leaves out (with `set`,
+    --region is the region DOC is about; kept as the user's word, evidence `user`, over what is
+    read; a re-ingest keeps it).
     """
     from ..commands.docs import docs as run
     from ..render import output_format

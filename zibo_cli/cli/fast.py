@@ -3,9 +3,9 @@ without typer, click or rich.
 
 Loading the CLI framework costs more than a small query itself (typer with its copy of click is
 ~25 ms of a ~60 ms ``zibo indicator GDP --json``). Scripts call zibo in loops, so a command line that
-asks for machine output is parsed here with a small parser over the same options (``SPECS``, checked
-against the typer commands by tests/test_fast_path.py) and handed to the same functions the typer
-commands call (``zibo_cli/commands``). Anything this parser does not fully understand — help, an
+asks for machine output is parsed here with a small parser over the same options (``SPECS``, built
+from ``options.py``, the table the typer commands are declared from; tests/test_fast_path.py checks
+both) and handed to the same functions the typer commands call (``zibo_cli/commands``). Anything this parser does not fully understand — help, an
 unknown or malformed option, a value to validate, shell completion, a table for a terminal — returns
 None, and typer parses the command line as always, with its messages.
 """
@@ -15,9 +15,9 @@ from __future__ import annotations
 import os
 import sys
 
-__all__ = ["SPECS", "Spec", "parse", "run"]
+from .options import COMMANDS, FLAG, FORMAT_OPTIONS, INT, MULTI, OPTIONS, TEXT
 
-FLAG, TEXT, INT, MULTI = "flag", "text", "int", "multi"
+__all__ = ["SPECS", "Spec", "parse", "run", "FLAG", "TEXT", "INT", "MULTI"]
 
 
 class Spec:
@@ -30,36 +30,15 @@ class Spec:
         self.args, self.options, self.choices = args, options, choices or {}
 
 
-def _opts(*entries: tuple[tuple[str, ...], str, str]) -> dict[str, tuple[str, str]]:
-    out: dict[str, tuple[str, str]] = {}
-    for spellings, dest, kind in entries:
-        for s in spellings:
-            out[s] = (dest, kind)
-    return out
+def _spec(args: tuple[str, ...], keys: tuple[str, ...]) -> Spec:
+    """A command's line of ``options.COMMANDS`` as the fast parser reads it."""
+    entries = [OPTIONS[k] for k in keys]
+    return Spec(args, {s: (o.dest, o.kind) for o in entries for s in o.spellings},
+                {o.dest: o.choices for o in entries if o.choices})
 
 
-_REGION = (("--region", "-r"), "region", TEXT)
-# every listing: --fields, --limit, --sort (render.listing)
-_LISTING = ((("--fields",), "fields", TEXT), (("--limit",), "limit", INT), (("--sort",), "sort", TEXT))
-SPECS: dict[str, Spec] = {
-    "docs": Spec(("action?", "document?"), _opts(_REGION, *_LISTING, (("--year",), "year", INT),
-                                                 (("--type",), "doc_type", TEXT), (("--clear",), "clear", FLAG))),
-    "indicator": Spec(("name?",), _opts(
-        (("--periods",), "periods", FLAG), (("--behind",), "behind", FLAG), (("--source",), "source", FLAG),
-        (("--period",), "period", TEXT), (("--kind",), "kind", TEXT), _REGION, (("--basis",), "basis", TEXT),
-        (("--chart",), "chart", FLAG), (("--catalog",), "catalog", FLAG), *_LISTING),
-        choices={"kind": ("actual", "target")}),
-    "compare": Spec(("a", "b", "name?"), _opts((("--common",), "common", FLAG), _REGION, *_LISTING)),
-    "targets": Spec(("name?",), _opts((("--behind",), "behind", FLAG), (("--year",), "year", INT), _REGION,
-                                      *_LISTING)),
-    "tasks": Spec((), _opts(
-        (("--incomplete", "-i"), "incomplete", FLAG), (("--status", "-s"), "status", MULTI),
-        (("--department", "-d"), "department", TEXT), (("--leader", "-l"), "leader", TEXT),
-        (("--grep", "-g"), "grep", TEXT), (("--period", "-p"), "period", TEXT), (("--doc",), "doc", TEXT),
-        _REGION, (("--show",), "show", TEXT), (("--summary",), "summary", FLAG), *_LISTING)),
-    "task": Spec(("seq",), _opts((("--doc",), "doc", TEXT))),
-}
-FORMATS = {"--json": "json", "--csv": "csv", "--tsv": "tsv", "--nl": "nl"}
+SPECS: dict[str, Spec] = {name: _spec(args, keys) for name, (args, keys) in COMMANDS.items()}
+FORMATS = {o.spellings[0]: o.spellings[0][2:] for o in FORMAT_OPTIONS.values()}  # --json → json
 GLOBAL_FLAGS = {"--wide": "wide", "--bom": "bom"}
 
 

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from . import complete
-from .application import CsvOpt, FieldsOpt, JsonOpt, LimitOpt, NlOpt, SortOpt, TsvOpt, app, db_path
-
-
-class Kind(StrEnum):
-    actual = "actual"
-    target = "target"
+from .application import CsvOpt, FieldsOpt, JsonOpt, LimitOpt, NlOpt, Opt, SortOpt, TsvOpt, app, db_path
 
 
 def _complete_name(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -40,31 +33,15 @@ def indicator(
         metavar="NAME", help="Indicator: catalogue id or any name or alias (gdp, GDP, 地区生产总值, 生产总值), or a name "
              "as a report writes it. Leave out to list every figure.", show_default=False,
         autocompletion=_complete_name)] = None,
-    periods: Annotated[bool, typer.Option(
-        "--periods", help="The series over time: target and actual side by side, and whether the target "
-                          "was met.")] = False,
-    behind: Annotated[bool, typer.Option(
-        "--behind", help="The annual targets the latest figure of their year falls short of: the same as "
-                         "`zibo targets --behind` (kept for scripts).")] = False,
-    source: Annotated[bool, typer.Option(
-        "--source", help="Show the sentence each figure comes from (document, offset, quote).")] = False,
-    period: Annotated[str | None, typer.Option(
-        "--period", metavar="PERIOD", autocompletion=complete.periods, help="Only this period: 2024H1, 2024Q1-Q3, 2023Q2, 2024年1-9月; a bare year (2023) "
-                         "means any figure of that year.", show_default=False)] = None,
-    kind: Annotated[Kind | None, typer.Option(
-        "--kind", help="Only actual figures or only targets.", show_default=False)] = None,
-    region: Annotated[str | None, typer.Option(
-        "--region", "-r", metavar="PLACE", autocompletion=complete.regions, help="Only figures about this region (淄博 = 淄博市, 张店 = 张店区).",
-        show_default=False)] = None,
-    basis: Annotated[str | None, typer.Option(
-        "--basis", metavar="BASIS", help="Only figures on this basis: yoy (year on year), avg_2y (两年平均), mom "
-        "(环比), vs_period (a change against another period). --periods shows yoy unless told.",
-        show_default=False)] = None,
-    chart: Annotated[bool, typer.Option(
-        "--chart", help="With --periods: draw the series as bars in the terminal, targets marked ┃.")] = False,
-    catalog: Annotated[bool, typer.Option(
-        "--catalog", help="List the indicator catalogue (ids, names, aliases) with how many figures each has.")
-    ] = False,
+    periods: Opt.periods = False,
+    behind: Opt.indicator_behind = False,
+    source: Opt.source = False,
+    period: Opt.period = None,
+    kind: Opt.kind = None,
+    region: Opt.region = None,
+    basis: Opt.basis = None,
+    chart: Opt.chart = False,
+    catalog: Opt.catalog = False,
     json_: JsonOpt = False,
     csv_: CsvOpt = False,
     tsv_: TsvOpt = False,
@@ -95,11 +72,8 @@ def compare(
     b: Annotated[str, typer.Argument(metavar="B", help="Second period.", show_default=False)],
     name: Annotated[str | None, typer.Argument(metavar="[NAME]", help="Only this indicator (gdp, 固定资产投资 …).",
                                                show_default=False, autocompletion=_complete_name)] = None,
-    common: Annotated[bool, typer.Option(
-        "--common", help="Only indicators reported in both periods.")] = False,
-    region: Annotated[str | None, typer.Option(
-        "--region", "-r", metavar="PLACE", autocompletion=complete.regions, help="Only figures about this region (淄博 = 淄博市).",
-        show_default=False)] = None,
+    common: Opt.common = False,
+    region: Opt.region = None,
     json_: JsonOpt = False,
     csv_: CsvOpt = False,
     tsv_: TsvOpt = False,

@@ -6,8 +6,7 @@ from typing import Annotated
 
 import typer
 
-from . import complete
-from .application import CsvOpt, FieldsOpt, JsonOpt, LimitOpt, NlOpt, SortOpt, TsvOpt, app, db_path
+from .application import CsvOpt, FieldsOpt, JsonOpt, LimitOpt, NlOpt, Opt, SortOpt, TsvOpt, app, db_path
 
 
 @app.command("targets")
@@ -15,12 +14,9 @@ def targets(
     ctx: typer.Context,
     name: Annotated[str | None, typer.Argument(metavar="NAME", help="Only this indicator (gdp, 固定资产投资 …).",
                                                show_default=False)] = None,
-    behind: Annotated[bool, typer.Option("--behind", help="Only targets the latest figure falls short of.")] = False,
-    year: Annotated[int | None, typer.Option("--year", metavar="YEAR", help="Only targets of this year.",
-                                             show_default=False)] = None,
-    region: Annotated[str | None, typer.Option("--region", "-r", metavar="PLACE", autocompletion=complete.regions,
-                                               help="Only this region (淄博 = 淄博市, 张店 = 张店区).",
-                                               show_default=False)] = None,
+    behind: Opt.behind = False,
+    year: Opt.target_year = None,
+    region: Opt.region = None,
     json_: JsonOpt = False,
     csv_: CsvOpt = False,
     tsv_: TsvOpt = False,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-__all__ = ["warn", "one_line"]
+__all__ = ["warn", "one_line", "say_assumed_region", "disagreement", "say_disagreements"]
 
 
 def one_line(message: str) -> str:
@@ -55,3 +55,49 @@ def pipe_closed() -> None:
         sys.stderr.close()
     except OSError:
         pass
+
+
+# what an answer says about itself (the indicator and target commands)
+
+
+def say_assumed_region(z, rows) -> None:
+    """Figures of documents that name no region, taken to be about the one region the database's
+    documents name (query.indicators.sole_region): say so when an answer shows that region."""
+    from ..query.selection import sole_region
+
+    sole = sole_region(z)
+    if not sole or (rows is not None and not any(r.get("region") == sole for r in rows)):
+        return
+    n = z.conn.execute("SELECT count(*) FROM documents WHERE coalesce(region, '') = ''").fetchone()[0]
+    if n:
+        warn(f"{n} document{'s' if n > 1 else ''} name no region; {'their' if n > 1 else 'its'} figures are "
+             f"taken to be {sole}'s, the only region the database's documents name")
+
+
+def disagreement(values: dict | None, unit: str | None) -> str:
+    """What documents that disagree state, each value with its documents:
+    ``actual 5.1% (a.txt) ≠ 5.3% (b.txt)``."""
+    from ..render import number
+
+    if not values:
+        return ""
+    parts = []
+    for kind, stated in values.items():
+        said = " ≠ ".join(f"{number(v['value'])}{unit or ''} ({_documents(v)})" for v in stated)
+        parts.append(f"{kind} {said}" if kind else said)
+    return "; ".join(parts)
+
+
+def _documents(v: dict) -> str:
+    more = v.get("documents_count", len(v["documents"])) - len(v["documents"])
+    return "、".join(v["documents"]) + (f" … {more} more" if more > 0 else "")
+
+
+def say_disagreements(rows: list[dict], what: str) -> None:
+    """One line on stderr for each row whose documents disagree (at most 10, then a count)."""
+    told = [r for r in rows if r.get("disagreement")]
+    for r in told[:10]:
+        where = f" ({r['region']})" if r.get("region") else ""
+        warn(f"documents disagree: {r['name']}{where} {r.get('period') or ''} {r['disagreement']}")
+    if len(told) > 10:
+        warn(f"… and {len(told) - 10} more {what} where documents disagree (`zibo doctor` lists them all)")

@@ -22,7 +22,7 @@ def targets(db: Path, fmt: str = "table", *, name: str | None = None, behind: bo
     from ..render import emit, listing, number, qualified
 
     listing(fields, limit, sort)
-    from .indicators import disagreement, say_assumed_region, say_disagreements
+    from .messages import disagreement, say_assumed_region, say_disagreements
 
     with Zibo(db) as z:
         rows = find(z, name, year=year, region=region, behind=behind)

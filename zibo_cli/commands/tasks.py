@@ -59,7 +59,7 @@ def tasks(db: Path, fmt: str = "table", *, status: list[str] | None = None, inco
     with Zibo(db) as z:
         if region:  # an unknown region is an error before any word; an assumed one is said
             from ..query.indicators import region_filter
-            from .indicators import say_assumed_region
+            from .messages import say_assumed_region
 
             region_filter(z, region, "t.region")
             say_assumed_region(z, None)

@@ -26,9 +26,9 @@ from __future__ import annotations
 import re
 
 from ..models import DONE, NOT_DONE, STATUS_UNKNOWN, DocumentMeta, Task
+from .cells import split_departments
 from .lists import numbered_items, numbered_mentions, sections
 from .task_lists import status_of_words
-from .tasks import split_departments
 
 __all__ = ["list_tasks"]
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from ..models import DONE, NOT_DONE, STATUS_UNKNOWN, DocumentMeta, StatusCount, Task
-from .tasks import split_departments
+from .cells import split_departments
 
 __all__ = ["prose_tasks", "status_counts", "status_of_words", "drop_counted"]
 

@@ -24,18 +24,18 @@ percentage points for a growth rate, within 1% for an amount.
 from __future__ import annotations
 
 import json
-import re
 from typing import TYPE_CHECKING, Any
 
 from ..catalog import convert, unit_scale
-from .indicators import (
+from .judge import ABOUT_PP, ABOUT_SHARE, at_most, direction, judge
+from .selection import (
     YOY_SQL,
-    _series_key,
     is_forecast,
     name_filter,
     place_sql,
     region_filter,
     region_level,
+    series_key,
     shown_region,
     sole_region,
 )
@@ -43,68 +43,17 @@ from .indicators import (
 if TYPE_CHECKING:
     from . import Zibo
 
-__all__ = ["targets", "judge", "direction", "TARGET_COLUMNS", "STATUSES", "ABOUT_PP", "ABOUT_SHARE"]
+__all__ = ["targets", "judge", "direction", "at_most", "TARGET_COLUMNS", "STATUSES", "ABOUT_PP", "ABOUT_SHARE"]
 
 TARGET_COLUMNS = ["name", "region", "year", "unit", "target", "target_qualifier", "direction", "actual",
                   "actual_start_month", "actual_end_month", "pace", "gap", "status",
                   "target_document", "actual_document"]
 STATUSES = ("met", "on_track", "behind", "estimate", "unknown")
-ABOUT_PP = 0.5  # 左右 for a growth rate: within half a percentage point
-ABOUT_SHARE = 0.01  # 左右 for an amount: within 1%
-
-_AT_MOST = ("以内", "以下", "控制在", "不超过", "低于", "之内")
-
 _SELECT = """
 SELECT o.name, o.indicator_id, o.raw_name, o.year, o.start_month, o.end_month, o.kind, o.measure,
        o.value, o.unit, o.qualifier, o.region, o.task_seq, o.derived, d.document, o.char_offset, o.quote, o.id
 FROM observations o JOIN documents d INDEXED BY idx_documents_id_document ON d.id = o.doc_id
 """
-
-
-def at_most(target: float, qualifier: str | None) -> bool:
-    """Is the target a ceiling (以内, 以下, 控制在 …, or a fall: 下降2% is -2)?"""
-    q = qualifier or ""
-    return any(w in q for w in _AT_MOST) or target < 0
-
-
-# what should stay low: a target of these is a ceiling whatever its words (not when the name is
-# the fall itself: 能耗下降率 3% is a fall to reach)
-_CEILING_NAMES = re.compile(r"失业率|能耗|PM2\.?5|细颗粒物|可吸入颗粒物|居民消费价格|消费价格涨幅|物价涨幅|CPI|"
-                            r"排放|碳强度|用水量|死亡率|事故|负债率|债务率|不良贷款率|发病率|赤字率")
-_FALLING = re.compile(r"下降|降低|减少|改善|削减|压减|降幅")
-_AT_LEAST = ("以上", "不低于", "超过", "突破", "不少于")
-
-
-def direction(name: str, target: float, qualifier: str | None, quote: str | None = None) -> str:
-    """``max`` when the target is a ceiling (the actual should stay at or below it), else ``min``:
-    its qualifier (以内, 控制在, 不超过 …), a fall (下降2%: -2), the words around it in its sentence
-    (控制在5.5%以内, 不超过3%, 低于2.5%的控制目标), or what it measures (失业率, 能耗, PM2.5 …)."""
-    q = qualifier or ""
-    if any(w in q for w in _AT_MOST) or target < 0:
-        return "max"
-    if any(w in q for w in _AT_LEAST):
-        return "min"
-    if quote:
-        from ..render import number
-
-        n = re.escape(number(target))
-        if re.search(rf"(?:控制在|不超过|不高于|低于|不突破|控制)[^，；。,;]{{0,12}}?(?<![\d.]){n}(?![\d.])", quote) \
-                or re.search(rf"(?<![\d.]){n}(?![\d.])[%‰]?[^，；。,;\d]{{0,4}}(?:以内|以下|之内|控制目标)", quote):
-            return "max"
-    if _CEILING_NAMES.search(name or "") and not _FALLING.search(name or ""):
-        return "max"
-    return "min"
-
-
-def judge(target: float, qualifier: str | None, actual: float, growth: bool, way: str | None = None) -> bool:
-    """Does ``actual`` reach ``target`` on the right side of it: at or below a ceiling (``way``
-    ``max``), else at or above (see the module docstring)? Without ``way``, the qualifier and the
-    sign decide."""
-    about = "左右" in (qualifier or "")
-    slack = (ABOUT_PP if growth else abs(target) * ABOUT_SHARE) if about else 0.0
-    if way == "max" or (way is None and at_most(target, qualifier)):
-        return actual <= target + slack
-    return actual >= target - slack
 
 
 def _filters(z: Zibo, name: str | None, year: int | None, region: str | None) -> tuple[list[str], list[Any]]:
@@ -132,7 +81,7 @@ def _rows(z: Zibo, name: str | None, year: int | None, region: str | None) -> li
     return z.rows(sql, tuple(params))
 
 
-# Per series and year (the key of _series_key: indicator or name, measure, base unit, place
+# Per series and year (the key of series_key: indicator or name, measure, base unit, place
 # (region, or a document of unknown region alone), a task row's own name with its document and row), SQLite picks
 # the first annual target in document order and the actual that says most about the year (as
 # _latest: the furthest end month, a year-to-date figure, a stated one over a 预计, then the
@@ -221,7 +170,7 @@ def targets_reading_every_figure(z: Zibo, name: str | None = None, year: int | N
     goals: dict[tuple, dict[str, Any]] = {}
     actuals: dict[tuple, list[dict[str, Any]]] = {}
     for r in rows:
-        key = (_series_key(r, sole, task_scoped=True), r["year"])
+        key = (series_key(r, sole, task_scoped=True), r["year"])
         if r["kind"] == "target":
             if (r["start_month"], r["end_month"]) == (1, 12) and key not in goals:
                 goals[key] = r
@@ -246,13 +195,13 @@ def _latest(found: list[dict[str, Any]]) -> dict[str, Any] | None:
 def _finished(z: Zibo, out: list[dict[str, Any]], name: str | None) -> list[dict[str, Any]]:
     """The rows in order (region, year, name), each with what documents that disagree state about
     its target and its actual (``target_values``, ``actual_values``: None when they agree)."""
-    from .indicators import _conflicts
+    from .indicators import conflicts_by_key
 
     sole = sole_region(z)
-    found = {k: c["values"] for k, c in _conflicts(z, name)} if out else {}
+    found = {k: c["values"] for k, c in conflicts_by_key(z, name)} if out else {}
     for row in out:
         t, a = row.pop("_target"), row.pop("_actual")
-        key = _series_key(t, sole)
+        key = series_key(t, sole)
         row["target_values"] = found.get((*key, t["year"], 1, 12, "target"))
         row["actual_values"] = (found.get((*key, a["year"], a["start_month"], a["end_month"], "actual"))
                                 if a is not None else None)

@@ -139,7 +139,7 @@ def iter_tasks(z, *, statuses: list[str] | None = None, incomplete: bool = False
     where: list[str] = []
     params: list[Any] = []
     if region:
-        from .indicators import region_filter
+        from .selection import region_filter
 
         sql, p = region_filter(z, region, "t.region")
         where.append(sql)
@@ -194,7 +194,7 @@ def iter_tasks(z, *, statuses: list[str] | None = None, incomplete: bool = False
            + (" WHERE " + " AND ".join(where) if where else "")
            + " ORDER BY t.year, t.end_month, d.document, t.row_index")
     rows = _with_departments(z.iter_rows(sql, tuple(params)))
-    from .indicators import sole_region
+    from .selection import sole_region
 
     sole = sole_region(z)
     if sole:  # a task of no known region, in a database of one region's reports, is that region's

@@ -22,23 +22,14 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from ..store.views import VIEWS  # the views of the zibo database
+
 __all__ = ["metadata", "build_answers", "PLUGINS_DIR", "TEMPLATES_DIR", "VIEWS"]
 
 PLUGINS_DIR = Path(__file__).resolve().parent / "plugins"
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 DB_NAME = "zibo"
 ANSWERS = "zibo_answers"
-
-VIEWS = {
-    "figures": """
-        SELECT o.name, o.region, o.period, o.kind, o.value, o.unit, o.qualifier, o.measure, o.basis,
-               o.quote, d.document, d.title, d.sha256 || ':' || coalesce(o.char_offset, 0) AS source
-        FROM observations o JOIN documents d ON d.id = o.doc_id""",
-    "unfinished_tasks": """
-        SELECT d.document, t.seq, t.category, t.status, t.annual_target, t.progress, t.reason, t.leader,
-               t.departments_raw AS departments, t.completion_rate, t.region, t.period
-        FROM tasks t JOIN documents d ON d.id = t.doc_id WHERE t.status <> 'done'""",
-}
 
 _COLUMNS = {
     "documents": {"id": "文件在本库中的编号（各表的 doc_id）", "sha256": "文件内容的 SHA-256：在任何数据库中都指这份文件",
@@ -180,7 +171,7 @@ def port_taken(host: str, port: int) -> bool:
 
 
 def ensure_views(conn: sqlite3.Connection) -> None:
-    """Create the views (a migration does this; here for a database it has not reached)."""
+    """Create the views (migrating does this; here for a database it has not reached)."""
     for name, sql in VIEWS.items():
         conn.execute(f"CREATE VIEW IF NOT EXISTS [{name}] AS {sql}")
 
