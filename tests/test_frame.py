@@ -325,3 +325,11 @@ def test_a_province_named_again_and_again_outweighs_a_national_comparison():
             "湖北消费增长11.6%，湖北外贸回升。")
     f = frame(text)
     assert (f.region, f.region_level) == ("湖北省", "province")
+
+
+def test_a_pages_field_row_is_no_task_table_header():
+    text = ("|标题：| 2024年度全市经济社会发展主要目标任务三季度进展情况通报| ||\n|索引号：| 1137/2024-1 |文号：| |\n"
+            "2024年以来，全市经济社会发展呈现稳中向好态势。前三季度，全市地区生产总值增长5.9%。")
+    assert frame(text).type != "task_table"
+    table = "| 序号 | 项目名称 | 牵头单位 | 完成情况 |\n| 1 | 新建公厕 | 城管局 | 已完成 |\n"
+    assert frame(table).type == "task_table"

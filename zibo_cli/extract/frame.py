@@ -360,8 +360,8 @@ def evidence_of(text: str, meta: DocumentMeta, segments: list[Segment], task_tab
     book = "\n".join(_BOOK_TITLE.findall(text[:1500]))
     top = "\n".join(s.text.strip() for s in segments[:12] if s.kind != "chrome")[:400]
     if not task_table:  # a table row whose header names task columns (| 序号 | 项目 | 牵头单位 | 进展情况 |)
-        task_table = any((seg.kind == "row" or seg.text.count("|") >= 3)
-                         and sum(w in seg.text for w in _TASK_COLUMNS) >= 2 for seg in segments[:80])
+        task_table = any((seg.kind == "row" or seg.text.count("|") >= 3) and _task_header(seg.text)
+                         for seg in segments[:80])
     return Evidence(head=head, top=top, book=book, lead=lead, body=text[:4000], publisher=meta.publisher or "",
                     table="task table" if task_table else "",
                     figtable=text[:400] if not task_table and _figure_table(text) else "")
@@ -386,6 +386,14 @@ def _figure_table(text: str) -> bool:
         return False
     lines = [ln for ln in top.split("\n") if ln.strip()][:60]
     return len(lines) >= 8 and sum(bool(_NUMBER_CELL.search(ln)) for ln in lines) * 5 >= len(lines) * 2
+
+
+def _task_header(row: str) -> bool:
+    """A header row of a task table: two of its cells are column names (序号, 责任单位, 完成情况 …),
+    short cells, not a page's fields (|标题：| 2024年…目标任务…进展情况通报|)."""
+    cells = [c.strip() for c in re.split(r"[|\t]", row) if c.strip()]
+    named = [c for c in cells if len(c) <= 8 and not c.endswith(("：", ":")) and any(w in c for w in _TASK_COLUMNS)]
+    return len(named) >= 2
 
 
 _TASK_COLUMNS = ("序号", "项目", "任务", "是否完成", "完成情况", "进展", "责任单位", "牵头单位", "责任部门", "牵头部门",

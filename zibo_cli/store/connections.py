@@ -249,7 +249,8 @@ def _open_ro(path: Path) -> tuple[sqlite3.Connection, int]:
     (a read-only share, a CD, another user's folder) it cannot be created, so the file
     is then opened as immutable: nobody can be writing it through this folder anyway.
     """
-    uri = path.resolve().as_uri()
+    real = path.resolve()  # a link's target: its own folder holds the -shm file (zibo serve links it)
+    uri = real.as_uri()
     conn = None
     try:
         try:
@@ -259,7 +260,7 @@ def _open_ro(path: Path) -> tuple[sqlite3.Connection, int]:
             if conn is not None:
                 conn.close()
             cannot_init = "unable to open" in str(e) or "readonly" in str(e)
-            if not cannot_init or os.access(path.parent, os.W_OK):
+            if not cannot_init or os.access(real.parent, os.W_OK):
                 raise
             conn = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)
             version = conn.execute("PRAGMA user_version").fetchone()[0]
