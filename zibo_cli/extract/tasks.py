@@ -680,6 +680,9 @@ def _computed_rate(actual: str | None, target: str | None) -> float | None:
 _PROGRESS_DONE = re.compile(r"(?:已|均已|全部|全面|圆满)(?:完成|完工|建成|办结|竣工|投用|投入使用)|竣工投用|建成投用")
 _PROGRESS_OPEN = re.compile(r"未|尚|正在|在建|推进|进行|施工|滞后|延误|开工|启动|预计|力争|计划")
 _AMOUNT_NEXT = re.compile(r"^[^，。；;,]{0,6}\d")
+# a stage finished (已完成第一季度结对仪式, 已完成一期工程, 已完成前期工作): the task itself is still running
+_STAGE_DONE = re.compile(r"(?:已|均已|全部)(?:完成|完工|建成|办结)(?:了)?(?:第?[一二三四1-4]季度|[上下]半年|"
+                         r"阶段性?|第?[一二三1-3]期|前期|首期|\d{1,2}月份?)")
 
 
 def _progress_done(text: str | None) -> bool:
@@ -698,7 +701,10 @@ def _status_from_rate(task: Task) -> str:
     if task.completion_rate is not None:
         return DONE if task.completion_rate >= 100 else NOT_DONE
     opening = re.split(r"[\n。；;，,]", task.progress or "", maxsplit=1)[0]
-    if opening and len(opening) <= 12 and not _DIGIT.search(opening) and classify_status(opening) != STATUS_UNKNOWN:
+    if _STAGE_DONE.match(opening):
+        return NOT_DONE
+    if opening and len(opening) <= 12 and not _DIGIT.search(opening) and classify_status(opening) != STATUS_UNKNOWN \
+            and not (classify_status(opening) == DONE and _PROGRESS_OPEN.search(task.progress[len(opening):])):
         return classify_status(opening)  # a 落实情况 cell that opens with its status: 提前完成年度任务。…
     if _progress_done(task.progress):
         return DONE
