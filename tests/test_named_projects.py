@@ -1,0 +1,68 @@
+"""Projects named in running prose (extract/named_projects.py). Every text here was written for
+these tests."""
+
+from __future__ import annotations
+
+from zibo_cli.extract.named_projects import named_projects, project_words
+from zibo_cli.models import DocumentMeta
+from zibo_cli.normalize import normalize
+
+META = DocumentMeta(year=2022, start_month=1, end_month=6)
+
+
+def read(text: str):
+    return [(t.seq, t.annual_target, t.status, t.progress, t.next_steps)
+            for t in named_projects(normalize(text).text, META)]
+
+
+def test_every_kind_of_word_is_in_the_data_file():
+    assert {"noun", "predicate", "lead", "pause", "not_name", "done", "open", "next", "stage"} <= set(project_words())
+
+
+def test_one_project_a_sentence_or_clause_with_its_status():
+    got = read("今年全区教育重点项目共6个，6个项目均已开工。东城幼儿园已完工。南湖小学竣工待验收；"
+               "北山中学在建四层，本月可封顶。西河体育馆正在进行内部装修。")
+    assert got == [
+        ("1", "东城幼儿园", "done", "已完工", None),
+        ("2", "南湖小学", "not_done", "竣工待验收", None),
+        ("3", "北山中学", "not_done", "在建四层", "本月可封顶"),
+        ("4", "西河体育馆", "not_done", "正在进行内部装修", None),
+    ]
+
+
+def test_a_list_of_names_shares_its_predicate():
+    got = read("其中新建项目青山路改造工程、滨江公园与体育中心二期已进场施工；"
+               "续建项目光明大道、翠湖隧道等工程正按序时进度有序推进。")
+    assert [(n, s) for _, n, s, _, _ in got] == [
+        ("青山路改造工程", "not_done"), ("滨江公园", "not_done"), ("体育中心二期", "not_done"),
+        ("光明大道", "not_done"), ("翠湖隧道", "not_done")]
+
+
+def test_a_clause_that_only_names_a_project_and_what_comes_next():
+    got = read("东湖片区综合开发项目，主体结构已建设至12层，计划明年底完工。"
+               "城北污水处理厂扩建工程目前编制完成了可研报告。计划年内开工。"
+               "市民中心，已完成基础施工。")
+    assert got == [
+        ("1", "东湖片区综合开发项目", "not_done", "主体结构已建设至12层", "计划明年底完工"),
+        ("2", "城北污水处理厂扩建工程", "not_done", "目前编制完成了可研报告", "计划年内开工"),
+        ("3", "市民中心", "not_done", "已完成基础施工", None),
+    ]
+
+
+def test_counts_parts_slogans_and_visits_are_no_projects():
+    text = ("全市12个项目已开工。部分单体正在进行主体施工。坚持狠抓项目、大抓项目，积极推进。"
+            "视察组来到东湖公园项目，听取了介绍。1.一期已完成基础施工。南湖中学已完工。")
+    assert read(text) == []  # one project is fewer than a document needs
+
+
+def test_finished_only_when_nothing_is_still_open():
+    got = read("一号线一期全线车站已完工，年内通车试运行。二号线、三号线等多个项目全面竣工。"
+               "四号线一期基本完工，即将建成开放。")
+    assert [(n, s) for _, n, s, _, _ in got] == [
+        ("一号线一期", "not_done"), ("二号线", "done"), ("三号线", "done"), ("四号线一期", "not_done")]
+
+
+def test_satisfaction_votes_are_no_progress():
+    text = ("一、东湖饮水工程\n东湖饮水工程，满意175票，基本满意43票。\n"
+            "西山公路改造工程，满意161票，基本满意58票。\n南湖小学迁建工程，满意177票。")
+    assert read(text) == []

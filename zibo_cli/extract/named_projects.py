@@ -1,0 +1,182 @@
+"""Projects named in running prose, each with what is said of it.
+
+News items and progress reports often run through their projects one sentence or clause each,
+without numbers: ``校园直饮水工程已完工。万科05地块幼儿园竣工待验收；夏商新境界幼儿园在建三层，本月可
+封顶。元光小学、新华北小学等正进行基础施工。`` Each project named at the start of a sentence or of a
+``；`` clause, before what is said of it (a *predicate*: 已完工, 正在进行, 即将完工 …), is a task:
+
+* its name must end as a project's does (学校, 工程, 一期 …), unless a list says what its items are
+  (``A、B等工程``); counts, parts of a project and totals (``部分单体``, ``9个项目``) are no names;
+* ``A、B与C`` are three projects with one predicate;
+* a clause that only names a project (``花楼街商业开发项目，主体结构已建设至18层``) takes what follows;
+* the clauses after it (set apart by ``，``) are its progress, unless one names a project that ends as a
+  project's name does; a clause that says what comes next (计划…, 争取…) is its next steps;
+* done only when it says the project itself is finished (已完工, 竣工投用) and nothing is still open
+  (竣工待验收, 年内通车 are not done); not_done otherwise.
+
+The words are data: ``project_words.tsv``. Seq is the order of naming; a project named twice is
+read once. At least ``MIN_PROJECTS`` are needed for a document to be read so.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..models import DONE, NOT_DONE, DocumentMeta, Task
+
+__all__ = ["named_projects", "project_words", "MIN_PROJECTS"]
+
+MIN_PROJECTS = 3
+_WORDS_FILE = Path(__file__).with_name("project_words.tsv")
+
+
+@lru_cache(maxsize=1)
+def project_words() -> dict[str, re.Pattern[str]]:
+    """kind -> one pattern (the kind's lines joined by ``|``), from ``project_words.tsv``."""
+    kinds: dict[str, list[str]] = {}
+    for line in _WORDS_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, pattern = line.split("\t", 1)
+        kinds.setdefault(kind.strip(), []).append(f"(?:{pattern.strip()})")
+    return {k: re.compile("|".join(v)) for k, v in kinds.items()}
+
+
+_SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")
+_CLAUSE = re.compile(r"[^；;]+[；;]?")
+_PIECE = re.compile(r"[^，,]+[，,]?")
+_BYLINE = re.compile(r"^[^，,：:]{0,12}(?:讯|报道|消息)[：:]")
+_LIST_TAIL = re.compile(r"等(?:\d{1,3}|[一二三四五六七八九十]{1,3}|多)?[项个处所座条]?(?:工程|项目|学校|重点项目)?$")
+_PAREN_TAIL = re.compile(r"[(（][^()（）]{1,8}[)）]$")
+_NAME_SPLIT = re.compile(r"[、与]")
+
+
+@dataclass
+class _Project:
+    name: str
+    offset: int
+    quote: str
+    progress: list[str] = field(default_factory=list)
+    next_steps: list[str] = field(default_factory=list)
+
+
+def _strip_lead(text: str) -> str:
+    lead = project_words()["lead"]
+    text = _BYLINE.sub("", text.strip())
+    while True:
+        m = lead.match(text)
+        if not m or not m[0]:
+            return text.strip("，,：: ")
+        text = text[m.end():].strip("，,：: ")
+
+
+def _is_name(name: str, listed: bool) -> bool:
+    """A project's name: not a count, a part or a total, 2 to 40 characters, ending as a project's
+    name does (or given as a project by its list: ``A、B等工程``)."""
+    w = project_words()
+    if not 2 <= len(name) <= 40 or w["not_name"].search(name) or not re.search(r"[\u4e00-\u9fff]", name):
+        return False
+    if listed:
+        return True
+    core = _PAREN_TAIL.sub("", name)
+    return bool(re.search(f"(?:{w['noun'].pattern})$", core))
+
+
+def _names(subject: str) -> list[str]:
+    """The projects a subject names: ``A、B与C等`` → A, B, C; [] when it names none."""
+    subject = _strip_lead(subject)
+    tail = _LIST_TAIL.search(subject)
+    listed = bool(tail) and tail[0] != "等" or (bool(tail) and "、" in subject)
+    core = subject[:tail.start()] if tail else subject
+    parts = [p.strip() for p in _NAME_SPLIT.split(core) if p.strip()]
+    if len(parts) > 1 and all(_is_name(p, listed) for p in parts):
+        return parts
+    if _is_name(core, bool(tail) and tail[0] != "等"):
+        return [core]
+    return []
+
+
+def _subject(piece: str) -> tuple[str, str] | None:
+    """(subject, what is said) of a piece that opens with a name and a predicate; None else."""
+    w = project_words()
+    m = w["predicate"].search(piece)
+    if not m:
+        return None
+    subject, said = piece[:m.start()], piece[m.start():]
+    pause = w["pause"].search(subject)
+    if pause:
+        subject, said = subject[:pause.start()], subject[pause.start():] + said
+    # 地铁8号线一期国家已批复…: the name ends at its last project word, a short tail is what is said
+    ends = [e.end() for e in w["noun"].finditer(subject)]
+    tail = subject[ends[-1]:] if ends else ""
+    if tail.strip("）)") and len(tail) <= 4 and "、" not in tail and not tail.startswith("等"):
+        subject, said = subject[:ends[-1]], subject[ends[-1]:] + said
+    return subject, said
+
+
+def _status(text: str) -> str:
+    w = project_words()
+    return DONE if w["done"].search(text) and not w["open"].search(text) else NOT_DONE
+
+
+def named_projects(text: str, meta: DocumentMeta) -> list[Task]:
+    """The projects ``text`` names in running prose (see the module docstring)."""
+    w = project_words()
+    found: dict[str, _Project] = {}
+    order: list[_Project] = []
+    current: list[_Project] = []
+    for s in _SENTENCE.finditer(text):
+        if s.start() == 0 or text[s.start() - 1] == "\n":
+            current = []  # a new paragraph: what it says is of no project named before it
+        for c in _CLAUSE.finditer(s[0]):
+            ahead = False  # a piece of what comes next: the pieces after it are too
+            clause = c[0].strip().rstrip("。；;！？")
+            start = s.start() + c.start()
+            pieces = [p.strip().rstrip("，,") for p in _PIECE.findall(clause)]
+            for j, piece in enumerate(pieces):
+                if not piece:
+                    continue
+                if ahead or w["next"].search(piece):
+                    ahead = True
+                    for p in current:
+                        p.next_steps.append(piece)
+                    continue
+                said = _subject(piece)
+                names: list[str] = []
+                first = None
+                if said is not None:
+                    names, first = _names(said[0]), said[1]
+                    if j > 0 and names and not all(_is_name(n, False) for n in names):
+                        names = []  # inside a clause only a name that ends as a project's starts one
+                elif j == 0 and len(pieces) > 1 and _is_name(_strip_lead(piece), False) \
+                        and w["stage"].search(pieces[1]):
+                    names = [_strip_lead(piece)]  # a clause that only names it: what follows says
+                if names:
+                    current = []
+                    for n in names:
+                        if n in found:
+                            continue
+                        p = found[n] = _Project(n, start, clause)
+                        if first:
+                            p.progress.append(first)
+                        order.append(p)
+                        current.append(p)
+                elif j == 0 and c.start() == 0:
+                    current = []  # a sentence of no project named (a clause after ； goes on the last)
+                elif current:
+                    for p in current:
+                        p.progress.append(piece)
+    order = [p for p in order if p.progress]
+    if len(order) < MIN_PROJECTS:
+        return []
+    out = []
+    for i, p in enumerate(order, 1):
+        progress = "，".join(p.progress)
+        out.append(Task(seq=str(i), status=_status(progress), annual_target=p.name, progress=progress,
+                        next_steps="，".join(p.next_steps) or None, year=meta.year,
+                        start_month=meta.start_month, end_month=meta.end_month, char_offset=p.offset,
+                        region=meta.region, source="prose", quote=p.quote[:300]))
+    return out
