@@ -66,3 +66,29 @@ def test_satisfaction_votes_are_no_progress():
     text = ("一、东湖饮水工程\n东湖饮水工程，满意175票，基本满意43票。\n"
             "西山公路改造工程，满意161票，基本满意58票。\n南湖小学迁建工程，满意177票。")
     assert read(text) == []
+
+
+def test_a_clause_is_cut_before_another_project_it_names():
+    from zibo_cli.extract.named_projects import split_named
+
+    assert split_named("东区空间整合已完成12个专项规划编制，南山连廊二期工程已完成方案设计") == [
+        "东区空间整合已完成12个专项规划编制", "南山连廊二期工程已完成方案设计"]
+    # a count, a part, a stage are no other project
+    for clause in ("东坝工程已完成拦水坝基础，193户易地扶贫搬迁项目完成前期准备工作",
+                   "西湖公园已完成绿化，部分单体正在进行主体施工",
+                   "北苑小区改造已完成设计，已完成施工招标"):
+        assert split_named(clause) == [clause]
+
+
+def test_a_paragraph_of_clauses_names_each_project_and_drops_one_cut_off():
+    from zibo_cli.extract.list_tasks import list_tasks
+
+    text = normalize("二、重点前期项目进展情况\n截至目前，前期项目总体进展顺利。东湖中学施工图已报审；"
+                     "南山路改造工程已完成施工招标，准备进场施工；北岸公园初步设计已批复；"
+                     "西区空间整合已完成规划编制，滨河连廊二期工程已完成方案设计；"
+                     "市民中心配套工程正在进行选址工作；城东消防站工程正在进行勘察；区中心医").text
+    got = [(t.seq, t.progress) for t in list_tasks(text, META)]
+    assert got == [("1", "东湖中学施工图已报审"), ("2", "南山路改造工程已完成施工招标，准备进场施工"),
+                   ("3", "北岸公园初步设计已批复"), ("4", "西区空间整合已完成规划编制"),
+                   ("5", "滨河连廊二期工程已完成方案设计"), ("6", "市民中心配套工程正在进行选址工作"),
+                   ("7", "城东消防站工程正在进行勘察")]

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from ..models import DONE, NOT_DONE, STATUS_UNKNOWN, DocumentMeta, Task
-from .named_projects import named_projects
+from .named_projects import named_projects, split_named
 from .lists import numbered_items, numbered_mentions, sections
 from .task_lists import status_of_words
 from .tasks import split_departments
@@ -199,6 +199,10 @@ def _clause_list(text: str, meta: DocumentMeta) -> list[Task]:
         if cut >= 0 and cut < len(first) - 1:
             clauses[0] = first[cut + 1:]  # the lead: 这些实事进展情况具体是：
         clauses = [c.strip().rstrip("。") for c in clauses if c.strip()]
+        clauses = [part for c in clauses for part in split_named(c)]
+        if clauses and offset >= len(text) and not line.rstrip().endswith(("。", "；", "！", "）")) \
+                and not _STAGE.search(clauses[-1]):
+            clauses.pop()  # the text ends inside its last clause (cut off): no project is said of
         named = sum(1 for c in clauses if _PROJECT.search(c) and _STAGE.search(c))
         if named * 10 < len(clauses) * 6 or sum(1 for c in clauses if _STATS_CLAUSE.search(c)) * 5 > len(clauses):
             continue

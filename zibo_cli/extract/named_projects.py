@@ -27,7 +27,7 @@ from pathlib import Path
 
 from ..models import DONE, NOT_DONE, DocumentMeta, Task
 
-__all__ = ["named_projects", "project_words", "MIN_PROJECTS"]
+__all__ = ["named_projects", "split_named", "project_words", "MIN_PROJECTS"]
 
 MIN_PROJECTS = 3
 _WORDS_FILE = Path(__file__).with_name("project_words.tsv")
@@ -180,3 +180,21 @@ def named_projects(text: str, meta: DocumentMeta) -> list[Task]:
                         start_month=meta.start_month, end_month=meta.end_month, char_offset=p.offset,
                         region=meta.region, source="prose", quote=p.quote[:300]))
     return out
+
+
+def split_named(clause: str) -> list[str]:
+    """A clause cut before each piece (after ``，``) that names another project whose name ends as a
+    project's does: ``A已完成规划编制，B二期工程已完成方案设计`` → the two."""
+    out: list[str] = []
+    for m in _PIECE.finditer(clause):
+        piece = m[0]
+        said = _subject(piece.rstrip("，,"))
+        if out and said is not None and said[0] and _names(said[0]) \
+                and all(_is_name(n, False) for n in _names(said[0])):
+            out[-1] = out[-1].rstrip("，,")
+            out.append(piece)
+        elif out:
+            out[-1] += piece
+        else:
+            out.append(piece)
+    return [c.strip() for c in out if c.strip()] or [clause]
