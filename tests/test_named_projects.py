@@ -92,3 +92,23 @@ def test_a_paragraph_of_clauses_names_each_project_and_drops_one_cut_off():
                    ("3", "北岸公园初步设计已批复"), ("4", "西区空间整合已完成规划编制"),
                    ("5", "滨河连廊二期工程已完成方案设计"), ("6", "市民中心配套工程正在进行选址工作"),
                    ("7", "城东消防站工程正在进行勘察")]
+
+
+def test_the_cause_before_its_consequence_and_what_comes_next():
+    from zibo_cli.extract.list_tasks import consequence_reason, list_tasks
+
+    assert consequence_reason("东区装备产业园项目，因配套项目进展慢，设备订购周期较长，影响了项目的进程") == "设备订购周期较长"
+    assert consequence_reason("但企业因市场行情变化等问题，导致目前进度缓慢") == "企业因市场行情变化等问题"
+    assert consequence_reason("前期工作已完成，但企业因市场行情变化等问题，导致进度缓慢") == "企业因市场行情变化等问题"
+    assert consequence_reason("由于土地性质未变更，无法开挖地基") == "土地性质未变更"
+    assert consequence_reason("工程进展顺利，已完成投资80%") is None
+    text = normalize("（一）项目进展缓慢。1.东区装备产业园项目，设备订购周期较长，影响了项目的进程，目前还在进行装修；"
+                     "2.南区物流项目，资质办理周期长，影响了项目的进度，厂房一直处于停工状态；"
+                     "3.北区新材料项目，场地已平整，由于土地性质未变更，无法开挖地基，目前待市规委会审批调整用地性质；"
+                     "4.西区农机项目，围墙已建好，正在进行基础施工，预计9月底完成主体；"
+                     "5.中区仓储项目，已完成施工招标，准备进场施工。").text
+    got = {t.seq: (t.reason, t.next_steps) for t in list_tasks(text, META)}
+    assert got["1"] == ("设备订购周期较长", None)
+    assert got["2"] == ("资质办理周期长", None)
+    assert got["3"] == ("土地性质未变更", "目前待市规委会审批调整用地性质")
+    assert got["4"] == (None, "预计9月底完成主体")

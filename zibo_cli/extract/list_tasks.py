@@ -78,6 +78,36 @@ def _finished(text: str) -> bool:
     return False
 
 
+# a clause that says what a cause did (…，影响了项目的进程 / 导致进度缓慢 / 无法开挖地基): the clause
+# before it is the cause, less the words that lead into one (但, 由于 …)
+_CONSEQUENCE = re.compile(r"^(?:从而|进而|并|也|都)?(?:影响了?|导致|致使|造成|使得|无法|不能)")
+_CAUSE_LEAD = re.compile(r"^(?:但是?|而|且|同时|加之|主要是|主要原因是|原因是|由于|因为|因)")
+
+
+def consequence_reason(text: str) -> str | None:
+    """The cause a text states before its consequence: ``设备订购周期较长，影响了项目的进程`` →
+    ``设备订购周期较长``; None when no clause says what a cause did."""
+    pieces = [p.strip() for p in re.split(r"[，,]", text)]
+    for i, piece in enumerate(pieces[1:], 1):
+        if _CONSEQUENCE.match(piece):
+            cause = _CAUSE_LEAD.sub("", pieces[i - 1]).strip()
+            return cause if 4 <= len(cause) <= 40 and not re.match(r"^\d", cause) else None
+    return None
+
+
+_AHEAD = re.compile(r"^(?:目前|现|现正|下一步[，,]?)?(?:待|等待|拟|计划|预计|争取|力争|确保)")
+
+
+def _ahead(text: str) -> str | None:
+    """What a clause says comes next: its pieces from the first that looks ahead (预计11月底完成,
+    目前待市规委会审批…)."""
+    pieces = [p.strip() for p in re.split(r"[，,]", text)]
+    for i, piece in enumerate(pieces[1:], 1):
+        if _AHEAD.match(piece):
+            return "，".join(pieces[i:])
+    return None
+
+
 def _reason(text: str) -> str | None:
     m = _REASON.search(text)
     return m["r"].strip("，,：: ") if m and _CAUSE.search(m[0]) or (m and "问题" in m[0]) else None
@@ -212,7 +242,8 @@ def _clause_list(text: str, meta: DocumentMeta) -> list[Task]:
             where = line.find(c[:10])
             done = bool(_PROJECT_DONE.search(c)) and not _OPEN_WORDS.search(c)
             out.append(_new(str(i), meta, (here + where) if where >= 0 else pos, status=DONE if done else NOT_DONE,
-                            progress=c, departments=_units(c), quote=c[:300]))
+                            progress=c, departments=_units(c), quote=c[:300],
+                            reason=None if done else consequence_reason(c), next_steps=_ahead(c)))
         return out
     return []
 
