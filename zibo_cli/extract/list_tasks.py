@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from ..models import DONE, NOT_DONE, STATUS_UNKNOWN, DocumentMeta, Task
+from .labelled_items import labelled_items
 from .named_projects import named_projects, split_named
 from .lists import numbered_items, numbered_mentions, sections
 from .task_lists import status_of_words
@@ -53,7 +54,7 @@ _CAUSE = re.compile(r"因|受|由于|原因|影响|问题|不足|困难|未到�
 
 def list_tasks(text: str, meta: DocumentMeta) -> list[Task]:
     """The tasks of ``text`` written as numbered prose (see the module docstring)."""
-    tasks = (_headed_items(text, meta) or _clause_list(text, meta) or _sections(text, meta)
+    tasks = (labelled_items(text, meta) or _headed_items(text, meta) or _clause_list(text, meta) or _sections(text, meta)
              or _titled_paragraphs(text, meta) or named_projects(text, meta))
     seen = {t.seq for t in tasks}
     for t in _mentions(text, meta):

@@ -677,7 +677,8 @@ def _computed_rate(actual: str | None, target: str | None) -> float | None:
 
 
 # progress that says the thing is finished (已建成, 已完工 …), when no amount follows it
-_PROGRESS_DONE = re.compile(r"(?:已|均已|全部|全面|圆满)(?:完成|完工|建成|办结|竣工|投用|投入使用)|竣工投用|建成投用")
+_PROGRESS_DONE = re.compile(r"(?:已|均已|全部|全面|圆满)(?:完成|完工|建成|办结|竣工|投用|投入使用)|竣工投用|建成投用|"
+                            r"已于[^，。；,;]{2,14}?(?:建成|竣工|完工|通车|开通|投入(?:试)?运营|试运营|投入使用)")
 _PROGRESS_OPEN = re.compile(r"未|尚|正在|在建|推进|进行|施工|滞后|延误|开工|启动|预计|力争|计划")
 _AMOUNT_NEXT = re.compile(r"^[^，。；;,]{0,6}\d")
 # a stage finished (已完成第一季度结对仪式, 已完成一期工程, 已完成前期工作): the task itself is still running
