@@ -112,3 +112,35 @@ def test_the_cause_before_its_consequence_and_what_comes_next():
     assert got["2"] == ("资质办理周期长", None)
     assert got["3"] == ("土地性质未变更", "目前待市规委会审批调整用地性质")
     assert got["4"] == (None, "预计9月底完成主体")
+
+
+def _rows(text):
+    return [(t.seq, t.status, t.annual_target, t.departments, t.progress)
+            for t in named_projects(normalize(text).text, META)]
+
+
+def test_units_responsible_and_units_at_work():
+    got = _rows("某县今年十件实事重点项目进展顺利\n"
+                "市督查室昨日公布了督办项目的进展情况，三个项目圆满完成全年任务，分别是市人社局负责实施的“乡村就业计划”"
+                "和市城管局负责的东风路拓宽改造及南门广场建设。大部分项目快速推进。如市教育局负责的市职业学校宿舍楼工程已封顶；"
+                "市民政局负责的困难家庭危房改造已竣工120户；市农委和市供销社负责的农贸市场建设已全面开工。")
+    assert [p for *_, p in got] == ["三个项目圆满完成全年任务"] * 3 + ["已封顶", "已竣工120户", "建设已全面开工"]
+    assert [(s, n, d) for _, s, n, d, _ in got] == [
+        ("done", "乡村就业计划", ["市人社局"]), ("done", "东风路拓宽改造", ["市城管局"]),
+        ("done", "南门广场建设", ["市城管局"]), ("not_done", "市职业学校宿舍楼工程", ["市教育局"]),
+        ("not_done", "困难家庭危房改造", ["市民政局"]), ("not_done", "农贸市场", ["市农委", "市供销社"])]
+
+
+def test_a_unit_doing_its_share_is_a_row_a_unit_handing_out_work_is_not():
+    got = _rows("今年下达保障房建设任务1000套，县政府已划分到单位，具体是：房产局100套，住建局200套。"
+                "目前，房产局已建成60套，住建局完成了前期手续，教育局预计5月启动项目建设，"
+                "卫生局已建成3个卫生院，预计6月份动工；组织部牵头的乡镇公租房，已完成选址。")
+    assert [(s, n, d) for _, s, n, d, _ in got] == [
+        ("not_done", None, ["房产局"]), ("not_done", None, ["住建局"]), ("not_done", None, ["教育局"]),
+        ("not_done", None, ["卫生局"]), ("not_done", "乡镇公租房", ["组织部"])]
+
+
+def test_figures_given_one_by_one_are_no_projects():
+    assert _rows("全市生猪、牛、羊出栏分别为73.02万头、6.38万头和17.99万只，分别增长5.7%、10.3%。"
+                 "三个地区GDP分别为465.7亿元、465.45亿元和320亿元。"
+                 "这10项民生实事项目分别是：东湖公园工程、西区学校工程、南湖医院工程。") == []

@@ -54,8 +54,14 @@ _CAUSE = re.compile(r"因|受|由于|原因|影响|问题|不足|困难|未到�
 
 def list_tasks(text: str, meta: DocumentMeta) -> list[Task]:
     """The tasks of ``text`` written as numbered prose (see the module docstring)."""
-    tasks = (labelled_items(text, meta) or _headed_items(text, meta) or _clause_list(text, meta) or _sections(text, meta)
-             or _titled_paragraphs(text, meta) or named_projects(text, meta))
+    tasks = labelled_items(text, meta) or _headed_items(text, meta)
+    if not tasks:
+        clauses = _clause_list(text, meta)
+        if clauses:  # projects named in prose too: the reading that finds more (a lead sentence's as well)
+            named = named_projects(text, meta)
+            tasks = named if len(named) > len(clauses) else clauses
+        else:
+            tasks = _sections(text, meta) or _titled_paragraphs(text, meta) or named_projects(text, meta)
     seen = {t.seq for t in tasks}
     for t in _mentions(text, meta):
         if t.seq not in seen:

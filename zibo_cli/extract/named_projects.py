@@ -61,6 +61,27 @@ class _Project:
     quote: str
     progress: list[str] = field(default_factory=list)
     next_steps: list[str] = field(default_factory=list)
+    departments: list[str] = field(default_factory=list)
+    named: bool = True  # False: a unit's own work (房产局已建成66套), no project named
+
+
+def _enumerated(rest: str, head: str, start: int, clause: str, found: dict, order: list) -> list[_Project]:
+    """The items after 分别是: ``市人事局负责实施的A和市城建局负责的B及C`` → A (市人事局), B and C
+    (市城建局, carried on); each's progress what the head says."""
+    out: list[_Project] = []
+    units: list[str] = []
+    for part in re.split(r"[和及、]", rest.strip("，,。 ")):
+        part = part.strip("，, “”\"")
+        lead = _unit_lead(part)
+        if lead is not None and lead[2]:
+            units, part = lead[0], lead[1].strip("“”\" ")
+        if not 2 <= len(part) <= 40 or part in found or not re.match(r"[\u4e00-\u9fff“\"]", part) \
+                or project_words()["not_name"].search(part):
+            continue
+        p = found[part] = _Project(part, start, clause, progress=[head] if head else [], departments=list(units))
+        order.append(p)
+        out.append(p)
+    return out
 
 
 def _strip_lead(text: str) -> str:
@@ -117,9 +138,31 @@ def _subject(piece: str) -> tuple[str, str] | None:
     return subject, said
 
 
+_UNIT = r"[\u4e00-\u9fff]{1,12}?(?:委员会|管委会|办公室|指挥部|政府|中心|委|局|办|社|部)"
+# units that a task is of: 市民政局负责的…, 市农委和市供销社负责实施的…, 组织部牵头的…; or a unit that does:
+# 房产局已建成66套, 教育局预计5月启动
+_UNIT_LEAD = re.compile(f"^(?:如|由|其中)?(?P<units>{_UNIT}(?:[和与、及]{_UNIT})*)"
+                        r"(?:(?P<of>(?:牵头)?负责(?:实施|建设)?的|牵头(?:实施)?的)|"
+                        r"(?=已|正在|正|完成|预计|计划|启动|开工|争取|力争))")
+_EACH = re.compile(r"分别(?:是|为)[：:]?")
+_TASK_COUNT = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十两]{1,3})(?:个|项|件)(?:[\u4e00-\u9fff]{0,6})?(?:项目|工程|实事|事项|任务)")
+
+
+def _unit_lead(piece: str) -> tuple[list[str], str, bool] | None:
+    """(units, the rest, whether the rest names what they are responsible for) of a piece that
+    opens with units; None when it does not."""
+    m = _UNIT_LEAD.match(piece)
+    if not m:
+        return None
+    units = [u for u in re.split(r"[和与、及]", m["units"]) if u]
+    return units, piece[m.end():], bool(m["of"])
+
+
 def _status(text: str) -> str:
+    """done when a done word is said of the whole (已竣工, not 已竣工364户) and nothing is open."""
     w = project_words()
-    return DONE if w["done"].search(text) and not w["open"].search(text) else NOT_DONE
+    whole = any(not re.match(r"^[^，,。；;]{0,6}\d", text[m.end():]) for m in w["done"].finditer(text))
+    return DONE if whole and not w["open"].search(text) else NOT_DONE
 
 
 def named_projects(text: str, meta: DocumentMeta) -> list[Task]:
@@ -128,7 +171,11 @@ def named_projects(text: str, meta: DocumentMeta) -> list[Task]:
     found: dict[str, _Project] = {}
     order: list[_Project] = []
     current: list[_Project] = []
+    headline = re.match(r"\s*([^\n]*)", text)
+    skip_to = headline.end() if headline and not re.search(r"[。；;，,]", headline[1]) else 0
     for s in _SENTENCE.finditer(text):
+        if s.end() <= skip_to:
+            continue  # the headline: what the text then says in full
         if s.start() == 0 or text[s.start() - 1] == "\n":
             current = []  # a new paragraph: what it says is of no project named before it
         for c in _CLAUSE.finditer(s[0]):
@@ -144,6 +191,28 @@ def named_projects(text: str, meta: DocumentMeta) -> list[Task]:
                     for p in current:
                         p.next_steps.append(piece)
                     continue
+                each = _EACH.search(piece)
+                head = (piece[:each.start()].strip("，,：: ") or (pieces[j - 1] if j else "")) if each else ""
+                if each and _TASK_COUNT.search(head) and (w["done"].search(head) or w["stage"].search(head)):
+                    # 三个项目圆满完成全年任务，分别是A和B及C: each with what the head says
+                    rest = "，".join([piece[each.end():]] + pieces[j + 1:])
+                    current = _enumerated(rest, head, start, clause, found, order)
+                    break
+                lead = _unit_lead(piece)
+                if lead is not None:
+                    units, rest, of = lead
+                    said = _subject(rest) if of else None
+                    name = (said[0] if said else rest).strip() if of else "、".join(units)
+                    first = (said[1] if said else None) if of else rest
+                    if not of and (not w["stage"].search(first) or _is_name(name, False)):
+                        lead = None  # 县政府已划分到单位: a unit that hands out work, not one doing it
+                    elif name and name not in found and (first or j + 1 < len(pieces)):
+                        p = found[name] = _Project(name, start, clause, departments=units, named=of)
+                        if first:
+                            p.progress.append(first)
+                        order.append(p)
+                        current = [p]
+                        continue
                 said = _subject(piece)
                 names: list[str] = []
                 first = None
@@ -175,7 +244,8 @@ def named_projects(text: str, meta: DocumentMeta) -> list[Task]:
     out = []
     for i, p in enumerate(order, 1):
         progress = "，".join(p.progress)
-        out.append(Task(seq=str(i), status=_status(progress), annual_target=p.name, progress=progress,
+        out.append(Task(seq=str(i), status=_status(progress), annual_target=p.name if p.named else None,
+                        progress=progress, departments=p.departments, departments_raw="、".join(p.departments) or None,
                         next_steps="，".join(p.next_steps) or None, year=meta.year,
                         start_month=meta.start_month, end_month=meta.end_month, char_offset=p.offset,
                         region=meta.region, source="prose", quote=p.quote[:300]))
