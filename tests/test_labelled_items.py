@@ -39,3 +39,16 @@ def test_labels_run_into_their_values_when_the_spaces_are_gone():
 def test_one_item_or_items_without_units_are_no_list():
     assert labelled_items("1.建成口袋公园5个。责任单位：市园林局 实际完成情况：已建成。", META) == []
     assert labelled_items("1.建成口袋公园5个。实际完成情况：已建成。2.新增停车位。实际完成情况：已完成。", META) == []
+
+
+def test_a_progress_cell_that_labels_its_parts():
+    from zibo_cli.extract.tasks import extract_tasks
+
+    text = ("序号 | 工作任务 | 责任单位 | 进展情况、存在问题及下一步打算 | 目标完成情况 |\n"
+            "1 | 新建公办小学1所 | 教体局 | 进展情况：主体工程完成80%。存在问题：无。下步打算：增加施工人员，加快进度。 | 顺利推进 |\n"
+            "2 | 新建体育公园1处 | 住建局 | 进展情况：完成选址。存在问题：用地报批滞后。下一步打算：加快用地报批。 | 滞后 |\n")
+    got = {t.seq: t for t in extract_tasks(normalize(text).text, META)}
+    assert (got["1"].progress, got["1"].reason, got["1"].next_steps) == \
+        ("主体工程完成80%。", None, "增加施工人员，加快进度。")
+    assert (got["2"].progress, got["2"].reason, got["2"].next_steps) == \
+        ("完成选址。", "用地报批滞后。", "加快用地报批。")

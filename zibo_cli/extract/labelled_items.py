@@ -22,7 +22,7 @@ from ..models import DocumentMeta, Task
 from .lists import numbered_items
 from .structure import header_field
 
-__all__ = ["labelled_items", "item_labels"]
+__all__ = ["labelled_items", "item_labels", "split_labelled_cell"]
 
 _LABELS_FILE = Path(__file__).with_name("item_labels.tsv")
 _MIN_ITEMS = 2
@@ -108,3 +108,23 @@ def labelled_items(text: str, meta: DocumentMeta) -> list[Task]:
     for i, t in enumerate(out):
         t.row_index = i
     return out
+
+
+def split_labelled_cell(task: Task) -> None:
+    """A progress cell that labels its parts (a 进展情况、存在问题及下一步打算 column: ``进展情况：…
+    存在问题：… 下步打算：…``): each part to its field, when the field is empty."""
+    from .tasks import is_real_reason
+
+    if not task.progress or not item_labels().search(task.progress):
+        return
+    before, pairs = _fields(task.progress)
+    fields = dict(reversed(pairs))  # the first of a field wins
+    if not fields.get("progress") and not fields.get("status"):
+        return
+    task.progress = fields.get("progress") or fields.get("status")
+    if before:
+        task.progress = before + "。" + task.progress
+    for name in ("reason", "next_steps"):
+        value = fields.get(name)
+        if value and getattr(task, name) is None and (name != "reason" or is_real_reason(value)):
+            setattr(task, name, value)

@@ -943,14 +943,14 @@ def extract_tasks(text: str, meta: DocumentMeta, tables: list[list[list[str]]] |
                 t.char_offset = _locate(text, t)
             tasks.extend(found)
         if tasks:
-            return tasks
+            return _split_cells(tasks)
     if "\t" in text or "|" in text:  # (tables set apart by spaces are TAB rows by now: extract.layout)
         tasks = parse_rows(_text_table_rows(text), meta)
         if tasks:
-            return tasks
+            return _split_cells(tasks)
     tasks = parse_rows(_flat_table_rows(text), meta)
     if tasks:
-        return tasks
+        return _split_cells(tasks)
     from .task_lists import prose_tasks
 
     tasks = prose_tasks(text, meta)
@@ -959,6 +959,15 @@ def extract_tasks(text: str, meta: DocumentMeta, tables: list[list[list[str]]] |
     from .list_tasks import list_tasks
 
     return list_tasks(text, meta)
+
+
+def _split_cells(tasks: list[Task]) -> list[Task]:
+    """Rows whose progress cell labels its parts (进展情况：… 下步打算：…): each part to its field."""
+    from .labelled_items import split_labelled_cell
+
+    for t in tasks:
+        split_labelled_cell(t)
+    return tasks
 
 
 # -- a table flattened one cell per line -------------------------------------------
