@@ -165,8 +165,32 @@ def _status(text: str) -> str:
     return DONE if whole and not w["open"].search(text) else NOT_DONE
 
 
+_MARKS = "，,。；;！？"
+_HIDDEN = "".join(chr(0xE000 + i) for i in range(len(_MARKS)))
+_QUOTED = re.compile(r"“[^“”\n]{1,150}”")
+
+
+def _mask_quotes(text: str) -> str:
+    """Clause marks inside “…” hidden (a quoted task is one name: 县发改局负责的“…，…。”), one for one."""
+    return _QUOTED.sub(lambda m: m[0].translate(str.maketrans(_MARKS, _HIDDEN)), text)
+
+
+def _unmask(text: str | None) -> str | None:
+    return text.translate(str.maketrans(_HIDDEN, _MARKS)) if text else text
+
+
 def named_projects(text: str, meta: DocumentMeta) -> list[Task]:
     """The projects ``text`` names in running prose (see the module docstring)."""
+    return [_unmasked(t) for t in _named_projects(_mask_quotes(text), meta)]
+
+
+def _unmasked(t: Task) -> Task:
+    for name in ("annual_target", "progress", "next_steps", "quote"):
+        setattr(t, name, _unmask(getattr(t, name)))
+    return t
+
+
+def _named_projects(text: str, meta: DocumentMeta) -> list[Task]:
     w = project_words()
     found: dict[str, _Project] = {}
     order: list[_Project] = []
@@ -202,6 +226,9 @@ def named_projects(text: str, meta: DocumentMeta) -> list[Task]:
                 if lead is not None:
                     units, rest, of = lead
                     said = _subject(rest) if of else None
+                    if of and rest.startswith("“") and "”" in rest:  # the quoted task, then what is said
+                        close = rest.index("”")
+                        said = (rest[1:close], rest[close + 1:].strip())
                     name = (said[0] if said else rest).strip() if of else "、".join(units)
                     first = (said[1] if said else None) if of else rest
                     if not of and (not w["stage"].search(first) or _is_name(name, False)):
