@@ -155,3 +155,23 @@ def test_a_quoted_task_of_a_unit_is_one_name():
         ("not_done", "紧盯国债项目开工节点，加快推进。", ["县水利局", "县农业农村局"]),
         ("not_done", "抓好茶宿项目建设。", ["县文旅局"])]
     assert got[1][4] == "截至目前，开工2个，未开工3个"
+
+
+def test_sections_under_way_and_a_last_one_cut_off_before_its_status():
+    from zibo_cli.extract.list_tasks import list_tasks
+
+    text = normalize("一、东村小学宿舍建设项目。计划投资189万元。完成情况：项目于2023年10月全面完工并通过验收。\n"
+                     "二、村级公厕建设项目。计划建设公厕4座。完成情况：现已全部完成并通过验收。\n"
+                     "三、养殖业发展项目。与公司签订合作协议。目前，公司已经投入10万余元引进种兔200余只，目前发展到300余只。\n"
+                     "四、北营道路硬化项目。计划投资15万元，对道路进行硬化。\n完成情").text
+    got = [(t.seq, t.status) for t in list_tasks(text, META)]
+    assert got == [("一", "done"), ("二", "done"), ("三", "not_done")]
+
+
+def test_titled_paragraphs_exceeding_the_target_are_done_even_cut_off():
+    from zibo_cli.extract.list_tasks import list_tasks
+
+    text = normalize("食品安全抽检工程。全年抽检5.48万批次，超额完成4.7万批次的年度目标任务。\n"
+                     "公共厕所提升工程。全年新建公厕198座，超额完成150座的年度目标任务。\n"
+                     "群众体育工程。全年建成健身场地25个，超额完成22个的年度目标任").text
+    assert [(t.seq, t.status) for t in list_tasks(text, META)] == [("1", "done"), ("2", "done"), ("3", "done")]

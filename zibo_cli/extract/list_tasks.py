@@ -67,9 +67,16 @@ def list_tasks(text: str, meta: DocumentMeta) -> list[Task]:
         if t.seq not in seen:
             seen.add(t.seq)
             tasks.append(t)
+    if tasks and tasks[-1].status == STATUS_UNKNOWN and _cut_off(text):
+        tasks.pop()  # the last item, cut off before it says how it stands
     for i, t in enumerate(tasks):
         t.row_index = i
     return tasks
+
+
+def _cut_off(text: str) -> bool:
+    """The text ends inside a sentence (no closing mark): its last item may be cut off."""
+    return not text.rstrip().endswith(("。", "；", ";", "！", "？", "）", ")", "”"))
 
 
 def _new(seq: str, meta: DocumentMeta, offset: int, **fields) -> Task:
@@ -171,7 +178,7 @@ def _sections(text: str, meta: DocumentMeta) -> list[Task]:
             body = s.body.replace("\n", "")
             if _finished(body):
                 status = DONE
-            elif _OPEN_WORDS.search(body) or status_of_words(body) == NOT_DONE:
+            elif _OPEN_WORDS.search(body) or status_of_words(body) == NOT_DONE or _UNDER_WAY.search(body):
                 status = NOT_DONE
             else:
                 status = STATUS_UNKNOWN
@@ -185,6 +192,9 @@ def _sections(text: str, meta: DocumentMeta) -> list[Task]:
             return out
     return []
 
+
+# a section that says what has been done so far (目前发展到300余只, 已经投入10万余元): under way
+_UNDER_WAY = re.compile(r"(?:目前|现已|截至目前|已经)[^。；]{0,20}(?:投入|发展到|完成|建成|引进|实施|开工|兑付)")
 
 _SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")
 _NTH = re.compile(r"第\d{1,3}")
@@ -256,7 +266,7 @@ def _clause_list(text: str, meta: DocumentMeta) -> list[Task]:
 
 
 _TITLE = re.compile(r"^\s*(?P<t>[“”\"\u4e00-\u9fff（）()、]{3,24}?(?:工程|项目|建设|创建|行动|改造|提升|计划))[。．.]\s*(?P<b>\S.*)$")
-_YEAR_DONE = re.compile(r"(?:超额|提前|全面|已|顺利)?完成(?:了)?[^，。；]{0,12}(?:年度|全年)(?:目标)?任务|全面完成|全面落实|"
+_YEAR_DONE = re.compile(r"(?:超额|提前|全面|已|顺利)?完成(?:了)?[^，。；]{0,12}(?:年度|全年)(?:目标)?任务|全面完成|全面落实|超额完成|"
                         r"竣工投用|建成投用|投入(?:使用|运行)")
 _MIN_TITLED = 3
 
