@@ -43,3 +43,17 @@ def test_a_traditional_document_gives_its_tasks_as_written(tmp_path):
     assert tasks["1"].progress == "已完成選址，正在裝修。" and tasks["1"].status == "not_done"
     assert tasks["1"].departments == ["縣文廣旅體局"]
     assert tasks["2"].status == "done"
+
+
+def test_a_rate_column_of_bare_numbers_and_a_second_one_in_words():
+    text = ("| 序号 | 项目名称 | 年度计划投资（万元） | 1-6月完成投资（万元） | 占年度计划% | 形象进度 | 责任单位 |\n"
+            "| 一 | 交通类 | | | | | |\n"
+            "| 1 | 东环路改造工程 | 5000 | 2600 | 52.0 | 路基施工 | 县交通局 |\n"
+            "| 2 | 西山隧道工程 | 8000 | 8200 | 102.5 | 已贯通 | 县交通局 |\n"
+            "| 二 | 民生类 | | | | | |\n"
+            "| 3 | 第二实验小学 | 6000 | 1500 | 25.0 | 主体施工 | 县教体局 |\n")
+    got = [(t.seq, t.status, t.completion_rate, t.progress, t.target_amount, t.actual)
+           for t in parse(text, DocumentMeta(year=2024, start_month=1, end_month=6, doc_type="task_table"))]
+    assert got == [("1", "not_done", 52.0, "路基施工", "5000", "2600"),
+                   ("2", "done", 102.5, "已贯通", "8000", "8200"),
+                   ("3", "not_done", 25.0, "主体施工", "6000", "1500")]

@@ -133,6 +133,8 @@ def map_header(cells: list[str]) -> Header | None:
             key = "progress"  # 是否完成 | 完成情况: the second holds the account
         if key == "annual_target" and key in keys and "target_amount" not in keys:
             key = "target_amount"  # 项目 | 年度目标: the second is the target itself
+        if key == "rate" and key in keys and "progress" not in keys:
+            key = "progress"  # 占年度计划% | 形象进度: the second tells how far (路基施工)
         if key in keys and key != "departments":
             key = None  # a second column of the same kind is not read
         keys.append(key)
@@ -584,13 +586,23 @@ def _task_from_cells(cells: list[str], header: Header, meta: DocumentMeta, index
                      offset: int | None, fallback_seq: str) -> _Draft:
     values: dict[str, str] = {}
     depts: dict[int, str] = {}
+    said: list[str] = []
     for i, (key, cell) in enumerate(zip(header.keys, cells, strict=False)):
         if not key:
             continue
         if key == "departments":
             depts[i] = clean_cell(cell)
+        elif key == "rate":
+            if i < header.width and "%" in header.labels[i] and _BARE.match(clean_cell(cell)):
+                cell = clean_cell(cell) + "%"  # 占年度计划% over 52.0
+            if _rate(cell) is None and _CJK_RE.search(clean_cell(cell)):
+                said.append(cell)  # a 形象进度 column that tells in words (路基施工): progress, not a rate
+            elif _rate(values.get("rate")) is None:
+                values[key] = cell  # two rate columns (占年度计划%, 形象进度): the first that holds one
         else:
             values[key] = cell
+    if said and not clean_cell(values.get("progress")):
+        values["progress"] = "\n".join(said)
     seq = _seq_value(values.get("seq", "")) or fallback_seq
     task = Task(seq=seq)
     for key in TEXT_KEYS:
@@ -657,6 +669,10 @@ def _finish(draft: _Draft, header: Header) -> Task:
 
 _RATE = re.compile(r"^\s*(\d{1,4}(?:\.\d+)?)\s*[%％]")
 _ON_SCHEDULE = re.compile(r"达到序时进度|符合序时进度|按序时推进|序时推进|正常推进|按计划推进|超序时")
+
+
+_BARE = re.compile(r"^\d+(?:\.\d+)?$")
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _rate(cell: str | None) -> float | None:
