@@ -175,3 +175,16 @@ def test_titled_paragraphs_exceeding_the_target_are_done_even_cut_off():
                      "公共厕所提升工程。全年新建公厕198座，超额完成150座的年度目标任务。\n"
                      "群众体育工程。全年建成健身场地25个，超额完成22个的年度目标任").text
     assert [(t.seq, t.status) for t in list_tasks(text, META)] == [("1", "done"), ("2", "done"), ("3", "done")]
+
+
+def test_lists_under_headings_of_their_own_restart_their_numbers():
+    from zibo_cli.extract.list_tasks import list_tasks
+
+    text = normalize("关于民生实事项目第三季度进展情况的通报\n今年确定民生实事10件，已完成6件，正在推进4件。\n"
+                     "一、已完成的项目\n1.新建城区公厕20座，已全部建成投入使用；2.改造老旧小区8个，已全面完工。\n"
+                     "二、正在推进的项目\n1.县人民医院门诊楼改造，主体已封顶，正在进行内部装修，预计11月底完工；"
+                     "2.城南污水处理厂扩建工程，因征地问题进度滞后，目前已完成土方开挖，下一步将加快设备安装。").text
+    got = [(t.seq, t.status, t.reason, t.next_steps) for t in list_tasks(text, META)]
+    assert got == [("一.1", "done", None, None), ("一.2", "done", None, None),
+                   ("二.1", "not_done", None, "预计11月底完工"),
+                   ("二.2", "not_done", "征地问题进度滞后", "将加快设备安装")]

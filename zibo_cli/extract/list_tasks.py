@@ -122,9 +122,16 @@ def _ahead(text: str) -> str | None:
     return None
 
 
+_REASON_END = re.compile(r"[，,](?:目前|现已|现在|下一步|下步|预计|计划|争取|力争)")
+
+
 def _reason(text: str) -> str | None:
     m = _REASON.search(text)
-    return m["r"].strip("，,：: ") if m and _CAUSE.search(m[0]) or (m and "问题" in m[0]) else None
+    if not (m and _CAUSE.search(m[0]) or (m and "问题" in m[0])):
+        return None
+    r = m["r"]
+    end = _REASON_END.search(r)  # 因征地问题进度滞后，目前已完成…: the cause ends before what is now
+    return (r[:end.start()] if end else r).strip("，,：: ")
 
 
 def _units(text: str) -> list[str]:
@@ -139,13 +146,17 @@ def _units(text: str) -> list[str]:
 def _headed_items(text: str, meta: DocumentMeta) -> list[Task]:
     out: list[Task] = []
     offset = 0
+    above = ""  # the line above: a heading of its own (一、已完成的项目) over a line of items
     for line in text.split("\n"):
         here = offset
         offset += len(line) + 1
-        if not _TASK_NOUN.search(line):
+        if not _TASK_NOUN.search(line) and not _TASK_NOUN.search(above):
+            above = line.strip() if line.strip() else above
             continue
         for item in numbered_items(line):
             head = item.heading
+            if not head:
+                head = above if len(above) <= 30 and not re.search(r"[。；;]", above) else ""
             if not _TASK_NOUN.search(head) or len(head) > 30:
                 continue
             if _HEAD_OPEN.search(head):
@@ -159,12 +170,31 @@ def _headed_items(text: str, meta: DocumentMeta) -> list[Task]:
             if said == NOT_DONE or (rest and _OPEN_WORDS.search(rest)):
                 status = NOT_DONE
             reason = _reason(rest) if status != DONE else None
+            nxt = _NEXT.search(rest)
             if status == NOT_DONE and reason is None and (slow := _SLOW.search(head)):
                 reason = slow[0]  # 实施进度较慢的项目，一是…: the heading says why it is listed
             out.append(_new(item.number, meta, here + item.offset, status=status, annual_target=name.strip(),
                             progress=rest.strip() or None, reason=reason, category=head,
+                            next_steps=(nxt["n"].strip() if nxt else _ahead(rest)) if status != DONE else None,
                             departments=_units(item.text), status_raw=head, quote=f"{head}：{item.text}"[:300]))
-    return out
+        above = line.strip()
+    return _group_seqs(out)
+
+
+_GROUP_MARK = re.compile(r"^([一二三四五六七八九十]{1,3})[、.．]")
+
+
+def _group_seqs(tasks: list[Task]) -> list[Task]:
+    """Items whose numbers restart under numbered headings (一、已完成 1.… 二、正在推进 1.…) are
+    一.1 … 二.1 (the group's number, then the item's), as sub-items are named."""
+    seqs = [t.seq for t in tasks]
+    if len(set(seqs)) == len(seqs):
+        return tasks
+    marks = [_GROUP_MARK.match(t.category or "") for t in tasks]
+    if all(marks):
+        for t, m in zip(tasks, marks, strict=True):
+            t.seq = f"{m[1]}.{t.seq}"
+    return tasks
 
 
 def _sections(text: str, meta: DocumentMeta) -> list[Task]:
