@@ -28,6 +28,7 @@ import re
 from ..models import DONE, NOT_DONE, STATUS_UNKNOWN, DocumentMeta, Task
 from .labelled_items import labelled_items
 from .named_projects import named_projects, split_named
+from .numbered_paragraphs import numbered_paragraphs
 from .lists import numbered_items, numbered_mentions, sections
 from .task_lists import status_of_words
 from .tasks import split_departments
@@ -61,7 +62,8 @@ def list_tasks(text: str, meta: DocumentMeta) -> list[Task]:
             named = named_projects(text, meta)
             tasks = named if len(named) > len(clauses) else clauses
         else:
-            tasks = _sections(text, meta) or _titled_paragraphs(text, meta) or named_projects(text, meta)
+            tasks = (_sections(text, meta) or _titled_paragraphs(text, meta) or numbered_paragraphs(text, meta)
+                     or named_projects(text, meta))
     seen = {t.seq for t in tasks}
     for t in _mentions(text, meta):
         if t.seq not in seen:
