@@ -57,3 +57,14 @@ def test_a_rate_column_of_bare_numbers_and_a_second_one_in_words():
     assert got == [("1", "not_done", 52.0, "路基施工", "5000", "2600"),
                    ("2", "done", 102.5, "已贯通", "8000", "8200"),
                    ("3", "not_done", 25.0, "主体施工", "6000", "1500")]
+
+
+def test_a_two_level_header_in_pipes_whose_lower_row_leaves_out_its_border_cell():
+    text = ("序号 | 项目 | 年度目标 | 1-8月 | | 责任单位 |\n"
+            " | | | 完成 | 完成率 | |\n"
+            "1 | 新建公厕（座） | 40 | 36 | 90.0% | 城管局 |\n"
+            "2 | 新建停车场（个） | 10 | 12 | 120.0% | 住建局 |\n")
+    got = [(t.seq, t.status, t.completion_rate, t.target_amount, t.actual, t.departments, t.end_month)
+           for t in parse(text, DocumentMeta(year=2023, doc_type="task_table"))]
+    assert got == [("1", "not_done", 90.0, "40", "36", ["城管局"], 8),
+                   ("2", "done", 120.0, "10", "12", ["住建局"], 8)]

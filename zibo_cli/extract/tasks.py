@@ -111,6 +111,10 @@ class Header:
         return len(self.keys)
 
 
+# a bare 完成 (or 1-8月完成 under a two-level header) beside a target or a rate: the amount done
+_BARE_DONE = re.compile(r"^(?:\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月(?:份)?|\d{1,2}月(?:份)?|[上下]半年|[一二三四]季度)?完成$")
+
+
 def map_header(cells: list[str]) -> Header | None:
     """Read a header row; None when the row is not a task-table header.
 
@@ -140,7 +144,7 @@ def map_header(cells: list[str]) -> Header | None:
         keys.append(key)
     if "rate" in keys or "target_amount" in keys:
         # 目标 | 完成 | 完成率: a bare 完成 beside a target or a rate is the amount done
-        keys = ["actual" if k is None and clean_cell(c) == "完成" and "actual" not in keys else k
+        keys = ["actual" if k is None and _BARE_DONE.match(clean_cell(c)) and "actual" not in keys else k
                 for k, c in zip(keys, cells, strict=True)]
     if "measure_unit" in keys and "departments" not in keys:
         keys[keys.index("measure_unit")] = "departments"  # 单位 alone: the unit in charge
