@@ -68,3 +68,12 @@ def test_a_two_level_header_in_pipes_whose_lower_row_leaves_out_its_border_cell(
            for t in parse(text, DocumentMeta(year=2023, doc_type="task_table"))]
     assert got == [("1", "not_done", 90.0, "40", "36", ["城管局"], 8),
                    ("2", "done", 120.0, "10", "12", ["住建局"], 8)]
+
+
+def test_item_numbers_in_a_list_of_ordinals_are_no_figures():
+    from zibo_cli.extract.metadata import extract_metadata
+    from zibo_cli.extract.indicators import extract_observations
+
+    text = normalize("2023年县政府常务会议共确定事项30件。由县交通局负责的第3件、县水务局负责的第9、10件进展滞后。").text
+    values = [o.value for o in extract_observations(text, extract_metadata(text))]
+    assert 10.0 not in values and 9.0 not in values and 3.0 not in values
