@@ -49,3 +49,14 @@ def test_a_reports_headings_and_short_runs_are_no_tasks():
     assert numbered_paragraphs(normalize(report).text, META) == []
     two = "1.东湖公园建设项目。已完成主体工程。\n2.县第三中学迁建项目。已全面竣工。\n"
     assert numbered_paragraphs(normalize(two).text, META) == []
+
+
+def test_items_on_lines_of_their_own_under_headings_that_state_their_status():
+    got = rows("关于2024年民生实事项目推进情况的通报\n一、已完成项目（3项）\n"
+               "1.城区老旧小区改造12个，已全部完工。\n2.新增城市公交线路2条，已开通运营。\n3.新建乡镇卫生院1所，已投入使用。\n"
+               "二、正在推进项目（2项）\n1.县城第二水厂建设，主体工程已完成70%，预计10月底完工。\n"
+               "2.农村公路提质改造100公里，已完成65公里，因雨季影响进度滞后。\n")
+    assert [(s, st, n) for s, st, n, *_ in got] == [
+        ("一.1", "done", "城区老旧小区改造12个"), ("一.2", "done", "新增城市公交线路2条"),
+        ("一.3", "done", "新建乡镇卫生院1所"), ("二.1", "not_done", "县城第二水厂建设"),
+        ("二.2", "not_done", "农村公路提质改造100公里")]

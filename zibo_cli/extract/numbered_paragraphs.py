@@ -58,35 +58,46 @@ def _task_title(title: str) -> bool:
     return bool(re.search(r"\d", title) or project_words()["noun"].search(title) or _TASK_VERB.match(title))
 
 
-def _runs(text: str) -> list[list[tuple[int, str, str]]]:
-    """Runs of numbered lines counting up from 1 in one style: [(offset, seq, rest)…]."""
-    runs: list[list[tuple[int, str, str]]] = []
-    run: list[tuple[int, str, str]] = []
+_HEADING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}、)[^，,。；;]{2,28}。?\s*$")
+
+
+def _runs(text: str) -> list[list[tuple[int, str, str, str]]]:
+    """Runs of numbered lines counting up from 1 in one style: [(offset, seq, rest, heading)…]. A
+    heading line of its own (一、已完成项目（3项）) stands over the lines below it, whose numbers may
+    start again from 1 under the next heading."""
+    runs: list[list[tuple[int, str, str, str]]] = []
+    run: list[tuple[int, str, str, str]] = []
     last = (0, "")
+    heading, fresh = "", False
     offset = 0
     for line in text.split("\n"):
         here = offset
         offset += len(line) + 1
         if not line.strip():
             continue
+        if _HEADING.match(line) and not (run and last[1] != "d" and _LINE.match(line)
+                                         and _number(_LINE.match(line))[1] == last[0] + 1
+                                         and _number(_LINE.match(line))[2] == last[1]):
+            heading, fresh = line.strip().rstrip("。"), True
+            continue
         m = _LINE.match(line)
         if not m:
             if run:
                 runs.append(run)
-            run, last = [], (0, "")
+            run, last, heading = [], (0, ""), ""
             continue
         seq, value, style = _number(m)
-        if value == 1:
+        if value == 1 and not (fresh and run and style == last[1]):
             if run:
                 runs.append(run)
-            run = [(here, seq, m["rest"])]
-        elif run and style == last[1] and value == last[0] + 1:
-            run.append((here, seq, m["rest"]))
+            run = [(here, seq, m["rest"], heading)]
+        elif run and style == last[1] and (value == last[0] + 1 or (fresh and value == 1)):
+            run.append((here, seq, m["rest"], heading))
         else:
             if run:
                 runs.append(run)
             run = []
-        last = (value, style)
+        last, fresh = (value, style), False
     if run:
         runs.append(run)
     return [r for r in runs if len(r) >= MIN_RUN]
@@ -107,16 +118,19 @@ def _status(body: str) -> str:
 
 def numbered_paragraphs(text: str, meta: DocumentMeta) -> list[Task]:
     """The tasks of ``text`` written one numbered paragraph each (see the module docstring)."""
-    from .list_tasks import _NEXT, _STATS_CLAUSE, _ahead, _units, consequence_reason
+    from .list_tasks import _HEAD_DONE, _HEAD_OPEN, _NEXT, _STATS_CLAUSE, _ahead, _group_seqs, _units, \
+        consequence_reason
 
     for run in _runs(text):
         items = []
-        for offset, seq, rest in run:
+        heads = {}
+        for offset, seq, rest, heading in run:
             cut = rest.find("。")
-            if not 0 < cut <= 40:
-                cut = rest.find("，")
+            if not 0 < cut <= 40 or not rest[cut + 1:].strip():
+                cut = rest.find("，")  # 城区老旧小区改造12个，已全部完工。: one sentence, title then progress
             title, body = (rest[:cut], rest[cut + 1:].strip()) if 0 < cut <= 40 else (rest, "")
             items.append((offset, seq, title.strip(), body, rest))
+            heads[offset] = heading
         tasky = sum(1 for _, _, title, _, _ in items if _task_title(title))
         if tasky * 2 <= len(items):
             continue  # 一、经济运行企稳向好: a report's headings, not tasks
@@ -127,6 +141,11 @@ def numbered_paragraphs(text: str, meta: DocumentMeta) -> list[Task]:
         out = []
         for offset, seq, title, body, rest in items:
             status = _status(body) if body else STATUS_UNKNOWN
+            head = heads[offset]
+            if head and _HEAD_OPEN.search(head):
+                status = NOT_DONE  # under 正在推进项目: running, whatever it has done
+            elif head and _HEAD_DONE.search(head) and status == STATUS_UNKNOWN:
+                status = DONE
             cause = _CAUSE_FIRST.search(body) if status != DONE else None
             nxt = _NEXT.search(body) if status != DONE else None
             out.append(Task(seq=seq, status=status, annual_target=title, progress=body or None,
@@ -135,6 +154,6 @@ def numbered_paragraphs(text: str, meta: DocumentMeta) -> list[Task]:
                             next_steps=(nxt["n"].strip() if nxt else _ahead(body)) if status != DONE else None,
                             departments=_units(body), year=meta.year, start_month=meta.start_month,
                             end_month=meta.end_month, char_offset=offset, region=meta.region, source="prose",
-                            quote=rest[:300]))
-        return out
+                            category=head or None, quote=rest[:300]))
+        return _group_seqs(out)
     return []
