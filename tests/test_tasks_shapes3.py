@@ -77,3 +77,12 @@ def test_item_numbers_in_a_list_of_ordinals_are_no_figures():
     text = normalize("2023年县政府常务会议共确定事项30件。由县交通局负责的第3件、县水务局负责的第9、10件进展滞后。").text
     values = [o.value for o in extract_observations(text, extract_metadata(text))]
     assert 10.0 not in values and 9.0 not in values and 3.0 not in values
+
+
+def test_a_status_column_that_tells_is_read_as_progress():
+    text = ("序号 | 项目名称 | 完成情况 | 责任单位 |\n"
+            "1 | 新建公办幼儿园3所 | 已全部建成开园 | 县教育局 |\n"
+            "2 | 改造农村户厕2000户 | 已完成1500户 | 县农业农村局 |\n"
+            "3 | 新增城乡公交线路5条 | 完成 | 县交通局 |\n")
+    got = [(t.seq, t.status, t.progress) for t in parse(text, DocumentMeta(year=2023, doc_type="task_table"))]
+    assert got == [("1", "done", "已全部建成开园"), ("2", "not_done", "已完成1500户"), ("3", "done", None)]

@@ -662,6 +662,14 @@ def _finish(draft: _Draft, header: Header) -> Task:
         task.on_schedule = said[0] if said else None  # 达到序时进度: kept, though not finished
     if not task.status_raw and ("status" not in header.keys or task.alignment == INFERRED):
         status = _status_from_rate(task)  # no status column (or the row left it out): what the row says
+    elif task.status_raw and _CJK_RE.search(task.status_raw) and (
+            status == STATUS_UNKNOWN or (status == DONE and _DONE_AMOUNT.match(_SPACES.sub("", task.status_raw)))):
+        # a 完成情况 cell that tells (已全部建成开园, 已完成1500户): read as a progress would be
+        said = Task(seq=task.seq, progress=task.status_raw, completion_rate=task.completion_rate,
+                    on_schedule=task.on_schedule)
+        status = _status_from_rate(said)
+        if task.progress is None:
+            task.progress = task.status_raw
     if status == DONE and real:
         status = PARTIAL
     if (task.reason is None and "reason" not in header.keys and status != DONE and task.notes
@@ -676,6 +684,8 @@ _ON_SCHEDULE = re.compile(r"达到序时进度|符合序时进度|按序时推�
 
 
 _BARE = re.compile(r"^\d+(?:\.\d+)?$")
+# a done word and an amount (已完成1500户, 完成投资3亿元): how much is done, not that it is
+_DONE_AMOUNT = re.compile(r"^(?:已|累计)?完成[^，。；;,\d]{0,4}\d")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
