@@ -60,3 +60,31 @@ def test_items_on_lines_of_their_own_under_headings_that_state_their_status():
         ("一.1", "done", "城区老旧小区改造12个"), ("一.2", "done", "新增城市公交线路2条"),
         ("一.3", "done", "新建乡镇卫生院1所"), ("二.1", "not_done", "县城第二水厂建设"),
         ("二.2", "not_done", "农村公路提质改造100公里")]
+
+
+def test_numbered_lines_that_open_with_their_unit():
+    got = rows("关于全市重点项目推进情况的督查通报\n"
+               "一、市发改委：牵头推进的新能源产业园项目已完成主体工程，预计11月投产。\n"
+               "二、市住建局：负责的老旧小区改造项目完成率85%，部分小区因居民意见不统一进度滞后。\n"
+               "三、市交通局：负责的环城快速路项目已于9月竣工投用。\n")
+    assert [(s, st, n, d) for s, st, n, d, *_ in got] == [
+        ("一", "not_done", "新能源产业园项目", ["市发改委"]),
+        ("二", "not_done", "老旧小区改造项目完成率85%", ["市住建局"]),
+        ("三", "done", "环城快速路项目", ["市交通局"])]
+
+
+def test_names_listed_after_a_lead_that_states_their_status():
+    from zibo_cli.extract.status_lists import status_lists
+
+    text = normalize("今年确定的十件民生实事，已完成4件，正在推进6件。"
+                     "已完成的项目有：城区道路照明改造、农贸市场升级改造、新建城市书房10家。"
+                     "进展滞后的项目有：城北污水处理厂扩建（市水务局）、体育中心二期（市体育局）。"
+                     "其中，城北污水处理厂扩建因征地拆迁未完成，目前尚未开工。").text
+    got = [(t.seq, t.status, t.annual_target, t.departments, t.reason) for t in status_lists(text, META)]
+    assert got == [("1", "done", "城区道路照明改造", [], None), ("2", "done", "农贸市场升级改造", [], None),
+                   ("3", "done", "新建城市书房10家", [], None),
+                   ("4", "not_done", "城北污水处理厂扩建", ["市水务局"], "征地拆迁未完成"),
+                   ("5", "not_done", "体育中心二期", ["市体育局"], None)]
+    # examples (如…, …等) are no list
+    assert status_lists(normalize("进展较快，如已完成的项目有：城区道路照明改造、农贸市场升级改造。").text, META) == []
+    assert status_lists(normalize("已完成的项目有：城区道路照明改造、农贸市场升级改造等。").text, META) == []

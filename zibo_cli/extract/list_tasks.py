@@ -29,6 +29,7 @@ from ..models import DONE, NOT_DONE, STATUS_UNKNOWN, DocumentMeta, Task
 from .labelled_items import labelled_items
 from .named_projects import named_projects, split_named
 from .numbered_paragraphs import numbered_paragraphs
+from .status_lists import status_lists
 from .lists import numbered_items, numbered_mentions, sections
 from .task_lists import status_of_words
 from .tasks import split_departments
@@ -55,7 +56,7 @@ _CAUSE = re.compile(r"因|受|由于|原因|影响|问题|不足|困难|未到�
 
 def list_tasks(text: str, meta: DocumentMeta) -> list[Task]:
     """The tasks of ``text`` written as numbered prose (see the module docstring)."""
-    tasks = labelled_items(text, meta) or _headed_items(text, meta)
+    tasks = labelled_items(text, meta) or _headed_items(text, meta) or status_lists(text, meta)
     if not tasks:
         clauses = _clause_list(text, meta)
         if clauses:  # projects named in prose too: the reading that finds more (a lead sentence's as well)

@@ -103,6 +103,22 @@ def _runs(text: str) -> list[list[tuple[int, str, str, str]]]:
     return [r for r in runs if len(r) >= MIN_RUN]
 
 
+_OF = re.compile(r"^(?:牵头|负责|承担)(?:推进|实施|建设)?的")
+_UNIT_LEAD = re.compile(r"^(?P<u>[\u4e00-\u9fff]{1,12}?(?:委员会|管委会|办公室|政府|委|局|办|社|部))[：:]")
+
+
+def _PREDICATE():  # noqa: N802 (the word list's pattern, read once it is needed)
+    from .named_projects import project_words
+
+    return project_words()["predicate"]
+
+
+def _subject(text: str):
+    from .named_projects import _subject as subject
+
+    return subject(text)
+
+
 def _status(body: str) -> str:
     from .list_tasks import _OPEN_WORDS, _finished
 
@@ -123,18 +139,30 @@ def numbered_paragraphs(text: str, meta: DocumentMeta) -> list[Task]:
 
     for run in _runs(text):
         items = []
-        heads = {}
+        heads: dict[int, str] = {}
+        units: dict[int, str] = {}
         for offset, seq, rest, heading in run:
+            lead = _UNIT_LEAD.match(rest)  # 市发改委：牵头推进的…: the unit, then the item
+            if lead:
+                units[offset], rest = lead["u"], rest[lead.end():]
             cut = rest.find("。")
+            said = _subject(rest) if not 0 < cut < len(rest.rstrip("。")) else None
+            comma = re.search(r"[，,]", rest)
+            if said and comma and comma.start() < _PREDICATE().search(rest).start():
+                said = None  # 新建卫生院1所，已投入使用: a title up to its comma
+            if said and 2 <= len(said[0].strip("，, ")) <= 40 and said[1].strip():
+                rest = said[0].strip("，, ") + "，" + said[1]  # one sentence: its project, then what is said
+                cut = len(said[0].strip("，, "))
             if not 0 < cut <= 40 or not rest[cut + 1:].strip():
                 cut = rest.find("，")  # 城区老旧小区改造12个，已全部完工。: one sentence, title then progress
             title, body = (rest[:cut], rest[cut + 1:].strip()) if 0 < cut <= 40 else (rest, "")
+            title = _OF.sub("", title)  # (市发改委：)牵头推进的新能源产业园项目
             items.append((offset, seq, title.strip(), body, rest))
             heads[offset] = heading
         tasky = sum(1 for _, _, title, _, _ in items if _task_title(title))
         if tasky * 2 <= len(items):
             continue  # 一、经济运行企稳向好: a report's headings, not tasks
-        with_work = sum(1 for *_, body, _ in items if body and _WORK.search(body))
+        with_work = sum(1 for *_, rest in items if _WORK.search(rest))
         stats = sum(1 for *_, rest in items if _STATS_CLAUSE.search(rest))
         if with_work * 2 < len(items) or stats * 2 > len(items):
             continue
@@ -152,7 +180,7 @@ def numbered_paragraphs(text: str, meta: DocumentMeta) -> list[Task]:
                             reason=(consequence_reason(body) or (cause["r"] if cause else None)) if status != DONE
                             else None,
                             next_steps=(nxt["n"].strip() if nxt else _ahead(body)) if status != DONE else None,
-                            departments=_units(body), year=meta.year, start_month=meta.start_month,
+                            departments=[units[offset]] if offset in units else _units(body), year=meta.year, start_month=meta.start_month,
                             end_month=meta.end_month, char_offset=offset, region=meta.region, source="prose",
                             category=head or None, quote=rest[:300]))
         return _group_seqs(out)
