@@ -71,8 +71,8 @@ def test_a_two_level_header_in_pipes_whose_lower_row_leaves_out_its_border_cell(
 
 
 def test_item_numbers_in_a_list_of_ordinals_are_no_figures():
-    from zibo_cli.extract.metadata import extract_metadata
     from zibo_cli.extract.indicators import extract_observations
+    from zibo_cli.extract.metadata import extract_metadata
 
     text = normalize("2023年县政府常务会议共确定事项30件。由县交通局负责的第3件、县水务局负责的第9、10件进展滞后。").text
     values = [o.value for o in extract_observations(text, extract_metadata(text))]

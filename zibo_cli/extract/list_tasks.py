@@ -1,6 +1,6 @@
 """Tasks that progress reports write as numbered prose rather than a table.
 
-Three shapes, read from what ``extract.lists`` finds (``source`` = ``prose``):
+These shapes are read from what ``extract.lists`` finds (``source`` = ``prose``):
 
 * a list under a heading that states its status, inside one passage:
   ``已完成项目：1.修缮敬老院；2.新增公交线路3条。正在推进项目：1.新建体育馆，主体完工…`` — each
@@ -18,6 +18,14 @@ Three shapes, read from what ``extract.lists`` finds (``source`` = ``prose``):
   only when it says the project itself is finished (竣工投用, 建成投用, 已完工), as a finished
   stage (已完成施工图设计) is not the project.
 
+Other shapes have modules of their own, tried in this order (the first that finds rows wins, but a
+clause list and the projects named in prose compete: the reading with more rows is kept):
+``labelled_items`` (1.… 牵头领导：… 责任单位：… 实际完成情况：…), the headed lists above,
+``status_lists`` (已完成的项目有：A、B。), the clause list, sections, titled paragraphs,
+``numbered_paragraphs`` (one numbered line a task, under headings of their own or not), and
+``named_projects`` (projects named in running sentences). A last item left unknown by a text that ends
+inside a sentence is cut off, not a row.
+
 Only documents without a task table are read this way (``extract.tasks.extract_tasks``).
 """
 
@@ -27,10 +35,10 @@ import re
 
 from ..models import DONE, NOT_DONE, STATUS_UNKNOWN, DocumentMeta, Task
 from .labelled_items import labelled_items
+from .lists import numbered_items, numbered_mentions, sections
 from .named_projects import named_projects, split_named
 from .numbered_paragraphs import numbered_paragraphs
 from .status_lists import status_lists
-from .lists import numbered_items, numbered_mentions, sections
 from .task_lists import status_of_words
 from .tasks import split_departments
 

@@ -134,8 +134,16 @@ def _status(body: str) -> str:
 
 def numbered_paragraphs(text: str, meta: DocumentMeta) -> list[Task]:
     """The tasks of ``text`` written one numbered paragraph each (see the module docstring)."""
-    from .list_tasks import _HEAD_DONE, _HEAD_OPEN, _NEXT, _STATS_CLAUSE, _ahead, _group_seqs, _units, \
-        consequence_reason
+    from .list_tasks import (
+        _HEAD_DONE,
+        _HEAD_OPEN,
+        _NEXT,
+        _STATS_CLAUSE,
+        _ahead,
+        _group_seqs,
+        _units,
+        consequence_reason,
+    )
 
     for run in _runs(text):
         items = []
