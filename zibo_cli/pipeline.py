@@ -73,6 +73,10 @@ def parse_source(source: SourceText, path: str, name: str, sha256: str, size: in
     doc.observations = drop_counted(extract_observations(normalized.text, meta, read, frame, segments),
                                     doc.status_counts)
     _drop_out_of_range(doc)
+    if normalized.converted_traditional:  # a document in traditional characters: its tasks' text as written
+        from .extract.as_written import tasks_as_written
+
+        tasks_as_written(doc.tasks, source.text)
     if meta.target_year is None:
         meta.target_year = _target_year(doc)
     if normalized.unreadable:

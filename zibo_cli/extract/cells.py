@@ -63,3 +63,20 @@ def split_departments(raw: str | None) -> list[str]:
             if p not in out:
                 out.append(p)
     return out
+
+
+_REASON_MARKS = re.compile(r"[\s。.，,；;、！!]")
+_NO_REASON = {"", "无", "暂无", "没有", "无问题", "不涉及", "无此情况", "已完成", "完成", "无未完成原因",
+              "按时完成", "正常推进", "不存在", "/", "／", "-", "－", "—", "——", "–", "\\", "无原因", "null", "none",
+              "n/a", "无问题和困难", "无困难", "无存在问题", "没有问题"}
+
+
+_NO_REASON_NOTE = re.compile(r"^(?:无|暂无|没有)[（(][^）)]*[）)]$")  # 无（已完成）
+
+
+def is_real_reason(text: str | None) -> bool:
+    """True when a 未完成原因 cell states a reason (not empty, 无, 无。, 暂无, —, 无（已完成）)."""
+    if not text:
+        return False
+    s = _REASON_MARKS.sub("", clean_cell(text)).lower()
+    return s not in _NO_REASON and not _NO_REASON_NOTE.match(s)

@@ -1,6 +1,6 @@
 """Tasks that progress reports write as numbered prose rather than a table.
 
-Three shapes, read from what ``extract.lists`` finds (``source`` = ``prose``):
+These shapes are read from what ``extract.lists`` finds (``source`` = ``prose``):
 
 * a list under a heading that states its status, inside one passage:
   ``已完成项目：1.修缮敬老院；2.新增公交线路3条。正在推进项目：1.新建体育馆，主体完工…`` — each
@@ -18,6 +18,14 @@ Three shapes, read from what ``extract.lists`` finds (``source`` = ``prose``):
   only when it says the project itself is finished (竣工投用, 建成投用, 已完工), as a finished
   stage (已完成施工图设计) is not the project.
 
+Other shapes have modules of their own, tried in this order (the first that finds rows wins, but a
+clause list and the projects named in prose compete: the reading with more rows is kept):
+``labelled_items`` (1.… 牵头领导：… 责任单位：… 实际完成情况：…), the headed lists above,
+``status_lists`` (已完成的项目有：A、B。), the clause list, sections, titled paragraphs,
+``numbered_paragraphs`` (one numbered line a task, under headings of their own or not), and
+``named_projects`` (projects named in running sentences). A last item left unknown by a text that ends
+inside a sentence is cut off, not a row.
+
 Only documents without a task table are read this way (``extract.tasks.extract_tasks``).
 """
 
@@ -27,41 +35,63 @@ import re
 
 from ..models import DONE, NOT_DONE, STATUS_UNKNOWN, DocumentMeta, Task
 from .cells import split_departments
+from .labelled_items import labelled_items
 from .lists import numbered_items, numbered_mentions, sections
+from .named_projects import named_projects, split_named
+from .numbered_paragraphs import numbered_paragraphs
+from .prose_words import (
+    _HEAD_DONE,
+    _HEAD_OPEN,
+    _NEXT,
+    _OPEN_WORDS,
+    _STATS_CLAUSE,
+    _ahead,
+    _finished,
+    _group_seqs,
+    _units,
+    consequence_reason,
+)
+from .status_lists import status_lists
 from .task_lists import status_of_words
 
 __all__ = ["list_tasks"]
 
 # a heading that states the status of the list under it
-_HEAD_DONE = re.compile(r"(?:已|全部|已经)(?:完成|办结|完工|竣工|建成)|完成(?:的)?(?:项目|事项|任务|实事)")
-_HEAD_OPEN = re.compile(r"正在|推进中|在建|未完成|未开工|滞后|缓慢|进度较慢|存在问题|需要加快|尚未")
 _TASK_NOUN = re.compile(r"项目|事项|任务|工程|实事|件|项")
 # a section heading that reports on one task
 _SECTION_HEAD = re.compile(r"(?:完成|进展|推进|建设|实施|落实|办理)情况$|工程$|项目$")
 _NOT_TASK_HEAD = re.compile(r"经济|指标|生产总值|收入|消费|运行|增长|主要|总体|基本情况|工作开展")
-_DONE_WORDS = re.compile(r"竣工投用|建成投用|投入使用|(?:已|全部|全面|均已|圆满)(?:完成|完工|竣工|建成|办结)")
-_OPEN_WORDS = re.compile(r"存在问题|问题是|滞后|缓慢|较慢|未完成|尚未|正在|未开工|推进中|在建|延误|预计|力争")
 _SLOW = re.compile(r"[\u4e00-\u9fff]{0,2}(?:进度较慢|进展缓慢|推进缓慢|进度滞后|进展滞后|滞后)")
-_AMOUNT_NEXT = re.compile(r"^[^，。；;,]{0,6}\d")
-_UNIT = re.compile(r"(?:由)?(?P<u>(?:[市区县镇乡]|国家|省)?[\u4e00-\u9fff]{1,12}?(?:委员会|管委会|办公室|政府|中心|委|局|办))"
-                   r"(?:牵头|负责|主办|承办)")
 _REASON = re.compile(r"(?:存在(?:的)?(?:主要)?问题(?:是|为|：|:)|主要(?:原因)?是|原因是|由于|因为|因(?!此)|受)(?P<r>[^。；;]+)")
-_NEXT = re.compile(r"(?:下一步|下步)[，,：:]?(?P<n>[^。]+。?)")
 _CAUSE = re.compile(r"因|受|由于|原因|影响|问题|不足|困难|未到位|延误")
 
 
-def list_tasks(text: str, meta: DocumentMeta) -> list[Task]:
+def list_tasks(text: str, meta: DocumentMeta, status_of=None) -> list[Task]:
     """The tasks of ``text`` written as numbered prose (see the module docstring)."""
-    tasks = (_headed_items(text, meta) or _clause_list(text, meta) or _sections(text, meta)
-             or _titled_paragraphs(text, meta))
+    tasks = labelled_items(text, meta, status_of) or _headed_items(text, meta) or status_lists(text, meta)
+    if not tasks:
+        clauses = _clause_list(text, meta)
+        if clauses:  # projects named in prose too: the reading that finds more (a lead sentence's as well)
+            named = named_projects(text, meta)
+            tasks = named if len(named) > len(clauses) else clauses
+        else:
+            tasks = (_sections(text, meta) or _titled_paragraphs(text, meta) or numbered_paragraphs(text, meta)
+                     or named_projects(text, meta))
     seen = {t.seq for t in tasks}
     for t in _mentions(text, meta):
         if t.seq not in seen:
             seen.add(t.seq)
             tasks.append(t)
+    if tasks and tasks[-1].status == STATUS_UNKNOWN and _cut_off(text):
+        tasks.pop()  # the last item, cut off before it says how it stands
     for i, t in enumerate(tasks):
         t.row_index = i
     return tasks
+
+
+def _cut_off(text: str) -> bool:
+    """The text ends inside a sentence (no closing mark): its last item may be cut off."""
+    return not text.rstrip().endswith(("。", "；", ";", "！", "？", "）", ")", "”"))
 
 
 def _new(seq: str, meta: DocumentMeta, offset: int, **fields) -> Task:
@@ -69,38 +99,32 @@ def _new(seq: str, meta: DocumentMeta, offset: int, **fields) -> Task:
                 char_offset=offset, region=meta.region, source="prose", **fields)
 
 
-def _finished(text: str) -> bool:
-    """Says the work is finished (竣工投用, 已完成) — not 已完成投资50% — and nothing is open."""
-    for m in _DONE_WORDS.finditer(text):
-        if not _AMOUNT_NEXT.match(text[m.end():]):
-            return not _OPEN_WORDS.search(text)
-    return False
+_REASON_END = re.compile(r"[，,](?:目前|现已|现在|下一步|下步|预计|计划|争取|力争)")
 
 
 def _reason(text: str) -> str | None:
     m = _REASON.search(text)
-    return m["r"].strip("，,：: ") if m and _CAUSE.search(m[0]) or (m and "问题" in m[0]) else None
-
-
-def _units(text: str) -> list[str]:
-    out: list[str] = []
-    for m in _UNIT.finditer(text):
-        for d in split_departments(re.sub(r"^(?:该工程|工程|项目|其中|由)+", "", m["u"])):
-            if d not in out:
-                out.append(d)
-    return out
+    if not (m and _CAUSE.search(m[0]) or (m and "问题" in m[0])):
+        return None
+    r = m["r"]
+    end = _REASON_END.search(r)  # 因征地问题进度滞后，目前已完成…: the cause ends before what is now
+    return (r[:end.start()] if end else r).strip("，,：: ")
 
 
 def _headed_items(text: str, meta: DocumentMeta) -> list[Task]:
     out: list[Task] = []
     offset = 0
+    above = ""  # the line above: a heading of its own (一、已完成的项目) over a line of items
     for line in text.split("\n"):
         here = offset
         offset += len(line) + 1
-        if not _TASK_NOUN.search(line):
+        if not _TASK_NOUN.search(line) and not _TASK_NOUN.search(above):
+            above = line.strip() if line.strip() else above
             continue
         for item in numbered_items(line):
             head = item.heading
+            if not head:
+                head = above if len(above) <= 30 and not re.search(r"[。；;]", above) else ""
             if not _TASK_NOUN.search(head) or len(head) > 30:
                 continue
             if _HEAD_OPEN.search(head):
@@ -114,12 +138,17 @@ def _headed_items(text: str, meta: DocumentMeta) -> list[Task]:
             if said == NOT_DONE or (rest and _OPEN_WORDS.search(rest)):
                 status = NOT_DONE
             reason = _reason(rest) if status != DONE else None
+            nxt = _NEXT.search(rest)
             if status == NOT_DONE and reason is None and (slow := _SLOW.search(head)):
                 reason = slow[0]  # 实施进度较慢的项目，一是…: the heading says why it is listed
             out.append(_new(item.number, meta, here + item.offset, status=status, annual_target=name.strip(),
                             progress=rest.strip() or None, reason=reason, category=head,
+                            next_steps=(nxt["n"].strip() if nxt else _ahead(rest)) if status != DONE else None,
                             departments=_units(item.text), status_raw=head, quote=f"{head}：{item.text}"[:300]))
-    return out
+        above = line.strip()
+    return _group_seqs(out)
+
+
 
 
 def _sections(text: str, meta: DocumentMeta) -> list[Task]:
@@ -133,7 +162,7 @@ def _sections(text: str, meta: DocumentMeta) -> list[Task]:
             body = s.body.replace("\n", "")
             if _finished(body):
                 status = DONE
-            elif _OPEN_WORDS.search(body) or status_of_words(body) == NOT_DONE:
+            elif _OPEN_WORDS.search(body) or status_of_words(body) == NOT_DONE or _UNDER_WAY.search(body):
                 status = NOT_DONE
             else:
                 status = STATUS_UNKNOWN
@@ -147,6 +176,9 @@ def _sections(text: str, meta: DocumentMeta) -> list[Task]:
             return out
     return []
 
+
+# a section that says what has been done so far (目前发展到300余只, 已经投入10万余元): under way
+_UNDER_WAY = re.compile(r"(?:目前|现已|截至目前|已经)[^。；]{0,20}(?:投入|发展到|完成|建成|引进|实施|开工|兑付)")
 
 _SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")
 _NTH = re.compile(r"第\d{1,3}")
@@ -179,7 +211,6 @@ def _mentions(text: str, meta: DocumentMeta) -> list[Task]:
 _PROJECT = re.compile(r"工程|项目|学校|中学|小学|医院|公园|基地|道路|公路|大桥|广场|中心|小区|改造|建设|设施")
 _STAGE = re.compile(r"完成|开工|施工|建设|推进|批复|进行|准备|招标|设计|铺设|启动|完工|建成|实施|开展")
 # a clause that sums up (a share of the year's plan, a count, a growth rate), not one project
-_STATS_CLAUSE = re.compile(r"增长|下降|同比|比上年|百分点|占[^，；]{0,8}(?:计划|目标|任务)|的有\d|有\d+[项个（(]|分行业|分区域")
 _PROJECT_DONE = re.compile(r"竣工投用|建成投用|投入使用|已(?:全部|全面)?竣工|(?<!基本)已完工$|(?<![基本部分])全面建成")
 _MIN_CLAUSES = 5
 
@@ -198,6 +229,10 @@ def _clause_list(text: str, meta: DocumentMeta) -> list[Task]:
         if cut >= 0 and cut < len(first) - 1:
             clauses[0] = first[cut + 1:]  # the lead: 这些实事进展情况具体是：
         clauses = [c.strip().rstrip("。") for c in clauses if c.strip()]
+        clauses = [part for c in clauses for part in split_named(c)]
+        if clauses and offset >= len(text) and not line.rstrip().endswith(("。", "；", "！", "）")) \
+                and not _STAGE.search(clauses[-1]):
+            clauses.pop()  # the text ends inside its last clause (cut off): no project is said of
         named = sum(1 for c in clauses if _PROJECT.search(c) and _STAGE.search(c))
         if named * 10 < len(clauses) * 6 or sum(1 for c in clauses if _STATS_CLAUSE.search(c)) * 5 > len(clauses):
             continue
@@ -207,13 +242,14 @@ def _clause_list(text: str, meta: DocumentMeta) -> list[Task]:
             where = line.find(c[:10])
             done = bool(_PROJECT_DONE.search(c)) and not _OPEN_WORDS.search(c)
             out.append(_new(str(i), meta, (here + where) if where >= 0 else pos, status=DONE if done else NOT_DONE,
-                            progress=c, departments=_units(c), quote=c[:300]))
+                            progress=c, departments=_units(c), quote=c[:300],
+                            reason=None if done else consequence_reason(c), next_steps=_ahead(c)))
         return out
     return []
 
 
 _TITLE = re.compile(r"^\s*(?P<t>[“”\"\u4e00-\u9fff（）()、]{3,24}?(?:工程|项目|建设|创建|行动|改造|提升|计划))[。．.]\s*(?P<b>\S.*)$")
-_YEAR_DONE = re.compile(r"(?:超额|提前|全面|已|顺利)?完成(?:了)?[^，。；]{0,12}(?:年度|全年)(?:目标)?任务|全面完成|全面落实|"
+_YEAR_DONE = re.compile(r"(?:超额|提前|全面|已|顺利)?完成(?:了)?[^，。；]{0,12}(?:年度|全年)(?:目标)?任务|全面完成|全面落实|超额完成|"
                         r"竣工投用|建成投用|投入(?:使用|运行)")
 _MIN_TITLED = 3
 

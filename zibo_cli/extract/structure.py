@@ -134,10 +134,14 @@ def merge_header_rows(top: list[str], sub: list[str]) -> list[str]:
     top = [c.strip() for c in top]
     sub = [c.strip() for c in sub]
     if len(sub) < len(top):
+        sub = [c for c in sub if c]  # the cells under the merged ones (a border's empty cells aside)
         for i, t in enumerate(top):
             if header_field(t) is None or label_months(t):
                 if header_field(t) in (None, "period_target"):
-                    return top[:i] + [t + s for s in sub] + top[i + 1:]
+                    j = i + 1  # the empty cells beside it are the rest of its merged span
+                    while j < len(top) and not top[j] and j - i < len(sub):
+                        j += 1
+                    return top[:i] + [t + s for s in sub] + top[j:]
         return top
     out = []
     carry = ""

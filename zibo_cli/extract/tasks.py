@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from ..models import DONE, NOT_DONE, PARTIAL, STATUS_UNKNOWN, DocumentMeta, Task
 from ..periods import months_in_text
-from .cells import _DEPT_SUFFIX, clean_cell, split_departments
+from .cells import _DEPT_SUFFIX, clean_cell, is_real_reason, split_departments
 from .structure import (
     Groups,
     cell_kind,
@@ -111,6 +111,10 @@ class Header:
         return len(self.keys)
 
 
+# a bare 完成 (or 1-8月完成 under a two-level header) beside a target or a rate: the amount done
+_BARE_DONE = re.compile(r"^(?:\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月(?:份)?|\d{1,2}月(?:份)?|[上下]半年|[一二三四]季度)?完成$")
+
+
 def map_header(cells: list[str]) -> Header | None:
     """Read a header row; None when the row is not a task-table header.
 
@@ -133,12 +137,14 @@ def map_header(cells: list[str]) -> Header | None:
             key = "progress"  # 是否完成 | 完成情况: the second holds the account
         if key == "annual_target" and key in keys and "target_amount" not in keys:
             key = "target_amount"  # 项目 | 年度目标: the second is the target itself
+        if key == "rate" and key in keys and "progress" not in keys:
+            key = "progress"  # 占年度计划% | 形象进度: the second tells how far (路基施工)
         if key in keys and key != "departments":
             key = None  # a second column of the same kind is not read
         keys.append(key)
     if "rate" in keys or "target_amount" in keys:
         # 目标 | 完成 | 完成率: a bare 完成 beside a target or a rate is the amount done
-        keys = ["actual" if k is None and clean_cell(c) == "完成" and "actual" not in keys else k
+        keys = ["actual" if k is None and _BARE_DONE.match(clean_cell(c)) and "actual" not in keys else k
                 for k, c in zip(keys, cells, strict=True)]
     if "measure_unit" in keys and "departments" not in keys:
         keys[keys.index("measure_unit")] = "departments"  # 单位 alone: the unit in charge
@@ -283,22 +289,6 @@ def classify_status(raw: str | None) -> str:
 
 
 # What a reason cell says when there is no reason.
-_NO_REASON = {"", "无", "暂无", "没有", "无问题", "不涉及", "无此情况", "已完成", "完成", "无未完成原因",
-              "按时完成", "正常推进", "不存在", "/", "／", "-", "－", "—", "——", "–", "\\", "无原因", "null", "none",
-              "n/a", "无问题和困难", "无困难", "无存在问题", "没有问题"}
-
-
-_NO_REASON_NOTE = re.compile(r"^(?:无|暂无|没有)[（(][^）)]*[）)]$")  # 无（已完成）
-
-
-def is_real_reason(text: str | None) -> bool:
-    """True when a 未完成原因 cell states a reason (not empty, 无, 无。, 暂无, —, 无（已完成）)."""
-    if not text:
-        return False
-    s = _REASON_MARKS.sub("", clean_cell(text)).lower()
-    return s not in _NO_REASON and not _NO_REASON_NOTE.match(s)
-
-
 def _tidy_leader(raw: str | None) -> str | None:
     s = clean_cell(raw)
     if not s:
@@ -526,13 +516,23 @@ def _task_from_cells(cells: list[str], header: Header, meta: DocumentMeta, index
                      offset: int | None, fallback_seq: str) -> _Draft:
     values: dict[str, str] = {}
     depts: dict[int, str] = {}
+    said: list[str] = []
     for i, (key, cell) in enumerate(zip(header.keys, cells, strict=False)):
         if not key:
             continue
         if key == "departments":
             depts[i] = clean_cell(cell)
+        elif key == "rate":
+            if i < header.width and "%" in header.labels[i] and _BARE.match(clean_cell(cell)):
+                cell = clean_cell(cell) + "%"  # 占年度计划% over 52.0
+            if _rate(cell) is None and _CJK_RE.search(clean_cell(cell)):
+                said.append(cell)  # a 形象进度 column that tells in words (路基施工): progress, not a rate
+            elif _rate(values.get("rate")) is None:
+                values[key] = cell  # two rate columns (占年度计划%, 形象进度): the first that holds one
         else:
             values[key] = cell
+    if said and not clean_cell(values.get("progress")):
+        values["progress"] = "\n".join(said)
     seq = _seq_value(values.get("seq", "")) or fallback_seq
     task = Task(seq=seq)
     for key in TEXT_KEYS:
@@ -588,6 +588,14 @@ def _finish(draft: _Draft, header: Header) -> Task:
         task.on_schedule = said[0] if said else None  # 达到序时进度: kept, though not finished
     if not task.status_raw and ("status" not in header.keys or task.alignment == INFERRED):
         status = _status_from_rate(task)  # no status column (or the row left it out): what the row says
+    elif task.status_raw and _CJK_RE.search(task.status_raw) and (
+            status == STATUS_UNKNOWN or (status == DONE and _DONE_AMOUNT.match(_SPACES.sub("", task.status_raw)))):
+        # a 完成情况 cell that tells (已全部建成开园, 已完成1500户): read as a progress would be
+        said = Task(seq=task.seq, progress=task.status_raw, completion_rate=task.completion_rate,
+                    on_schedule=task.on_schedule)
+        status = _status_from_rate(said)
+        if task.progress is None:
+            task.progress = task.status_raw
     if status == DONE and real:
         status = PARTIAL
     if (task.reason is None and "reason" not in header.keys and status != DONE and task.notes
@@ -599,6 +607,12 @@ def _finish(draft: _Draft, header: Header) -> Task:
 
 _RATE = re.compile(r"^\s*(\d{1,4}(?:\.\d+)?)\s*[%％]")
 _ON_SCHEDULE = re.compile(r"达到序时进度|符合序时进度|按序时推进|序时推进|正常推进|按计划推进|超序时")
+
+
+_BARE = re.compile(r"^\d+(?:\.\d+)?$")
+# a done word and an amount (已完成1500户, 完成投资3亿元): how much is done, not that it is
+_DONE_AMOUNT = re.compile(r"^(?:已|累计)?完成[^，。；;,\d]{0,4}\d")
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _rate(cell: str | None) -> float | None:
@@ -619,9 +633,13 @@ def _computed_rate(actual: str | None, target: str | None) -> float | None:
 
 
 # progress that says the thing is finished (已建成, 已完工 …), when no amount follows it
-_PROGRESS_DONE = re.compile(r"(?:已|均已|全部|全面|圆满)(?:完成|完工|建成|办结|竣工|投用|投入使用)|竣工投用|建成投用")
+_PROGRESS_DONE = re.compile(r"(?:已|均已|全部|全面|圆满)(?:完成|完工|建成|办结|竣工|投用|投入使用)|竣工投用|建成投用|"
+                            r"已于[^，。；,;]{2,14}?(?:建成|竣工|完工|通车|开通|投入(?:试)?运营|试运营|投入使用)")
 _PROGRESS_OPEN = re.compile(r"未|尚|正在|在建|推进|进行|施工|滞后|延误|开工|启动|预计|力争|计划")
 _AMOUNT_NEXT = re.compile(r"^[^，。；;,]{0,6}\d")
+# a stage finished (已完成第一季度结对仪式, 已完成一期工程, 已完成前期工作): the task itself is still running
+_STAGE_DONE = re.compile(r"(?:已|均已|全部)(?:完成|完工|建成|办结)(?:了)?(?:第?[一二三四1-4]季度|[上下]半年|"
+                         r"阶段性?|第?[一二三1-3]期|前期|首期|\d{1,2}月份?)")
 
 
 def _progress_done(text: str | None) -> bool:
@@ -640,7 +658,10 @@ def _status_from_rate(task: Task) -> str:
     if task.completion_rate is not None:
         return DONE if task.completion_rate >= 100 else NOT_DONE
     opening = re.split(r"[\n。；;，,]", task.progress or "", maxsplit=1)[0]
-    if opening and len(opening) <= 12 and not _DIGIT.search(opening) and classify_status(opening) != STATUS_UNKNOWN:
+    if _STAGE_DONE.match(opening):
+        return NOT_DONE
+    if opening and len(opening) <= 12 and not _DIGIT.search(opening) and classify_status(opening) != STATUS_UNKNOWN \
+            and not (classify_status(opening) == DONE and _PROGRESS_OPEN.search(task.progress[len(opening):])):
         return classify_status(opening)  # a 落实情况 cell that opens with its status: 提前完成年度任务。…
     if _progress_done(task.progress):
         return DONE
@@ -878,14 +899,14 @@ def extract_tasks(text: str, meta: DocumentMeta, tables: list[list[list[str]]] |
                 t.char_offset = _locate(text, t)
             tasks.extend(found)
         if tasks:
-            return tasks
+            return _split_cells(tasks)
     if "\t" in text or "|" in text:  # (tables set apart by spaces are TAB rows by now: extract.layout)
         tasks = parse_rows(_text_table_rows(text), meta)
         if tasks:
-            return tasks
+            return _split_cells(tasks)
     tasks = parse_rows(_flat_table_rows(text), meta)
     if tasks:
-        return tasks
+        return _split_cells(tasks)
     from .task_lists import prose_tasks
 
     tasks = prose_tasks(text, meta)
@@ -893,7 +914,16 @@ def extract_tasks(text: str, meta: DocumentMeta, tables: list[list[list[str]]] |
         return tasks
     from .list_tasks import list_tasks
 
-    return list_tasks(text, meta)
+    return list_tasks(text, meta, status_of=_status_from_rate)
+
+
+def _split_cells(tasks: list[Task]) -> list[Task]:
+    """Rows whose progress cell labels its parts (进展情况：… 下步打算：…): each part to its field."""
+    from .labelled_items import split_labelled_cell
+
+    for t in tasks:
+        split_labelled_cell(t)
+    return tasks
 
 
 # -- a table flattened one cell per line -------------------------------------------

@@ -199,9 +199,12 @@ def iter_tasks(z, *, statuses: list[str] | None = None, incomplete: bool = False
     sole = sole_region(z)
     if sole:  # a task of no known region, in a database of one region's reports, is that region's
         rows = _with_region(rows, sole)
-    if wanted_unit:
-        rows = (r for r in rows if any(department_matches(wanted_unit, d) for d in r["departments"])
-                or (r["departments_raw"] and wanted_unit in r["departments_raw"]))
+    if wanted_unit:  # (a document in traditional characters names its units as written: 縣教育局)
+        from ..normalize import to_simplified
+
+        wanted_unit = to_simplified(wanted_unit)[0]
+        rows = (r for r in rows if any(department_matches(wanted_unit, to_simplified(d)[0]) for d in r["departments"])
+                or (r["departments_raw"] and wanted_unit in to_simplified(r["departments_raw"])[0]))
     return rows
 
 

@@ -33,6 +33,8 @@ _ABBREVIATION_BEFORE = re.compile(r"(?<![A-Za-z])(?:GDP|CPI|PPI|PMI)$")
 
 
 _RANK = re.compile(r"第(?P<num>\d+)(?P<unit>位|名)")
+# the numbers after the first of a list of ordinals (第9、10件, 第3、5和7项): item numbers
+_ORDINAL_LIST = re.compile(r"第\d{1,3}(?:[、,，和及]\d{1,3})*[、,，和及]$")
 
 
 # a rank without 位/名 right after 全省/全国 (位列全省第3)
@@ -200,8 +202,8 @@ class FigureFinding:
             if before and (before.isdigit() or before in ".#/_" or before.isascii() and before.isalpha()) \
                     and not (m["unit"] and _ABBREVIATION_BEFORE.search(s, 0, start)):
                 continue  # PM2.5, 5G, A3 are no figures; 人均GDP23815元 is one
-            if before == "第":
-                continue
+            if before == "第" or (before in "、,，和及" and _ORDINAL_LIST.search(s, max(0, start - 30), start)):
+                continue  # 第9、10件: item numbers, no amounts
             after = s[m.end("num"):m.end("num") + 1]
             if m["mag"] is None and m["unit"] is None and after and after.isascii() and after.isalpha():
                 continue

@@ -1,0 +1,90 @@
+"""Numbered paragraphs, one task each (extract/numbered_paragraphs.py). Every text here was written
+for these tests."""
+
+from __future__ import annotations
+
+from zibo_cli.extract.list_tasks import list_tasks
+from zibo_cli.extract.numbered_paragraphs import numbered_paragraphs
+from zibo_cli.models import DocumentMeta
+from zibo_cli.normalize import normalize
+
+META = DocumentMeta(year=2023, start_month=1, end_month=9)
+
+
+def rows(text):
+    return [(t.seq, t.status, t.annual_target, t.departments, t.reason, t.next_steps)
+            for t in list_tasks(normalize(text).text, META)]
+
+
+def test_numbered_lines_with_title_and_progress():
+    got = rows("关于全县重点项目建设进展情况的报告\n今年全县共安排重点项目4个，现将进展情况报告如下：\n"
+               "1.东湖公园建设项目。该项目总投资1.2亿元，目前已完成主体工程，正在进行绿化施工，预计年底完工。\n"
+               "2.县第三中学迁建项目。该项目已于8月全面竣工并投入使用。\n"
+               "3.城北污水处理厂提标改造工程。因资金未到位，项目尚未开工，下一步将积极争取专项债资金。\n"
+               "4.南山旅游公路工程。路基工程已完成80%，路面工程正在施工。\n")
+    assert got == [
+        ("1", "not_done", "东湖公园建设项目", [], None, "预计年底完工。"),
+        ("2", "done", "县第三中学迁建项目", [], None, None),
+        ("3", "not_done", "城北污水处理厂提标改造工程", [], "资金未到位", "将积极争取专项债资金。"),
+        ("4", "not_done", "南山旅游公路工程", [], None, None),
+    ]
+
+
+def test_bracketed_numbers_units_and_rates():
+    got = rows("2023年县政府为民办实事完成情况\n"
+               "（一）新建农村幸福院10所。由县民政局负责，已建成10所并全部投入使用，完成年度任务。\n"
+               "（二）改造农村危房300户。由县住建局负责，已完成改造210户，完成率70%，因部分农户外出务工，进度滞后。\n"
+               "（三）新增城区停车泊位1000个。由县城管局负责，已新增泊位1200个，超额完成年度任务。\n")
+    assert got == [
+        ("一", "done", "新建农村幸福院10所", ["县民政局"], None, None),
+        ("二", "not_done", "改造农村危房300户", ["县住建局"], "部分农户外出务工", None),
+        ("三", "done", "新增城区停车泊位1000个", ["县城管局"], None, None),
+    ]
+
+
+def test_a_reports_headings_and_short_runs_are_no_tasks():
+    report = ("一、经济运行企稳向好。全市地区生产总值增长5.3%，一般公共预算收入增长4%。\n"
+              "二、动能转换加力提速。深入推进数实融合，新入选省级试点。\n"
+              "三、城市能级加速提升。持续优化交通网布局，高速公路建成通车。\n")
+    assert numbered_paragraphs(normalize(report).text, META) == []
+    two = "1.东湖公园建设项目。已完成主体工程。\n2.县第三中学迁建项目。已全面竣工。\n"
+    assert numbered_paragraphs(normalize(two).text, META) == []
+
+
+def test_items_on_lines_of_their_own_under_headings_that_state_their_status():
+    got = rows("关于2024年民生实事项目推进情况的通报\n一、已完成项目（3项）\n"
+               "1.城区老旧小区改造12个，已全部完工。\n2.新增城市公交线路2条，已开通运营。\n3.新建乡镇卫生院1所，已投入使用。\n"
+               "二、正在推进项目（2项）\n1.县城第二水厂建设，主体工程已完成70%，预计10月底完工。\n"
+               "2.农村公路提质改造100公里，已完成65公里，因雨季影响进度滞后。\n")
+    assert [(s, st, n) for s, st, n, *_ in got] == [
+        ("一.1", "done", "城区老旧小区改造12个"), ("一.2", "done", "新增城市公交线路2条"),
+        ("一.3", "done", "新建乡镇卫生院1所"), ("二.1", "not_done", "县城第二水厂建设"),
+        ("二.2", "not_done", "农村公路提质改造100公里")]
+
+
+def test_numbered_lines_that_open_with_their_unit():
+    got = rows("关于全市重点项目推进情况的督查通报\n"
+               "一、市发改委：牵头推进的新能源产业园项目已完成主体工程，预计11月投产。\n"
+               "二、市住建局：负责的老旧小区改造项目完成率85%，部分小区因居民意见不统一进度滞后。\n"
+               "三、市交通局：负责的环城快速路项目已于9月竣工投用。\n")
+    assert [(s, st, n, d) for s, st, n, d, *_ in got] == [
+        ("一", "not_done", "新能源产业园项目", ["市发改委"]),
+        ("二", "not_done", "老旧小区改造项目完成率85%", ["市住建局"]),
+        ("三", "done", "环城快速路项目", ["市交通局"])]
+
+
+def test_names_listed_after_a_lead_that_states_their_status():
+    from zibo_cli.extract.status_lists import status_lists
+
+    text = normalize("今年确定的十件民生实事，已完成4件，正在推进6件。"
+                     "已完成的项目有：城区道路照明改造、农贸市场升级改造、新建城市书房10家。"
+                     "进展滞后的项目有：城北污水处理厂扩建（市水务局）、体育中心二期（市体育局）。"
+                     "其中，城北污水处理厂扩建因征地拆迁未完成，目前尚未开工。").text
+    got = [(t.seq, t.status, t.annual_target, t.departments, t.reason) for t in status_lists(text, META)]
+    assert got == [("1", "done", "城区道路照明改造", [], None), ("2", "done", "农贸市场升级改造", [], None),
+                   ("3", "done", "新建城市书房10家", [], None),
+                   ("4", "not_done", "城北污水处理厂扩建", ["市水务局"], "征地拆迁未完成"),
+                   ("5", "not_done", "体育中心二期", ["市体育局"], None)]
+    # examples (如…, …等) are no list
+    assert status_lists(normalize("进展较快，如已完成的项目有：城区道路照明改造、农贸市场升级改造。").text, META) == []
+    assert status_lists(normalize("已完成的项目有：城区道路照明改造、农贸市场升级改造等。").text, META) == []

@@ -1,0 +1,88 @@
+"""Task shapes of the third round (issue 30): a schedule column beside the progress, a stage done
+that is not the task, a traditional-character document read end to end. Every text here was
+written for these tests."""
+
+from __future__ import annotations
+
+from zibo_cli.extract.tasks import extract_tasks, map_header
+from zibo_cli.models import DocumentMeta
+from zibo_cli.normalize import normalize
+from zibo_cli.pipeline import parse_file
+
+META = DocumentMeta(year=2023, start_month=1, end_month=3, doc_type="task_table")
+
+
+def parse(text: str, meta: DocumentMeta = META):
+    return extract_tasks(normalize(text).text, meta, None)
+
+
+def test_a_schedule_column_is_the_period_target_and_the_state_column_the_progress():
+    keys = map_header(["序号", "项目内容", "工作进度安排", "目前实施情况", "牵头单位"])
+    assert keys.keys[2] == "period_target" and keys.keys[3] == "progress"
+
+
+def test_a_stage_done_is_not_the_task_done():
+    text = ("序号 | 项目内容 | 工作进度安排 | 目前实施情况 | 牵头单位 |\n"
+            "1 | 建成城乡学校共同体20个。 | 第一季度：举行结对仪式；第二季度：开展送教下乡。 | "
+            "已完成第一季度结对仪式，签订帮扶协议。 | 县教育局 |\n"
+            "2 | 新建公园3处。 | 第一季度：完成选址。 | 已完成，3处公园均投入使用。 | 县住建局 |\n")
+    tasks = {t.seq: t for t in parse(text)}
+    assert tasks["1"].status == "not_done"
+    assert tasks["1"].progress.startswith("已完成第一季度结对仪式")
+    assert tasks["1"].period_target.startswith("第一季度")
+
+
+def test_a_traditional_document_gives_its_tasks_as_written(tmp_path):
+    p = tmp_path / "t.txt"
+    p.write_text("2023年縣政府民生實事項目實施計劃（截至4月10日）\n"
+                 "序號 | 項目內容 | 工作進度安排 | 目前實施情況 | 牽頭單位 |\n"
+                 "1 | 新建城市書房5家。 | 第一季度：完成選址。 | 已完成選址，正在裝修。 | 縣文廣旅體局 |\n"
+                 "2 | 改造老舊小區12個。 | 第一季度：完成設計。 | 已全部完工。 | 縣住建局 |\n", encoding="utf-8")
+    doc = parse_file(p)
+    tasks = {t.seq: t for t in doc.tasks}
+    assert tasks["1"].progress == "已完成選址，正在裝修。" and tasks["1"].status == "not_done"
+    assert tasks["1"].departments == ["縣文廣旅體局"]
+    assert tasks["2"].status == "done"
+
+
+def test_a_rate_column_of_bare_numbers_and_a_second_one_in_words():
+    text = ("| 序号 | 项目名称 | 年度计划投资（万元） | 1-6月完成投资（万元） | 占年度计划% | 形象进度 | 责任单位 |\n"
+            "| 一 | 交通类 | | | | | |\n"
+            "| 1 | 东环路改造工程 | 5000 | 2600 | 52.0 | 路基施工 | 县交通局 |\n"
+            "| 2 | 西山隧道工程 | 8000 | 8200 | 102.5 | 已贯通 | 县交通局 |\n"
+            "| 二 | 民生类 | | | | | |\n"
+            "| 3 | 第二实验小学 | 6000 | 1500 | 25.0 | 主体施工 | 县教体局 |\n")
+    got = [(t.seq, t.status, t.completion_rate, t.progress, t.target_amount, t.actual)
+           for t in parse(text, DocumentMeta(year=2024, start_month=1, end_month=6, doc_type="task_table"))]
+    assert got == [("1", "not_done", 52.0, "路基施工", "5000", "2600"),
+                   ("2", "done", 102.5, "已贯通", "8000", "8200"),
+                   ("3", "not_done", 25.0, "主体施工", "6000", "1500")]
+
+
+def test_a_two_level_header_in_pipes_whose_lower_row_leaves_out_its_border_cell():
+    text = ("序号 | 项目 | 年度目标 | 1-8月 | | 责任单位 |\n"
+            " | | | 完成 | 完成率 | |\n"
+            "1 | 新建公厕（座） | 40 | 36 | 90.0% | 城管局 |\n"
+            "2 | 新建停车场（个） | 10 | 12 | 120.0% | 住建局 |\n")
+    got = [(t.seq, t.status, t.completion_rate, t.target_amount, t.actual, t.departments, t.end_month)
+           for t in parse(text, DocumentMeta(year=2023, doc_type="task_table"))]
+    assert got == [("1", "not_done", 90.0, "40", "36", ["城管局"], 8),
+                   ("2", "done", 120.0, "10", "12", ["住建局"], 8)]
+
+
+def test_item_numbers_in_a_list_of_ordinals_are_no_figures():
+    from zibo_cli.extract.indicators import extract_observations
+    from zibo_cli.extract.metadata import extract_metadata
+
+    text = normalize("2023年县政府常务会议共确定事项30件。由县交通局负责的第3件、县水务局负责的第9、10件进展滞后。").text
+    values = [o.value for o in extract_observations(text, extract_metadata(text))]
+    assert 10.0 not in values and 9.0 not in values and 3.0 not in values
+
+
+def test_a_status_column_that_tells_is_read_as_progress():
+    text = ("序号 | 项目名称 | 完成情况 | 责任单位 |\n"
+            "1 | 新建公办幼儿园3所 | 已全部建成开园 | 县教育局 |\n"
+            "2 | 改造农村户厕2000户 | 已完成1500户 | 县农业农村局 |\n"
+            "3 | 新增城乡公交线路5条 | 完成 | 县交通局 |\n")
+    got = [(t.seq, t.status, t.progress) for t in parse(text, DocumentMeta(year=2023, doc_type="task_table"))]
+    assert got == [("1", "done", "已全部建成开园"), ("2", "not_done", "已完成1500户"), ("3", "done", None)]

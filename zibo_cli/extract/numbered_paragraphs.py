@@ -1,0 +1,195 @@
+"""Numbered paragraphs, one task each: a line that opens with its number and says what the task is,
+then how it stands, on the same line.
+
+``1.东湖公园建设项目。该项目总投资1.2亿元，目前已完成主体工程，正在进行绿化施工，预计年底完工。``
+``（二）改造农村危房300户。由县住建局负责，已完成改造210户，完成率70%，因部分农户外出务工，进度滞后。``
+
+A run of at least ``MIN_RUN`` such lines whose numbers count up from 1 in one style (``1.``, ``（一）``,
+``一、``) is a list of tasks: the title is the line up to its first ``。`` (or ``，``), the rest its
+progress. Status as the prose readers decide it (finished and nothing open is done; work running, a
+problem or a rate below 100% is not_done; a plan with no progress is unknown); unit (由…负责), cause and
+next steps as written. Seq is the number as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import DONE, NOT_DONE, STATUS_UNKNOWN, DocumentMeta, Task
+from .prose_words import (
+    _HEAD_DONE,
+    _HEAD_OPEN,
+    _NEXT,
+    _OPEN_WORDS,
+    _STATS_CLAUSE,
+    _ahead,
+    _finished,
+    _group_seqs,
+    _units,
+    consequence_reason,
+)
+
+__all__ = ["numbered_paragraphs", "MIN_RUN"]
+
+MIN_RUN = 3
+_CN = "一二三四五六七八九十"
+_LINE = re.compile(r"^\s*(?:(?P<d>\d{1,2})\s*[.、．](?!\d)|[（(](?P<p>[一二三四五六七八九十]{1,2}|\d{1,2})[)）]|"
+                   r"(?P<c>[一二三四五六七八九十]{1,2})、)\s*(?P<rest>\S.*)$")
+_YEAR_DONE = re.compile(r"(?:超额|提前|全面|已经?|顺利)完成(?:了)?[^，。；]{0,12}(?:年度|全年)(?:目标)?任务|超额完成")
+_RATE = re.compile(r"(?:完成率|完成进度|进度)(?:为|达到?)?(\d+(?:\.\d+)?)%")
+_WORK = re.compile(r"完成|开工|施工|建设|推进|竣工|完工|建成|投入使用|进行|实施|封顶|招标|设计|滞后|尚未|未")
+_CAUSE_FIRST = re.compile(r"(?:因为|由于|因(?!此)|受)(?P<r>[^，。；;]{2,40})")
+
+
+def _number(m: re.Match[str]) -> tuple[str, int, str]:
+    """(seq as written, its value, its style)."""
+    if m["d"]:
+        return m["d"], int(m["d"]), "d"
+    if m["p"]:
+        v = m["p"]
+        return v, int(v) if v.isdigit() else _cn(v), "p"
+    return m["c"], _cn(m["c"]), "c"
+
+
+def _cn(s: str) -> int:
+    if len(s) == 1:
+        return _CN.index(s) + 1
+    if s[0] == "十":
+        return 10 + _CN.index(s[1]) + 1
+    return (_CN.index(s[0]) + 1) * 10 + (_CN.index(s[1]) + 1 if len(s) > 2 else 0)
+
+
+_TASK_VERB = re.compile(r"^(?:新建|新增|改造|改扩建|扩建|建设|建成|修建|实施|完成|开展|打造|创建|整治|提升改造|推进|安装|铺设|"
+                        r"培训|发放|救助|免费|提供|落实|组织)")
+
+
+def _task_title(title: str) -> bool:
+    """A task's title: a target with a number (新建幸福院10所), a project (…工程), or a task's verb."""
+    from .named_projects import project_words
+
+    return bool(re.search(r"\d", title) or project_words()["noun"].search(title) or _TASK_VERB.match(title))
+
+
+_HEADING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}、)[^，,。；;]{2,28}。?\s*$")
+
+
+def _runs(text: str) -> list[list[tuple[int, str, str, str]]]:
+    """Runs of numbered lines counting up from 1 in one style: [(offset, seq, rest, heading)…]. A
+    heading line of its own (一、已完成项目（3项）) stands over the lines below it, whose numbers may
+    start again from 1 under the next heading."""
+    runs: list[list[tuple[int, str, str, str]]] = []
+    run: list[tuple[int, str, str, str]] = []
+    last = (0, "")
+    heading, fresh = "", False
+    offset = 0
+    for line in text.split("\n"):
+        here = offset
+        offset += len(line) + 1
+        if not line.strip():
+            continue
+        if _HEADING.match(line) and not (run and last[1] != "d" and _LINE.match(line)
+                                         and _number(_LINE.match(line))[1] == last[0] + 1
+                                         and _number(_LINE.match(line))[2] == last[1]):
+            heading, fresh = line.strip().rstrip("。"), True
+            continue
+        m = _LINE.match(line)
+        if not m:
+            if run:
+                runs.append(run)
+            run, last, heading = [], (0, ""), ""
+            continue
+        seq, value, style = _number(m)
+        if value == 1 and not (fresh and run and style == last[1]):
+            if run:
+                runs.append(run)
+            run = [(here, seq, m["rest"], heading)]
+        elif run and style == last[1] and (value == last[0] + 1 or (fresh and value == 1)):
+            run.append((here, seq, m["rest"], heading))
+        else:
+            if run:
+                runs.append(run)
+            run = []
+        last, fresh = (value, style), False
+    if run:
+        runs.append(run)
+    return [r for r in runs if len(r) >= MIN_RUN]
+
+
+_OF = re.compile(r"^(?:牵头|负责|承担)(?:推进|实施|建设)?的")
+_UNIT_LEAD = re.compile(r"^(?P<u>[\u4e00-\u9fff]{1,12}?(?:委员会|管委会|办公室|政府|委|局|办|社|部))[：:]")
+
+
+def _PREDICATE():  # noqa: N802 (the word list's pattern, read once it is needed)
+    from .named_projects import project_words
+
+    return project_words()["predicate"]
+
+
+def _subject(text: str):
+    from .named_projects import _subject as subject
+
+    return subject(text)
+
+
+def _status(body: str) -> str:
+    rate = _RATE.search(body)
+    if rate:
+        return DONE if float(rate[1]) >= 100 and not _OPEN_WORDS.search(body) else NOT_DONE
+    if (_YEAR_DONE.search(body) or _finished(body)) and not _OPEN_WORDS.search(body):
+        return DONE
+    if _OPEN_WORDS.search(body) or _WORK.search(body):
+        return NOT_DONE
+    return STATUS_UNKNOWN
+
+
+def numbered_paragraphs(text: str, meta: DocumentMeta) -> list[Task]:
+    """The tasks of ``text`` written one numbered paragraph each (see the module docstring)."""
+
+    for run in _runs(text):
+        items = []
+        heads: dict[int, str] = {}
+        units: dict[int, str] = {}
+        for offset, seq, rest, heading in run:
+            lead = _UNIT_LEAD.match(rest)  # 市发改委：牵头推进的…: the unit, then the item
+            if lead:
+                units[offset], rest = lead["u"], rest[lead.end():]
+            cut = rest.find("。")
+            said = _subject(rest) if not 0 < cut < len(rest.rstrip("。")) else None
+            comma = re.search(r"[，,]", rest)
+            if said and comma and comma.start() < _PREDICATE().search(rest).start():
+                said = None  # 新建卫生院1所，已投入使用: a title up to its comma
+            if said and 2 <= len(said[0].strip("，, ")) <= 40 and said[1].strip():
+                rest = said[0].strip("，, ") + "，" + said[1]  # one sentence: its project, then what is said
+                cut = len(said[0].strip("，, "))
+            if not 0 < cut <= 40 or not rest[cut + 1:].strip():
+                cut = rest.find("，")  # 城区老旧小区改造12个，已全部完工。: one sentence, title then progress
+            title, body = (rest[:cut], rest[cut + 1:].strip()) if 0 < cut <= 40 else (rest, "")
+            title = _OF.sub("", title)  # (市发改委：)牵头推进的新能源产业园项目
+            items.append((offset, seq, title.strip(), body, rest))
+            heads[offset] = heading
+        tasky = sum(1 for _, _, title, _, _ in items if _task_title(title))
+        if tasky * 2 <= len(items):
+            continue  # 一、经济运行企稳向好: a report's headings, not tasks
+        with_work = sum(1 for *_, rest in items if _WORK.search(rest))
+        stats = sum(1 for *_, rest in items if _STATS_CLAUSE.search(rest))
+        if with_work * 2 < len(items) or stats * 2 > len(items):
+            continue
+        out = []
+        for offset, seq, title, body, rest in items:
+            status = _status(body) if body else STATUS_UNKNOWN
+            head = heads[offset]
+            if head and _HEAD_OPEN.search(head):
+                status = NOT_DONE  # under 正在推进项目: running, whatever it has done
+            elif head and _HEAD_DONE.search(head) and status == STATUS_UNKNOWN:
+                status = DONE
+            cause = _CAUSE_FIRST.search(body) if status != DONE else None
+            nxt = _NEXT.search(body) if status != DONE else None
+            out.append(Task(seq=seq, status=status, annual_target=title, progress=body or None,
+                            reason=(consequence_reason(body) or (cause["r"] if cause else None)) if status != DONE
+                            else None,
+                            next_steps=(nxt["n"].strip() if nxt else _ahead(body)) if status != DONE else None,
+                            departments=[units[offset]] if offset in units else _units(body), year=meta.year, start_month=meta.start_month,
+                            end_month=meta.end_month, char_offset=offset, region=meta.region, source="prose",
+                            category=head or None, quote=rest[:300]))
+        return _group_seqs(out)
+    return []

@@ -1,0 +1,57 @@
+"""Tasks listed by name after a lead that states their status:
+
+``已完成的项目有：城区道路照明改造、农贸市场升级改造、新建城市书房10家。``
+``进展滞后的项目有：城北污水处理厂扩建（市水务局）、体育中心二期（市体育局）。``
+
+Each name (set apart by ``、`` or ``；``) is a task with the lead's status; a unit in brackets after a
+name is its department; a later sentence that names the task and says why (``城北污水处理厂扩建因征地
+拆迁未完成``) gives its reason. A list of fewer than two names, or one after 如 / 例如 (examples), or
+ending in 等 (not every one named) is not read. Seq is the order of naming.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import DONE, NOT_DONE, DocumentMeta, Task
+from .cells import split_departments
+
+__all__ = ["status_lists"]
+
+_LEAD = re.compile(r"(?P<head>(?:(?P<done>已完成|已建成|已办结|已完工|已竣工|全面完成)|"
+                   r"(?P<open>正在推进|正在实施|推进中|在建|进展滞后|进度滞后|滞后|未完成|尚未完成|未开工|尚未开工|推进缓慢|进展缓慢))"
+                   r"(?:的)?(?:项目|事项|实事|工程|任务)(?:有|是|包括|为)?)[：:](?P<list>[^。\n]+)")
+_UNIT_AFTER = re.compile(r"[（(](?P<u>[^()（）]{2,16}?(?:委员会|管委会|办公室|政府|中心|委|局|办|社|部))[)）]$")
+_CAUSE = re.compile(r"(?:因为|由于|因(?!此)|受)(?P<r>[^，。；;]{2,40})")
+
+
+def status_lists(text: str, meta: DocumentMeta) -> list[Task]:
+    """The tasks ``text`` lists by name after a lead that states their status (module docstring)."""
+    out: list[Task] = []
+    seen: set[str] = set()
+    for m in _LEAD.finditer(text):
+        before = text[max(0, m.start() - 3):m.start()]
+        body = m["list"].strip().rstrip("；;，,")
+        if re.search(r"如|例如|比如", before) or body.endswith("等") or re.search(r"等(?:项目|工程|\d)", body):
+            continue
+        names = [n.strip() for n in re.split(r"[、；;]", body) if n.strip()]
+        if len(names) < 2 or any(len(n) > 40 for n in names):
+            continue
+        status = DONE if m["done"] else NOT_DONE
+        after = text[m.end():m.end() + 400]
+        for name in names:
+            unit = _UNIT_AFTER.search(name)
+            bare = name[:unit.start()].strip() if unit else name
+            if bare in seen:
+                continue
+            seen.add(bare)
+            said = re.search(re.escape(bare) + r"[^。]*", after)  # a later sentence of its own
+            cause = _CAUSE.search(said[0]) if said and status == NOT_DONE else None
+            reason = cause["r"] if cause else None
+            out.append(Task(seq=str(len(out) + 1), status=status, status_raw=m["head"], annual_target=bare,
+                            reason=reason, progress=said[0][len(bare):].strip("，, ") or None if said else None,
+                            departments=split_departments(unit["u"]) if unit else [],
+                            year=meta.year, start_month=meta.start_month, end_month=meta.end_month,
+                            char_offset=m.start(), region=meta.region, source="prose", category=m["head"],
+                            quote=f"{m['head']}：{body}"[:300]))
+    return out if len(out) >= 2 else []
