@@ -66,8 +66,13 @@ _VERSUS_REGION = re.compile(r"(?:(?:高于|低于|快于|慢于|高出|低出|�
 _ETC = re.compile(r"(?<!同|平|对|相)等(?![级于待同])")
 
 
-# 占年度计划的 / 为年计划的 / 占全年计划 / 占省下达年度投资计划的: a share of a plan
-_PLAN_BASE = re.compile(r"^(?:占|为|完成)(?:省下达|下达)?(?P<base>(?:全年|年度|年|本年)(?:投资)?(?:计划|目标)(?:投资)?)的?(?:比重|比例)?$")
+# 占年度计划的 / 为年计划的 / 占全年计划 / 占省下达年度投资计划的: a share of a plan;
+# 完成年计划的 (完成 taken off as a lead verb: 年计划的); 完成年计划(710亿元的89.4%): the plan's size
+_PLAN_BASE = re.compile(r"^(?:占|为|完成)?(?:省下达|下达)?(?P<base>(?:全年|年度|年|本年)(?:投资)?(?:计划|目标)(?:投资)?)的?(?:比重|比例)?$")
+
+
+# the verb before the plan in the words as written: 完成年计划的 → 完成 (占 unless 完成 says otherwise)
+_PLAN_VERB = re.compile(r"(?P<verb>占|完成)(?:省下达|下达)?(?:全年|年度|年|本年)(?:投资)?(?:计划|目标)")
 
 
 # 两年平均增长, 三年平均增速: an average growth over several years
@@ -200,9 +205,18 @@ def _read_name_uncached(span: str) -> _Named:
         named.region, s = region  # 青州市规上工业增加值: the region is a field, not the name
         if s.startswith("预计") and len(s) > 4:
             named.forecast, s = True, s[2:]  # 西藏预计地区生产总值超1800亿元
+    if s.startswith("分别") and s[2:3] in ("占", "为", "完"):
+        named.tail.append("分别")  # 分别占年计划的49.3%、50.1%
+        s = s[2:]
     m = _PLAN_BASE.match(s)
     if m:
-        named.share_of = m["base"]  # 占年度计划的64.1%, 占全年计划74%: a share of the year's plan
+        base = m["base"]  # 占年度计划的64.1%, 占全年计划74%: a share of the year's plan
+        verb = _PLAN_VERB.search(span)
+        named.share_verb = verb["verb"] if verb else "占"
+        if s.endswith("的") or s.startswith("占"):
+            named.share_of = base
+        else:
+            named.plan = base  # 完成年计划710亿元(的89.4%): the size of the plan
         if s.startswith("占") and not s.endswith("的"):
             named.tail.append("占")
             s = ""
