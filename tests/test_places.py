@@ -131,3 +131,17 @@ def test_place_spans_prefer_the_longest_name_and_the_leftmost_start(monkeypatch)
         assert places.place_spans("甲乙市丁县") == [(0, 3), (3, 5)]  # 乙市丁县 overlaps 甲乙市
     finally:
         places._name_ends.cache_clear()
+
+
+def test_a_countys_short_name_is_one_places_alone():
+    assert places.county_short_prefix("荔城地区生产总值") == ("荔城区", "地区生产总值")
+    assert places.county_short_prefix("地区生产总值") is None
+    # the names of counties are not cut shorter than two characters, nor a name two places share
+    assert all(len(s) >= 2 for s in places._county_short_names())
+
+
+def test_a_countys_short_name_before_an_entry_is_the_figures_region():
+    from zibo_cli.extract.indicators.names import _read_name
+    named = _read_name("荔城地区生产总值")
+    assert (named.names, named.region) == (["地区生产总值"], "荔城区")
+    assert _read_name("港口货物吞吐量").names == ["港口货物吞吐量"]  # 港口 is a word of an entry, not 港口区

@@ -48,6 +48,10 @@ def split_names(text: str, n: int) -> tuple[list[str], list[str]]:
     Returns (names, raw names); empty lists when the text does not hold ``n`` names.
     """
     text = text.strip()
+    for abbr, full in ABBREVIATIONS.items():
+        if "、" in abbr and abbr in text and len(full) == n:
+            # 城、乡居民人均可支配收入: an abbreviation written as a list
+            return _finish([text.replace(abbr, f, 1) for f in full])
     parts: list[str] = []
     # first: only after a class or an industry, whose names may hold a 、 themselves
     # (…音像制品类、文化办公用品类和体育、娱乐用品类; 采矿业、制造业和电力、热力…供应业)
@@ -59,6 +63,10 @@ def split_names(text: str, n: int) -> tuple[list[str], list[str]]:
         parts = _open_abbreviation(text, n)
         if len(parts) != n:
             return [], []
+    return _finish(parts)
+
+
+def _finish(parts: list[str]) -> tuple[list[str], list[str]]:
     parts = _share_affixes(parts)
     raws = list(parts)
     names = []

@@ -10,6 +10,7 @@ from ...periods import find_periods
 from .context import _Named
 from .lists import _LEAD_VERBS, _region_list
 from .tokens import _YEAR, _trim
+from .vocabulary import VOCABULARY
 from .words import (
     _BENEFIT_VERBS,
     _INNER_DONE,
@@ -24,6 +25,10 @@ from .words import (
 # A list number before a name: 1.储能谷…, （2）, 三、, ①
 _LIST_NUMBER = re.compile(r"^(?:\d{1,2}\s*[.、．](?!\d)|[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}、|"
                           r"[①②③④⑤⑥⑦⑧⑨⑩]|[●◆◇■□•·▪▶◎○▲△★☆]+)\s*")
+
+
+# （下同）, （同比，下同）: a note in brackets on the figures after it
+_NOTE = re.compile(r"[（(][^（）()]{0,8}下同[)）]")
 
 
 # The subject of a clause is last year (上年同期为下降1.3%, 去年全市…增长5%); not after 比/较.
@@ -152,6 +157,7 @@ def _read_name_uncached(span: str) -> _Named:
     for bar in ("|", "｜", "丨"):
         if bar in s:
             s = s.rsplit(bar, 1)[1].strip()  # 数据速递 | 同比增长8.8%: a headline tag is no name
+    s = _NOTE.sub("", s)  # 预计（下同）全年实现生产总值: a note on the figures after, no name
     s = s.replace("盈亏相抵后", "")  # 规模以上工业企业盈亏相抵后实现利润: the profit, net of losses
     m = _EXCLUDING.search(s)
     if m:
@@ -201,6 +207,8 @@ def _read_name_uncached(span: str) -> _Named:
     if listed is not None:
         named.regions, s = listed  # 酒泉、天水GDP总量分别为…: one name, a region for each figure
     region = places.region_prefix(s) if len(s) > 3 and listed is None else None
+    if region is None and len(s) > 3 and listed is None:
+        region = _county_short(s)  # 荔城地区生产总值: a county's short name before a whole entry
     if region is not None:
         named.region, s = region  # 青州市规上工业增加值: the region is a field, not the name
         if s.startswith("预计") and len(s) > 4:
@@ -289,6 +297,22 @@ def _read_name_uncached(span: str) -> _Named:
         s = ""
     named.names, named.raw = [s], [raw]
     return named
+
+
+@lru_cache(maxsize=1)
+def _vocabulary_words() -> frozenset[str]:
+    """Every run of two to four characters inside a vocabulary entry (港口 of 港口货物吞吐量)."""
+    return frozenset(v[i:j] for v in VOCABULARY for i in range(len(v)) for j in range(i + 2, min(len(v), i + 4) + 1))
+
+
+def _county_short(s: str) -> tuple[str, str] | None:
+    """A county's short name before a vocabulary entry as a whole (荔城地区生产总值); never words
+    an entry holds (港口 of 港口货物吞吐量, 新建 …) nor a name that is an entry itself."""
+    found = places.county_short_prefix(s)
+    if found is None or s in VOCABULARY or found[1] not in VOCABULARY:
+        return None
+    short = s[:len(s) - len(found[1])]
+    return None if short in _vocabulary_words() else found
 
 
 def _strip_compare_tail(s: str, named: _Named) -> str:
