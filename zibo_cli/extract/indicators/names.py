@@ -233,6 +233,9 @@ def _read_name_uncached(span: str) -> _Named:
         named.of = True
         m = re.match(r"(.{2,}?)(?:完成|达到|占|为|相当于)", s)
         s = m[1] if m and len(m[1]) >= 2 else ""
+        if s.startswith("占"):
+            named.tail.append("占")  # 占全省重点项目完成投资的18%: a share, of the figure before
+            s = ""
     etc = [m.start() for m in _ETC.finditer(s)]
     if etc:
         verb = _action_prefix(s)

@@ -44,7 +44,8 @@ _THRESHOLD_OF_MANY = re.compile(r"(?:半数|多数|大多数|过半|近半|\d+\s
 _COUNT_AMONG = re.compile(r"(?P<noun>[\u4e00-\u9fff]{0,10}(?:行业|类别|产品|大类|门类))中")
 
 
-_COUNT_GROWING = re.compile(r"(?P<noun>行业|产品|企业|类别)(?P<what>增加值|产量|产值|营业收入|零售额)?(?:实现)?(?:同比)?增长")
+_COUNT_GROWING = re.compile(r"(?P<noun>行业|产品|企业|类别)(?P<what>增加值|产量|产值|营业收入|零售额)?(?:实现)?(?:同比)?(?:实现)?"
+                            r"(?P<fast>两位数)?增长")
 
 
 # What is left of a clause that had no name of its own (同比改善5%, 增速比…): not a name
@@ -156,7 +157,7 @@ def _bar_many_pass(r, st: Step) -> list[Observation] | None:
 def _count_among(r, st: Step) -> list[Observation] | None:
     fig = st.fig
     if fig.count_noun and (m := _COUNT_AMONG.match(r.masked, fig.end) or _COUNT_GROWING.match(r.masked, fig.end)):
-        name = m["noun"] if m.re is _COUNT_AMONG else f"{m['what'] or ''}增长的{m['noun']}"
+        name = m["noun"] if m.re is _COUNT_AMONG else f"{m['what'] or ''}{m['fast'] or ''}增长的{m['noun']}"
         named = _Named(names=[name], raw=[name], tail=st.named.tail, year=st.named.year)
         return _obs(r, st, name, name, named)
     return None
