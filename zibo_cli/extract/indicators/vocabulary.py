@@ -69,7 +69,9 @@ _MODIFIER = re.compile(r"[\u4e00-\u9fffA-Za-z0-9.（）()“”、·]*")
 _SHARE = re.compile(r"(?P<x>.{2,}?)(?:占(?P<y>.{1,16}?)(?:的)?(?:比重|比例)|对(?P<z>.{1,16}?)的?贡献率)")
 _INDUSTRY = re.compile(r".{1,30}(?:业|类)")
 # what a noun phrase does not end with: a verb or an adverb left of the number
-_VERB_END = re.compile(r"(?:进度|表决|出炉|先试|拆分后|建设|折算|连续|[了着过]|第|前)$")
+# or a preposition or particle a cut clause ends with (人均生产总值从…, 湖北仍以…, 三大支柱行业中…,
+# 消费品零售额各…)
+_VERB_END = re.compile(r"(?:进度|表决|出炉|先试|拆分后|建设|折算|连续|[了着过]|第|前|[从以中各])$")
 _PULL = re.compile(r"(?:拉动|上拉|带动|下拉).{1,16}")
 _SET = re.compile(r"(?:[\u4e00-\u9fff]{0,10}(?:行业|类别|产品|大类|门类)|(?:[\u4e00-\u9fff]{0,6})增长的(?:行业|产品|企业|类别))")
 
