@@ -84,6 +84,12 @@ def _open_abbreviation(text: str, n: int) -> list[str]:
     return []
 
 
+def _less_prefix(name: str) -> str:
+    """限上批发 → 批发: a list's first name less the scope its items share."""
+    pre = next((x for x in SHARED_PREFIXES if name.startswith(x) and len(name) > len(x)), "")
+    return name[len(pre):]
+
+
 def _share_affixes(parts: list[str]) -> list[str]:
     """存款、贷款余额 → 存款余额, 贷款余额; 城镇、农村居民人均可支配收入 → 城镇居民…;
     本外币存款余额, 贷款余额 → …, 本外币贷款余额."""
@@ -100,8 +106,8 @@ def _share_affixes(parts: list[str]) -> list[str]:
             shared.append(p)
         elif suffix and len(last) - len(suffix) <= 2:
             shared.append(p + suffix)  # 猪、牛、家禽出栏: short heads, each with the suffix
-        elif len(p) <= 2 < len(last):
-            shared.append(p + last[len(p):])  # a parallel head: 城镇 for 农村
+        elif len(core := _less_prefix(p)) <= 2 < len(last):
+            shared.append(p + last[len(core):])  # a parallel head: 城镇 for 农村, 限上批发 for 餐饮业…
         elif suffix:
             shared.append(p + suffix)
         else:

@@ -107,7 +107,7 @@ _PRICE_LEVEL = re.compile(r"价格总水平$")
 _DESCRIBED = re.compile(r"^[\u4e00-\u9fff]{0,8}(?:较大|最大|较多|最多|较快|最快|较高|最高|靠前)的")
 
 
-_SCOPE_WORD = re.compile(r"全市|我市|本市|全区|我区|全县|我县|全省|我省|全国|全镇|该省|该市|该区|该县")
+_SCOPE_WORD = re.compile(r"全市|我市|本市|全区|我区|全县|我县|全省|我省|全国|我国|全镇|该省|该市|该区|该县")
 
 
 # 完成 between a subject and the measure it achieved (规模以上工业完成增加值), not before a task
@@ -241,7 +241,7 @@ def _read_name_uncached(span: str) -> _Named:
         verb = _action_prefix(s)
         rest = s[etc[-1] + 1:]
         s = (verb + rest) if rest else ""
-    if _BENEFACTIVE.match(s):
+    if _BENEFACTIVE.match(s) and not (s.startswith("对") and s.endswith("贡献率")):  # 对全球经济增长的贡献率
         cut = min((s.find(v) for v in _BENEFIT_VERBS if s.find(v) > 0), default=-1)
         s = s[cut:] if cut > 0 else _BENEFACTIVE.sub("", s)
     raw = s
@@ -293,6 +293,7 @@ def _read_name_uncached(span: str) -> _Named:
     m = _DESCRIBED.match(s)
     if m and len(s) - m.end() >= 4:
         s = s[m.end():]  # 增加值占比较大的电气机械和器材制造业: the industry, less the description
+    s = s.replace("类商品零售额", "类零售额")  # 饮料类商品零售额: 商品 says nothing after a class
     s = s.replace("衣著", "衣着")  # OpenCC keeps 著 (a simplified character too) in 衣著
     if "预计" in named.tail or "预计" in span:
         named.forecast = True
@@ -362,7 +363,7 @@ def _strip_lead(s: str, named: _Named) -> str:
         m = _SCOPE_WORD.match(s)
         if m and named.scope is None:
             named.scope = m[0]
-            if m[0] in ("全省", "我省", "全国", "我区", "我县", "全镇", "该省", "该市", "该区", "该县") \
+            if m[0] in ("全省", "我省", "全国", "我国", "我区", "我县", "全镇", "该省", "该市", "该区", "该县") \
                     and len(s) - m.end() >= 2:
                 s = s[m.end():]
         m = _LEAD_RE.match(s)

@@ -99,7 +99,7 @@ class Observing:
         says (全省: the province of the document's region; 全国), else the document's region."""
         if named.region:
             return named.region
-        if named.scope in ("全国",):
+        if named.scope in ("全国", "我国"):
             return places.NATION
         if named.scope in ("全省", "我省") and self.ctx.region:
             return places.province_of(self.ctx.region) or self.ctx.region
