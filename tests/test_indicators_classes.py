@@ -432,6 +432,13 @@ def test_a_share_of_the_plan_listed_with_fenbie_or_said_with_wancheng_names_the_
     assert ("地区生产总值", "地区生产总值完成年计划比例", 54.27) in rows
 
 
+def test_a_share_of_the_years_target_task_names_the_target():
+    rows = {(o.name, o.raw_name, o.value) for o in obs(
+        "2024年1-5月，已完成宫颈癌检查12万人次、乳腺癌检查11万人次，分别完成年度目标任务的34.3%和31.4%。")
+        if o.unit == "%"}
+    assert rows == {("宫颈癌检查", "宫颈癌检查完成年度目标比例", 34.3), ("乳腺癌检查", "乳腺癌检查完成年度目标比例", 31.4)}
+
+
 def test_the_size_of_the_plan_a_figure_completes_is_its_target():
     got = {(o.name, o.raw_name, o.value, o.kind, o.measure) for o in obs(
         "2024年，第一产业增加值18亿元，完成年计划20亿元的90%，增长3.5%。")}

@@ -73,7 +73,7 @@ _ETC = re.compile(r"(?<!同|平|对|相)等(?![级于待同])")
 
 # 占年度计划的 / 为年计划的 / 占全年计划 / 占省下达年度投资计划的: a share of a plan;
 # 完成年计划的 (完成 taken off as a lead verb: 年计划的); 完成年计划(710亿元的89.4%): the plan's size
-_PLAN_BASE = re.compile(r"^(?:占|为|完成)?(?:省下达|下达)?(?P<base>(?:全年|年度|年|本年)(?:投资)?(?:计划|目标)(?:投资)?)的?(?:比重|比例)?$")
+_PLAN_BASE = re.compile(r"^(?:占|为|完成)?(?:省下达|下达)?(?P<base>(?:全年|年度|年|本年)(?:投资)?(?:计划|目标)(?:投资)?)(?:任务)?的?(?:比重|比例)?$")
 
 
 # the verb before the plan in the words as written: 完成年计划的 → 完成 (占 unless 完成 says otherwise)
