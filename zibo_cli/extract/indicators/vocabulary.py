@@ -35,7 +35,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from .words import COUNT_UNITS, match_name, words
+from .words import ACTION_VERBS, COUNT_UNITS, match_name, words
 
 __all__ = ["VOCABULARY", "HEADS", "name_rule", "load_vocabulary"]
 
@@ -101,8 +101,8 @@ def name_rule(name: str, unit: str = "") -> str | None:
         return None  # 的经济总量: what is left of a clause cut after 的 names nothing
     if name in VOCABULARY or match_name(name)[0] is not None:
         return "vocabulary"
-    if name in _NOT_A_NAME:
-        return None
+    if name in _NOT_A_NAME or name in ACTION_VERBS:
+        return None  # 消除(25个): a verb alone names nothing
     if _STOP.search(name):
         return None
     if unit == "百分点" and _PULL.fullmatch(name):
