@@ -27,6 +27,10 @@ _LIST_NUMBER = re.compile(r"^(?:\d{1,2}\s*[.、．](?!\d)|[（(]\s*[\d一二三�
                           r"[①②③④⑤⑥⑦⑧⑨⑩]|[●◆◇■□•·▪▶◎○▲△★☆]+)\s*")
 
 
+# 信息传输…服务业、租赁和商务服务业两个主要行业营业收入: the count of the list before, an apposition
+_LIST_COUNT = re.compile(r"(?<=业)(?:[两三四五六七八九十]|\d{1,2})(?:个|大)(?:主要|重点|支柱|优势|主导)?(?:行业|产业)(?=\S{2,}$)")
+
+
 # （下同）, （同比，下同）: a note in brackets on the figures after it
 _NOTE = re.compile(r"[（(][^（）()]{0,8}下同[)）]")
 
@@ -293,6 +297,8 @@ def _read_name_uncached(span: str) -> _Named:
     m = _DESCRIBED.match(s)
     if m and len(s) - m.end() >= 4:
         s = s[m.end():]  # 增加值占比较大的电气机械和器材制造业: the industry, less the description
+    if "、" in s or "和" in s:
+        s = _LIST_COUNT.sub("", s)  # …服务业、租赁和商务服务业两个主要行业营业收入 → …服务业营业收入
     s = s.replace("类商品零售额", "类零售额")  # 饮料类商品零售额: 商品 says nothing after a class
     s = s.replace("衣著", "衣着")  # OpenCC keeps 著 (a simplified character too) in 衣著
     if "预计" in named.tail or "预计" in span:
