@@ -31,6 +31,10 @@ _LIST_NUMBER = re.compile(r"^(?:\d{1,2}\s*[.、．](?!\d)|[（(]\s*[\d一二三�
 _LIST_COUNT = re.compile(r"(?<=业)(?:[两三四五六七八九十]|\d{1,2})(?:个|大)(?:主要|重点|支柱|优势|主导)?(?:行业|产业)(?=\S{2,}$)")
 
 
+# 因各种自然灾害造成的直接经济损失 → 自然灾害直接经济损失: the cause and what it caused
+_CAUSED = re.compile(r"^因(?:各种|各类)?(?P<cause>[\u4e00-\u9fff]{2,8}?)(?:造成|导致|引起)的?(?P<what>[\u4e00-\u9fff]{2,10})$")
+
+
 # （下同）, （同比，下同）: a note in brackets on the figures after it
 _NOTE = re.compile(r"[（(][^（）()]{0,8}下同[)）]")
 
@@ -297,6 +301,7 @@ def _read_name_uncached(span: str) -> _Named:
     m = _DESCRIBED.match(s)
     if m and len(s) - m.end() >= 4:
         s = s[m.end():]  # 增加值占比较大的电气机械和器材制造业: the industry, less the description
+    s = _CAUSED.sub(r"\g<cause>\g<what>", s)
     if "、" in s or "和" in s:
         s = _LIST_COUNT.sub("", s)  # …服务业、租赁和商务服务业两个主要行业营业收入 → …服务业营业收入
     s = s.replace("类商品零售额", "类零售额")  # 饮料类商品零售额: 商品 says nothing after a class
