@@ -35,6 +35,10 @@ _LIST_COUNT = re.compile(r"(?<=业)(?:[两三四五六七八九十]|\d{1,2})(?:�
 _CAUSED = re.compile(r"^因(?:各种|各类)?(?P<cause>[\u4e00-\u9fff]{2,8}?)(?:造成|导致|引起)的?(?P<what>[\u4e00-\u9fff]{2,10})$")
 
 
+# 省、市重点项目: two levels of government written as a list before one name
+_LEVELS = re.compile(r"^([国省市县区])、([省市县区乡镇])(?=[\u4e00-\u9fff]{2})")
+
+
 # （下同）, （同比，下同）: a note in brackets on the figures after it
 _NOTE = re.compile(r"[（(][^（）()]{0,8}下同[)）]")
 
@@ -304,6 +308,7 @@ def _read_name_uncached(span: str) -> _Named:
     s = _CAUSED.sub(r"\g<cause>\g<what>", s)
     if "、" in s or "和" in s:
         s = _LIST_COUNT.sub("", s)  # …服务业、租赁和商务服务业两个主要行业营业收入 → …服务业营业收入
+    s = _LEVELS.sub(r"\1\2", s)  # 省、市重点项目 is 省市重点项目
     s = s.replace("类商品零售额", "类零售额")  # 饮料类商品零售额: 商品 says nothing after a class
     s = s.replace("衣著", "衣着")  # OpenCC keeps 著 (a simplified character too) in 衣著
     if "预计" in named.tail or "预计" in span:
