@@ -9,8 +9,8 @@ from ... import places
 from ...periods import find_periods
 from .context import _Named
 from .lists import _LEAD_VERBS, _region_list
+from .name_forms import county_short, normal_form, without_notes
 from .tokens import _YEAR, _trim
-from .vocabulary import VOCABULARY
 from .words import (
     _BENEFIT_VERBS,
     _INNER_DONE,
@@ -25,22 +25,6 @@ from .words import (
 # A list number before a name: 1.储能谷…, （2）, 三、, ①
 _LIST_NUMBER = re.compile(r"^(?:\d{1,2}\s*[.、．](?!\d)|[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}、|"
                           r"[①②③④⑤⑥⑦⑧⑨⑩]|[●◆◇■□•·▪▶◎○▲△★☆]+)\s*")
-
-
-# 信息传输…服务业、租赁和商务服务业两个主要行业营业收入: the count of the list before, an apposition
-_LIST_COUNT = re.compile(r"(?<=业)(?:[两三四五六七八九十]|\d{1,2})(?:个|大)(?:主要|重点|支柱|优势|主导)?(?:行业|产业)(?=\S{2,}$)")
-
-
-# 因各种自然灾害造成的直接经济损失 → 自然灾害直接经济损失: the cause and what it caused
-_CAUSED = re.compile(r"^因(?:各种|各类)?(?P<cause>[\u4e00-\u9fff]{2,8}?)(?:造成|导致|引起)的?(?P<what>[\u4e00-\u9fff]{2,10})$")
-
-
-# 省、市重点项目: two levels of government written as a list before one name
-_LEVELS = re.compile(r"^([国省市县区])、([省市县区乡镇])(?=[\u4e00-\u9fff]{2})")
-
-
-# （下同）, （同比，下同）: a note in brackets on the figures after it
-_NOTE = re.compile(r"[（(][^（）()]{0,8}下同[)）]")
 
 
 # The subject of a clause is last year (上年同期为下降1.3%, 去年全市…增长5%); not after 比/较.
@@ -169,7 +153,7 @@ def _read_name_uncached(span: str) -> _Named:
     for bar in ("|", "｜", "丨"):
         if bar in s:
             s = s.rsplit(bar, 1)[1].strip()  # 数据速递 | 同比增长8.8%: a headline tag is no name
-    s = _NOTE.sub("", s)  # 预计（下同）全年实现生产总值: a note on the figures after, no name
+    s = without_notes(s)
     s = s.replace("盈亏相抵后", "")  # 规模以上工业企业盈亏相抵后实现利润: the profit, net of losses
     m = _EXCLUDING.search(s)
     if m:
@@ -220,7 +204,7 @@ def _read_name_uncached(span: str) -> _Named:
         named.regions, s = listed  # 酒泉、天水GDP总量分别为…: one name, a region for each figure
     region = places.region_prefix(s) if len(s) > 3 and listed is None else None
     if region is None and len(s) > 3 and listed is None:
-        region = _county_short(s)  # 荔城地区生产总值: a county's short name before a whole entry
+        region = county_short(s)  # 荔城地区生产总值: a county's short name before a whole entry
     if region is not None:
         named.region, s = region  # 青州市规上工业增加值: the region is a field, not the name
         if s.startswith("预计") and len(s) > 4:
@@ -305,34 +289,13 @@ def _read_name_uncached(span: str) -> _Named:
     m = _DESCRIBED.match(s)
     if m and len(s) - m.end() >= 4:
         s = s[m.end():]  # 增加值占比较大的电气机械和器材制造业: the industry, less the description
-    s = _CAUSED.sub(r"\g<cause>\g<what>", s)
-    if "、" in s or "和" in s:
-        s = _LIST_COUNT.sub("", s)  # …服务业、租赁和商务服务业两个主要行业营业收入 → …服务业营业收入
-    s = _LEVELS.sub(r"\1\2", s)  # 省、市重点项目 is 省市重点项目
-    s = s.replace("类商品零售额", "类零售额")  # 饮料类商品零售额: 商品 says nothing after a class
-    s = s.replace("衣著", "衣着")  # OpenCC keeps 著 (a simplified character too) in 衣著
+    s = normal_form(s)
     if "预计" in named.tail or "预计" in span:
         named.forecast = True
     if s in _TAIL_WORDS or s in _LEAD_WORDS:
         s = ""
     named.names, named.raw = [s], [raw]
     return named
-
-
-@lru_cache(maxsize=1)
-def _vocabulary_words() -> frozenset[str]:
-    """Every run of two to four characters inside a vocabulary entry (港口 of 港口货物吞吐量)."""
-    return frozenset(v[i:j] for v in VOCABULARY for i in range(len(v)) for j in range(i + 2, min(len(v), i + 4) + 1))
-
-
-def _county_short(s: str) -> tuple[str, str] | None:
-    """A county's short name before a vocabulary entry as a whole (荔城地区生产总值); never words
-    an entry holds (港口 of 港口货物吞吐量, 新建 …) nor a name that is an entry itself."""
-    found = places.county_short_prefix(s)
-    if found is None or s in VOCABULARY or found[1] not in VOCABULARY:
-        return None
-    short = s[:len(s) - len(found[1])]
-    return None if short in _vocabulary_words() else found
 
 
 def _strip_compare_tail(s: str, named: _Named) -> str:
