@@ -22,6 +22,10 @@ _CAUSED = re.compile(r"^因(?:各种|各类)?(?P<cause>[\u4e00-\u9fff]{2,8}?)(?:
 _LEVELS = re.compile(r"^([国省市县区])、([省市县区乡镇])(?=[\u4e00-\u9fff]{2})")
 
 
+# 年度计划完成投资 is 年度计划投资: the investment the year's plan sets (完成 is the plan's verb)
+_PLANNED_INVESTMENT = re.compile(r"(?<=年度计划|全年计划)完成(?=投资$)")
+
+
 # （下同）, （同比，下同）: a note in brackets on the figures after it
 _NOTE = re.compile(r"[（(][^（）()]{0,8}下同[)）]")
 
@@ -37,6 +41,7 @@ def normal_form(s: str) -> str:
     if "、" in s or "和" in s:
         s = _LIST_COUNT.sub("", s)  # …服务业、租赁和商务服务业两个主要行业营业收入 → …服务业营业收入
     s = _LEVELS.sub(r"\1\2", s)  # 省、市重点项目 is 省市重点项目
+    s = _PLANNED_INVESTMENT.sub("", s)  # 省重点项目年度计划完成投资 → 省重点项目年度计划投资
     s = s.replace("类商品零售额", "类零售额")  # 饮料类商品零售额: 商品 says nothing after a class
     return s.replace("衣著", "衣着")  # OpenCC keeps 著 (a simplified character too) in 衣著
 
