@@ -418,9 +418,34 @@ def test_how_many_industries_there_are_and_how_many_grew():
 def test_a_share_of_the_years_plan_is_named_as_reports_name_it():
     got = obs("截至7月底，全市157个省、市重点项目完成投资408.15亿元，占年度计划的58.3%。农业项目完成投资31.2亿元，占全年计划69%。")
     rows = {(o.name, o.raw_name, o.value, o.measure) for o in got}
-    assert ("省、市重点项目完成投资", "省、市重点项目完成投资占年度计划比例", 58.3, "share") in rows
+    assert ("省市重点项目完成投资", "省市重点项目完成投资占年度计划比例", 58.3, "share") in rows
     assert ("农业项目完成投资", "农业项目完成投资占全年计划比例", 69.0, "share") in rows
     assert not any(o.name.startswith("占") for o in got)
+
+
+def test_a_share_of_the_plan_listed_with_fenbie_or_said_with_wancheng_names_the_plan():
+    rows = {(o.name, o.raw_name, o.value) for o in obs(
+        "2024年上半年，12个农业项目完成投资40.1亿元，30个工业项目完成投资98.6亿元，分别占年计划的51.2%、47.5%。"
+        "全县生产总值实现28.49亿元，同比增长6.1%，完成年计划的54.27%。") if o.unit == "%"}
+    assert ("农业项目完成投资", "农业项目完成投资占年计划比例", 51.2) in rows
+    assert ("工业项目完成投资", "工业项目完成投资占年计划比例", 47.5) in rows
+    assert ("地区生产总值", "地区生产总值完成年计划比例", 54.27) in rows
+
+
+def test_a_share_of_the_years_target_task_names_the_target():
+    rows = {(o.name, o.raw_name, o.value) for o in obs(
+        "2024年1-5月，已完成宫颈癌检查12万人次、乳腺癌检查11万人次，分别完成年度目标任务的34.3%和31.4%。")
+        if o.unit == "%"}
+    assert rows == {("宫颈癌检查", "宫颈癌检查完成年度目标比例", 34.3), ("乳腺癌检查", "乳腺癌检查完成年度目标比例", 31.4)}
+
+
+def test_the_size_of_the_plan_a_figure_completes_is_its_target():
+    got = {(o.name, o.raw_name, o.value, o.kind, o.measure) for o in obs(
+        "2024年，第一产业增加值18亿元，完成年计划20亿元的90%，增长3.5%。")}
+    assert got == {("第一产业增加值", "第一产业增加值", 18.0, "actual", "level"),
+                   ("第一产业增加值", "第一产业增加值", 20.0, "target", "level"),
+                   ("第一产业增加值", "第一产业增加值完成年计划比例", 90.0, "actual", "share"),
+                   ("第一产业增加值", "第一产业增加值", 3.5, "actual", "growth")}
 
 
 def test_places_ranked_in_the_clause_before_pair_with_the_values_after():

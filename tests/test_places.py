@@ -139,3 +139,17 @@ def test_a_county_renamed_since_the_list_is_known_inside_its_parent():
     assert renamed_within("张店区", "淄博市") is None  # already in the list: not a renamed one
     assert renamed_within("东乡区", "淄博市") is None  # no 东乡县 in 淄博市
     assert renamed_within("人民政府", "重庆市") is None
+
+
+def test_a_countys_short_name_is_one_places_alone():
+    assert places.county_short_prefix("荔城地区生产总值") == ("荔城区", "地区生产总值")
+    assert places.county_short_prefix("地区生产总值") is None
+    # the names of counties are not cut shorter than two characters, nor a name two places share
+    assert all(len(s) >= 2 for s in places._county_short_names())
+
+
+def test_a_countys_short_name_before_an_entry_is_the_figures_region():
+    from zibo_cli.extract.indicators.names import _read_name
+    named = _read_name("荔城地区生产总值")
+    assert (named.names, named.region) == (["地区生产总值"], "荔城区")
+    assert _read_name("港口货物吞吐量").names == ["港口货物吞吐量"]  # 港口 is a word of an entry, not 港口区

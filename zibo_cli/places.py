@@ -153,6 +153,27 @@ def _short_names() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _county_short_names() -> dict[str, str]:
+    """Counties' and districts' short names one place has alone (荔城 → 荔城区, 科右中 is none:
+    only 区, 县 and 旗 are taken off, and two characters or more must stay)."""
+    count: dict[str, list[str]] = {}
+    for name in places():
+        if len(name) >= 3 and name[-1] in "区县旗":
+            count.setdefault(name[:-1], []).append(name)
+    return {short: names[0] for short, names in count.items() if len(names) == 1 and short not in places()}
+
+
+def county_short_prefix(name: str) -> tuple[str, str] | None:
+    """(county, rest) when ``name`` starts with the short name of one county or district only
+    (荔城地区生产总值 → 荔城区, 地区生产总值); the caller says whether the rest is a name."""
+    shorts = _county_short_names()
+    for n in range(min(_MAX_NAME, len(name) - 2), 1, -1):
+        if name[:n] in shorts:
+            return shorts[name[:n]], name[n:]
+    return None
+
+
 @lru_cache(maxsize=4096)  # the figure reader asks of every clause before a figure; many repeat
 def region_prefix(name: str) -> tuple[str, str] | None:
     """(region, rest) when ``name`` starts with a full place name, or the short name of a

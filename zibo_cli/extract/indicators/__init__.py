@@ -35,7 +35,8 @@ The reader is a package of modules of one concern each, in the order data flows:
 * ``words``: word lists and cue words (package data, ``zibo_cli/data/*.tsv``)
 * ``tokens``: figures (numbers with units, ranks), sentences, clauses, quotes
 * ``context``: the reading context of a text and what the words before a figure say
-* ``names`` and ``lists``: a name from the words before a figure; lists of names
+* ``names``, ``name_forms`` and ``lists``: a name from the words before a figure, the form zibo keeps
+  (省、市 → 省市, 因X造成的Y → XY, a county's short name as the region); lists of names
 * ``clause_periods``: the period and basis of a figure from its clause
 * ``subjects``: subjects, topics and counted nouns from the sentence around a figure
 * ``one_figure``: the decisions of the sentence reader for one figure, as rule records in order

@@ -49,6 +49,8 @@ class _Named:
     forecast: bool = False  # 预计
     met: bool = False  # 超额完成…的年度任务: a target said to be met, of the year the actuals review
     share_of: str | None = None  # 占年度计划的: the plan a share is of (its raw name says so)
+    share_verb: str = "占"  # 完成年计划的: how the raw name says it (X完成年计划比例)
+    plan: str | None = None  # 完成年计划710亿元: the figure is the size of the plan of the name before
     year: int | None = None
 
     def copy(self) -> _Named:

@@ -70,6 +70,9 @@ class GroupReading:
                 return self._read_one(group[0], named, span)
         out = []
         names = [self._with_subject(n) if n else n for n in names]
+        if named.share_of:  # 分别占年计划的49.3%、50.1%: each a share of its plan
+            raws = [f"{n}{named.share_verb}{named.share_of}比例" if n and r in (n, "") else r
+                    for n, r in zip(names, raws, strict=True)]
         for i, (fig, name, raw) in enumerate(zip(group, names, raws, strict=True)):
             if not name or name in GENERIC_NAMES:
                 continue

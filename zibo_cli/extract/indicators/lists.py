@@ -48,6 +48,10 @@ def split_names(text: str, n: int) -> tuple[list[str], list[str]]:
     Returns (names, raw names); empty lists when the text does not hold ``n`` names.
     """
     text = text.strip()
+    for abbr, full in ABBREVIATIONS.items():
+        if "、" in abbr and abbr in text and len(full) == n:
+            # 城、乡居民人均可支配收入: an abbreviation written as a list
+            return _finish([text.replace(abbr, f, 1) for f in full])
     parts: list[str] = []
     # first: only after a class or an industry, whose names may hold a 、 themselves
     # (…音像制品类、文化办公用品类和体育、娱乐用品类; 采矿业、制造业和电力、热力…供应业)
@@ -59,6 +63,10 @@ def split_names(text: str, n: int) -> tuple[list[str], list[str]]:
         parts = _open_abbreviation(text, n)
         if len(parts) != n:
             return [], []
+    return _finish(parts)
+
+
+def _finish(parts: list[str]) -> tuple[list[str], list[str]]:
     parts = _share_affixes(parts)
     raws = list(parts)
     names = []
@@ -74,6 +82,12 @@ def _open_abbreviation(text: str, n: int) -> list[str]:
         if abbr in text and len(full) == n:
             return [text.replace(abbr, f, 1) for f in full]
     return []
+
+
+def _less_prefix(name: str) -> str:
+    """限上批发 → 批发: a list's first name less the scope its items share."""
+    pre = next((x for x in SHARED_PREFIXES if name.startswith(x) and len(name) > len(x)), "")
+    return name[len(pre):]
 
 
 def _share_affixes(parts: list[str]) -> list[str]:
@@ -92,8 +106,8 @@ def _share_affixes(parts: list[str]) -> list[str]:
             shared.append(p)
         elif suffix and len(last) - len(suffix) <= 2:
             shared.append(p + suffix)  # 猪、牛、家禽出栏: short heads, each with the suffix
-        elif len(p) <= 2 < len(last):
-            shared.append(p + last[len(p):])  # a parallel head: 城镇 for 农村
+        elif len(core := _less_prefix(p)) <= 2 < len(last):
+            shared.append(p + last[len(core):])  # a parallel head: 城镇 for 农村, 限上批发 for 餐饮业…
         elif suffix:
             shared.append(p + suffix)
         else:

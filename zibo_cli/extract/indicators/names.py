@@ -9,6 +9,7 @@ from ... import places
 from ...periods import find_periods
 from .context import _Named
 from .lists import _LEAD_VERBS, _region_list
+from .name_forms import county_short, normal_form, without_notes
 from .tokens import _YEAR, _trim
 from .words import (
     _BENEFIT_VERBS,
@@ -66,8 +67,13 @@ _VERSUS_REGION = re.compile(r"(?:(?:高于|低于|快于|慢于|高出|低出|�
 _ETC = re.compile(r"(?<!同|平|对|相)等(?![级于待同])")
 
 
-# 占年度计划的 / 为年计划的 / 占全年计划 / 占省下达年度投资计划的: a share of a plan
-_PLAN_BASE = re.compile(r"^(?:占|为|完成)(?:省下达|下达)?(?P<base>(?:全年|年度|年|本年)(?:投资)?(?:计划|目标)(?:投资)?)的?(?:比重|比例)?$")
+# 占年度计划的 / 为年计划的 / 占全年计划 / 占省下达年度投资计划的: a share of a plan;
+# 完成年计划的 (完成 taken off as a lead verb: 年计划的); 完成年计划(710亿元的89.4%): the plan's size
+_PLAN_BASE = re.compile(r"^(?:占|为|完成)?(?:省下达|下达)?(?P<base>(?:全年|年度|年|本年)(?:投资)?(?:计划|目标)(?:投资)?)(?:任务)?的?(?:比重|比例)?$")
+
+
+# the verb before the plan in the words as written: 完成年计划的 → 完成 (占 unless 完成 says otherwise)
+_PLAN_VERB = re.compile(r"(?P<verb>占|完成)(?:省下达|下达)?(?:全年|年度|年|本年)(?:投资)?(?:计划|目标)")
 
 
 # 两年平均增长, 三年平均增速: an average growth over several years
@@ -97,7 +103,7 @@ _PRICE_LEVEL = re.compile(r"价格总水平$")
 _DESCRIBED = re.compile(r"^[\u4e00-\u9fff]{0,8}(?:较大|最大|较多|最多|较快|最快|较高|最高|靠前)的")
 
 
-_SCOPE_WORD = re.compile(r"全市|我市|本市|全区|我区|全县|我县|全省|我省|全国|全镇|该省|该市|该区|该县")
+_SCOPE_WORD = re.compile(r"全市|我市|本市|全区|我区|全县|我县|全省|我省|全国|我国|全镇|该省|该市|该区|该县")
 
 
 # 完成 between a subject and the measure it achieved (规模以上工业完成增加值), not before a task
@@ -147,6 +153,7 @@ def _read_name_uncached(span: str) -> _Named:
     for bar in ("|", "｜", "丨"):
         if bar in s:
             s = s.rsplit(bar, 1)[1].strip()  # 数据速递 | 同比增长8.8%: a headline tag is no name
+    s = without_notes(s)
     s = s.replace("盈亏相抵后", "")  # 规模以上工业企业盈亏相抵后实现利润: the profit, net of losses
     m = _EXCLUDING.search(s)
     if m:
@@ -196,13 +203,24 @@ def _read_name_uncached(span: str) -> _Named:
     if listed is not None:
         named.regions, s = listed  # 酒泉、天水GDP总量分别为…: one name, a region for each figure
     region = places.region_prefix(s) if len(s) > 3 and listed is None else None
+    if region is None and len(s) > 3 and listed is None:
+        region = county_short(s)  # 荔城地区生产总值: a county's short name before a whole entry
     if region is not None:
         named.region, s = region  # 青州市规上工业增加值: the region is a field, not the name
         if s.startswith("预计") and len(s) > 4:
             named.forecast, s = True, s[2:]  # 西藏预计地区生产总值超1800亿元
+    if s.startswith("分别") and s[2:3] in ("占", "为", "完"):
+        named.tail.append("分别")  # 分别占年计划的49.3%、50.1%
+        s = s[2:]
     m = _PLAN_BASE.match(s)
     if m:
-        named.share_of = m["base"]  # 占年度计划的64.1%, 占全年计划74%: a share of the year's plan
+        base = m["base"]  # 占年度计划的64.1%, 占全年计划74%: a share of the year's plan
+        verb = _PLAN_VERB.search(span)
+        named.share_verb = verb["verb"] if verb else "占"
+        if s.endswith("的") or s.startswith("占"):
+            named.share_of = base
+        else:
+            named.plan = base  # 完成年计划710亿元(的89.4%): the size of the plan
         if s.startswith("占") and not s.endswith("的"):
             named.tail.append("占")
             s = ""
@@ -211,12 +229,15 @@ def _read_name_uncached(span: str) -> _Named:
         named.of = True
         m = re.match(r"(.{2,}?)(?:完成|达到|占|为|相当于)", s)
         s = m[1] if m and len(m[1]) >= 2 else ""
+        if s.startswith("占"):
+            named.tail.append("占")  # 占全省重点项目完成投资的18%: a share, of the figure before
+            s = ""
     etc = [m.start() for m in _ETC.finditer(s)]
     if etc:
         verb = _action_prefix(s)
         rest = s[etc[-1] + 1:]
         s = (verb + rest) if rest else ""
-    if _BENEFACTIVE.match(s):
+    if _BENEFACTIVE.match(s) and not (s.startswith("对") and s.endswith("贡献率")):  # 对全球经济增长的贡献率
         cut = min((s.find(v) for v in _BENEFIT_VERBS if s.find(v) > 0), default=-1)
         s = s[cut:] if cut > 0 else _BENEFACTIVE.sub("", s)
     raw = s
@@ -268,7 +289,7 @@ def _read_name_uncached(span: str) -> _Named:
     m = _DESCRIBED.match(s)
     if m and len(s) - m.end() >= 4:
         s = s[m.end():]  # 增加值占比较大的电气机械和器材制造业: the industry, less the description
-    s = s.replace("衣著", "衣着")  # OpenCC keeps 著 (a simplified character too) in 衣著
+    s = normal_form(s)
     if "预计" in named.tail or "预计" in span:
         named.forecast = True
     if s in _TAIL_WORDS or s in _LEAD_WORDS:
@@ -321,7 +342,7 @@ def _strip_lead(s: str, named: _Named) -> str:
         m = _SCOPE_WORD.match(s)
         if m and named.scope is None:
             named.scope = m[0]
-            if m[0] in ("全省", "我省", "全国", "我区", "我县", "全镇", "该省", "该市", "该区", "该县") \
+            if m[0] in ("全省", "我省", "全国", "我国", "我区", "我县", "全镇", "该省", "该市", "该区", "该县") \
                     and len(s) - m.end() >= 2:
                 s = s[m.end():]
         m = _LEAD_RE.match(s)

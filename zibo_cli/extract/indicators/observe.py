@@ -12,6 +12,10 @@ from .tokens import MAX_QUOTE, _Figure, quote_digits
 from .vocabulary import VOCABULARY, name_rule
 from .words import FORECAST, GROWTH_VERBS, _falls, match_name
 
+# 低于目标1.4个百分点: the gap to the target, from which the target follows
+_VS_TARGET = re.compile(r"(?P<dir>高于|低于|超过|超出|超|落后于?|快于|慢于|差)(?:年度|全年|预期|计划)?目标(?:值)?$")
+
+
 _SHARE_NAME = re.compile(r"^[^占]{2,}占[^占]{1,12}(?:比重|比例)$")
 
 
@@ -95,7 +99,7 @@ class Observing:
         says (全省: the province of the document's region; 全国), else the document's region."""
         if named.region:
             return named.region
-        if named.scope in ("全国",):
+        if named.scope in ("全国", "我国"):
             return places.NATION
         if named.scope in ("全省", "我省") and self.ctx.region:
             return places.province_of(self.ctx.region) or self.ctx.region
@@ -120,3 +124,27 @@ class Observing:
             start = max(0, fig.start - MAX_QUOTE // 2)
             end = min(len(s), start + MAX_QUOTE)
         return s[start:end], start
+
+    def _vs_target(self, fig: _Figure, span: str) -> list[Observation]:
+        """低于目标1.4个百分点 after a growth of 5.2%: the gap (basis vs_target) and the target
+        it implies (6.6%, marked derived, quoting the same clause)."""
+        if len(self.last_names) != 1 or self.last_unit not in ("%", "‰") or self.last_value is None:
+            return []
+        name, raw = self.last_names[0], self.last_raw[0]
+        below = _VS_TARGET.search(span.strip().rstrip("（("))["dir"] in ("低于", "落后", "落后于", "慢于", "差")
+        gap = _Named(names=[name], raw=[raw], tail=["比目标"])
+        obs = self._observation(fig, name, raw, gap)
+        if obs is None:
+            return []
+        obs.basis, obs.measure = "vs_target", "change"
+        obs.value = -fig.value if below else fig.value
+        target_value = round(self.last_value + (fig.value if below else -fig.value), 10)
+        goal = _Figure(fig.start, fig.end, target_value, fig.written, self.last_unit, None)
+        derived = self._observation(goal, name, raw, _Named(names=[name], raw=[raw], target=True,
+                                                            tail=["增长"] if self.last_measure == "growth" else []))
+        if derived is None:
+            return [obs]
+        derived.derived = True
+        if derived.value < 0 and self.last_measure == "growth":
+            derived.value = target_value  # a target of a fall keeps its sign (the growth verb flipped it)
+        return [obs, derived]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from ...models import Observation
 from .context import _Named
 from .lists import _both
+from .observe import _VS_TARGET
 from .tokens import _Figure
 from .words import (
     _SAME_AS_BEFORE,
@@ -27,10 +28,6 @@ from .words import (
     match_name,
     unit_scale,
 )
-
-# 低于目标1.4个百分点: the gap to the target, from which the target follows
-_VS_TARGET = re.compile(r"(?P<dir>高于|低于|超过|超出|超|落后于?|快于|慢于|差)(?:年度|全年|预期|计划)?目标(?:值)?$")
-
 
 # 超额完成/顺利完成/已完成…: a target met (its year is the one the actuals review)
 _MET = re.compile(r"(?:超额|顺利|圆满|提前|全面|已经?)完成|完成了")
@@ -47,7 +44,8 @@ _THRESHOLD_OF_MANY = re.compile(r"(?:半数|多数|大多数|过半|近半|\d+\s
 _COUNT_AMONG = re.compile(r"(?P<noun>[\u4e00-\u9fff]{0,10}(?:行业|类别|产品|大类|门类))中")
 
 
-_COUNT_GROWING = re.compile(r"(?P<noun>行业|产品|企业|类别)(?P<what>增加值|产量|产值|营业收入|零售额)?(?:实现)?(?:同比)?增长")
+_COUNT_GROWING = re.compile(r"(?P<noun>行业|产品|企业|类别)(?P<what>增加值|产量|产值|营业收入|零售额)?(?:实现)?(?:同比)?(?:实现)?"
+                            r"(?P<fast>两位数)?增长")
 
 
 # What is left of a clause that had no name of its own (同比改善5%, 增速比…): not a name
@@ -92,6 +90,7 @@ class Step:
     span: str
     name: str
     raw: str
+    last_raw: str | None = None  # the raw name the figure after takes, when not this one's own
 
 
 @dataclass(frozen=True)
@@ -158,7 +157,7 @@ def _bar_many_pass(r, st: Step) -> list[Observation] | None:
 def _count_among(r, st: Step) -> list[Observation] | None:
     fig = st.fig
     if fig.count_noun and (m := _COUNT_AMONG.match(r.masked, fig.end) or _COUNT_GROWING.match(r.masked, fig.end)):
-        name = m["noun"] if m.re is _COUNT_AMONG else f"{m['what'] or ''}增长的{m['noun']}"
+        name = m["noun"] if m.re is _COUNT_AMONG else f"{m['what'] or ''}{m['fast'] or ''}增长的{m['noun']}"
         named = _Named(names=[name], raw=[name], tail=st.named.tail, year=st.named.year)
         return _obs(r, st, name, name, named)
     return None
@@ -202,6 +201,18 @@ def _second_gap(r, st: Step) -> list[Observation] | None:
     return None
 
 
+def _plan_size(r, st: Step) -> list[Observation] | None:
+    named, fig = st.named, st.fig
+    if named.plan is None or named.share_verb != "完成" or r.masked[fig.end:fig.end + 1] != "的" \
+            or named.names[:1] != [st.name] or len(r.last_names) != 1 or r.last_unit is None \
+            or unit_scale(r.last_unit)[1] != unit_scale(fig.unit)[1]:
+        return None
+    st.name, st.raw, named.target = r.last_names[0], r.last_raw[0], True
+    named.region = named.region or r.last_region
+    r.pending_plan = (named.share_verb, named.plan)  # (…的89.4%): the share of the plan after it
+    return None
+
+
 def _inherit_name(r, st: Step) -> list[Observation] | None:
     if st.name:
         return None
@@ -210,8 +221,13 @@ def _inherit_name(r, st: Step) -> list[Observation] | None:
     if r.may_inherit and len(r.last_names) == 1 and not {"改善", "恶化"} & set(named.tail) and same:
         st.name, st.raw = r.last_names[0], r.last_raw[0]
         named.region = named.region or r.last_region
+        if r.pending_plan and named.of and not named.share_of and st.span.strip() == "的":
+            named.share_verb, named.share_of = r.pending_plan  # 完成年计划710亿元的89.4%
+        r.pending_plan = None
         if named.share_of:
-            st.raw = f"{st.name}占{named.share_of}比例"
+            st.last_raw = st.raw  # (增长2.0% after it is the figure's, not the share's)
+            entry = match_name(st.name)[0]  # 生产总值 → 地区生产总值完成年计划比例
+            st.raw = f"{entry.name if entry else st.name}{named.share_verb}{named.share_of}比例"
         return None
     return []
 
@@ -278,7 +294,7 @@ def _emit(r, st: Step) -> list[Observation]:
     """The figure under the name it has after the rules; it becomes the name before."""
     fig, name, raw, named = st.fig, st.name, st.raw, st.named
     obs = r._observation(fig, name, raw, named)
-    r.last_names, r.last_raw, r.last_unit = [name], [raw], fig.unit
+    r.last_names, r.last_raw, r.last_unit = [name], [st.last_raw or raw], fig.unit
     r.last_region = named.region
     r.last_value = obs.value if obs else None
     r.last_measure = obs.measure if obs else None
@@ -324,6 +340,10 @@ RULES: tuple[Rule, ...] = (
     Rule("second_gap", "no name, after a gap to another region, the next one after 、",
          "no figure: the second region's gap", _second_gap,
          (("地区生产总值增长6.1%，高于全国0.1个百分点、全省0.2个百分点。", "地区生产总值 6.1 % 1-6 actual"),)),
+    Rule("plan_size", "the name is a plan (完成年计划710亿元的89.4%), after a figure in the same unit",
+         "the plan's size: a target of the figure before; a share (的89.4%) after it is a share of the plan",
+         _plan_size, (("地区生产总值635亿元，完成年计划710亿元的89.4%，增长2.0%。", "地区生产总值 635 亿元 1-6 actual | "
+                       "地区生产总值 710 亿元 1-12 target | 地区生产总值 89.4 % 1-6 actual | 地区生产总值 2 % 1-6 actual"),)),
     Rule("inherit_name", "no name of its own",
          "the name of the figure before, when only punctuation stands between them and the unit is "
          "relative or the same (or 实际 says so); else no figure", _inherit_name,
@@ -353,6 +373,8 @@ RULES: tuple[Rule, ...] = (
 class OneFigureReading:
     """Reading one figure: the rules in order (part of the sentence reader)."""
 
+    pending_plan: tuple[str, str] | None = None  # (完成, 年计划) of a plan's size just read
+
     def _read_one(self, fig: _Figure, named: _Named, span: str) -> list[Observation]:
         st = Step(fig, named, span, named.names[0] if named.names else "", named.raw[0] if named.raw else "")
         for rule in RULES:
@@ -360,27 +382,3 @@ class OneFigureReading:
             if decided is not None:
                 return decided
         return _emit(self, st)
-
-    def _vs_target(self, fig: _Figure, span: str) -> list[Observation]:
-        """低于目标1.4个百分点 after a growth of 5.2%: the gap (basis vs_target) and the target
-        it implies (6.6%, marked derived, quoting the same clause)."""
-        if len(self.last_names) != 1 or self.last_unit not in ("%", "‰") or self.last_value is None:
-            return []
-        name, raw = self.last_names[0], self.last_raw[0]
-        below = _VS_TARGET.search(span.strip().rstrip("（("))["dir"] in ("低于", "落后", "落后于", "慢于", "差")
-        gap = _Named(names=[name], raw=[raw], tail=["比目标"])
-        obs = self._observation(fig, name, raw, gap)
-        if obs is None:
-            return []
-        obs.basis, obs.measure = "vs_target", "change"
-        obs.value = -fig.value if below else fig.value
-        target_value = round(self.last_value + (fig.value if below else -fig.value), 10)
-        goal = _Figure(fig.start, fig.end, target_value, fig.written, self.last_unit, None)
-        derived = self._observation(goal, name, raw, _Named(names=[name], raw=[raw], target=True,
-                                                            tail=["增长"] if self.last_measure == "growth" else []))
-        if derived is None:
-            return [obs]
-        derived.derived = True
-        if derived.value < 0 and self.last_measure == "growth":
-            derived.value = target_value  # a target of a fall keeps its sign (the growth verb flipped it)
-        return [obs, derived]

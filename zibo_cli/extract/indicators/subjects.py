@@ -49,7 +49,7 @@ _PLACES_RANKED = re.compile(r"(?P<list>[\u4e00-\u9fff]{2,6}(?:[、和及][\u4e00
 _BARE_INDUSTRY = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff、]{2,22}业")
 
 
-_NOT_AN_ITEM = re.compile(r"看|来说|方面|其中|分别|增长|下降|实现|完成|情况|持续|保持|全市|全省|我市")
+_NOT_AN_ITEM = re.compile(r"看|来说|方面|其中|分别|增长|下降|实现|完成|情况|持续|保持|全市|全省|我市|中$")  # 三大支柱行业中: the set, no item
 
 
 # 高于全国（5.4%）、全省（5.2%）: the words before a bracketed figure that is another region's

@@ -35,7 +35,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from .words import COUNT_UNITS, match_name, words
+from .words import ACTION_VERBS, COUNT_UNITS, match_name, words
 
 __all__ = ["VOCABULARY", "HEADS", "name_rule", "load_vocabulary"]
 
@@ -69,7 +69,9 @@ _MODIFIER = re.compile(r"[\u4e00-\u9fffA-Za-z0-9.（）()“”、·]*")
 _SHARE = re.compile(r"(?P<x>.{2,}?)(?:占(?P<y>.{1,16}?)(?:的)?(?:比重|比例)|对(?P<z>.{1,16}?)的?贡献率)")
 _INDUSTRY = re.compile(r".{1,30}(?:业|类)")
 # what a noun phrase does not end with: a verb or an adverb left of the number
-_VERB_END = re.compile(r"(?:进度|表决|出炉|先试|拆分后|建设|折算|连续|[了着过]|第|前)$")
+# or a preposition or particle a cut clause ends with (人均生产总值从…, 湖北仍以…, 三大支柱行业中…,
+# 消费品零售额各…, 项目未…)
+_VERB_END = re.compile(r"(?:进度|表决|出炉|先试|拆分后|建设|折算|连续|[了着过]|第|前|[从以中各未])$")
 _PULL = re.compile(r"(?:拉动|上拉|带动|下拉).{1,16}")
 _SET = re.compile(r"(?:[\u4e00-\u9fff]{0,10}(?:行业|类别|产品|大类|门类)|(?:[\u4e00-\u9fff]{0,6})增长的(?:行业|产品|企业|类别))")
 
@@ -99,8 +101,8 @@ def name_rule(name: str, unit: str = "") -> str | None:
         return None  # 的经济总量: what is left of a clause cut after 的 names nothing
     if name in VOCABULARY or match_name(name)[0] is not None:
         return "vocabulary"
-    if name in _NOT_A_NAME:
-        return None
+    if name in _NOT_A_NAME or name in ACTION_VERBS:
+        return None  # 消除(25个): a verb alone names nothing
     if _STOP.search(name):
         return None
     if unit == "百分点" and _PULL.fullmatch(name):
@@ -119,7 +121,7 @@ def name_rule(name: str, unit: str = "") -> str | None:
     if len(name) >= 3 and _INDUSTRY.fullmatch(name) and _modifier(name):
         return "industry"
     base = unit.lstrip("万亿千百十") or unit
-    if (unit in COUNT_UNITS or base in COUNT_UNITS) and len(name) >= 2 and _modifier(name):
+    if (unit in COUNT_UNITS or base in COUNT_UNITS) and len(name) >= 2 and _modifier(name) and not _VERB_END.search(name):
         return "count"
     if len(name) >= 2 and _modifier(name) and not _VERB_END.search(name):
         return "noun_phrase"
