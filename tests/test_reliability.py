@@ -32,12 +32,16 @@ def test_a_readable_file_with_no_report_is_skipped_not_stored(zibo, zibo_json, t
 
 def test_a_report_without_figures_is_stored_with_its_frame(zibo, zibo_json, tmp_path):
     """A yearbook's preface or a plan with no figure read is still a document of a known kind:
-    it is stored (0 figures) so that ``zibo docs`` says what it is; a shopping list is not."""
+    it is stored (0 figures) so that ``zibo docs`` says what it is; a shopping list is not, nor a
+    page that is only a title (its report is an attachment)."""
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "preface.txt").write_text(
         "某市统计年鉴2020\n编辑说明\n一、《某市统计年鉴2020》是一部全面反映全市国民经济和社会发展情况的资料性年刊。"
-        "本书收录了全市及各县区2019年经济和社会各方面的统计数据。\n", encoding="utf-8")
+        "本书收录了全市及各县区2019年经济和社会各方面的统计数据，反映了全市主要统计数据。\n"
+        "二、全书内容共分三个部分。第一部分为特载，收录了市人民代表大会的《政府工作报告》及统计公报。"
+        "第二部分为统计资料，由23篇章组成：综合、国民经济核算、人口、就业和职工工资、固定资产投资、能源、财政。"
+        "第三部分为附录，收录了主要统计指标解释。\n", encoding="utf-8")
     (folder / "notes.txt").write_text("周末去买菜，记得带伞。\n", encoding="utf-8")
     r = zibo("ingest", folder, "--json")
     assert r.exit_code == 0, r.stderr

@@ -487,8 +487,10 @@ def not_a_report(doc: ParsedDocument) -> tuple[str, str] | None:
     if not read_something and not _CJK_PUNCT.search(sample) and len(_CJK.findall(sample)) >= 200:
         return "failed", ("no readable text: the bytes decode to characters without a single comma or "
                           "full stop (random or binary data?); check the file")
-    recognised = getattr(doc.meta, "type", None) is not None and not str(
-        (getattr(doc.meta, "frame_why", None) or {}).get("type", "no cue")).startswith("no cue")
+    recognised = (getattr(doc.meta, "type", None) is not None
+                  and not str((getattr(doc.meta, "frame_why", None) or {}).get("type", "no cue")).startswith("no cue")
+                  and len(text.strip()) >= 200  # more than a title: a page whose report is its attachment is not
+                  and not any("attachment" in w for w in doc.warnings))
     if doc.meta.doc_type == UNKNOWN and not doc.observations and not doc.tasks and not recognised:
         return "skipped", "no report found in this file (no figures, no task table); not stored"
     return None
