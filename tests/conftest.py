@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -84,3 +87,34 @@ def ingest_texts(zibo, tmp_path):
         return folder
 
     return run
+
+
+@pytest.fixture(scope="session")
+def ingested(tmp_path_factory):
+    """A folder ingested once a test session by the venv's ``zibo``, as a user runs it, shared by the
+    tests that read the same corpus (the real corpus: its scores, answers, web pages):
+    ``ingested(folder)`` → that fresh database, only to be read; ``ingested(folder, copy=True)`` → a
+    copy of it of the test's own, to write to (a re-ingest: the scorer's)."""
+    made: dict[Path, Path] = {}
+    zibo = Path(sys.executable).with_name("zibo")
+
+    def get(folder: Path, copy: bool = False) -> Path:
+        folder = Path(folder).resolve()
+        if folder not in made:
+            db = tmp_path_factory.mktemp("ingested") / "zibo.db"
+            p = subprocess.run([str(zibo), "ingest", str(folder), "-q"], env={**os.environ, "ZIBO_DB": str(db)},
+                               capture_output=True, text=True)
+            assert p.returncode == 0, p.stderr
+            made[folder] = db
+        if not copy:
+            return made[folder]
+        path = tmp_path_factory.mktemp("copy") / "zibo.db"
+        src, dst = sqlite3.connect(made[folder]), sqlite3.connect(path)
+        try:
+            src.backup(dst)
+        finally:
+            src.close()
+            dst.close()
+        return path
+
+    return get
