@@ -24,6 +24,13 @@ settings.register_profile("fuzz", derandomize=False, database=None,
                           suppress_health_check=[HealthCheck.too_slow], print_blob=True)
 settings.load_profile(os.environ.get("ZIBO_HYPOTHESIS", "ci"))
 
+# The suite starts the CLI hundreds of times in subprocesses. With PYTHONDONTWRITEBYTECODE set (some
+# shells set it), each of them compiled zibo_cli from source again (~0.25 s of CPU a start), and the
+# test modules' rewritten assertions were never cached. Bytecode is written as on a user's machine
+# (bench/run.py clears the variable for the same reason).
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+sys.dont_write_bytecode = False
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 DATA = Path(__file__).resolve().parent / "data"
