@@ -725,14 +725,18 @@ def conflicts(z: Zibo, name: str | None = None) -> list[dict[str, Any]]:
 
 
 def _conflicts(z: Zibo, name: str | None = None, periods: tuple[Period, ...] = (),
-               kind: str | None = None) -> list[tuple[tuple, dict[str, Any]]]:
+               kind: str | None = None, ikeys: Iterable[str] | None = None) -> list[tuple[tuple, dict[str, Any]]]:
     """:func:`conflicts`, each with its key: the series key of _series_key, the period, the kind.
-    ``periods`` and ``kind`` read only the classes of those periods and that kind (compare's)."""
+    ``periods`` and ``kind`` read only the classes of those periods and that kind (compare's);
+    ``ikeys`` only those of these indicators (ids, or names of uncatalogued figures: targets')."""
     only, params = "", ()
     if name:
         sel = resolve(z, name)
         keep = sorted({sel.entry.id} if sel.entry else set(sel.names))
         only, params = f"AND {_IKEY} IN (SELECT value FROM json_each(?))", (json.dumps(keep),)
+    if ikeys is not None:
+        only += f" AND {_IKEY} IN (SELECT value FROM json_each(?))"
+        params += (json.dumps(sorted(set(ikeys)), ensure_ascii=False),)
     if periods:
         only += " AND (" + " OR ".join(["(o.year = ? AND o.start_month = ? AND o.end_month = ?)"] * len(periods)) + ")"
         params += tuple(v for p in periods for v in (p.year, p.start_month, p.end_month))
