@@ -57,7 +57,7 @@ def variant(rows, i: int):
     return rows._replace(document=d)
 
 
-def write(sample: list, n: int, db: Path, pragmas: list[str] = ()) -> dict:
+def write(sample: list, n: int, db: Path, pragmas: list[str] = (), after: list[str] = ()) -> dict:
     from zibo_cli.ingest import Commits, IngestResult, Prepared
     from zibo_cli.store import connect
 
@@ -75,6 +75,8 @@ def write(sample: list, n: int, db: Path, pragmas: list[str] = ()) -> dict:
         if (i + 1) % CHUNK == 0:
             marks.append((i + 1, time.process_time(), time.perf_counter()))
     commits.finish()
+    for statement in after:  # an experiment: statements run at the end, timed with the rest
+        conn.execute(statement).fetchall()
     conn.close()  # the last checkpoint
     cpu1, wall1 = time.process_time(), time.perf_counter()
     first = (marks[1][1] - marks[0][1]) / CHUNK * 1000
@@ -92,6 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=1)
     ap.add_argument("--pragma", action="append", default=[], help="run this on the writer's connection first")
     ap.add_argument("--fts-batch", type=int, help="documents between two full-text flushes (store.FTS_BATCH)")
+    ap.add_argument("--after", action="append", default=[], help="run this on the writer's connection at the end")
     ap.add_argument("--keep", type=Path, help="keep the database of the last size written here")
     ap.add_argument("--cache", type=Path, help="keep the parsed sample in this file (read it if it is there)")
     a = ap.parse_args(argv)
@@ -115,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
             runs = []
             for r in range(a.runs):
                 db = Path(tmp) / f"w{n}_{r}.db"
-                runs.append(write(sample, n, db, a.pragma))
+                runs.append(write(sample, n, db, a.pragma, a.after))
                 if a.keep:
                     db.replace(a.keep)
                 for suffix in ("", "-wal", "-shm"):
