@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import pickle
 import statistics
 import sys
@@ -95,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pragma", action="append", default=[], help="run this on the writer's connection first")
     ap.add_argument("--fts-batch", type=int, help="documents between two full-text flushes (store.FTS_BATCH)")
     ap.add_argument("--after", action="append", default=[], help="run this on the writer's connection at the end")
+    ap.add_argument("--json", action="store_true", help="print the figures of each size as one JSON object")
     ap.add_argument("--keep", type=Path, help="keep the database of the last size written here")
     ap.add_argument("--cache", type=Path, help="keep the parsed sample in this file (read it if it is there)")
     a = ap.parse_args(argv)
@@ -124,6 +126,9 @@ def main(argv: list[str] | None = None) -> int:
                 for suffix in ("", "-wal", "-shm"):
                     Path(str(db) + suffix).unlink(missing_ok=True)
             m = {k: statistics.median(x[k] for x in runs) for k in runs[0]}
+            if a.json:
+                print(json.dumps({"reports": n, **m}), flush=True)
+                continue
             print(f"{n:>8} {m['cpu']:>8.1f} {m['wall']:>8.1f} {m['cpu'] / n * 1000:>14.2f} {m['first']:>9.2f}"
                   f" {m['last']:>8.2f} {m['last'] / m['first']:>10.2f} {m['first_wall']:>10.2f}"
                   f" {m['last_wall']:>9.2f} {m['mib']:>6.0f}", flush=True)
