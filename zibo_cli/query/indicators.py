@@ -706,13 +706,16 @@ WITH classes AS (
   HAVING count(DISTINCT o.doc_id) > 1 AND count(DISTINCT o.value || ' ' || coalesce(o.unit, '')) > 1)
 SELECT {_IKEY} AS ikey, o.name, o.measure, o.unit, o.region, o.year, o.start_month,
        o.end_month, o.kind, o.value, d.document
-FROM classes c JOIN observations o ON o.measure IS c.measure
-  AND o.year = c.year AND o.start_month = c.start_month AND o.end_month IS c.end_month AND o.kind = c.kind
-  AND {_IKEY} = c.k
-  JOIN documents d INDEXED BY idx_documents_id_document ON d.id = o.doc_id
-WHERE {_CONFLICT_WHERE}
+FROM observations o JOIN documents d INDEXED BY idx_documents_id_document ON d.id = o.doc_id
+WHERE {_CONFLICT_WHERE} {{only}}
+  AND ({_IKEY}, coalesce(o.measure, ''), o.year, o.start_month, coalesce(o.end_month, -1), o.kind) IN (
+    SELECT k, coalesce(measure, ''), year, start_month, coalesce(end_month, -1), kind FROM classes)
 ORDER BY o.year, o.start_month, o.end_month, d.document, o.char_offset, o.id
 """
+# (one pass over the figures, each looked up among the classes: a join of the classes with the
+# figures scanned a period's figures for every class, 10 s at 3,000 reports. A NULL measure or end
+# month is read with '' or -1 of the same class: rows read beyond a class are grouped exactly below,
+# and a group that disagrees lies within a class that does, so the answer is the same.)
 
 
 def conflicts(z: Zibo, name: str | None = None) -> list[dict[str, Any]]:
@@ -745,7 +748,7 @@ def _conflicts(z: Zibo, name: str | None = None, periods: tuple[Period, ...] = (
         params += (kind,)
     sole = sole_region(z)
     # tuples, not dicts: at 10,000 reports a name like GDP has ~30,000 such figures
-    rows = z.conn.execute(_CONFLICT_SQL.replace("{only}", only), params)  # read as grouped, not held
+    rows = z.conn.execute(_CONFLICT_SQL.replace("{only}", only), params * 2)  # read as grouped, not held
     groups: dict[tuple, dict[str, Any]] = {}
     entries: dict[tuple, dict[float, dict[str, Any]]] = {}  # each group's values by value
     scales: dict[str | None, str] = {}
