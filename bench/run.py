@@ -25,6 +25,10 @@ trigram index, nothing else), in CPU and in wall time, each floor run right befo
 run it is paired with, the median of the pairs' ratios counting; the real excerpts
 (tests/data/real/docs) get the same pair of ratios.
 
+The writer is also timed alone (``bench/writer.py``: parsed rows written again and again as
+distinct documents into a fresh database through ingest's batches): its CPU ms a report over the
+last 1,000 reports of the largest size, against the whole 1,000-report write (flat: <= 1.3x).
+
 Figures print as a table with the target and pass/fail beside each. A command
 this zibo does not have yet prints "n/a (command missing)".
 """
@@ -538,6 +542,31 @@ def _queries(n: int, db: Path, env: dict[str, str], runs: int, install: str, zib
                peak_kib / 1024 <= TARGET_QUERY_MIB if n >= BIG else None)
 
 
+TARGET_WRITER_GROWTH = 1.3  # the writer's ms a report over the last 1,000 at the largest size / at 1,000
+
+
+def bench_writer(sizes: list[int], report: Report) -> None:
+    """The writer alone (bench/writer.py: parsed rows written again and again as distinct documents):
+    its CPU ms a report over the last 1,000 reports of each size, against the whole 1,000-report write."""
+    big = [n for n in sizes if n > 1000]
+    cmd = [sys.executable, str(HERE / "writer.py"), "--json", "--sizes", ",".join(map(str, [1000, *big]))]
+    p = subprocess.run(cmd, capture_output=True, text=True)
+    rows = [json.loads(line) for line in p.stdout.splitlines() if line.startswith("{")]
+    if p.returncode != 0 or not rows:
+        report.add("writer", "writer alone (bench/writer.py)", f"exit {p.returncode}", "exit 0", False)
+        return
+    base = rows[0]["cpu"] / rows[0]["reports"] * 1000
+    for r in rows:
+        n = r["reports"]
+        report.add(n, "writer alone, CPU ms/report (all; last 1,000)", f"{r['cpu'] / n * 1000:.2f}; {r['last']:.2f} ms")
+        if n > 1000:
+            growth = r["last"] / base
+            target = n == max(big)
+            report.add(n, "  writer, last 1,000 / the 1,000-report write", f"{growth:.2f}x",
+                       f"<= {TARGET_WRITER_GROWTH:g}x" if target else "",
+                       (growth <= TARGET_WRITER_GROWTH) if target else None)
+
+
 def machine() -> str:
     """The machine in a line: CPU model and count, memory, Python, SQLite."""
     import sqlite3
@@ -596,6 +625,7 @@ def main(argv: list[str] | None = None) -> int:
             bench_size(n, subset(full, n, work), work, runs, installs, su, report)
         if REAL.is_dir() and not args.no_real:
             bench_real(work, zibo, report)
+        bench_writer(sizes, report)
     finally:
         if args.work is None and not args.keep:
             shutil.rmtree(work, ignore_errors=True)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,6 +23,13 @@ settings.register_profile("fuzz", derandomize=False, database=None,
                           max_examples=int(os.environ.get("ZIBO_FUZZ_EXAMPLES", "5000")), deadline=None,
                           suppress_health_check=[HealthCheck.too_slow], print_blob=True)
 settings.load_profile(os.environ.get("ZIBO_HYPOTHESIS", "ci"))
+
+# The suite starts the CLI hundreds of times in subprocesses. With PYTHONDONTWRITEBYTECODE set (some
+# shells set it), each of them compiled zibo_cli from source again (~0.25 s of CPU a start), and the
+# test modules' rewritten assertions were never cached. Bytecode is written as on a user's machine
+# (bench/run.py clears the variable for the same reason).
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+sys.dont_write_bytecode = False
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -84,3 +94,34 @@ def ingest_texts(zibo, tmp_path):
         return folder
 
     return run
+
+
+@pytest.fixture(scope="session")
+def ingested(tmp_path_factory):
+    """A folder ingested once a test session by the venv's ``zibo``, as a user runs it, shared by the
+    tests that read the same corpus (the real corpus: its scores, answers, web pages):
+    ``ingested(folder)`` → that fresh database, only to be read; ``ingested(folder, copy=True)`` → a
+    copy of it of the test's own, to write to (a re-ingest: the scorer's)."""
+    made: dict[Path, Path] = {}
+    zibo = Path(sys.executable).with_name("zibo")
+
+    def get(folder: Path, copy: bool = False) -> Path:
+        folder = Path(folder).resolve()
+        if folder not in made:
+            db = tmp_path_factory.mktemp("ingested") / "zibo.db"
+            p = subprocess.run([str(zibo), "ingest", str(folder), "-q"], env={**os.environ, "ZIBO_DB": str(db)},
+                               capture_output=True, text=True)
+            assert p.returncode == 0, p.stderr
+            made[folder] = db
+        if not copy:
+            return made[folder]
+        path = tmp_path_factory.mktemp("copy") / "zibo.db"
+        src, dst = sqlite3.connect(made[folder]), sqlite3.connect(path)
+        try:
+            src.backup(dst)
+        finally:
+            src.close()
+            dst.close()
+        return path
+
+    return get

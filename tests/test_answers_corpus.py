@@ -18,15 +18,8 @@ DOCS = Path(__file__).resolve().parent / "data" / "real" / "docs"
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory):
-    from typer.testing import CliRunner
-
-    from zibo_cli.cli import app
-
-    db = tmp_path_factory.mktemp("corpus") / "zibo.db"
-    r = CliRunner().invoke(app, ["--db", str(db), "ingest", str(DOCS), "-q"], catch_exceptions=False)
-    assert r.exit_code == 0, r.stderr
-    with Zibo(db) as z:
+def corpus(ingested):
+    with Zibo(ingested(DOCS)) as z:  # the session's one ingest of the corpus (conftest), read only
         yield z
 
 

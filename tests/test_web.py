@@ -170,12 +170,10 @@ def test_metadata_is_valid_json_with_chinese_titles(tmp_path):
     assert meta["databases"]["zibo_answers"]["tables"]["targets"]["title"] == "目标完成情况"
 
 
-def test_every_place_of_the_real_corpus_has_a_scorecard_whose_links_find_their_sentences(tmp_path):
+def test_every_place_of_the_real_corpus_has_a_scorecard_whose_links_find_their_sentences(tmp_path, ingested):
     """The real corpus (tests/data/real/docs): each place's page renders, and each figure it
     links to is found in its document and highlighted there."""
-    docs = Path(__file__).resolve().parent / "data" / "real" / "docs"
-    db = tmp_path / "real.db"
-    ingest(db, docs)
+    db = ingested(Path(__file__).resolve().parent / "data" / "real" / "docs", copy=True)  # the session's ingest
     site = Site(db, tmp_path)
     home = site.get("/")
     places = re.findall(r'<option value="([^"]+)"', home.split('name="year"')[0])

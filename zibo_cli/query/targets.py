@@ -198,7 +198,9 @@ def _finished(z: Zibo, out: list[dict[str, Any]], name: str | None) -> list[dict
     from .indicators import conflicts_by_key
 
     sole = sole_region(z)
-    found = {k: c["values"] for k, c in conflicts_by_key(z, name)} if out else {}
+    # only the disagreements of the indicators shown (--behind shows few)
+    ikeys = {row["_target"]["indicator_id"] or row["_target"]["name"] for row in out}
+    found = {k: c["values"] for k, c in conflicts_by_key(z, name, ikeys=ikeys)} if out else {}
     for row in out:
         t, a = row.pop("_target"), row.pop("_actual")
         key = series_key(t, sole)
