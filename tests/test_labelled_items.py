@@ -3,10 +3,21 @@ these tests."""
 
 from __future__ import annotations
 
-from zibo_cli.extract.labelled_items import labelled_items
-from zibo_cli.extract.list_tasks import list_tasks
+from zibo_cli.extract import labelled_items as _labelled
+from zibo_cli.extract import list_tasks as _list
+from zibo_cli.extract.tasks import _status_from_rate
 from zibo_cli.models import DocumentMeta
 from zibo_cli.normalize import normalize
+
+
+def labelled_items(text, meta):
+    """The reader as extract.tasks calls it: with extract.tasks's judge of a row's status."""
+    return _labelled.labelled_items(text, meta, status_of=_status_from_rate)
+
+
+def list_tasks(text, meta):
+    return _list.list_tasks(text, meta, status_of=_status_from_rate)
+
 
 META = DocumentMeta(year=2023, start_month=1, end_month=6)
 TEXT = ("2023年市政府民生实事共有20项，现将1—6月份进展情况公示如下。 "
