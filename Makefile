@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 DB     ?= $(CURDIR)/demo.db
 export ZIBO_DB := $(DB)
 
-.PHONY: demo test lint bench install clean docs score score-real score-frames fuzz need-scorer schema
+.PHONY: demo test test-browser lint bench install clean docs score score-real score-frames fuzz need-scorer schema
 
 $(BIN)/zibo: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,8 +43,13 @@ demo: install
 lint: install
 	$(BIN)/ruff check zibo_cli tests bench docs
 
+# The suite, in under five minutes; the browser tests (headless Chromium over zibo serve, ~3 min)
+# are their own target, which .ci/run runs after it.
 test: install lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m "not browser"
+
+test-browser: install
+	$(BIN)/python -m pytest -m browser tests/test_web_browser.py
 
 # The acceptance scorer lives beside the project (../shared/acceptance), not in it: a clone
 # elsewhere names it with SCORER=path/to/score.py.

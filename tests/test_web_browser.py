@@ -38,8 +38,9 @@ NO_PLACE = "未注明地区"
 ACTUAL_BLUE = (0x1F, 0x5F, 0xA8)  # chart.py: the line of actuals
 HIGHLIGHT = (0xFF, 0xE5, 0x8A)  # _zibo_style.html: mark.quote
 
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is not installed "
-                                                         "(apt-get install chromium; .ci/run does)")
+pytestmark = [pytest.mark.browser,  # make test-browser (not in make test: ~3 minutes of Chromium)
+              pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is not installed "
+                                                          "(apt-get install chromium; .ci/run does)")]
 
 
 # -- a server, a browser, a font -----------------------------------------------------------
