@@ -174,6 +174,15 @@ def county_short_prefix(name: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def stems() -> frozenset[str]:
+    """Every place's full name and its short name of two or more characters (舒城县, 舒城, 杨陵 …):
+    what a zone's name starts from (舒城经济开发区)."""
+    out = set(places())
+    out.update(s for s in map(short_name, places()) if len(s) >= 2)
+    return frozenset(out)
+
+
 @lru_cache(maxsize=4096)  # the figure reader asks of every clause before a figure; many repeat
 def region_prefix(name: str) -> tuple[str, str] | None:
     """(region, rest) when ``name`` starts with a full place name, or the short name of a
@@ -289,7 +298,7 @@ def place_level(region: str | None) -> str | None:
     if region in _MUNICIPALITIES or region.endswith(("省", "特别行政区")) or (
             region.endswith("自治区") and len(region) > 4):
         return "province"
-    if region.endswith(("开发区", "高新区", "新区", "园区", "试验区", "示范区", "经济区")):
+    if region.endswith(("开发区", "高新区", "新区", "园区", "试验区", "示范区", "经济区", "保税区", "综试区", "经开区")):
         return "zone"
     if region.endswith(("镇", "乡", "街道")):
         return "township"

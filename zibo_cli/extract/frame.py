@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from .. import places
 from ..models import DocumentMeta
@@ -297,9 +296,6 @@ _WHOLE_WORD = re.compile(r"(?<![比于居列占较超从])(?:全|我)(国|省|�
 _LEVEL_OF_WORD = {"国": "nation", "省": "province", "自治区": "province", "市": "city", "州": "city",
                   "盟": "city", "县": "county", "旗": "county", "区": "district", "镇": "township",
                   "乡": "township"}
-_ZONE = re.compile(r"(?:开发区|高新区|新区|园区|示范区|试验区|保税区|综试区|经开区)$")
-_TOWNSHIP = re.compile(r"(?:镇|乡|街道)$")
-_MUNICIPALITIES = {"北京市", "上海市", "天津市", "重庆市"}
 # a work report's own title: its year is the year it is given in, not the year it reviews
 _NAMES_REPORT = re.compile(r"政府工作报告|工作报告|计划(?:草案)?|工作要点|方案")
 # a year in a headline that the report reviews (某区2024年预计GDP突破300亿元, 晒晒2024成绩单)
@@ -316,34 +312,9 @@ _REVIEW_CUE = re.compile(r"过去(?:的)?一年|上年|去年|预计|回顾|完�
 
 
 def region_level(name: str | None) -> str | None:
-    """nation, province, city, district, county, zone or township for a full place name."""
-    if not name:
-        return None
-    if name == places.NATION:
-        return "nation"
-    if name in _MUNICIPALITIES:
-        return "province"
-    if _ZONE.search(name):
-        return "zone"
-    found = places.places().get(name)
-    if found:
-        lvl = found[0].level
-        if lvl == 1:
-            return "province"
-        if lvl == 2:
-            return "city"
-        return "district" if name.endswith("区") else "county"
-    if _TOWNSHIP.search(name):
-        return "township"
-    if name.endswith(("省", "自治区")):
-        return "province"
-    if name.endswith(("市", "州", "盟", "地区")):
-        return "city"
-    if name.endswith("区"):
-        return "district"
-    if name.endswith(("县", "旗")):
-        return "county"
-    return None
+    """nation, province, city, district, county, zone or township for a full place name (the
+    places module's reading, one for the frame and the answers)."""
+    return places.place_level(name)
 
 
 def _body(segments: list[Segment]) -> list[Segment]:
@@ -468,21 +439,9 @@ def _from_a_place(name: str) -> str | None:
     None when no place's name or short name starts any tail of it (关于加快高新区建设)."""
     for i in range(len(name) - 3):
         for j in (2, 3, 4):
-            if name[i:i + j] in _place_stems():
+            if name[i:i + j] in places.stems():
                 return name[i:]
     return None
-
-
-@lru_cache(maxsize=1)
-def _place_stems() -> frozenset[str]:
-    """Every place's full name and short name of two or more characters (舒城县, 舒城, 杨凌 …)."""
-    out = set()
-    for full in places.places():
-        out.add(full)
-        short = places.short_name(full)
-        if len(short) >= 2:
-            out.add(short)
-    return frozenset(out)
 
 
 _MENTIONS_MIN = 3
