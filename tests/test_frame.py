@@ -333,3 +333,33 @@ def test_a_pages_field_row_is_no_task_table_header():
     assert frame(text).type != "task_table"
     table = "| 序号 | 项目名称 | 牵头单位 | 完成情况 |\n| 1 | 新建公厕 | 城管局 | 已完成 |\n"
     assert frame(table).type == "task_table"
+
+
+def test_a_report_about_a_year_names_its_own_year_after_guanyu():
+    assert data_years("关于2022年第二季度民生实事推进情况的报告") == [(2, 2022)]
+    assert data_years("该县始建于1958年") == []  # a founding base, still not a data year
+    f = frame("关于2022年第二季度民生实事推进情况的督查报告\n全区民生实事推进顺利，已完成投资3亿元。")
+    assert f.year == 2022
+
+
+def test_a_year_glued_to_its_month_in_a_title():
+    meta = extract_metadata("关于202310月份民生实事项目进展情况的通报\n全县已完成投资5亿元，完成率为80%。")
+    meta.title = meta.title or "关于202310月份民生实事项目进展情况的通报"
+    text = "关于202310月份民生实事项目进展情况的通报\n全县已完成投资5亿元，完成率为80%。"
+    f = document_frame(text, meta, segment(text))
+    assert f.year == 2023
+
+
+def test_a_comparison_with_a_year_end_dates_a_yearless_text_the_year_after():
+    f = frame("1至9月，全区实现规上工业总产值405亿元。年末存款余额较2023年末净增30亿元。")
+    assert f.year == 2024 and (f.start_month, f.end_month) == (1, 9)
+    # only when nothing else gives the year
+    assert frame("2025年1至9月，全区规上工业总产值405亿元，较2023年末净增30亿元。").year == 2025
+
+
+def test_a_date_at_the_top_dates_a_text_that_says_this_year():
+    f = frame("新闻办定于2010年10月21日上午举行发布会，介绍今年前三季度国民经济运行情况。\n"
+              "前三季度，国内生产总值同比增长10.6%。")
+    assert f.year == 2010 and (f.start_month, f.end_month) == (1, 9)
+    # a date before the period ends is not the date of a text about that period
+    assert frame("2010年3月1日讯 今年前三季度，国内生产总值同比增长10.6%。").year != 2010

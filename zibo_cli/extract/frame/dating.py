@@ -18,8 +18,10 @@ from .years import (
     data_years,
     five_year_review_year,
     reached_month,
+    year_after_base,
     year_columns,
     year_of_body,
+    year_of_top_date,
 )
 
 # a work report's own title: its year is the year it is given in, not the year it reviews
@@ -137,6 +139,16 @@ def period_years(frame: Frame, mode: str, dtype: str, text: str, title_year, hea
     if mode == "annual" and period is None:
         period = Period(None, 1, 12)
         frame.why.setdefault("months", f"{dtype}: a whole year")
+    if year is None and not published:
+        dated = year_of_top_date(text)
+        if dated is not None and (period is None or period.end_month <= dated[1]):
+            year, where = dated[0], f"dated: {dated[2]}"
+            frame.note(f"{dated[2]} → year {year}")
+    if year is None and not published and mode != "annual":
+        after = year_after_base(text)
+        if after is not None:
+            year, where = after[0], f"body: {after[1]} (a later year)"
+            frame.note(f"{after[1]} → year {year}")
     if year is None and published:
         year = published[0]
         if mode == "annual" or (period is not None and period.end_month > published[1]):

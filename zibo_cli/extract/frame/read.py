@@ -25,7 +25,7 @@ from .region import (
     unnamed_level,
     zone_or_township,
 )
-from .years import data_years, publication, year_in_book_title, year_of_lead, years_in_headlines
+from .years import BARE_YEAR, data_years, publication, year_in_book_title, year_of_lead, years_in_headlines
 
 
 def document_frame(text: str, meta: DocumentMeta, segments: list[Segment], *, task_table: bool = False,
@@ -96,7 +96,8 @@ def document_frame(text: str, meta: DocumentMeta, segments: list[Segment], *, ta
     title_year = None
     if title:
         ys = data_years(title)
-        title_year = ys[0][1] if ys else None
+        bare = None if ys else BARE_YEAR.search(title)  # 202310月份, 2023“两会”
+        title_year = ys[0][1] if ys else (int(bare[1]) if bare else None)
         if meta.start_month and meta.end_month:
             period = Period(None, meta.start_month, meta.end_month)
             if (meta.start_month, meta.end_month) == (1, 12) and HALF_YEAR.search(title):

@@ -12,7 +12,8 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 
 
 # what stands before a year that is a comparison's base or a horizon, not the data year
-_BASE_BEFORE = re.compile(r"(?:比|较|与|同|相比|高于|低于|自|从|到|至|截至|截止|由|超过|于|对比|回落至|恢复到)\s*$")
+# (关于2022年第二季度…的报告 is the report's own year: 于 after 关 is not a base)
+_BASE_BEFORE = re.compile(r"(?:比|较|与|同|相比|高于|低于|自|从|到|至|截至|截止|由|超过|(?<!关)于|对比|回落至|恢复到)\s*$")
 
 
 _BASE_AFTER = re.compile(r"^\s*(?:建[县市区镇乡]|设[县市区镇乡立置]|撤[县地]|成立|建制|以来|起|前(?![一二三四1-9]|[五六七八九十]+个?月)|底前|之前|以前|水平|同比|相比|的水平)")
@@ -109,7 +110,8 @@ _FOUNDED = re.compile(r"^\s*(?:建[县市区镇乡]|设[县市区镇乡立置]|�
 
 
 # 2023“两会”: a year written without 年 in a title
-BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=[“\"「『]|\s*两会|\s*年度?)")
+# 2023“两会”, 202310月份 (a year glued to its month): a year written without 年 in a title
+BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=[“\"「『]|\s*两会|\s*年度?|(?:0?[1-9]|1[0-2])\s*月)")
 
 
 # 2024年国民经济和社会发展计划执行情况: the year whose plan was executed is the year reviewed
@@ -230,3 +232,28 @@ def year_of_body(text: str) -> tuple[int, str] | None:
         if _YEAR_OF_PERIOD.match(after) or _PLACE_BEFORE.search(top[max(0, pos - 3):pos]):
             return year, top[max(0, pos - 3):pos + 10].strip()
     return None
+
+
+# 较2023年末净增, 比2022年底: the end of a year as a comparison's base; what is compared is later
+_YEAR_END_BASE = re.compile(r"(?:比|较|与|同|相比)\s*((?:19|20)\d{2})\s*年\s*(?:末|底)")
+
+
+def year_after_base(text: str) -> tuple[int, str] | None:
+    """(year, words) when the top of the text compares with the end of year Y (较2023年末): its
+    figures stand in year Y+1, the year a text that writes no year of its own is about."""
+    m = _YEAR_END_BASE.search(text[:3000])
+    return (int(m[1]) + 1, m[0]) if m else None
+
+
+# 定于2010年10月21日…介绍今年前三季度…: a full date at the top of a text that writes 今年
+_TOP_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+def year_of_top_date(text: str) -> tuple[int, int, str] | None:
+    """(year, month, words): the first full date in the first 300 characters of a text that
+    says 今年 before its first figure, the date it was written, read when no title, headline,
+    lead or publication date gives a year."""
+    m = _TOP_DATE.search(text[:300])
+    if m is None or "今年" not in text[:600] or not (1 <= int(m[2]) <= 12 and 1 <= int(m[3]) <= 31):
+        return None
+    return int(m[1]), int(m[2]), m[0]
