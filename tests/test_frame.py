@@ -363,3 +363,13 @@ def test_a_date_at_the_top_dates_a_text_that_says_this_year():
     assert f.year == 2010 and (f.start_month, f.end_month) == (1, 9)
     # a date before the period ends is not the date of a text about that period
     assert frame("2010年3月1日讯 今年前三季度，国内生产总值同比增长10.6%。").year != 2010
+
+
+def test_the_only_place_of_its_level_named_once_at_the_top_is_the_region():
+    lead = "全省各级各部门认真贯彻总书记考察云南重要讲话精神，全省经济运行稳中有进。"
+    f = frame(lead + "\n上半年，全省地区生产总值增长5%。")
+    assert f.region == "云南省" and f.region_level == "province"
+    # named once deep in the text: a passing reference, not what the text is about
+    filler = "全省上下坚定信心、迎难而上，扎实推进各项工作落地见效。" * 12
+    f = frame("全省经济运行稳中有进。\n" + filler + "\n上半年，全省地区生产总值增长5%，高于云南0.2个百分点。")
+    assert f.region is None and f.region_level == "province"

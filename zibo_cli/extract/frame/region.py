@@ -143,6 +143,10 @@ _MENTIONS_MIN = 3
 
 
 _MENTIONS_ALONE = 2
+# a place named once is the text's only when it stands in the top of the text (title, lead), where a
+# text says what it is about (…中国式现代化临沧实践…); deeper, one mention is a passing reference
+# (县发改委要会同县督查…, 龙海市场, 朝阳东路)
+_ONCE_WITHIN = 300
 
 
 def region_by_mentions(text: str, level: str | None) -> tuple[str, str] | None:
@@ -162,11 +166,18 @@ def region_by_mentions(text: str, level: str | None) -> tuple[str, str] | None:
     fits = sorted(((n, c) for n, c in counts.items() if region_level(n) == level), key=lambda nc: -nc[1])
     if not fits:
         return None
-    alone = len(fits) == 1 and fits[0][1] >= _MENTIONS_ALONE  # the only place of its level, named twice
+    alone = len(fits) == 1 and (fits[0][1] >= _MENTIONS_ALONE  # the only place of its level, named twice
+                                or _first_at(body, fits[0][0]) < _ONCE_WITHIN)  # or once, at the top
     if not alone and (fits[0][1] < _MENTIONS_MIN or (len(fits) > 1 and fits[1][1] * 2 > fits[0][1])):
         return None
     name, n = fits[0]
     return name, f"body: {places.short_name(name)} named {n} times"
+
+
+def _first_at(body: str, name: str) -> int:
+    """Where ``body`` first writes the place, by its full or its short name."""
+    at = [i for i in (body.find(name), body.find(places.short_name(name) or name)) if i >= 0]
+    return min(at) if at else len(body)
 
 
 def mentions(text: str, region: str) -> int:
