@@ -373,3 +373,16 @@ def test_the_only_place_of_its_level_named_once_at_the_top_is_the_region():
     filler = "全省上下坚定信心、迎难而上，扎实推进各项工作落地见效。" * 12
     f = frame("全省经济运行稳中有进。\n" + filler + "\n上半年，全省地区生产总值增长5%，高于云南0.2个百分点。")
     assert f.region is None and f.region_level == "province"
+
+
+def test_a_text_naming_no_place_that_opens_on_its_month_is_that_months():
+    text = ("2019年5月份，规模以上工业增加值同比实际增长5.0%，比4月份回落0.4个百分点。"
+            "1-5月份，规模以上工业增加值同比增长6.0%。")
+    f = frame(text)
+    assert (f.year, f.start_month, f.end_month) == (2019, 5, 5)
+    # a table whose header names the month and the months to date keeps the range
+    f = frame("| 项目 | 单位 |\n3月 | 1-3月累计 |\n| 社会消费品零售总额 | 万元 | 387581 | 1173850 |")
+    assert (f.start_month, f.end_month) != (3, 3)
+    # a text that says which place it is about keeps the range from January
+    f = frame("5月份，全市规上工业增加值增长4%。1-5月，全市规上工业增加值增长6%。")
+    assert (f.start_month, f.end_month) == (1, 5)

@@ -119,11 +119,14 @@ def document_frame(text: str, meta: DocumentMeta, segments: list[Segment], *, ta
     if headline_year is not None:
         frame.note(f"headline: {headline_years[0][1][:40]} → year {headline_year}")
     lead = lead_period(segments)
-    if frame.region_level == "nation" and lead is not None:
+    if frame.region_level in ("nation", None) and lead is not None:
         # the national statistics report a month's figures on their own (5月份，规模以上工业增加值
-        # 增长5.0%。…1-5月份…): a national release that opens on its month is that month's
+        # 增长5.0%。…1-5月份…): a national release, or a text that names no place at all, that
+        # opens on its month (a line starting 2019年5月份，…) is that month's
         first = lead_periods(segments)[0]
-        if first[0].start_month == first[0].end_month > 1 and first[0].end_month == lead[0].end_month:
+        opens = frame.region_level == "nation" or re.search(
+            r"(?:^|\n)\s*(?:(?:19|20)\d{2}\s*年)?\s*" + re.escape(first[1]) + r"\s*[，,]", text[:600])
+        if opens and first[0].start_month == first[0].end_month > 1 and first[0].end_month == lead[0].end_month:
             lead = first
             if period is not None and period.start_month == 1 and period.end_month == first[0].end_month:
                 period = None
