@@ -24,10 +24,17 @@ import score_frames  # noqa: E402
 # tune 61/84/80/77/86%, measure 61/78/83/77/87%; after the audit of the type boundaries, batches
 # E–G (492 documents: the new ones are of the kinds the frame read worst, so the same rules score
 # lower on them) and the rules that followed: tune 78/86/85/88/85%, measure 76/83/85/82/88%.
+# Those floors hold on those 492 documents (score_frames.GENERATIONS). 2026-12-08: batch H (51) and
+# the task corpus's t41–t64 (24), of the kinds read worst, with the rules of that day: the whole
+# gold (567 documents) tune 77/88/86/87/87%, measure 72/82/85/80/88%.
 FLOORS = {
-    "tune": {"type": 0.77, "region": 0.85, "data_year": 0.84, "months": 0.87, "target_year": 0.85},
-    "measure": {"type": 0.75, "region": 0.83, "data_year": 0.84, "months": 0.81, "target_year": 0.87},
+    "tune": {"type": 0.76, "region": 0.87, "data_year": 0.85, "months": 0.86, "target_year": 0.86},
+    "measure": {"type": 0.71, "region": 0.81, "data_year": 0.84, "months": 0.79, "target_year": 0.87},
 }
+GENERATION_FLOORS = {"2026-12-07": {
+    "tune": {"type": 0.78, "region": 0.88, "data_year": 0.86, "months": 0.88, "target_year": 0.87},
+    "measure": {"type": 0.75, "region": 0.83, "data_year": 0.84, "months": 0.81, "target_year": 0.87},
+}}
 
 
 @pytest.fixture(scope="module")
@@ -72,4 +79,8 @@ def test_frame_scores_stay_at_or_above_their_floors():
     scores = json.loads(out.stdout)
     low = [f"{half} {field} {scores[half][field]:.0%} < {floor:.0%}"
            for half, floors in FLOORS.items() for field, floor in floors.items() if scores[half][field] < floor]
+    for name, by_half in GENERATION_FLOORS.items():
+        got = scores["generations"][name]
+        low += [f"(gold of {name}) {half} {field} {got[half][field]:.0%} < {floor:.0%}"
+                for half, floors in by_half.items() for field, floor in floors.items() if got[half][field] < floor]
     assert not low, "; ".join(low)
