@@ -59,6 +59,7 @@ class WrittenText:
         skip = set()
         for m in _PINYIN_ANNOT.finditer(self.source):  # (jié) readings: in the source, not the key
             skip.update(range(m.start(), m.end()))
+        self.skip = skip
         self.key, self.where = _key((i, ch) for i, ch in enumerate(simple) if i not in skip)
 
     def written(self, text: str | None) -> str | None:
@@ -72,7 +73,8 @@ class WrittenText:
         if at < 0:
             return text
         start, end = self.where[at], self.where[at + len(k) - 1] + 1
-        out = self.source[start:end]
+        # the span's own characters, less the readings inside it (鄉(xiāng)村 → 鄉村)
+        out = "".join(ch for i, ch in enumerate(self.source[start:end], start) if i not in self.skip)
         if _CELL_BREAKS.intersection(out) and not _CELL_BREAKS.intersection(text):
             return text
         return out
