@@ -88,3 +88,31 @@ def test_names_listed_after_a_lead_that_states_their_status():
     # examples (如…, …等) are no list
     assert status_lists(normalize("进展较快，如已完成的项目有：城区道路照明改造、农贸市场升级改造。").text, META) == []
     assert status_lists(normalize("已完成的项目有：城区道路照明改造、农贸市场升级改造等。").text, META) == []
+
+
+def test_a_numbered_title_line_takes_the_paragraphs_below_it_as_its_body():
+    text = ("已投入使用4项：\n"
+            "1.农村公路改造工程项目。\n"
+            "该项目计划投资2900万元，建设内容包括公路升级改造。完成项目投资2900万元，于7月全面完工并投入使用。\n"
+            "2.城区幼儿园建设项目。\n"
+            "该项目计划投资1790万元，建筑面积约3200平方米。完成项目投资1790万元，9月竣工交付。\n"
+            "3.危桥改造工程项目。\n"
+            "该项目计划投资320万元。完成项目投资320万元，已于6月底完成建设并已试运行。\n"
+            "正在推进2项：\n"
+            "1.污水管网改造项目。\n"
+            "该项目计划投资290万元，目前正在进行管道铺设，预计年底完工。\n"
+            "2.体育公园建设项目。\n"
+            "该项目计划投资500万元，因用地手续未办结，进度滞后。\n")
+    tasks = numbered_paragraphs(text, META)
+    assert [(t.seq, t.status) for t in tasks][:3] == [("1", "done"), ("2", "done"), ("3", "done")]
+    assert tasks[0].annual_target == "农村公路改造工程项目" and "投入使用" in tasks[0].progress
+    assert "正在推进" not in (tasks[0].progress or "")  # a colon heading ends the body
+    rest = [(t.status, t.reason) for t in tasks[3:]]
+    assert rest == [("not_done", None), ("not_done", "用地手续未办结")]
+
+
+def test_a_bare_title_line_does_not_swallow_a_report():
+    # numbered headings over whole sections of figures stay a report's headings
+    text = ("1.工业经济\n全市规上工业增加值增长5.2%，比上年同期提高0.3个百分点。\n"
+            "2.固定资产投资\n全市固定资产投资增长3.1%。\n3.消费市场\n社会消费品零售总额增长4.4%。\n")
+    assert numbered_paragraphs(text, META) == []

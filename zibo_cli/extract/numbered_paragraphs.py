@@ -71,6 +71,16 @@ def _task_title(title: str) -> bool:
 
 
 _HEADING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}、)[^，,。；;]{2,28}。?\s*$")
+# 已投入使用9项: / 正在推进的项目： — a short line that ends on a colon stands over the lines below it
+_COLON_HEADING = re.compile(r"^\s*[^，,。；;：:\d（(][^，,。；;：:]{1,20}[：:]\s*$")
+# how many unnumbered paragraphs a numbered title line (1.农村公路升级改造工程项目。) takes as its body
+_BODY_LINES = 4
+
+
+def _bare_title(rest: str) -> bool:
+    """A numbered line that is only a title (1.农村公路升级改造工程项目。): its body follows below."""
+    core = rest.strip().rstrip("。")
+    return 2 <= len(core) <= 40 and not re.search(r"[，,。；;：:]", core)
 
 
 def _runs(text: str) -> list[list[tuple[int, str, str, str]]]:
@@ -82,6 +92,7 @@ def _runs(text: str) -> list[list[tuple[int, str, str, str]]]:
     last = (0, "")
     heading, fresh = "", False
     offset = 0
+    body_lines = 0  # unnumbered paragraphs taken so far by the last item, a bare title
     for line in text.split("\n"):
         here = offset
         offset += len(line) + 1
@@ -93,6 +104,16 @@ def _runs(text: str) -> list[list[tuple[int, str, str, str]]]:
             heading, fresh = line.strip().rstrip("。"), True
             continue
         m = _LINE.match(line)
+        if not m and run and (body_lines or _bare_title(run[-1][2])) and body_lines < _BODY_LINES \
+                and not _COLON_HEADING.match(line):
+            o, s, rest, h = run[-1]  # 1.农村公路升级改造工程项目。 over 该项目计划投资…，已全面完工。
+            run[-1] = (o, s, rest.strip().rstrip("。") + "。" + line.strip(), h)
+            body_lines += 1
+            continue
+        if not m and _COLON_HEADING.match(line):
+            heading, fresh, body_lines = line.strip().rstrip("：:"), True, 0
+            continue
+        body_lines = 0
         if not m:
             if run:
                 runs.append(run)
@@ -180,8 +201,9 @@ def numbered_paragraphs(text: str, meta: DocumentMeta) -> list[Task]:
             head = heads[offset]
             if head and _HEAD_OPEN.search(head):
                 status = NOT_DONE  # under 正在推进项目: running, whatever it has done
-            elif head and _HEAD_DONE.search(head) and status == STATUS_UNKNOWN:
-                status = DONE
+            elif head and _HEAD_DONE.search(head) and (status == STATUS_UNKNOWN or (
+                    status == NOT_DONE and not _OPEN_WORDS.search(body) and not _RATE.search(body))):
+                status = DONE  # under 已投入使用9项: done, unless the item says what is still open
             cause = _CAUSE_FIRST.search(body) if status != DONE else None
             nxt = _NEXT.search(body) if status != DONE else None
             out.append(Task(seq=seq, status=status, annual_target=title, progress=body or None,
