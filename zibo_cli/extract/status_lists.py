@@ -7,6 +7,10 @@ Each name (set apart by ``、`` or ``；``) is a task with the lead's status; a 
 name is its department; a later sentence that names the task and says why (``城北污水处理厂扩建因征地
 拆迁未完成``) gives its reason. A list of fewer than two names, or one after 如 / 例如 (examples), or
 ending in 等 (not every one named) is not read. Seq is the order of naming.
+
+The status may also follow the names, with their number: ``“完善医疗服务”“加强食品安全管理”等十个项目已全部
+完成`` or ``A、B、C共3个项目均已竣工``. Here 等 does not make the list partial when the names counted are
+as many as the number it states; otherwise it is not read.
 """
 
 from __future__ import annotations
@@ -25,8 +29,59 @@ _UNIT_AFTER = re.compile(r"[（(](?P<u>[^()（）]{2,16}?(?:委员会|管委会|
 _CAUSE = re.compile(r"(?:因为|由于|因(?!此)|受)(?P<r>[^，。；;]{2,40})")
 
 
+_COUNTED = r"(?P<n>\d{1,2}|[一二三四五六七八九十两]{1,3})\s*(?:个|件|项)(?:民生)?(?:项目|事项|实事|工程)?"
+_TRAIL = re.compile(r"(?:等|共|这)" + _COUNTED +
+                    r"(?P<status>(?:已|均已|已经|都已|全部|已全部|均|已全面)(?:完成|建成|完工|竣工|办结|投入使用))")
+_CN = "一二三四五六七八九十"
+
+
+def _count(s: str) -> int | None:
+    """3, 十, 十二, 两 → their value."""
+    if s.isdigit():
+        return int(s)
+    s = s.replace("两", "二")
+    if len(s) == 1:
+        return _CN.index(s) + 1
+    if s[0] == "十":
+        return 10 + _CN.index(s[1]) + 1
+    if s[1] == "十":
+        return (_CN.index(s[0]) + 1) * 10 + (_CN.index(s[2]) + 1 if len(s) > 2 else 0)
+    return None
+
+
+def _names_before(text: str, end: int) -> list[str]:
+    """The names a clause lists right before ``end``: “A”“B”… quoted, or A、B、C."""
+    start = max(text.rfind(c, 0, end) for c in "。：:\n；;")
+    clause = text[start + 1:end]
+    quoted = re.findall(r"“([^”]{2,40})”", clause)
+    if len(quoted) >= 2 and re.search(r"”\s*$", clause):
+        return quoted
+    clause = re.split(r"[，,]", clause)[-1]
+    names = [n.strip() for n in clause.split("、") if n.strip()]
+    return names if len(names) >= 2 and all(len(n) <= 40 for n in names) else []
+
+
+def _trailing(text: str, meta: DocumentMeta) -> list[Task]:
+    """Names, then their number and their status: ``“A”“B”等2个项目已全部完成`` (module docstring)."""
+    for m in _TRAIL.finditer(text):
+        names = _names_before(text, m.start())
+        if not names or _count(m["n"]) != len(names):
+            continue
+        said = text[m.start():m.end()]
+        return [Task(seq=str(i), status=DONE, status_raw=m["status"], annual_target=name,
+                     progress=said.lstrip("等共这"), year=meta.year, start_month=meta.start_month,
+                     end_month=meta.end_month, char_offset=m.start(), region=meta.region, source="prose",
+                     quote=text[max(0, m.start() - 300):m.end()][-300:])
+                for i, name in enumerate(names, 1)]
+    return []
+
+
 def status_lists(text: str, meta: DocumentMeta) -> list[Task]:
     """The tasks ``text`` lists by name after a lead that states their status (module docstring)."""
+    return _leading(text, meta) or _trailing(text, meta)
+
+
+def _leading(text: str, meta: DocumentMeta) -> list[Task]:
     out: list[Task] = []
     seen: set[str] = set()
     for m in _LEAD.finditer(text):

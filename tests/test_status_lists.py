@@ -1,0 +1,36 @@
+"""Tasks listed by name with a status stated for the whole list (extract/status_lists.py). Every text
+here was written for these tests."""
+
+from __future__ import annotations
+
+from zibo_cli.extract.status_lists import status_lists
+from zibo_cli.models import DocumentMeta
+from zibo_cli.normalize import normalize
+
+META = DocumentMeta(year=2021, start_month=1, end_month=12)
+
+
+def read(text):
+    return [(t.seq, t.status, t.annual_target) for t in status_lists(normalize(text).text, META)]
+
+
+def test_quoted_names_then_their_number_and_status():
+    got = read("经视察，“完善医疗服务体系”“加强食品安全管理”“提升教育资源供给”等三个项目已全部完成。")
+    assert got == [("1", "done", "完善医疗服务体系"), ("2", "done", "加强食品安全管理"),
+                   ("3", "done", "提升教育资源供给")]
+
+
+def test_names_set_apart_by_commas_then_their_number():
+    got = read("今年以来，城北公园、老城区雨污分流、第二中学扩建共3个项目均已竣工。")
+    assert [g[2] for g in got] == ["城北公园", "老城区雨污分流", "第二中学扩建"] and {g[1] for g in got} == {"done"}
+
+
+def test_a_number_the_names_do_not_reach_is_an_open_list():
+    # 等十个项目 after three names: the others are not named, so nothing is read as the whole list
+    assert read("“完善医疗服务”“加强食品安全管理”“提升教育资源”等十个项目已全部完成。") == []
+    assert read("城北公园、老城区雨污分流等5个项目均已竣工。") == []
+
+
+def test_a_status_before_the_names_is_still_read_first():
+    got = read("已完成的项目有：城区道路照明改造、农贸市场升级改造。")
+    assert got == [("1", "done", "城区道路照明改造"), ("2", "done", "农贸市场升级改造")]
