@@ -116,3 +116,23 @@ def test_a_bare_title_line_does_not_swallow_a_report():
     text = ("1.工业经济\n全市规上工业增加值增长5.2%，比上年同期提高0.3个百分点。\n"
             "2.固定资产投资\n全市固定资产投资增长3.1%。\n3.消费市场\n社会消费品零售总额增长4.4%。\n")
     assert numbered_paragraphs(text, META) == []
+
+
+def test_bulleted_titles_under_short_headings_that_say_how_they_stand():
+    text = ("已完工项目\n"
+            "☑老旧路灯改造出新工程项目\n对4条道路的478盏路灯进行刷漆出新，该项目已于3月完成。\n"
+            "☑完善托育服务，打造首个公建民营托班项目\n托育中心重新布置教室，硬件装潢工作已于3月完成。\n"
+            "已启动实施项目\n"
+            "☑东蕾苑二期新建工程\n该项目于去年6月开工，目前主体完成约70%。\n"
+            "☑东昌路东延建设项目\n于3月初开工，目前完成总工程量的40%。\n")
+    tasks = numbered_paragraphs(text, META)
+    assert [(t.seq, t.status) for t in tasks] == [("1", "done"), ("2", "done"), ("3", "not_done"), ("4", "not_done")]
+    assert tasks[1].annual_target == "完善托育服务，打造首个公建民营托班项目"
+    assert tasks[2].category == "已启动实施项目"
+
+
+def test_a_title_line_that_says_the_work_is_done_keeps_no_body():
+    text = ("1.城区老旧小区改造12个，已全部完工。\n2.新建公厕8座，已全部建成。\n3.新增停车泊位300个，已完成。\n"
+            "全年共投入资金1.2亿元。\n")
+    tasks = numbered_paragraphs(text, META)
+    assert [t.status for t in tasks] == ["done"] * 3 and all("投入资金" not in (t.progress or "") for t in tasks)

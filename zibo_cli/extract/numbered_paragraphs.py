@@ -33,16 +33,21 @@ __all__ = ["numbered_paragraphs", "MIN_RUN"]
 
 MIN_RUN = 3
 _CN = "一二三四五六七八九十"
-_LINE = re.compile(r"^\s*(?:(?P<d>\d{1,2})\s*[.、．](?!\d)|[（(](?P<p>[一二三四五六七八九十]{1,2}|\d{1,2})[)）]|"
+_LINE = re.compile(r"^\s*(?:(?P<b>[☑☐✓✔√●○■□◆◇★☆▶►•▪])|(?P<d>\d{1,2})\s*[.、．](?!\d)|[（(](?P<p>[一二三四五六七八九十]{1,2}|\d{1,2})[)）]|"
                    r"(?P<c>[一二三四五六七八九十]{1,2})、)\s*(?P<rest>\S.*)$")
 _YEAR_DONE = re.compile(r"(?:超额|提前|全面|已经?|顺利)完成(?:了)?[^，。；]{0,12}(?:年度|全年)(?:目标)?任务|超额完成")
-_RATE = re.compile(r"(?:完成率|完成进度|进度)(?:为|达到?)?(\d+(?:\.\d+)?)%")
+_RATE = re.compile(r"(?:完成率|完成进度|进度)(?:为|达到?)?(\d+(?:\.\d+)?)%"
+                   r"|完成(?:了)?(?:总)?(?:工程量|工作量|投资|任务)?的?约?(\d+(?:\.\d+)?)%")
 _WORK = re.compile(r"完成|开工|施工|建设|推进|竣工|完工|建成|投入使用|进行|实施|封顶|招标|设计|滞后|尚未|未")
+# what a title line says of work done (城区老旧小区改造12个，已全部完工): then it is no bare title
+_WORK_DONE = re.compile(r"完成|完工|竣工|建成|投入使用|开工|施工|推进|滞后|尚未|未")
 _CAUSE_FIRST = re.compile(r"(?:因为|由于|因(?!此)|受)(?P<r>[^，。；;]{2,40})")
 
 
 def _number(m: re.Match[str]) -> tuple[str, int, str]:
     """(seq as written, its value, its style)."""
+    if m["b"]:
+        return "", 0, "b"  # a bullet: numbered by its place in the run
     if m["d"]:
         return m["d"], int(m["d"]), "d"
     if m["p"]:
@@ -73,14 +78,20 @@ def _task_title(title: str) -> bool:
 _HEADING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}、)[^，,。；;]{2,28}。?\s*$")
 # 已投入使用9项: / 正在推进的项目： — a short line that ends on a colon stands over the lines below it
 _COLON_HEADING = re.compile(r"^\s*[^，,。；;：:\d（(][^，,。；;：:]{1,20}[：:]\s*$")
+# 已完工项目 / 已启动实施项目: a short line of its own that says how the items below it stand
+_SHORT_HEADING = re.compile(r"^\s*(?=[^，,。；;：:\d]{2,12}\s*$)(?=.*(?:项目|事项|实事|工程|任务))"
+                            r"(?=.*(?:完工|完成|竣工|建成|启动|实施|推进|开工|在建|未|滞后|投用|投入使用)).*$")
 # how many unnumbered paragraphs a numbered title line (1.农村公路升级改造工程项目。) takes as its body
 _BODY_LINES = 4
 
 
 def _bare_title(rest: str) -> bool:
-    """A numbered line that is only a title (1.农村公路升级改造工程项目。): its body follows below."""
+    """A numbered line that is only a title (1.农村公路升级改造工程项目。, ☑完善托育服务，打造…托班项目):
+    one sentence that says no work done; its body follows below."""
     core = rest.strip().rstrip("。")
-    return 2 <= len(core) <= 40 and not re.search(r"[，,。；;：:]", core)
+    if not 2 <= len(core) <= 60 or re.search(r"[。；;：:]", core):
+        return False
+    return not re.search(r"[，,]", core) or not _WORK_DONE.search(core)
 
 
 def _runs(text: str) -> list[list[tuple[int, str, str, str]]]:
@@ -105,12 +116,12 @@ def _runs(text: str) -> list[list[tuple[int, str, str, str]]]:
             continue
         m = _LINE.match(line)
         if not m and run and (body_lines or _bare_title(run[-1][2])) and body_lines < _BODY_LINES \
-                and not _COLON_HEADING.match(line):
+                and not _COLON_HEADING.match(line) and not _SHORT_HEADING.match(line):
             o, s, rest, h = run[-1]  # 1.农村公路升级改造工程项目。 over 该项目计划投资…，已全面完工。
             run[-1] = (o, s, rest.strip().rstrip("。") + "。" + line.strip(), h)
             body_lines += 1
             continue
-        if not m and _COLON_HEADING.match(line):
+        if not m and (_COLON_HEADING.match(line) or _SHORT_HEADING.match(line)):
             heading, fresh, body_lines = line.strip().rstrip("：:"), True, 0
             continue
         body_lines = 0
@@ -120,6 +131,9 @@ def _runs(text: str) -> list[list[tuple[int, str, str, str]]]:
             run, last, heading = [], (0, ""), ""
             continue
         seq, value, style = _number(m)
+        if style == "b":  # bullets count on across the headings between them
+            value = last[0] + 1 if run and last[1] == "b" else 1
+            seq, fresh = str(value), False
         if value == 1 and not (fresh and run and style == last[1]):
             if run:
                 runs.append(run)
@@ -155,7 +169,7 @@ def _subject(text: str):
 def _status(body: str) -> str:
     rate = _RATE.search(body)
     if rate:
-        return DONE if float(rate[1]) >= 100 and not _OPEN_WORDS.search(body) else NOT_DONE
+        return DONE if float(rate[1] or rate[2]) >= 100 and not _OPEN_WORDS.search(body) else NOT_DONE
     if (_YEAR_DONE.search(body) or _finished(body)) and not _OPEN_WORDS.search(body):
         return DONE
     if _OPEN_WORDS.search(body) or _WORK.search(body):
