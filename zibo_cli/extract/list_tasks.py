@@ -151,10 +151,36 @@ def _headed_items(text: str, meta: DocumentMeta) -> list[Task]:
 
 
 
+# the parts of a section on one project: 1、项目完成情况： … 2、存在的问题： … 3、下一步工作打算： …
+_PART = re.compile(r"(?:^|\n)\s*(?:\d{1,2}\s*[、.．]\s*|[（(]\d{1,2}[)）]\s*)?(?P<label>(?:项目)?(?:完成|进展|推进|建设)情况|"
+                   r"存在(?:的)?(?:主要)?(?:问题|困难)|(?:下一步|下步)(?:工作)?(?:打算|计划|安排|措施|思路))\s*[：:]")
+
+
+def _parts(body: str) -> dict[str, str]:
+    """{progress, problem, next}: what a section's labelled parts say, each up to the next label."""
+    found = list(_PART.finditer(body))
+    out: dict[str, str] = {}
+    for i, m in enumerate(found):
+        said = body[m.end():found[i + 1].start() if i + 1 < len(found) else len(body)].strip()
+        key = "problem" if "问题" in m["label"] or "困难" in m["label"] else \
+            "next" if "下" in m["label"][:2] else "progress"
+        out.setdefault(key, re.sub(r"\s*\n\s*", "", said))
+    return out
+
+
+def _project_head(heading: str) -> bool:
+    """A heading that names a project (宁都第二水厂, 中山大道延伸段（职校—梅江大桥段）)."""
+    from .named_projects import project_words
+
+    bare = re.sub(r"[（(][^()（）]*[)）]\s*$", "", heading).strip()
+    return bool(re.search(r"(?:" + project_words()["noun"].pattern + r"|段|酒店)$", bare))
+
+
 def _sections(text: str, meta: DocumentMeta) -> list[Task]:
     for level in (1, 2):
         found = [s for s in sections(text, level)
-                 if _SECTION_HEAD.search(s.heading) and not _NOT_TASK_HEAD.search(s.heading) and s.body]
+                 if (_SECTION_HEAD.search(s.heading) or _project_head(s.heading) or _PART.search(s.body))
+                 and not _NOT_TASK_HEAD.search(s.heading) and s.body]
         if len(found) < 2:
             continue
         out = []
@@ -168,13 +194,27 @@ def _sections(text: str, meta: DocumentMeta) -> list[Task]:
                 status = STATUS_UNKNOWN
             nxt = _NEXT.search(body)
             progress = body[:min([m.start() for m in (_REASON.search(body), nxt) if m] or [len(body)])]
+            parts = _parts(s.body)
+            if status == DONE and ("problem" in parts or "next" in parts or nxt):
+                status = NOT_DONE  # problems or work still to do (下一步要…): not finished
+            if parts:  # labelled parts say what each is
+                progress = parts.get("progress", progress)
+            reason = (_first_item(parts["problem"]) if "problem" in parts else _reason(body)) if status != DONE else None
+            steps = _first_item(parts["next"]) if "next" in parts else (nxt["n"].strip() if nxt else None)
             out.append(_new(s.number, meta, s.offset, status=status, annual_target=s.heading,
-                            progress=progress.strip() or None, reason=_reason(body) if status != DONE else None,
-                            next_steps=nxt["n"].strip() if nxt else None, departments=_units(body),
+                            progress=progress.strip() or None, reason=reason,
+                            next_steps=steps, departments=_units(body),
                             quote=f"{s.heading}。{body}"[:300]))
         if sum(1 for t in out if t.status != STATUS_UNKNOWN) * 2 >= len(out):
             return out
     return []
+
+
+def _first_item(said: str) -> str:
+    """The first of a part's items (①征地难；②需要确定… → 征地难), or the part up to its first 。."""
+    items = [i.strip("；;。 ") for i in re.split(r"[①②③④⑤⑥⑦⑧⑨⑩]|(?<![\d.])\d[、．.](?!\d)", said) if i.strip("；;。 ")]
+    first = items[0] if items else said
+    return re.split(r"[。；;]", first)[0].strip() or first
 
 
 # a section that says what has been done so far (目前发展到300余只, 已经投入10万余元): under way
