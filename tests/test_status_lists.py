@@ -34,3 +34,14 @@ def test_a_number_the_names_do_not_reach_is_an_open_list():
 def test_a_status_before_the_names_is_still_read_first():
     got = read("已完成的项目有：城区道路照明改造、农贸市场升级改造。")
     assert got == [("1", "done", "城区道路照明改造"), ("2", "done", "农贸市场升级改造")]
+
+
+def test_a_status_and_a_number_then_as_many_names():
+    got = [(t.seq, t.status, t.annual_target, t.departments) for t in status_lists(normalize(
+        "全年计划竣工项目12项；其中提前竣工3项，为城北污水厂，滨河大道，市电力公司的东郊变电站工程；"
+        "未按期竣工2项，为新建中药饮片基地项目，采煤沉陷区搬迁安置二期工程。").text, META)]
+    assert got == [("1", "done", "城北污水厂", []), ("2", "done", "滨河大道", []),
+                   ("3", "done", "东郊变电站工程", ["市电力公司"]),
+                   ("4", "not_done", "新建中药饮片基地项目", []), ("5", "not_done", "采煤沉陷区搬迁安置二期工程", [])]
+    # a number the names do not match: not read
+    assert read("其中提前竣工4项，为城北污水厂，滨河大道。") == []

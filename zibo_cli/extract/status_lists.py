@@ -10,7 +10,9 @@ ending in 等 (not every one named) is not read. Seq is the order of naming.
 
 The status may also follow the names, with their number: ``“完善医疗服务”“加强食品安全管理”等十个项目已全部
 完成`` or ``A、B、C共3个项目均已竣工``. Here 等 does not make the list partial when the names counted are
-as many as the number it states; otherwise it is not read.
+as many as the number it states; otherwise it is not read. And a status may come first with its number:
+``其中提前竣工4项，为A，B，C，D；未按期竣工4项，为E，F，G，H`` (names set apart by commas are read only when
+they are exactly as many; an owner before 的 is the department: 省电力公司的古交电厂三期送出工程).
 """
 
 from __future__ import annotations
@@ -76,9 +78,37 @@ def _trailing(text: str, meta: DocumentMeta) -> list[Task]:
     return []
 
 
+# 其中提前竣工4项，为A，B，C，D；未按期竣工4项，为E，F，G，H。: a status, a number, then as many names
+_COUNTED_LEAD = re.compile(r"(?P<head>(?:提前|按期|如期|已经?|全面)?(?:竣工|完工|建成|完成|办结|投用)|"
+                           r"(?P<open>未按期(?:竣工|完工|开工|完成)|未(?:竣工|完工|开工|完成|办结)|尚未(?:竣工|完工|开工|完成)|"
+                           r"进展滞后|进度滞后|推进缓慢))(?:的)?(?:项目|工程)?" + _COUNTED.replace("(?:项目|事项|实事|工程)?", "") +
+                           r"[，,]?(?:分别)?(?:为|是|包括)[：:]?(?P<list>[^；;。\n]+)")
+# 省电力公司的古交电厂三期送出工程: the owner, then its project
+_OWNER = re.compile(r"^(?P<u>[\u4e00-\u9fff]{2,12}?(?:公司|集团|局|委员会|委|办|中心))的(?P<name>.{4,})$")
+
+
+def _counted(text: str, meta: DocumentMeta) -> list[Task]:
+    """Tasks named after their status and their number, as many names as it says (module docstring)."""
+    out: list[Task] = []
+    for m in _COUNTED_LEAD.finditer(text):
+        names = [n.strip() for n in re.split(r"[，,、]", m["list"]) if n.strip()]
+        if _count(m["n"]) != len(names) or len(names) < 2 or any(len(n) > 60 for n in names):
+            continue
+        status = NOT_DONE if m["open"] else DONE
+        for name in names:
+            owner = _OWNER.match(name)
+            out.append(Task(seq=str(len(out) + 1), status=status, status_raw=m["head"],
+                            annual_target=owner["name"] if owner else name,
+                            departments=[owner["u"]] if owner else [], progress=m["head"],
+                            year=meta.year, start_month=meta.start_month, end_month=meta.end_month,
+                            char_offset=m.start(), region=meta.region, source="prose", category=m["head"],
+                            quote=m[0][:300]))
+    return out
+
+
 def status_lists(text: str, meta: DocumentMeta) -> list[Task]:
     """The tasks ``text`` lists by name after a lead that states their status (module docstring)."""
-    return _leading(text, meta) or _trailing(text, meta)
+    return _leading(text, meta) or _counted(text, meta) or _trailing(text, meta)
 
 
 def _leading(text: str, meta: DocumentMeta) -> list[Task]:
