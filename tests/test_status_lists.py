@@ -45,3 +45,8 @@ def test_a_status_and_a_number_then_as_many_names():
                    ("4", "not_done", "新建中药饮片基地项目", []), ("5", "not_done", "采煤沉陷区搬迁安置二期工程", [])]
     # a number the names do not match: not read
     assert read("其中提前竣工4项，为城北污水厂，滨河大道。") == []
+
+
+def test_names_then_their_number_and_early_completion():
+    got = read("31个项目完成月度计划，其中，社会治安综合治理保险、城区夜景灯光改造提升工程等2个项目提前完成。")
+    assert got == [("1", "done", "社会治安综合治理保险"), ("2", "done", "城区夜景灯光改造提升工程")]
