@@ -378,6 +378,7 @@ def test_numbered_subitems_on_their_own_lines():
     ("市发展改革委市统计局", ["市发展改革委", "市统计局"]),
     ("国家统计局淄博调查队提供数据", ["国家统计局淄博调查队"]),
     ("<p>市发展改革委 高青县政府</p>", ["市发展改革委", "高青县政府"]),
+    ("市发改委、相关县（市、区）政府", ["市发改委", "相关县（市、区）政府"]),  # no split inside brackets
     ("", []),
 ])
 def test_split_departments(raw, depts):

@@ -39,6 +39,17 @@ _NO_DEPT = {"", "等", "按职责分工负责", "各成员单位", "无", "暂�
             "\\", "null", "none", "待定"}
 
 
+def _split_outside_brackets(s: str) -> list[str]:
+    """``s`` split at the marks between units, but not inside brackets: 相关县（市、区）政府 is one unit."""
+    masked = re.sub(r"[（(][^()（）]{0,12}[)）]", lambda m: "\0" * len(m[0]), s)
+    out, start = [], 0
+    for m in _DEPT_SPLIT.finditer(masked):
+        out.append(s[start:m.start()])
+        start = m.end()
+    out.append(s[start:])
+    return out
+
+
 def split_departments(raw: str | None) -> list[str]:
     """The responsible units a 责任单位 cell names, notes such as 提供数据 or (牵头) removed.
 
@@ -49,7 +60,7 @@ def split_departments(raw: str | None) -> list[str]:
         return []
     s = _DEPT_LABEL.sub(" ", s)
     out: list[str] = []
-    for part in _DEPT_SPLIT.split(s):
+    for part in _split_outside_brackets(s):
         part = part.strip("：:。.")
         if not part:
             continue
