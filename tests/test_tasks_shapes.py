@@ -152,3 +152,18 @@ def test_a_count_cut_by_a_line_end_is_no_count_and_the_next_sentence_is_still_re
     text = "推进缓慢的有\n5项滞后。"  # 的有\n5 runs over the line's end; 5项 starts the next line
     assert _counting_sentences(text) == [(7, "5项滞后。")]
     assert [(c.label, c.count, c.char_offset) for c in status_counts(text)] == [("滞后", 5, 7)]
+
+
+def test_an_items_result_on_the_line_after_it_gives_its_status_and_progress():
+    from zibo_cli.models import DocumentMeta as _Meta
+
+    text = ("1.科技园项目（一期），要求6月底完成地面附属物清理。责任单位：高新区。\n"
+            "督查结果：任务完成较好。已完成地面附属物清理任务，并圈建起围墙。\n"
+            "2.水科技产业园项目，要求6月底完成物探。责任单位：高新区。\n"
+            "督查结果：工作推进缓慢。物探未做。\n"
+            "3.绿色印刷产业化项目，要求6月底完成厂房主体。责任单位：宛城区。\n"
+            "督查结果：工作推进中。中、西段已完工，东段工程正在施工。\n")
+    got = [(t.seq, t.status, t.departments, t.progress) for t in prose_tasks(text, _Meta(year=2014))]
+    assert got == [("1", "done", ["高新区"], "任务完成较好。已完成地面附属物清理任务，并圈建起围墙。"),
+                   ("2", "not_done", ["高新区"], "工作推进缓慢。物探未做。"),
+                   ("3", "not_done", ["宛城区"], "工作推进中。中、西段已完工，东段工程正在施工。")]

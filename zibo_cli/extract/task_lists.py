@@ -9,7 +9,8 @@ items rather than a table:
     责任单位：立山经济开发区
 
 A numbered item is a task when it names its responsible unit (牵头单位/牵头部门/责任单位 …),
-on its own line or on the lines right after it. Its status comes from what it says
+on its own line or on the lines right after it; a line after those that says how it stands
+(督查结果：…, 进展情况：…) gives its status and progress. Its status comes from what it says
 (进度较慢, 未完成, 滞后, and on schedule — 达到序时进度, 正常推进 — → not_done; 已完成, 提前完成
 → done), else ``unknown``; its 序号 is the item's number.
 
@@ -35,7 +36,8 @@ _LEAD = re.compile(r"牵头|主办|主责")
 _NOT_DONE_WORDS = re.compile(r"未完成|未能完成|进度(?:相对)?(?:较)?慢|推进缓慢|进展缓慢|进度滞后|滞后|偏慢|未开工|"
                              r"未达到序时|未达序时|落后于序时|严重滞后|尚未|推进难度较大")
 _DONE_WORDS = re.compile(r"已完成|提前完成|超额完成|全面完成|已全部完成|全部完成")
-_ON_SCHEDULE_WORDS = re.compile(r"达到序时进度|符合序时进度|按序时推进|序时推进|正常推进|按计划推进|超序时进度")
+_ON_SCHEDULE_WORDS = re.compile(r"达到序时进度|符合序时进度|按序时推进|序时推进|正常推进|按计划推进|超序时进度|"
+                                r"(?:工作|项目|有序|正在)推进中|正在(?:施工|建设|实施|推进)")
 
 
 def status_of_words(text: str) -> str:
@@ -78,9 +80,12 @@ def prose_tasks(text: str, meta: DocumentMeta) -> list[Task]:
             labels.extend(follow)
             j += 1
         follows = bool(tasks) and i == run_end and seq.isdigit() and int(seq) == int(tasks[-1].seq) + 1
+        result = _RESULT.match(lines[j][1]) if j < len(lines) and (labels or follows) else None
+        if result:  # 督查结果：工作推进缓慢。物探、地探未做。 on the line after the item
+            j += 1
         if labels or follows:
             # an item that names no unit but carries on a run of tasks is a task too
-            tasks.append(_task(seq, body, labels, off, meta, len(tasks)))
+            tasks.append(_task(seq, body, labels, off, meta, len(tasks), result["r"].strip() if result else None))
             run_end = j
         i = j if j > i + 1 else i + 1
     # numbering that counts up from 1 is a list; stray numbered lines are not tasks
@@ -89,8 +94,12 @@ def prose_tasks(text: str, meta: DocumentMeta) -> list[Task]:
     return tasks
 
 
+# the line after an item that says how it stands: 督查结果：…, 进展情况：…
+_RESULT = re.compile(r"^\s*(?:督查|督办|检查|考核|办理|推进|进展|完成|落实|整改)(?:结果|情况)\s*[:：]\s*(?P<r>.+)$")
+
+
 def _task(seq: str, body: str, labels: list[re.Match[str]], offset: int, meta: DocumentMeta,
-          index: int) -> Task:
+          index: int, result: str | None = None) -> Task:
     lead = [m for m in labels if _LEAD.search(m["label"])]
     ordered = lead + [m for m in labels if m not in lead]
     departments: list[str] = []
@@ -101,10 +110,15 @@ def _task(seq: str, body: str, labels: list[re.Match[str]], offset: int, meta: D
     first = _DEPT_LABEL.search(body)
     target = body[:first.start()].rstrip("，,；;。 ") if first else body
     rest = body[labels[-1].end():].lstrip("。；;，, ") if labels and labels[-1].string is body else ""
-    task = Task(seq=seq, status=status_of_words(body), annual_target=target or None, progress=rest or None,
+    status = status_of_words(result) if result else STATUS_UNKNOWN
+    if status == STATUS_UNKNOWN:
+        status = status_of_words(body)
+    task = Task(seq=seq, status=status, annual_target=target or None, progress=result or rest or None,
                 departments=departments, departments_raw="；".join(f"{m['label']}：{m['units']}" for m in ordered),
                 year=meta.year, start_month=meta.start_month, end_month=meta.end_month, row_index=index,
-                char_offset=offset, region=meta.region, source="list")
+                char_offset=offset, region=meta.region,
+                # its result line is prose: its figures are read as the prose they are, not as cells
+                source="prose" if result else "list")
     return task
 
 
