@@ -8,7 +8,7 @@ from pathlib import Path
 
 EXTRACT = Path(__file__).resolve().parents[1] / "zibo_cli" / "extract"
 LIMIT = 400
-TOO_LONG = {"frame.py"}  # being split in its own branch
+TOO_LONG: set[str] = set()  # none left: frame/ and task_table/ are packages now
 
 
 def lines(path: Path) -> int:
@@ -21,5 +21,5 @@ def test_extract_modules_are_short():
 
 
 def test_the_list_of_long_modules_only_shrinks():
-    short = [name for name in TOO_LONG if lines(EXTRACT / name) <= LIMIT]
+    short = [name for name in TOO_LONG if not (EXTRACT / name).exists() or lines(EXTRACT / name) <= LIMIT]
     assert not short, f"{short} is short enough now: take it off TOO_LONG"
