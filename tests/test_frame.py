@@ -386,3 +386,10 @@ def test_a_text_naming_no_place_that_opens_on_its_month_is_that_months():
     # a text that says which place it is about keeps the range from January
     f = frame("5月份，全市规上工业增加值增长4%。1-5月，全市规上工业增加值增长6%。")
     assert (f.start_month, f.end_month) == (1, 5)
+
+
+def test_a_budget_report_on_last_year_and_this_years_draft_is_dated_as_a_work_report():
+    text = ("关于某县2022年预算执行情况和2023年预算草案的报告\n"
+            "2022年，全县一般公共预算收入完成8.2亿元，增长5%。2023年一般公共预算收入预期增长6%。")
+    f = frame(text)
+    assert f.type == "other" and (f.year, f.start_month, f.end_month, f.target_year) == (2022, 1, 12, 2023)

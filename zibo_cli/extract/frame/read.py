@@ -28,6 +28,10 @@ from .region import (
 from .years import BARE_YEAR, data_years, publication, year_in_book_title, year_of_lead, years_in_headlines
 
 
+# a budget report (or any report) on last year's execution and this year's draft: dated as a work report
+_LAST_AND_NEXT = re.compile(r"执行情况.{0,4}(?:和|与|及).{0,10}(?:预算|计划)(?:（?草案）?)")
+
+
 def document_frame(text: str, meta: DocumentMeta, segments: list[Segment], *, task_table: bool = False,
                    user: dict | None = None) -> Frame:
     """The document, decided once: its type first, then its region, data year, months, target
@@ -46,6 +50,8 @@ def document_frame(text: str, meta: DocumentMeta, segments: list[Segment], *, ta
             mode = "period"
         elif re.search(r"政府工作报告|人代会|人大.{0,8}会议|两会|计划执行情况与|计划草案|向大会报告工作|报告回顾", text[:3000]):
             mode = "review_plan"
+    elif dtype == "other" and _LAST_AND_NEXT.search(ev.head):
+        mode = "review_plan"  # 2022年预算执行情况和2023年预算草案: last year's done, this year's set
     kind = {"review_plan": WORK_REPORT, "plan": PLAN, "annual": BULLETIN}.get(mode, REPORT)
     frame = Frame(kind=kind, type=dtype)
     frame.why["type"] = "; ".join(why)
