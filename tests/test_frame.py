@@ -393,3 +393,8 @@ def test_a_budget_report_on_last_year_and_this_years_draft_is_dated_as_a_work_re
             "2022年，全县一般公共预算收入完成8.2亿元，增长5%。2023年一般公共预算收入预期增长6%。")
     f = frame(text)
     assert f.type == "other" and (f.year, f.start_month, f.end_month, f.target_year) == (2022, 1, 12, 2023)
+
+
+def test_a_plan_with_no_year_in_its_title_takes_the_year_it_plans_for_from_its_body():
+    f = frame("某乡工作要点\n一、2023年工作要点\n2023年是“十四五”承上启下之年。全乡预期目标：财政收入增长8%。")
+    assert f.type == "plan" and f.target_year == 2023 and f.year is None

@@ -24,6 +24,9 @@ from .years import (
     year_of_top_date,
 )
 
+# 2023年工作要点, 2023年全乡主要预期目标: the year a plan sets its targets and tasks for
+_PLANNED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年度?[^。；;\n\d]{0,12}?(?:工作要点|工作目标|目标任务|预期目标|工作计划|重点工作|主要目标)")
+
 # a work report's own title: its year is the year it is given in, not the year it reviews
 _NAMES_REPORT = re.compile(r"政府工作报告|工作报告|计划(?:草案)?|工作要点|方案")
 
@@ -87,6 +90,13 @@ def report_years(frame: Frame, mode: str, text: str, title: str, title_year, hea
             ahead = bool(re.match(r"(?:19|20)\d{2}\s*年\s*是", lead_year[1]))
             report_year = lead_year[0] + (0 if ahead else 1)
             where = f"lead: {lead_year[1]}" + ("" if ahead else " (the year reviewed)")
+    if report_year is None and mode in ("plan", "review_plan"):
+        planned = _PLANNED_YEAR.search(text[:2000])  # 2023年工作要点 / 2023年工作目标和工作措施
+        if planned:  # the year it plans for; which year it reviews, if any, it does not say
+            frame.target_year = int(planned[1])
+            frame.why["target_year"] = f"body: {planned[0]}"
+            frame.note(f"{frame.type}: targets {frame.target_year} ({planned[0]})")
+            return
     if report_year is None:
         if mode == "review_plan" and _REVIEW_CUE.search(text[:4000]):
             frame.start_month, frame.end_month = 1, 12  # the year it reviews, whichever it is
