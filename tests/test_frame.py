@@ -398,3 +398,11 @@ def test_a_budget_report_on_last_year_and_this_years_draft_is_dated_as_a_work_re
 def test_a_plan_with_no_year_in_its_title_takes_the_year_it_plans_for_from_its_body():
     f = frame("某乡工作要点\n一、2023年工作要点\n2023年是“十四五”承上启下之年。全乡预期目标：财政收入增长8%。")
     assert f.type == "plan" and f.target_year == 2023 and f.year is None
+
+
+def test_a_text_comparing_the_nations_regions_is_the_nations_though_it_never_writes_quanguo():
+    f = frame("5月份，规模以上工业增加值同比增长5.0%。分地区看，东部地区增长4.8%，中部地区增长6.1%，西部地区增长5.9%。")
+    assert f.region is None and f.region_level == "nation"
+    # a city's text keeps its own level
+    f = frame("5月份，全市规上工业增加值增长5.0%，东部地区各县区增长较快，中部地区平稳。")
+    assert f.region_level == "city"

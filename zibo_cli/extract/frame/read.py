@@ -18,6 +18,7 @@ from .region import (
     WHOLE_WORD,
     mentions,
     named_region,
+    national_cue,
     refined,
     region_by_mentions,
     region_by_short_title,
@@ -26,7 +27,6 @@ from .region import (
     zone_or_township,
 )
 from .years import BARE_YEAR, data_years, publication, year_in_book_title, year_of_lead, years_in_headlines
-
 
 # a budget report (or any report) on last year's execution and this year's draft: dated as a work report
 _LAST_AND_NEXT = re.compile(r"执行情况.{0,4}(?:和|与|及).{0,10}(?:预算|计划)(?:（?草案）?)")
@@ -97,6 +97,11 @@ def document_frame(text: str, meta: DocumentMeta, segments: list[Segment], *, ta
     if frame.region is None and unnamed is not None:
         frame.region_level = unnamed[0]
         frame.why["region"] = f"lead: {unnamed[1]}"
+    if frame.region is None and frame.region_level is None:
+        cue = national_cue(text)  # 分地区看，东部地区…中部地区…: the nation's, though it never writes 全国
+        if cue is not None:
+            frame.region_level = cue[0]
+            frame.why["region"] = f"body: {cue[1]} (level only)"
 
     period: Period | None = None
     title_year = None

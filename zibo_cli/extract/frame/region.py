@@ -174,6 +174,23 @@ def region_by_mentions(text: str, level: str | None) -> tuple[str, str] | None:
     return name, f"body: {places.short_name(name)} named {n} times"
 
 
+# the nation's regions compared (分地区看，东部地区…中部地区…), or China named again and again: a text
+# about the whole country that never writes 全国
+_FOUR_REGIONS = re.compile(r"东部地区[^。]{0,80}(?:中部|西部|东北)地区")
+_CHINA = re.compile(r"中国(?!共产党|特色|式)|我国")
+
+
+def national_cue(text: str) -> tuple[str, str] | None:
+    """("nation", words) when a text that names no level of its own is about the whole country."""
+    top = text[:4000]
+    m = _FOUR_REGIONS.search(top)
+    if m:
+        return "nation", m[0][:12]
+    if len(_CHINA.findall(top)) >= 3:
+        return "nation", "中国 named again and again"
+    return None
+
+
 def _first_at(body: str, name: str) -> int:
     """Where ``body`` first writes the place, by its full or its short name."""
     at = [i for i in (body.find(name), body.find(places.short_name(name) or name)) if i >= 0]
