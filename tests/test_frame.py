@@ -406,3 +406,13 @@ def test_a_text_comparing_the_nations_regions_is_the_nations_though_it_never_wri
     # a city's text keeps its own level
     f = frame("5月份，全市规上工业增加值增长5.0%，东部地区各县区增长较快，中部地区平稳。")
     assert f.region_level == "city"
+
+
+def test_a_zone_or_a_township_that_calls_itself_quanqu_keeps_its_level():
+    f = frame("今年以来，高新区锚定高质量发展目标。1至9月，全区经济运行平稳，高新区园区实现规上工业总产值405亿元。")
+    assert f.region is None and f.region_level == "zone"
+    f = frame("上半年，街道党工委团结带领全区干部群众，街道办事处完成固定资产投资3亿元，全区经济平稳。")
+    assert f.region_level == "township"
+    # a district's text that names its zones and towns now and then stays the district's
+    f = frame("上半年，全区实现地区生产总值120亿元，增长5%。区委区政府推动各镇政府和开发区加快发展，全区经济平稳。")
+    assert f.region_level == "district"

@@ -23,6 +23,7 @@ from .region import (
     region_by_mentions,
     region_by_short_title,
     region_level,
+    smaller_self,
     unnamed_level,
     zone_or_township,
 )
@@ -97,6 +98,10 @@ def document_frame(text: str, meta: DocumentMeta, segments: list[Segment], *, ta
     if frame.region is None and unnamed is not None:
         frame.region_level = unnamed[0]
         frame.why["region"] = f"lead: {unnamed[1]}"
+        local = smaller_self(text, unnamed[0])  # 全区 of a 高新区, 全区 over a 街道's own words
+        if local is not None:
+            frame.region_level = local[0]
+            frame.why["region"] = f"body: {local[1]}"
     if frame.region is None and frame.region_level is None:
         cue = national_cue(text)  # 分地区看，东部地区…中部地区…: the nation's, though it never writes 全国
         if cue is not None:

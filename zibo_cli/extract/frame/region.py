@@ -191,6 +191,29 @@ def national_cue(text: str) -> tuple[str, str] | None:
     return None
 
 
+# a zone's or a township's words of itself; 全区 / 我区 of a 高新区 is the zone, not a district
+_ZONE_SELF = re.compile(r"管委会|高新区|开发区|经开区|园区|示范区|保税区|新区")
+_TOWN_SELF = re.compile(r"全镇|我镇|本镇|(?<![乡各])镇(?:党委|政府|人民政府)|全乡|我乡|本乡|(?<![各])乡(?:党委|政府|人民政府)|"
+                        r"全街道|我街道|本街道|(?<![各镇乡、])街道(?!和|、|等)")
+_DISTRICT_SELF = re.compile(r"全区|我区|区委|区政府")
+
+
+def smaller_self(text: str, level: str) -> tuple[str, str] | None:
+    """(zone or township, words) when a text whose 全区/全县 named no place speaks of itself as a zone
+    (高新区…管委会, twice or more, no less often than 全区) or a township (全镇, 街道办事处 …)."""
+    if level not in ("district", "county"):
+        return None
+    top = text[:3000]
+    district = len(_DISTRICT_SELF.findall(top))
+    town = _TOWN_SELF.findall(top)
+    if len(town) >= 2 and len(town) >= district:
+        return "township", f"{town[0]} named {len(town)} times"
+    zone = _ZONE_SELF.findall(top)
+    if level == "district" and len(zone) >= 2 and len(zone) >= district:
+        return "zone", f"{zone[0]} named {len(zone)} times"
+    return None
+
+
 def _first_at(body: str, name: str) -> int:
     """Where ``body`` first writes the place, by its full or its short name."""
     at = [i for i in (body.find(name), body.find(places.short_name(name) or name)) if i >= 0]
