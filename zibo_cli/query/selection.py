@@ -105,6 +105,10 @@ def figure_aliases(row: dict[str, Any]) -> list[str]:
     raw = row.get("raw_name")
     if raw and raw != row["name"] and raw not in out:
         out.append(raw)
+        plan = _PLAN_SHARE.fullmatch(raw)
+        if plan and "投资" in plan["base"] and plan["name"].endswith("投资"):
+            # 完成投资占年计划投资比例 is what reports call 完成投资占年计划比例: the plan's 投资 repeats the name's
+            out.append(f"{plan['name']}{plan['verb']}{plan['base'].replace('投资', '')}比例")
     if row.get("measure") == "share" and not _SHARE_WORDS.search(row["name"]):
         out.append(row["name"] + "占比")  # a share of 工业投资 is what reports call 工业投资占比
     for short, full in (("GDP", "地区生产总值"), ("地区生产总值", "GDP")):
@@ -114,6 +118,7 @@ def figure_aliases(row: dict[str, Any]) -> list[str]:
 
 
 _SHARE_WORDS = re.compile(r"占|比重|比例")
+_PLAN_SHARE = re.compile(r"(?P<name>.+?)(?P<verb>占|完成)(?P<base>(?:全年|年度|年|本年)[^占]{0,6}?(?:计划|目标)[^占]{0,4}?)比例")
 _SHARE_ASKED = re.compile(r"(?:占比|所占比重|比重)$")
 
 
