@@ -132,7 +132,7 @@ def test_many_warnings_are_summed_up_by_kind(zibo, tmp_path):
 
 
 def test_warning_kinds_leave_out_numbers_and_names():
-    from zibo_cli.cli.ingest import warning_kind
+    from zibo_cli.commands.ingest import warning_kind
 
     assert warning_kind("5 characters were lost to encoding ('?')") == "N characters were lost to encoding ('?')"
     assert warning_kind("same content as /a/b.txt; not stored twice") == "same content as another file; not stored twice"
@@ -141,7 +141,7 @@ def test_warning_kinds_leave_out_numbers_and_names():
 def test_a_quiet_ingest_keeps_only_what_it_reports(zibo, tmp_path):
     """-q over many files holds a count by status and the files with something to say, not every
     result (memory flat over 100,000 files), and still ends with the right line and exit code."""
-    from zibo_cli.cli.ingest import Results
+    from zibo_cli.commands.ingest import Results
     from zibo_cli.ingest import IngestResult
 
     kept = Results(keep_all=False)

@@ -100,6 +100,7 @@ def test_what_the_fast_parser_leaves_to_typer():
     assert parse(["docs", "--json", "--help"]) is None
     assert parse(["indicator", "--kind", "both", "--json"]) is None  # typer says what --kind takes
     assert parse(["targets", "--year", "x", "--json"]) is None
+    assert parse(["tasks", "--limit", "-1", "--json"]) is None  # out of its range: typer says so
     assert parse(["tasks", "-is", "done", "--json"]) is None  # bundled short options
     assert parse(["compare", "2024H1", "--json"]) is None  # a missing argument
     assert parse(["ingest", "x", "--json"]) is None  # not a query
@@ -108,12 +109,16 @@ def test_what_the_fast_parser_leaves_to_typer():
 
 
 def test_the_fast_parser_knows_exactly_the_typer_options():
-    """Every option and argument of each command as typer declares it, and nothing else."""
+    """For every command with a fast path (options.FAST), the fast parser and the full CLI, both
+    built from the one table, know every option and argument as typer declares it, and nothing
+    else."""
     from typer.main import get_command
 
     from zibo_cli.cli import app
+    from zibo_cli.cli.options import FAST
 
     group = get_command(app)
+    assert set(SPECS) == set(FAST)
     for name, spec in SPECS.items():
         command = group.commands[name]
         declared: dict[str, tuple[str, str]] = {}
@@ -124,43 +129,17 @@ def test_the_fast_parser_knows_exactly_the_typer_options():
                 continue
             if p.name in ("json_", "csv_", "tsv_", "nl_", "help"):
                 continue
-            kind = FLAG if p.is_flag else MULTI if p.multiple else INT if p.type.name in ("int", "integer") else "text"
+            kind = FLAG if p.is_flag else MULTI if p.multiple else INT if p.type.name in ("int", "integer", "int range") else "text"
             for opt in p.opts:
                 declared[opt] = (p.name, kind)
         assert tuple(args) == spec.args, name
         assert declared == spec.options, name
+        for dest, (low, high) in spec.ranges.items():
+            (param,) = [p for p in command.params if p.name == dest]
+            assert (param.type.min, param.type.max) == (low, high), (name, dest)
         for dest, values in spec.choices.items():
             (param,) = [p for p in command.params if p.name == dest]
             assert tuple(param.type.choices) == values
-
-
-def test_each_option_is_defined_once_in_the_table():
-    """The typer commands take every option of a query command from options.py: the same
-    spellings, help and metavar as its entry there (and the fast path's SPECS are built from it);
-    no cli module spells out an option of the table again."""
-    import re
-    from pathlib import Path
-
-    from typer.main import get_command
-
-    from zibo_cli.cli import app
-    from zibo_cli.cli.options import COMMANDS, FORMAT_OPTIONS, OPTIONS
-
-    group = get_command(app)
-    for name, (_, keys) in COMMANDS.items():
-        params = {p.name: p for p in group.commands[name].params}
-        for key in (*keys, *FORMAT_OPTIONS):
-            opt = {**OPTIONS, **FORMAT_OPTIONS}[key]
-            p = params[opt.dest]
-            assert (tuple(p.opts), p.help) == (opt.spellings, opt.help), (name, key)
-            if opt.metavar:
-                assert p.metavar == opt.metavar, (name, key)
-    cli = Path(__file__).resolve().parents[1] / "zibo_cli" / "cli"
-    spelled = {s for o in OPTIONS.values() for s in o.spellings if s.startswith("--")}
-    for module in ("indicators", "targets", "tasks", "docs"):
-        text = (cli / f"{module}.py").read_text(encoding="utf-8")
-        again = [s for s in re.findall(r'typer\.Option\(\s*"(--[a-z-]+)"', text) if s in spelled]
-        assert not again, f"cli/{module}.py defines {again} again: take it from options.py (Opt.…)"
 
 
 def test_kinds_are_the_librarys():
@@ -168,3 +147,31 @@ def test_kinds_are_the_librarys():
     from zibo_cli.query.selection import KINDS
 
     assert OPTIONS["kind"].choices == KINDS
+
+
+# a value for each option of the table, to run every option of every fast command both ways
+SAMPLE = {"year": "2024", "limit": "2", "period": "2024H1", "region": "淄博", "status": "partial", "department": "发改委",
+          "leader": "宋", "grep": "项目", "show": "1", "doc": "004", "fields": "name,region,seq,document", "sort": "-year",
+          "basis": "yoy", "kind": "actual", "type": "task_table"}
+ARGS = {"a": "2024H1", "b": "2024Q1-Q3", "seq": "1"}
+
+
+def _table_lines():
+    from zibo_cli.cli.options import COMMANDS, FAST, FORMATS, OPTIONS
+
+    for name in FAST:
+        args, keys = COMMANDS[name]
+        words = [ARGS[a] for a in args if not a.endswith("?")]
+        for key in keys:
+            if key in FORMATS:
+                continue
+            o = OPTIONS[key]
+            yield [name, *words, o.spellings[-1], *([] if o.kind == FLAG else [SAMPLE[key]]), "--json"]
+
+
+@pytest.mark.parametrize("args", list(_table_lines()), ids=" ".join)
+def test_every_option_of_the_table_runs_the_same_both_ways(seeded, args):
+    """Each option of each command with a fast path (options.FAST), by its last spelling, from the
+    one table: the fast path and the full CLI print the same bytes and exit the same."""
+    fast, slow = _run(args, seeded), _run(args, seeded, fast=False)
+    assert (fast.returncode, fast.stdout, fast.stderr) == (slow.returncode, slow.stdout, slow.stderr)

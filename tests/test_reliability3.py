@@ -104,7 +104,7 @@ def test_forget_of_several_documents_needs_yes_and_dry_run_lists(zibo, zibo_json
 
 
 def test_forget_asks_on_a_terminal(zibo, zibo_json, seeds, monkeypatch):
-    from zibo_cli.cli import documents
+    from zibo_cli.commands import documents
 
     assert zibo("ingest", seeds).exit_code == 0
     monkeypatch.setattr(documents, "_asking", lambda: True)

@@ -1,8 +1,10 @@
 """The typer app, its global options, and what every command shares.
 
-Commands live in one module per group (``ingest.py``, ``docs.py`` …) and stay
-thin: parse arguments, call the library, hand rows to ``render.emit``. Heavy
-modules are imported inside the commands so ``zibo --help`` starts fast.
+Commands live in one module per group (``ingest.py``, ``docs.py`` …), each only its help
+and arguments: :func:`command` builds the typer command from its line of ``options.COMMANDS``
+(every option from the one table) and calls its library function in ``zibo_cli/commands``,
+which hands rows to ``render.emit``. Heavy modules are imported inside the library functions so
+``zibo --help`` starts fast.
 
 A command's module is imported only when that command is needed (run, completed,
 or listed by ``--help``): ``COMMANDS`` names the module of each command, and
@@ -13,10 +15,8 @@ query neither imports nor builds the other commands.
 from __future__ import annotations
 
 import os
-import signal
 import sys
 from collections.abc import Iterator, MutableMapping
-from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from types import SimpleNamespace
@@ -26,11 +26,24 @@ import typer
 import typer.core
 from typer.core import TyperGroup
 
-from ..errors import Interrupted
-from .options import FLAG, FORMAT_OPTIONS, INT, MULTI, OPTIONS, TEXT, Option
+from . import options
+from .options import (
+    CLI_MODULES,
+    FILE,
+    FLAG,
+    FOLDER,
+    FORMATS,
+    INT,
+    LIBRARY,
+    MULTI,
+    OPTIONS,
+    PATH,
+    TEXT,
+    Option,
+    globals_first,
+)
 
-__all__ = ["app", "Opt", "JsonOpt", "CsvOpt", "TsvOpt", "NlOpt", "db_path", "fail", "warn", "signals_interrupt",
-           "INGEST_SIGNALS", "COMMANDS"]
+__all__ = ["app", "command", "Opt", "db_path", "fail", "COMMANDS"]
 
 # Newer typer carries its own copy of click (typer._click) and does not need click itself
 # (importing it too would cost ~10 ms a call); older typer uses click.
@@ -67,11 +80,7 @@ def _usage(e):
 
 
 # Every command, in the order a user meets them, and the module (in this package) that defines it.
-COMMANDS = {
-    "ingest": "ingest", "docs": "docs", "indicator": "indicators", "compare": "indicators",
-    "targets": "targets", "tasks": "tasks", "task": "tasks", "search": "search", "show": "documents",
-    "export": "export", "forget": "documents", "doctor": "doctor", "serve": "serve", "report": "report",
-}
+COMMANDS = CLI_MODULES
 COMMAND_ORDER = list(COMMANDS)
 
 
@@ -140,37 +149,15 @@ def _plain_usage(command):
     return command
 
 
-_GLOBAL_FLAGS = ("--wide", "--bom")
-
-
 def _db_first(args: list[str]) -> list[str]:
     """``zibo docs --db x.db`` as ``zibo --db x.db docs``: the global options may come after the
-    command too (the first argument that is a command name splits the two)."""
-    try:
-        at = next(i for i, a in enumerate(args) if a in COMMANDS)
-    except StopIteration:
+    command too (``options.globals_first`` finds them, as the fast path does)."""
+    if not any(a in COMMANDS for a in args):
         return args
-    head, tail = args[:at + 1], args[at + 1:]
-    moved: list[str] = []
-    rest: list[str] = []
-    i = 0
-    while i < len(tail):
-        a = tail[i]
-        if a == "--":
-            rest.extend(tail[i:])
-            break
-        if a == "--db" and i + 1 < len(tail):
-            moved += [a, tail[i + 1]]
-            i += 2
-            continue
-        if a.startswith("--db="):
-            moved.append(a)
-        elif a in _GLOBAL_FLAGS:
-            moved.append(a)
-        else:
-            rest.append(a)
-        i += 1
-    return moved + head + rest if moved else args
+    found, rest = globals_first(args)
+    moved = (["--db", found["db"]] if "db" in found else []) + [OPTIONS[k].spellings[0] for k in ("wide", "bom")
+                                                                 if found.get(k)]
+    return moved + rest if moved else args
 
 
 class ZiboGroup(TyperGroup):
@@ -236,22 +223,70 @@ def _typer_option(opt: Option) -> Any:
 
     if opt.kind == FLAG:
         return Annotated[bool, typer.Option(*opt.spellings, help=opt.help)]
-    kw: dict[str, Any] = {"help": opt.help, "show_default": False}
+    kw: dict[str, Any] = {"help": opt.help}
     if opt.metavar:
         kw["metavar"] = opt.metavar
     if opt.complete:
         kw["autocompletion"] = getattr(complete, opt.complete)
+    if opt.min is not None:
+        kw["min"] = opt.min
+    if opt.max is not None:
+        kw["max"] = opt.max
+    if opt.envvar:
+        kw["envvar"] = opt.envvar
     if opt.choices:  # an enum: typer checks the value and lists the choices in --help
         return Annotated[StrEnum(opt.dest.title(), {c: c for c in opt.choices}) | None,
                          typer.Option(*opt.spellings, **kw)]
-    kind = {TEXT: str | None, INT: int | None, MULTI: list[str] | None}[opt.kind]
+    if opt.kind in (FILE, FOLDER):
+        kw["file_okay" if opt.kind == FOLDER else "dir_okay"] = False
+    kind = {TEXT: str | None, INT: int | None, MULTI: list[str] | None, PATH: Path | None, FILE: Path | None,
+            FOLDER: Path | None}[opt.kind]
     return Annotated[kind, typer.Option(*opt.spellings, **kw)]
 
 
-# every option of the query commands, defined once in options.py: ``region: Opt.region = None``
-Opt = SimpleNamespace(**{key: _typer_option(opt) for key, opt in {**OPTIONS, **FORMAT_OPTIONS}.items()})
-JsonOpt, CsvOpt, TsvOpt, NlOpt = Opt.json, Opt.csv, Opt.tsv, Opt.nl
-FieldsOpt, LimitOpt, SortOpt = Opt.fields, Opt.limit, Opt.sort
+# every option, defined once in options.py: ``region: Opt.region = None``
+Opt = SimpleNamespace(**{key: _typer_option(opt) for key, opt in OPTIONS.items() if key != "version"})
+
+
+def command(name: str, help: str, arguments: dict[str, Any] | None = None, defaults: dict[str, Any] | None = None,
+            **extra: Any) -> None:
+    """Register the command ``name`` from its line of ``options.COMMANDS``: its ``arguments`` (typer
+    annotations, by name), then its options from the table (``defaults`` where not None or False;
+    ``...``: required);
+    it calls its library function (``options.LIBRARY``) with the database, the output format when
+    the command takes one, every parameter by name and ``extra``. cli → library → render, and no
+    option written twice."""
+    import inspect
+
+    args, keys = options.COMMANDS[name]
+    arguments, defaults = arguments or {}, defaults or {}
+    keyword = inspect.Parameter.KEYWORD_ONLY
+    params = [inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context)]
+    for arg in args:
+        dest = arg.rstrip("?.")
+        params.append(inspect.Parameter(dest, keyword, annotation=arguments[dest],
+                                        default=None if arg.endswith("?") else inspect.Parameter.empty))
+    for key in keys:
+        o = OPTIONS[key]
+        default = defaults.get(o.dest, False if o.kind == FLAG else None)
+        default = inspect.Parameter.empty if default is ... else default  # ...: a required option
+        params.append(inspect.Parameter(o.dest, keyword, annotation=getattr(Opt, key), default=default))
+    formats = [OPTIONS[k].dest for k in FORMATS if k in keys]
+    module, function = LIBRARY[name]
+
+    def callback(ctx: typer.Context, **values: Any) -> None:
+        from ..render import output_format
+
+        run = getattr(__import__(f"zibo_cli.commands.{module}", fromlist=[function]), function)
+        values = {k: v.value if isinstance(v, StrEnum) else v for k, v in values.items()}  # --kind: its word
+        if formats:
+            run(db_path(ctx), output_format(*(values.pop(f) for f in formats)), **values, **extra)
+        else:
+            run(db_path(ctx), **values, **extra)
+
+    callback.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+    callback.__doc__ = help
+    app.command(name)(callback)
 
 
 def _one_line(message: str) -> str:
@@ -266,59 +301,6 @@ def fail(message: str, code: int = 1) -> None:
     raise SystemExit(code)
 
 
-_STOP_SIGNALS = tuple(getattr(signal, n) for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n))
-# ingest also takes Ctrl-C itself, once (see signals_interrupt)
-INGEST_SIGNALS = (signal.SIGINT, *_STOP_SIGNALS)
-
-
-@contextmanager
-def signals_interrupt(signums: tuple[int, ...] = _STOP_SIGNALS) -> Iterator[None]:
-    """Turn SIGTERM (and SIGHUP) into an interrupt while the block runs, as Ctrl-C is.
-
-    The interrupt unwinds through ``store.transaction``, which rolls the open document
-    back, and the command exits 128+signal with one line. Previous handlers come back after.
-    """
-    import threading
-
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    fired = []
-
-    def handler(signum, frame):
-        # the first signal interrupts; more (a second Ctrl-C while the run cleans up) change
-        # nothing, so the clean-up ends and the run exits with its one line
-        if fired:
-            return
-        fired.append(signum)
-        for other in signums:  # from now on the run is ending: more signals change nothing
-            try:
-                signal.signal(other, signal.SIG_IGN)
-            except (ValueError, OSError):
-                pass
-        if signum == signal.SIGINT:
-            raise KeyboardInterrupt
-        raise Interrupted(signum)
-
-    previous = {}
-    for s in signums:
-        try:
-            previous[s] = signal.signal(s, handler)
-        except (ValueError, OSError):  # not available on this platform
-            pass
-    try:
-        yield
-    finally:
-        if not fired:  # after a signal the process is ending: they stay ignored until it has
-            for s, h in previous.items():
-                signal.signal(s, h)
-
-
-def warn(message: str) -> None:
-    click.echo(f"zibo: warning: {_one_line(message)}", err=True)
-
-
 def _version(value: bool) -> None:
     if value:
         from .. import __version__
@@ -330,17 +312,11 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     ctx: typer.Context,
-    db: Annotated[
-        Path | None,
-        typer.Option("--db", envvar="ZIBO_DB", help="SQLite database file (default: your user data folder).",
-                     show_default=False, dir_okay=True),
-    ] = None,
-    wide: Annotated[bool, typer.Option("--wide", help="On a terminal, show every cell whole (wrapped) "
-                                       "instead of cutting long texts with …")] = False,
-    bom: Annotated[bool, typer.Option("--bom", help="Start CSV and TSV output with a byte-order mark, so that "
-                                      "Excel on Chinese Windows reads it as UTF-8.")] = False,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
+    db: Opt.db = None,
+    wide: Opt.wide = False,
+    bom: Opt.bom = False,
+    version: Annotated[bool, typer.Option(*OPTIONS["version"].spellings, callback=_version, is_eager=True,
+                                          help=OPTIONS["version"].help)] = False,
 ) -> None:
     """Output: a table on a terminal; in a pipe, TAB-separated text with nothing cut. For
     scripts every listing takes --json (one array), --nl (an object a line), --csv or --tsv.

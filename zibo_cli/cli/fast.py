@@ -15,40 +15,38 @@ from __future__ import annotations
 import os
 import sys
 
-from .options import COMMANDS, FLAG, FORMAT_OPTIONS, INT, MULTI, OPTIONS, TEXT
+from .options import COMMANDS, FAST, FLAG, FORMAT_OPTIONS, INT, LIBRARY, MULTI, OPTIONS, TEXT, globals_first
 
 __all__ = ["SPECS", "Spec", "parse", "run", "FLAG", "TEXT", "INT", "MULTI"]
 
 
 class Spec:
     """A command's arguments (names; a trailing ``?`` marks an optional one) and options
-    (each spelling → (parameter name, kind)); ``choices`` limit some values. (A plain class:
-    dataclasses would import inspect, which costs more than this whole parser.)"""
+    (each spelling → (parameter name, kind)); ``choices`` limit some values, ``ranges`` some
+    numbers. (A plain class: dataclasses would import inspect, which costs more than this whole
+    parser.)"""
 
     def __init__(self, args: tuple[str, ...], options: dict[str, tuple[str, str]],
-                 choices: dict[str, tuple[str, ...]] | None = None) -> None:
-        self.args, self.options, self.choices = args, options, choices or {}
+                 choices: dict[str, tuple[str, ...]] | None = None,
+                 ranges: dict[str, tuple[int | None, int | None]] | None = None) -> None:
+        self.args, self.options, self.choices, self.ranges = args, options, choices or {}, ranges or {}
 
 
 def _spec(args: tuple[str, ...], keys: tuple[str, ...]) -> Spec:
-    """A command's line of ``options.COMMANDS`` as the fast parser reads it."""
-    entries = [OPTIONS[k] for k in keys]
+    """A command's line of ``options.COMMANDS`` as the fast parser reads it (its output formats
+    apart: FORMATS)."""
+    entries = [OPTIONS[k] for k in keys if k not in FORMAT_OPTIONS]
     return Spec(args, {s: (o.dest, o.kind) for o in entries for s in o.spellings},
-                {o.dest: o.choices for o in entries if o.choices})
+                {o.dest: o.choices for o in entries if o.choices},
+                {o.dest: (o.min, o.max) for o in entries if o.min is not None or o.max is not None})
 
 
-SPECS: dict[str, Spec] = {name: _spec(args, keys) for name, (args, keys) in COMMANDS.items()}
+SPECS: dict[str, Spec] = {name: _spec(*COMMANDS[name]) for name in FAST}
 FORMATS = {o.spellings[0]: o.spellings[0][2:] for o in FORMAT_OPTIONS.values()}  # --json → json
-GLOBAL_FLAGS = {"--wide": "wide", "--bom": "bom"}
-
-
-# each command's function: (module in zibo_cli.commands, function); only that module is imported
-RUNNERS = {"docs": ("docs", "docs"), "indicator": ("indicators", "indicator"), "compare": ("indicators", "compare"),
-           "targets": ("targets", "targets"), "tasks": ("tasks", "tasks"), "task": ("tasks", "task")}
 
 
 def _runner(command: str):
-    module, function = RUNNERS[command]
+    module, function = LIBRARY[command]  # only that module of zibo_cli.commands is imported
     mod = __import__(f"zibo_cli.commands.{module}", fromlist=[function])
     return getattr(mod, function)
 
@@ -65,23 +63,8 @@ class Parsed:
 def parse(argv: list[str]) -> Parsed | None:
     """``argv`` (without the program name) as a fast-path call, or None for typer to parse."""
     glob: dict = {"db": None, "wide": False, "bom": False}
-    rest: list[str] = []
-    i = 0
-    while i < len(argv):  # the global options, before or after the command
-        a = argv[i]
-        if a == "--db":
-            if i + 1 >= len(argv):
-                return None
-            glob["db"] = argv[i + 1]
-            i += 2
-            continue
-        if a.startswith("--db="):
-            glob["db"] = a[5:]
-        elif a in GLOBAL_FLAGS:
-            glob[GLOBAL_FLAGS[a]] = True
-        else:
-            rest.append(a)
-        i += 1
+    found, rest = globals_first(argv)  # the global options, before or after the command
+    glob.update(found)
     if not rest or rest[0] not in SPECS:
         return None
     command, words = rest[0], rest[1:]
@@ -118,6 +101,9 @@ def parse(argv: list[str]) -> Parsed | None:
                     params[dest] = int(value)
                 except ValueError:
                     return None
+                low, high = spec.ranges.get(dest, (None, None))
+                if (low is not None and params[dest] < low) or (high is not None and params[dest] > high):
+                    return None  # typer says what the range is
             elif kind == MULTI:
                 params.setdefault(dest, []).append(value)
             else:

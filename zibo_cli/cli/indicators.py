@@ -1,4 +1,5 @@
-"""`zibo indicator` and `zibo compare`: the figures reports state, over time and side by side."""
+"""`zibo indicator` and `zibo compare`: the figures reports state, over time and side by side
+(zibo_cli/commands/indicators.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from .application import CsvOpt, FieldsOpt, JsonOpt, LimitOpt, NlOpt, Opt, SortOpt, TsvOpt, app, db_path
+from .application import command, db_path
 
 
 def _complete_name(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -26,70 +27,25 @@ def _complete_name(ctx: typer.Context, incomplete: str) -> list[str]:
     return sorted(n for n in names if n.lower().startswith(low))
 
 
-@app.command("indicator")
-def indicator(
-    ctx: typer.Context,
-    name: Annotated[str | None, typer.Argument(
+command("indicator", """Figures the reports state: value, unit, period, target or actual, and where each comes from.
+
+Examples: `zibo indicator` (every figure), `zibo indicator gdp`, `zibo indicator 固定资产投资
+--periods`, `zibo indicator GDP --source`, `zibo indicator --period 2024H1 --kind actual`,
+`zibo targets --behind` (which annual targets the latest figures fall short of).""", {
+    "name": Annotated[str | None, typer.Argument(
         metavar="NAME", help="Indicator: catalogue id or any name or alias (gdp, GDP, 地区生产总值, 生产总值), or a name "
              "as a report writes it. Leave out to list every figure.", show_default=False,
-        autocompletion=_complete_name)] = None,
-    periods: Opt.periods = False,
-    behind: Opt.indicator_behind = False,
-    source: Opt.source = False,
-    period: Opt.period = None,
-    kind: Opt.kind = None,
-    region: Opt.region = None,
-    basis: Opt.basis = None,
-    chart: Opt.chart = False,
-    catalog: Opt.catalog = False,
-    json_: JsonOpt = False,
-    csv_: CsvOpt = False,
-    tsv_: TsvOpt = False,
-    nl_: NlOpt = False,
-    fields: FieldsOpt = None,
-    limit: LimitOpt = None,
-    sort: SortOpt = None,
-) -> None:
-    """Figures the reports state: value, unit, period, target or actual, and where each comes from.
+        autocompletion=_complete_name)],
+})
 
-    Examples: `zibo indicator` (every figure), `zibo indicator gdp`, `zibo indicator 固定资产投资
-    --periods`, `zibo indicator GDP --source`, `zibo indicator --period 2024H1 --kind actual`,
-    `zibo targets --behind` (which annual targets the latest figures fall short of).
-    """
-    from ..commands import indicators as run
-    from ..render import output_format
+command("compare", """Every indicator reported in period A and/or B (or only NAME), with the change from A to B.
 
-    run.indicator(db_path(ctx), output_format(json_, csv_, tsv_, nl_), name=name, periods=periods, behind=behind,
-                  source=source, period=period, kind=kind.value if kind else None, region=region, basis=basis,
-                  chart=chart, catalog=catalog, fields=fields, limit=limit, sort=sort)
-
-
-@app.command("compare")
-def compare(
-    ctx: typer.Context,
-    a: Annotated[str, typer.Argument(metavar="A", help="First period: 2024H1, 2024Q1-Q3, 2023Q2, 2023, 2024年上半年 …",
-                                     show_default=False)],
-    b: Annotated[str, typer.Argument(metavar="B", help="Second period.", show_default=False)],
-    name: Annotated[str | None, typer.Argument(metavar="[NAME]", help="Only this indicator (gdp, 固定资产投资 …).",
-                                               show_default=False, autocompletion=_complete_name)] = None,
-    common: Opt.common = False,
-    region: Opt.region = None,
-    json_: JsonOpt = False,
-    csv_: CsvOpt = False,
-    tsv_: TsvOpt = False,
-    nl_: NlOpt = False,
-    fields: FieldsOpt = None,
-    limit: LimitOpt = None,
-    sort: SortOpt = None,
-) -> None:
-    """Every indicator reported in period A and/or B (or only NAME), with the change from A to B.
-
-    Only like is compared with like: actual figures of the same indicator, measure and
-    unit. A % figure's change is in percentage points. Indicators reported in only one of
-    the periods are listed after the rest with an empty change.
-    """
-    from ..commands import indicators as run
-    from ..render import output_format
-
-    run.compare(db_path(ctx), output_format(json_, csv_, tsv_, nl_), a=a, b=b, name=name, common=common,
-                region=region, fields=fields, limit=limit, sort=sort)
+Only like is compared with like: actual figures of the same indicator, measure and
+unit. A % figure's change is in percentage points. Indicators reported in only one of
+the periods are listed after the rest with an empty change.""", {
+    "a": Annotated[str, typer.Argument(metavar="A", help="First period: 2024H1, 2024Q1-Q3, 2023Q2, 2023, 2024年上半年 …",
+                                       show_default=False)],
+    "b": Annotated[str, typer.Argument(metavar="B", help="Second period.", show_default=False)],
+    "name": Annotated[str | None, typer.Argument(metavar="[NAME]", help="Only this indicator (gdp, 固定资产投资 …).",
+                                                 show_default=False, autocompletion=_complete_name)],
+})

@@ -1,4 +1,5 @@
-"""`zibo targets`: each annual target against the latest actual of its year."""
+"""`zibo targets`: each annual target against the latest actual of its year
+(zibo_cli/commands/targets.py)."""
 
 from __future__ import annotations
 
@@ -6,35 +7,15 @@ from typing import Annotated
 
 import typer
 
-from .application import CsvOpt, FieldsOpt, JsonOpt, LimitOpt, NlOpt, Opt, SortOpt, TsvOpt, app, db_path
+from .application import command
 
+command("targets", """Are we on track? Each annual target beside the latest actual of its year.
 
-@app.command("targets")
-def targets(
-    ctx: typer.Context,
-    name: Annotated[str | None, typer.Argument(metavar="NAME", help="Only this indicator (gdp, 固定资产投资 …).",
-                                               show_default=False)] = None,
-    behind: Opt.behind = False,
-    year: Opt.target_year = None,
-    region: Opt.region = None,
-    json_: JsonOpt = False,
-    csv_: CsvOpt = False,
-    tsv_: TsvOpt = False,
-    nl_: NlOpt = False,
-    fields: FieldsOpt = None,
-    limit: LimitOpt = None,
-    sort: SortOpt = None,
-) -> None:
-    """Are we on track? Each annual target beside the latest actual of its year.
-
-    Status: met (a full-year actual reaches it), on_track / behind (a year-to-date actual: a
-    growth rate against the growth target, an amount against the pro-rata pace, target ×
-    months/12), estimate (only a 预计 figure, never met), unknown (no actual yet).
-    以上/不低于: at least; 以内/以下/控制在 and falls (下降2%): at most; 左右 counts as reached
-    within 0.5 percentage points for a growth rate (within 1% for an amount).
-    """
-    from ..commands.targets import targets as run
-    from ..render import output_format
-
-    run(db_path(ctx), output_format(json_, csv_, tsv_, nl_), name=name, behind=behind, year=year, region=region,
-        fields=fields, limit=limit, sort=sort)
+Status: met (a full-year actual reaches it), on_track / behind (a year-to-date actual: a
+growth rate against the growth target, an amount against the pro-rata pace, target ×
+months/12), estimate (only a 预计 figure, never met), unknown (no actual yet).
+以上/不低于: at least; 以内/以下/控制在 and falls (下降2%): at most; 左右 counts as reached
+within 0.5 percentage points for a growth rate (within 1% for an amount).""", {
+    "name": Annotated[str | None, typer.Argument(metavar="NAME", help="Only this indicator (gdp, 固定资产投资 …).",
+                                                 show_default=False)],
+})

@@ -1,6 +1,8 @@
-"""The query commands as plain functions of (database, output format, options): what each prints.
+"""Every command as a plain function of (database, output format, options): what it does and prints.
 
-Neither typer nor click nor rich is imported here (rich only when a table goes to a terminal), so
-the fast path for scripts (``zibo_cli/cli/fast.py``) runs them without loading the CLI framework;
-the typer commands in ``zibo_cli/cli`` parse their arguments and call the same functions.
+``cli/options.py`` names each command's function here (``LIBRARY``); the typer command in
+``zibo_cli/cli`` parses the command line and calls it, and so does the fast path for scripts
+(``zibo_cli/cli/fast.py``) for the queries: cli → library (here) → render. Neither typer nor click
+is imported here, and rich only when a table or a progress bar goes to a terminal; what a command
+asks the user (``forget``'s question) comes in as a function.
 """

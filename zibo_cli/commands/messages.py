@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-__all__ = ["warn", "one_line", "say_assumed_region", "disagreement", "say_disagreements"]
+__all__ = ["warn", "say", "fail", "one_line", "say_assumed_region", "disagreement", "say_disagreements"]
 
 
 def one_line(message: str) -> str:
@@ -101,3 +101,16 @@ def say_disagreements(rows: list[dict], what: str) -> None:
         warn(f"documents disagree: {r['name']}{where} {r.get('period') or ''} {r['disagreement']}")
     if len(told) > 10:
         warn(f"… and {len(told) - 10} more {what} where documents disagree (`zibo doctor` lists them all)")
+
+
+def say(line: str, err: bool = True) -> None:
+    """One line on stderr (or stdout), as it is."""
+    stream = sys.stderr if err else sys.stdout
+    stream.write(line + "\n")
+    stream.flush()
+
+
+def fail(message: str, code: int = 1) -> None:
+    """``zibo: error: message`` (on one line) on stderr, and exit with ``code``."""
+    say(f"zibo: error: {one_line(message)}")
+    raise SystemExit(code)
