@@ -57,7 +57,7 @@ def by_seq(tasks):
     ("超序时进度", "not_done"),
     ("部分完成", "not_done"),
     ("推进中", "not_done"),
-    ("基本完成", "partial"),
+    ("基本完成", "not_done"),  # nearly, not finished; partial needs a real reason (the row)
     ("○", "unknown"),
 ])
 def test_status_words(raw, status):
@@ -356,3 +356,12 @@ def test_every_row_broken_over_several_lines():
     assert t["2"].reason == "用地手续未办结。" and t["2"].departments == ["市教育局"]
     assert t["3"].status_raw == "完成" and t["3"].progress == "新增4.8万人。"
     assert t["3"].departments == ["市人力资源社会保障局"]
+
+
+def test_nearly_done_is_partial_only_with_a_real_unfinished_reason():
+    from zibo_cli.extract.tasks import parse_rows
+
+    header = ["序号", "任务", "完成情况", "未完成原因"]
+    rows = parse_rows([header, ["1", "建成社区食堂12处", "基本完成", "选址调整，延误1个月"],
+                       ["2", "改造老旧小区30个", "基本完成", "无"]])
+    assert [(t.seq, t.status) for t in rows] == [("1", "partial"), ("2", "not_done")]

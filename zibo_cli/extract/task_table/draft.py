@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...models import DONE, PARTIAL, STATUS_UNKNOWN, DocumentMeta, Task
+from ...models import DONE, NOT_DONE, PARTIAL, STATUS_UNKNOWN, DocumentMeta, Task
 from ..cells import _DEPT_SUFFIX, clean_cell, is_real_reason, split_departments
 from .header import _PLAIN_KEYS, INFERRED, TEXT_KEYS, Header
 from .status import (
@@ -19,6 +19,7 @@ from .status import (
     _rate,
     _row_status,
     _status_from_rate,
+    says_nearly,
 )
 from .text import _SPACES, _TERMINAL, _join, _seq_value, _tidy_leader, _tidy_text, format_subitems
 
@@ -132,8 +133,8 @@ def _finish(draft: _Draft, header: Header) -> Task:
         status = _status_from_rate(said)
         if task.progress is None:
             task.progress = task.status_raw
-    if status == DONE and real:
-        status = PARTIAL
+    if real and (status == DONE or (status == NOT_DONE and says_nearly(task.status_raw))):
+        status = PARTIAL  # 完成 (or 基本完成) and a real unfinished reason
     if (task.reason is None and "reason" not in header.keys and status != DONE and task.notes
             and is_real_reason(task.notes) and _CAUSE_WORDS.search(task.notes)):
         task.reason = task.notes  # no 未完成原因 column: a 说明 that says why it is late

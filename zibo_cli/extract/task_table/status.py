@@ -11,7 +11,7 @@ from .text import _DIGIT, _SPACES
 # Status words; the leftmost in the cell decides, and at one place the longer phrase
 # (未完成 before 完成, 基本完成 before 完成). 完成，持续推进 is done; 正在推进，预计完成 is not.
 _STATUS_RE = re.compile(
-    r"(?P<partial>基本完成|大部分完成|大部完成|接近完成)"
+    r"(?P<nearly>基本完成|大部分完成|大部完成|接近完成)"
     r"|(?P<not_done>未完成|没有完成|没完成|未能完成|不能完成|无法完成|难以完成|不能按期完成|"
     r"(?:完成|达到|符合|超)序时|尚未|暂未|未达|未实现|未开工|未启动|部分完成|正在|推进|进行|实施中|"
     r"在建|序时|滞后|落后|待|未|否|×|✗|✘)"
@@ -23,7 +23,9 @@ def classify_status(raw: str | None) -> str:
 
     The first status word decides: 未完成, 无法完成, 部分完成, 正在推进, 序时推进,
     持续推进, 按计划推进 → not_done (the task is still running, whatever its pace:
-    完成/达到序时进度 says it is on schedule, not finished); 基本完成 → partial;
+    完成/达到序时进度 says it is on schedule, not finished); 基本完成 → not_done as well
+    (nearly, not finished: the contract's partial is a row that says 完成 and gives a real
+    unfinished reason, which only the whole row can tell, see ``task_table.draft``);
     完成, 已完成, 完成（已超额）, 是, √ → done. A long cell (a 完成情况 column
     holding a sentence) is judged by its start.
     """
@@ -33,7 +35,13 @@ def classify_status(raw: str | None) -> str:
     m = _STATUS_RE.search(s[:16])
     if not m:
         return STATUS_UNKNOWN
-    return {"partial": PARTIAL, "not_done": NOT_DONE, "done": DONE}[m.lastgroup or ""]
+    return {"nearly": NOT_DONE, "not_done": NOT_DONE, "done": DONE}[m.lastgroup or ""]
+
+
+def says_nearly(raw: str | None) -> bool:
+    """Whether a status cell's first status word is 基本完成 (or 大部分完成, 接近完成)."""
+    m = _STATUS_RE.search(_SPACES.sub("", clean_cell(raw))[:16])
+    return bool(m and m.lastgroup == "nearly")
 
 
 _RATE = re.compile(r"^\s*(\d{1,4}(?:\.\d+)?)\s*[%％]")
