@@ -173,6 +173,8 @@ def _project_head(heading: str) -> bool:
     from .named_projects import project_words
 
     bare = re.sub(r"[（(][^()（）]*[)）]\s*$", "", heading).strip()
+    if _HEAD_DONE.search(bare) or _HEAD_OPEN.search(bare):
+        return False  # 已完成项目（3项）, 正在推进项目: a heading over a group of projects, not one
     return bool(re.search(r"(?:" + project_words()["noun"].pattern + r"|段|酒店)$", bare))
 
 
