@@ -33,3 +33,10 @@ def test_sections_named_after_projects_with_labelled_parts():
 
 def test_a_reports_sections_on_the_economy_are_no_projects():
     assert read("一、工业经济\n目前全市规上工业增加值增长5%。\n二、固定资产投资\n投资增长3%，下一步要加快项目建设。\n") == []
+
+
+def test_a_stage_done_is_not_the_project_done():
+    got = read("（一）县医院门诊楼工程\n该工程投入资金1900万元，已完成主体封顶和土建工程。\n"
+               "（二）城北老旧小区改造工程\n该工程投入资金4351万元，对33栋楼进行改造，基础工程已全部完工。\n"
+               "（三）县图书馆工程\n该工程投入资金1200万元，已于7月4日正式投入使用。\n")
+    assert [(s, st) for s, st, *_ in got] == [("一", "not_done"), ("二", "not_done"), ("三", "done")]

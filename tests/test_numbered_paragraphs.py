@@ -136,3 +136,9 @@ def test_a_title_line_that_says_the_work_is_done_keeps_no_body():
             "全年共投入资金1.2亿元。\n")
     tasks = numbered_paragraphs(text, META)
     assert [t.status for t in tasks] == ["done"] * 3 and all("投入资金" not in (t.progress or "") for t in tasks)
+
+
+def test_a_stage_done_in_a_numbered_paragraph_is_not_the_task_done():
+    text = ("1.人民医院分院建设项目。主体完工，计划10月竣工。\n2.第二小学建设项目。已完成主体封顶。\n"
+            "3.污水处理厂建设项目。已全面完工并投入使用。\n")
+    assert [t.status for t in numbered_paragraphs(text, META)] == ["not_done", "not_done", "done"]

@@ -44,6 +44,7 @@ from .prose_words import (
     _HEAD_OPEN,
     _NEXT,
     _OPEN_WORDS,
+    _STAGE_DONE,
     _STATS_CLAUSE,
     _ahead,
     _finished,
@@ -190,7 +191,8 @@ def _sections(text: str, meta: DocumentMeta) -> list[Task]:
             body = s.body.replace("\n", "")
             if _finished(body):
                 status = DONE
-            elif _OPEN_WORDS.search(body) or status_of_words(body) == NOT_DONE or _UNDER_WAY.search(body):
+            elif (_OPEN_WORDS.search(body) or status_of_words(body) == NOT_DONE or _UNDER_WAY.search(body)
+                  or _STAGE_DONE.search(body)):  # 基础工程已全部完工: a stage done, work under way
                 status = NOT_DONE
             else:
                 status = STATUS_UNKNOWN

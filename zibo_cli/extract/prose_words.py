@@ -22,11 +22,22 @@ _UNIT = re.compile(r"(?:由)?(?P<u>(?:[市区县镇乡]|国家|省)?[\u4e00-\u9f
 
 
 
+# a stage of a project (主体, 土建, 基础工程, 封顶 …): its being done is not the project's
+_STAGE_DONE = re.compile(r"(?:主体|土建|基础|桩基|地基|结构|一期|部分|阶段|前期|封顶|拆迁|征地|招标|设计)"
+                         r"[^，。；;,]{0,6}(?:已经?|全部|均已|已全部)?(?:完成|完工|竣工|建成)"
+                         r"|(?:已|已经)?完成(?:了)?[^，。；;,]{0,8}(?:主体|土建|基础|桩基|封顶|一期|前期|招标|设计)")
+
+
 def _finished(text: str) -> bool:
-    """Says the work is finished (竣工投用, 已完成) — not 已完成投资50% — and nothing is open."""
+    """Says the work is finished (竣工投用, 已完成) — not 已完成投资50%, not 主体完工 or 已完成主体封顶 (a
+    stage) — and nothing is open."""
     for m in _DONE_WORDS.finditer(text):
-        if not _AMOUNT_NEXT.match(text[m.end():]):
-            return not _OPEN_WORDS.search(text)
+        if _AMOUNT_NEXT.match(text[m.end():]):
+            continue
+        stage = _STAGE_DONE.search(text[max(0, m.start() - 8):m.end() + 10])
+        if stage and not re.search(r"竣工投用|建成投用|投入使用|全面完工|全部完工并", text):
+            continue  # 已完成主体封顶和土建工程: a stage done, the project not
+        return not _OPEN_WORDS.search(text)
     return False
 
 
