@@ -142,3 +142,21 @@ def test_a_stage_done_in_a_numbered_paragraph_is_not_the_task_done():
     text = ("1.人民医院分院建设项目。主体完工，计划10月竣工。\n2.第二小学建设项目。已完成主体封顶。\n"
             "3.污水处理厂建设项目。已全面完工并投入使用。\n")
     assert [t.status for t in numbered_paragraphs(text, META)] == ["not_done", "not_done", "done"]
+
+
+def test_a_list_announced_as_a_plan_is_its_tasks_with_no_status_yet():
+    text = ("某镇人民代表大会于2022年6月10日以差额票决方式确定，以下项目为镇人民政府2022年度十大民生实事项目：\n"
+            "一、平岭小学改扩建工程。\n二、农村道路改造工程。\n三、圩镇升级改造工程。\n四、新连卫生站建设\n"
+            "现予公告。\n主席团\n")
+    got = [(t.seq, t.status) for t in list_tasks(normalize(text).text, META)]
+    assert got == [("一", "unknown"), ("二", "unknown"), ("三", "unknown"), ("四", "unknown")]
+
+
+def test_a_clause_list_announced_as_a_plan_tells_targets_not_progress():
+    text = ("今年将集中力量办好十件民生实事。这些民生实事分别是：完成城南路3.4公里道路拓宽改造工程；"
+            "完成城南片区棚户区改造500套；实施59所薄弱学校改善项目；建设农村公路500公里；改造农村危旧房2000户。")
+    assert {t.status for t in list_tasks(normalize(text).text, META)} == {"unknown"}
+    # the same list told as progress is not done
+    text = ("今年民生实事进展如下：城南路道路拓宽改造工程正在施工；城南片区棚户区改造已开工300套；"
+            "59所薄弱学校改善项目正在推进；农村公路已建成200公里；农村危旧房改造已完成1200户。")
+    assert {t.status for t in list_tasks(normalize(text).text, META)} == {"not_done"}

@@ -44,6 +44,7 @@ from .prose_words import (
     _HEAD_OPEN,
     _NEXT,
     _OPEN_WORDS,
+    _PROGRESS,
     _STAGE_DONE,
     _STATS_CLAUSE,
     _ahead,
@@ -51,6 +52,7 @@ from .prose_words import (
     _group_seqs,
     _units,
     consequence_reason,
+    planned_list,
 )
 from .status_lists import status_lists
 from .task_lists import status_of_words
@@ -83,11 +85,20 @@ def list_tasks(text: str, meta: DocumentMeta, status_of=None) -> list[Task]:
         if t.seq not in seen:
             seen.add(t.seq)
             tasks.append(t)
-    if tasks and tasks[-1].status == STATUS_UNKNOWN and _cut_off(text):
+    if tasks and tasks[-1].status == STATUS_UNKNOWN and _cut_off(text) and _on_last_line(text, tasks[-1]):
         tasks.pop()  # the last item, cut off before it says how it stands
     for i, t in enumerate(tasks):
         t.row_index = i
     return tasks
+
+
+def _on_last_line(text: str, task: Task) -> bool:
+    """Whether the text may end inside the task: no line after the task's own ends a sentence (a
+    later 现予公告。 shows the list was whole; 完成情 alone on the last line shows it was cut)."""
+    if task.char_offset is None:
+        return True
+    after = text[task.char_offset:].strip().split("\n")[1:]
+    return not any(line.rstrip().endswith(("。", "！", "？", "；")) for line in after)
 
 
 def _cut_off(text: str) -> bool:
@@ -270,6 +281,8 @@ def _clause_list(text: str, meta: DocumentMeta) -> list[Task]:
         clauses = [c for c in line.split("；")]
         first = clauses[0]
         cut = max(first.rfind("。"), first.rfind("："))
+        lead = text[max(0, here - 300):here] + (first[:cut] if cut >= 0 else "")
+        planned = planned_list(lead)  # 将办好十件实事…分别是：完成…；建成…: targets, no progress yet
         if cut >= 0 and cut < len(first) - 1:
             clauses[0] = first[cut + 1:]  # the lead: 这些实事进展情况具体是：
         clauses = [c.strip().rstrip("。") for c in clauses if c.strip()]
@@ -285,7 +298,10 @@ def _clause_list(text: str, meta: DocumentMeta) -> list[Task]:
         for i, c in enumerate(clauses, 1):
             where = line.find(c[:10])
             done = bool(_PROJECT_DONE.search(c)) and not _OPEN_WORDS.search(c)
-            out.append(_new(str(i), meta, (here + where) if where >= 0 else pos, status=DONE if done else NOT_DONE,
+            status = DONE if done else NOT_DONE
+            if planned and not _PROGRESS.search(c):
+                status = STATUS_UNKNOWN  # a planned item that tells no progress
+            out.append(_new(str(i), meta, (here + where) if where >= 0 else pos, status=status,
                             progress=c, departments=_units(c), quote=c[:300],
                             reason=None if done else consequence_reason(c), next_steps=_ahead(c)))
         return out

@@ -21,12 +21,14 @@ from .prose_words import (
     _HEAD_OPEN,
     _NEXT,
     _OPEN_WORDS,
+    _PROGRESS,
     _STATS_CLAUSE,
     _ahead,
     _finished,
     _group_seqs,
     _units,
     consequence_reason,
+    planned_list,
 )
 
 __all__ = ["numbered_paragraphs", "MIN_RUN"]
@@ -150,6 +152,26 @@ def _runs(text: str) -> list[list[tuple[int, str, str, str]]]:
     return [r for r in runs if len(r) >= MIN_RUN]
 
 
+def _listed_headings(text: str) -> list[list[tuple[int, str, str, str]]]:
+    """Lines 一、…工程。 二、…工程。 one after another, counting up from 一 right after a lead that
+    announces a plan (以下项目为…十大民生实事项目：): read above as headings, they are the plan's items."""
+    run: list[tuple[int, str, str, str]] = []
+    offset = 0
+    for line in text.split("\n"):
+        here = offset
+        offset += len(line) + 1
+        if not line.strip():
+            continue
+        m = _LINE.match(line)
+        if m and _number(m)[1] == len(run) + 1 and (run or planned_list(text[max(0, here - 300):here])):
+            run.append((here, _number(m)[0], m["rest"], ""))
+        elif len(run) >= MIN_RUN:
+            return [run]
+        else:
+            run = []
+    return [run] if len(run) >= MIN_RUN else []
+
+
 _OF = re.compile(r"^(?:牵头|负责|承担)(?:推进|实施|建设)?的")
 _UNIT_LEAD = re.compile(r"^(?P<u>[\u4e00-\u9fff]{1,12}?(?:委员会|管委会|办公室|政府|委|局|办|社|部))[：:]")
 
@@ -180,7 +202,7 @@ def _status(body: str) -> str:
 def numbered_paragraphs(text: str, meta: DocumentMeta) -> list[Task]:
     """The tasks of ``text`` written one numbered paragraph each (see the module docstring)."""
 
-    for run in _runs(text):
+    for run in _runs(text) or _listed_headings(text):
         items = []
         heads: dict[int, str] = {}
         units: dict[int, str] = {}
@@ -207,11 +229,16 @@ def numbered_paragraphs(text: str, meta: DocumentMeta) -> list[Task]:
             continue  # 一、经济运行企稳向好: a report's headings, not tasks
         with_work = sum(1 for *_, rest in items if _WORK.search(rest))
         stats = sum(1 for *_, rest in items if _STATS_CLAUSE.search(rest))
-        if with_work * 2 < len(items) or stats * 2 > len(items):
+        # 以下项目为2022年度十大民生实事项目：一、…工程。二、…: a list announced as a plan, its items
+        # the tasks though none has work to tell yet
+        planned = planned_list(text[max(0, run[0][0] - 300):run[0][0]])
+        if (with_work * 2 < len(items) and not planned) or stats * 2 > len(items):
             continue
         out = []
         for offset, seq, title, body, rest in items:
             status = _status(body) if body else STATUS_UNKNOWN
+            if planned and not _PROGRESS.search(body or ""):
+                status = STATUS_UNKNOWN  # a planned item: 完成X there is what is to be done
             head = heads[offset]
             if head and _HEAD_OPEN.search(head):
                 status = NOT_DONE  # under 正在推进项目: running, whatever it has done
