@@ -50,3 +50,13 @@ def test_a_status_and_a_number_then_as_many_names():
 def test_names_then_their_number_and_early_completion():
     got = read("31个项目完成月度计划，其中，社会治安综合治理保险、城区夜景灯光改造提升工程等2个项目提前完成。")
     assert got == [("1", "done", "社会治安综合治理保险"), ("2", "done", "城区夜景灯光改造提升工程")]
+
+
+def test_a_list_of_as_many_names_as_a_sentence_before_says_are_all_done():
+    got = read("全区2008年确定的为民要办的4件实事已全部完成。这4件实事是：城市运行保障工程；和谐社区建设；"
+               "旧城改造；公园免费开放。")
+    assert got == [("1", "done", "城市运行保障工程"), ("2", "done", "和谐社区建设"), ("3", "done", "旧城改造"),
+                   ("4", "done", "公园免费开放")]
+    # not said to be done, or not as many names: not read
+    assert read("全区今年确定了4件实事。这4件实事是：城市运行保障工程；和谐社区建设；旧城改造；公园免费开放。") == []
+    assert read("4件实事已全部完成。这4件实事是：城市运行保障工程；和谐社区建设。") == []

@@ -107,9 +107,31 @@ def _counted(text: str, meta: DocumentMeta) -> list[Task]:
     return out
 
 
+# 10件实事已全部完成。这10件实事是：A；B；…: a count said of the list, then the list of exactly as many
+_THESE = re.compile(r"(?:这|以下|上述)" + _COUNTED + r"(?:分别)?(?:是|为|包括)[：:](?P<list>[^。\n]+)")
+_ALL_DONE = re.compile(r"(?:已|均已|已经)?(?:全部|全面|圆满|全都|如期)(?:完成|完工|建成|落实|办结)|均已(?:完成|完工|建成|办结)")
+
+
+def _these(text: str, meta: DocumentMeta) -> list[Task]:
+    """The names a sentence lists as 这10件实事是：…, all done when the sentence before says so."""
+    for m in _THESE.finditer(text):
+        names = [n.strip() for n in re.split(r"[；;]", m["list"]) if n.strip()]
+        if _count(m["n"]) != len(names) or len(names) < 2:
+            continue
+        before = text[max(0, text.rfind("。", 0, max(0, m.start() - 1)) + 1):m.start()]
+        if not _ALL_DONE.search(before) or re.search(r"未|尚|正在", before):
+            continue
+        return [Task(seq=str(i), status=DONE, status_raw=_ALL_DONE.search(before)[0], annual_target=name,
+                     progress=before.strip("。 ")[:120], year=meta.year, start_month=meta.start_month,
+                     end_month=meta.end_month, char_offset=m.start(), region=meta.region, source="prose",
+                     quote=(before + m[0])[:300])
+                for i, name in enumerate(names, 1)]
+    return []
+
+
 def status_lists(text: str, meta: DocumentMeta) -> list[Task]:
     """The tasks ``text`` lists by name after a lead that states their status (module docstring)."""
-    return _leading(text, meta) or _counted(text, meta) or _trailing(text, meta)
+    return _leading(text, meta) or _counted(text, meta) or _trailing(text, meta) or _these(text, meta)
 
 
 def _leading(text: str, meta: DocumentMeta) -> list[Task]:
