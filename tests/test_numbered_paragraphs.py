@@ -160,3 +160,16 @@ def test_a_clause_list_announced_as_a_plan_tells_targets_not_progress():
     text = ("今年民生实事进展如下：城南路道路拓宽改造工程正在施工；城南片区棚户区改造已开工300套；"
             "59所薄弱学校改善项目正在推进；农村公路已建成200公里；农村危旧房改造已完成1200户。")
     assert {t.status for t in list_tasks(normalize(text).text, META)} == {"not_done"}
+
+
+def test_unnumbered_titled_blocks_after_an_introducing_line():
+    from zibo_cli.extract.numbered_paragraphs import titled_blocks
+
+    text = ("区人大会议票决通过的4件民生实事项目全部完成。\n具体如下：\n"
+            "城乡排水防洪设施建设\n完成投资5.04亿元，比年度计划高20.3个百分点，排水管网工程按期完工。\n"
+            "城镇老旧小区改造\n和社区服务提升\n完成投资0.65亿元，95个老旧小区改造全部开工。\n"
+            "城市供水质量提升\n江南水厂正式运行，供水水质有效提升。\n"
+            "义务教育学校优质均衡发展\n完成投资1亿元，其芳小学建成投用，鹏程小学完成改扩")
+    got = [(t.seq, t.status, t.annual_target) for t in titled_blocks(normalize(text).text, META)]
+    assert got == [("1", "done", "城乡排水防洪设施建设"), ("2", "done", "城镇老旧小区改造和社区服务提升"),
+                   ("3", "done", "城市供水质量提升")]  # the fourth is cut off

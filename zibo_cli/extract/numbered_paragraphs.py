@@ -31,7 +31,7 @@ from .prose_words import (
     planned_list,
 )
 
-__all__ = ["numbered_paragraphs", "MIN_RUN"]
+__all__ = ["numbered_paragraphs", "titled_blocks", "MIN_RUN"]
 
 MIN_RUN = 3
 _CN = "一二三四五六七八九十"
@@ -255,4 +255,59 @@ def numbered_paragraphs(text: str, meta: DocumentMeta) -> list[Task]:
                             end_month=meta.end_month, char_offset=offset, region=meta.region, source="prose",
                             category=head or None, quote=rest[:300]))
         return _group_seqs(out)
+    return []
+
+
+# 具体如下： / 情况如下： / 分别是：: the line that introduces a list of titled blocks
+_INTRO = re.compile(r"(?:如下|分别是|分别为|具体是|包括)[：:]\s*$")
+_ALL_DONE = re.compile(r"(?:已|均已|已经)?(?:全部|全面|圆满|如期)(?:完成|完工|建成|落实|办结)")
+_BARE_TITLE = re.compile(r"^[^，,。；;：:！？\d（(|\t]{3,24}$")
+
+
+def titled_blocks(text: str, meta: DocumentMeta) -> list[Task]:
+    """Blocks of a title line and the paragraph under it, unnumbered, after a line that introduces
+    them (具体如下：): ``城乡排水防洪设施建设`` over ``完成投资5.04亿元，…按期完工。``. A title may wrap onto a
+    second short line. At least ``MIN_RUN`` blocks; each is done when the lead before says they all are
+    (10件…全部完成) and it says nothing still open, else as its paragraph says."""
+    lines: list[tuple[int, str]] = []
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append((offset, line.strip()))
+        offset += len(line) + 1
+    for k, (_, line) in enumerate(lines):
+        if not _INTRO.search(line):
+            continue
+        lead = " ".join(x for _, x in lines[max(0, k - 2):k + 1])
+        all_done = bool(_ALL_DONE.search(lead)) and not re.search(r"未|尚|正在", lead)
+        blocks: list[tuple[int, str, str]] = []
+        i = k + 1
+        while i < len(lines):
+            title_at, title = lines[i]
+            if not _BARE_TITLE.match(title):
+                break
+            j = i + 1
+            if j < len(lines) and _BARE_TITLE.match(lines[j][1]) and j + 1 < len(lines) \
+                    and not _BARE_TITLE.match(lines[j + 1][1]):
+                title, j = title + lines[j][1], j + 1  # 城镇老旧小区改造 / 和社区服务提升: one title
+            if j >= len(lines) or _BARE_TITLE.match(lines[j][1]):
+                break
+            blocks.append((title_at, title, lines[j][1]))
+            i = j + 1
+        if blocks and i >= len(lines) and not blocks[-1][2].endswith(("。", "！", "？", "）", "”")):
+            blocks.pop()  # the text ends inside the last block: cut off
+        if len(blocks) < MIN_RUN:
+            continue
+        out = []
+        for n, (at, title, body) in enumerate(blocks, 1):
+            if all_done and not _OPEN_WORDS.search(body):
+                status = DONE
+            else:
+                status = _status(body)
+            out.append(Task(seq=str(n), status=status, annual_target=title, progress=body,
+                            reason=consequence_reason(body) if status != DONE else None,
+                            next_steps=_ahead(body) if status != DONE else None, departments=_units(body),
+                            year=meta.year, start_month=meta.start_month, end_month=meta.end_month,
+                            char_offset=at, region=meta.region, source="prose", quote=f"{title}。{body}"[:300]))
+        return out
     return []
