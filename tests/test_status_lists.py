@@ -60,3 +60,11 @@ def test_a_list_of_as_many_names_as_a_sentence_before_says_are_all_done():
     # not said to be done, or not as many names: not read
     assert read("全区今年确定了4件实事。这4件实事是：城市运行保障工程；和谐社区建设；旧城改造；公园免费开放。") == []
     assert read("4件实事已全部完成。这4件实事是：城市运行保障工程；和谐社区建设。") == []
+
+
+def test_projects_named_by_the_band_of_the_plan_they_reached():
+    got = [(t.seq, t.status, t.annual_target) for t in status_lists(normalize(
+        "其中，完成年度计划100%及以上的项目2个，分别为生猪养殖场建设项目完成投资2.65亿元，支线机场改扩建工程完成投资6213万元。"
+        "完成年度计划投资90%以上的项目1个，为热电联产建设项目完成投资3.2亿元。").text, META)]
+    assert got == [("1", "done", "生猪养殖场建设项目"), ("2", "done", "支线机场改扩建工程"),
+                   ("3", "not_done", "热电联产建设项目")]

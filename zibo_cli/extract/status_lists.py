@@ -129,9 +129,35 @@ def _these(text: str, meta: DocumentMeta) -> list[Task]:
     return []
 
 
+# 完成年度计划100%及以上的项目4个，分别为A完成投资2.65亿元，B…: projects named by the band of the year's
+# plan they reached (100% and above is done; a lower band is not)
+_BAND = re.compile(r"完成(?:年度|全年)(?:投资)?计划(?:投资)?(?:的)?(?P<pct>\d{1,3})%(?:及)?以上的?(?:项目|工程)"
+                   r"(?P<n>\d{1,2}|[一二三四五六七八九十两]{1,3})\s*(?:个|项)[，,]?(?:分别)?(?:为|是|包括)[：:]?"
+                   r"(?P<list>[^。\n]+)")
+
+
+def _bands(text: str, meta: DocumentMeta) -> list[Task]:
+    """Projects named by the band of their year's plan they reached (see _BAND), as many as each says."""
+    out: list[Task] = []
+    for m in _BAND.finditer(text):
+        names = [n.strip() for n in re.split(r"[，,；;]", m["list"]) if n.strip()]
+        if _count(m["n"]) != len(names):
+            continue
+        status = DONE if int(m["pct"]) >= 100 else NOT_DONE
+        for name in names:
+            bare = re.split(r"(?:累计)?完成(?:投资)?", name)[0] or name
+            out.append(Task(seq=str(len(out) + 1), status=status, status_raw=f"完成年度计划{m['pct']}%以上",
+                            annual_target=bare, progress=name, completion_rate=None,
+                            year=meta.year, start_month=meta.start_month, end_month=meta.end_month,
+                            char_offset=m.start(), region=meta.region, source="prose",
+                            category=f"完成年度计划{m['pct']}%以上", quote=m[0][:300]))
+    return out if len(out) >= 2 else []
+
+
 def status_lists(text: str, meta: DocumentMeta) -> list[Task]:
     """The tasks ``text`` lists by name after a lead that states their status (module docstring)."""
-    return _leading(text, meta) or _counted(text, meta) or _trailing(text, meta) or _these(text, meta)
+    return (_leading(text, meta) or _counted(text, meta) or _trailing(text, meta) or _these(text, meta)
+            or _bands(text, meta))
 
 
 def _leading(text: str, meta: DocumentMeta) -> list[Task]:
