@@ -416,3 +416,9 @@ def test_a_zone_or_a_township_that_calls_itself_quanqu_keeps_its_level():
     # a district's text that names its zones and towns now and then stays the district's
     f = frame("上半年，全区实现地区生产总值120亿元，增长5%。区委区政府推动各镇政府和开发区加快发展，全区经济平稳。")
     assert f.region_level == "district"
+
+
+def test_news_of_a_half_year_congress_is_dated_in_its_year():
+    f = frame("“我们积极争取资金，实施污水处理厂扩容改造。”日前，某镇举行半年人代会，向人大代表报告今年民生实事进展情况。"
+              "2020年，该镇确定了四件民生实事。\n发布时间：2020/8/17")
+    assert f.type == "news_about_report" and f.year == 2020
