@@ -19,10 +19,13 @@ class Commits:
     whatever happens next; an interrupt or error rolls back the batch not yet committed
     (:meth:`rollback`), which was not reported. The full-text index is brought up to date every
     ``store.FTS_BATCH`` documents written (see migration 10) and at the end of the run (an
-    interrupted one leaves the rest to the next write)."""
+    interrupted one leaves the rest to the next write). ``bulk`` (a run that started on an empty
+    database): the figures', tasks' and status counts' indexes are dropped in the first batch and
+    built at the end (``store.bulk``)."""
 
-    def __init__(self, connection, force: bool = False) -> None:
-        self.connection, self.force = connection, force
+    def __init__(self, connection, force: bool = False, bulk: bool = False) -> None:
+        self.connection, self.force, self.bulk = connection, force, bulk
+        self.deferred = False  # the indexes a bulk load defers were dropped by this run
         self.pending: list[IngestResult] = []
         self.started = 0.0
         self.written = 0  # documents written in the open batch
@@ -43,6 +46,11 @@ class Commits:
         if not conn.in_transaction:
             conn.execute("BEGIN IMMEDIATE")
             self.started = time.monotonic()
+            if self.bulk and not self.deferred:
+                from ..store.bulk import drop_indexes
+
+                drop_indexes(conn)  # (in the batch: a run stopped before its first commit keeps them)
+                self.deferred = True
         result = _store_prepared(conn, prep, self.force)
         self.pending.append(result)
         if result.status in ("new", "replaced"):
@@ -70,11 +78,16 @@ class Commits:
         return out
 
     def finish(self) -> list[IngestResult]:
-        """The end of the run: the last batch committed, the full-text index brought up to date."""
+        """The end of the run: the last batch committed, the full-text index brought up to date,
+        the indexes a bulk load deferred built."""
         from ..store import flush_fulltext
 
         out = self.commit()
         flush_fulltext(self.connection())
+        if self.deferred:
+            from ..store.bulk import build_indexes
+
+            build_indexes(self.connection())
         return out
 
     def rollback(self) -> None:

@@ -73,8 +73,15 @@ def _run(found: FoundList, db_path: Path, force: bool, workers: int, user: dict 
     def database_error(e: sqlite3.Error) -> DatabaseError:
         return DatabaseError(describe_sqlite_error(e, db_path))
 
+    from ..store.bulk import is_empty
+
     writer = _Writer(db_path, force)
-    commits = Commits(lambda: writer.conn, force)  # (the connection is opened again after forking)
+    try:
+        bulk = is_empty(writer.conn)  # a new database: its figures' indexes are built after the load
+    except sqlite3.Error as e:
+        writer.close()
+        raise database_error(e) from None
+    commits = Commits(lambda: writer.conn, force, bulk)  # (the connection is opened again after forking)
     parsers = Parsers(workers, writer) if workers > 0 else InProcess()
 
     def finish(entry) -> Iterator[IngestResult]:
