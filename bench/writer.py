@@ -58,14 +58,14 @@ def variant(rows, i: int):
     return rows._replace(document=d)
 
 
-def write(sample: list, n: int, db: Path, pragmas: list[str] = (), after: list[str] = ()) -> dict:
+def write(sample: list, n: int, db: Path, pragmas: list[str] = (), after: list[str] = (), bulk: bool = False) -> dict:
     from zibo_cli.ingest import Commits, IngestResult, Prepared
     from zibo_cli.store import connect
 
     conn = connect(db)
     for pragma in pragmas:  # an experiment: PRAGMAs (or statements) run on the writer's connection first
         conn.execute(pragma).fetchall()
-    commits = Commits(lambda: conn)
+    commits = Commits(lambda: conn, bulk=bulk)  # (bulk: as ingest into a new database)
     marks = []  # (reports written, process CPU, wall) every CHUNK reports
     cpu0, wall0 = time.process_time(), time.perf_counter()
     marks.append((0, cpu0, wall0))
@@ -96,6 +96,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pragma", action="append", default=[], help="run this on the writer's connection first")
     ap.add_argument("--fts-batch", type=int, help="documents between two full-text flushes (store.FTS_BATCH)")
     ap.add_argument("--after", action="append", default=[], help="run this on the writer's connection at the end")
+    ap.add_argument("--bulk", action="store_true",
+                    help="write as an ingest into a new database does: the figures' indexes built at the end")
     ap.add_argument("--json", action="store_true", help="print the figures of each size as one JSON object")
     ap.add_argument("--keep", type=Path, help="keep the database of the last size written here")
     ap.add_argument("--cache", type=Path, help="keep the parsed sample in this file (read it if it is there)")
@@ -120,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
             runs = []
             for r in range(a.runs):
                 db = Path(tmp) / f"w{n}_{r}.db"
-                runs.append(write(sample, n, db, a.pragma, a.after))
+                runs.append(write(sample, n, db, a.pragma, a.after, a.bulk))
                 if a.keep:
                     db.replace(a.keep)
                 for suffix in ("", "-wal", "-shm"):

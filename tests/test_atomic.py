@@ -135,7 +135,7 @@ def test_two_ingests_at_once_both_succeed_and_store_each_file_once(tmp_path):
 def test_keyboard_interrupt_in_process_rolls_back_the_open_batch(zibo, zibo_json, tmp_path, db, monkeypatch):
     from zibo_cli import ingest, store
 
-    monkeypatch.setattr(ingest, "BATCH_DOCUMENTS", 2)  # (and BATCH_SECONDS: a slow machine commits sooner)
+    monkeypatch.setattr(ingest.commits, "BATCH_DOCUMENTS", 2)  # (and BATCH_SECONDS: a slow machine commits sooner)
     make_reports(tmp_path / "in", 5)
     original = store.rows._insert_document
     seen = []

@@ -37,8 +37,8 @@ def _committed(db: Path) -> list[str]:
 
 
 def test_results_come_out_in_order_once_their_batch_is_committed(tmp_path, monkeypatch):
-    monkeypatch.setattr(ingest, "BATCH_DOCUMENTS", 2)
-    monkeypatch.setattr(ingest, "BATCH_SECONDS", 3600.0)
+    monkeypatch.setattr(ingest.commits, "BATCH_DOCUMENTS", 2)
+    monkeypatch.setattr(ingest.commits, "BATCH_SECONDS", 3600.0)
     db = tmp_path / "z.db"
     conn = connect(db)
     commits = Commits(lambda: conn)
@@ -58,7 +58,7 @@ def test_results_come_out_in_order_once_their_batch_is_committed(tmp_path, monke
 
 
 def test_a_batch_is_committed_when_it_is_old_enough(tmp_path, monkeypatch):
-    monkeypatch.setattr(ingest, "BATCH_SECONDS", 0.0)  # every batch is old at once
+    monkeypatch.setattr(ingest.commits, "BATCH_SECONDS", 0.0)  # every batch is old at once
     db = tmp_path / "z.db"
     conn = connect(db)
     commits = Commits(lambda: conn)
@@ -68,7 +68,7 @@ def test_a_batch_is_committed_when_it_is_old_enough(tmp_path, monkeypatch):
 
 
 def test_rollback_drops_the_open_batch_and_its_results(tmp_path, monkeypatch):
-    monkeypatch.setattr(ingest, "BATCH_SECONDS", 3600.0)
+    monkeypatch.setattr(ingest.commits, "BATCH_SECONDS", 3600.0)
     db = tmp_path / "z.db"
     conn = connect(db)
     commits = Commits(lambda: conn)
@@ -88,13 +88,13 @@ def test_unchanged_files_are_given_out_at_once(tmp_path, monkeypatch):
     db = tmp_path / "z.db"
     assert [r.status for r in ingest_paths([folder], db, workers=0)] == ["new"] * 3
     # a second run writes nothing: each result comes as soon as its file is checked
-    monkeypatch.setattr(ingest, "BATCH_SECONDS", 3600.0)
+    monkeypatch.setattr(ingest.commits, "BATCH_SECONDS", 3600.0)
     assert [r.status for r in ingest_paths([folder], db, workers=0)] == ["unchanged"] * 3
 
 
 def test_a_consumer_that_stops_early_leaves_only_what_it_was_given(tmp_path, monkeypatch):
-    monkeypatch.setattr(ingest, "BATCH_DOCUMENTS", 2)
-    monkeypatch.setattr(ingest, "BATCH_SECONDS", 3600.0)
+    monkeypatch.setattr(ingest.commits, "BATCH_DOCUMENTS", 2)
+    monkeypatch.setattr(ingest.commits, "BATCH_SECONDS", 3600.0)
     folder = tmp_path / "in"
     folder.mkdir()
     for i in range(5):
@@ -114,9 +114,11 @@ def test_a_slow_parser_does_not_hold_the_batch_open(tmp_path, monkeypatch):
     with a batch open: the files before a slow one are committed and given out meanwhile."""
     from zibo_cli import pipeline
 
-    monkeypatch.setattr(ingest, "BATCH_SECONDS", 0.05)
+    monkeypatch.setattr(ingest.commits, "BATCH_SECONDS", 0.05)
     original = pipeline.extract_observations
-    slow = 60 - ingest.CHUNK  # the first file of the last chunk (a chunk's files come back together)
+    # the first file of the last chunk (a chunk's files come back together; the first file of the
+    # run is parsed before the parsers start, the others go to them CHUNK at a time)
+    slow = 1 + ingest.CHUNK * ((60 - 2) // ingest.CHUNK)
 
     def slow_for_the_last(text, meta, *args, **kwargs):
         if f"第{slow}号" in text:

@@ -235,3 +235,25 @@ def test_a_walk_resolves_the_folder_once_not_every_file(tmp_path, monkeypatch):
 
     paths = {r[0] for r in sqlite3.connect(db).execute("SELECT path FROM documents")}
     assert str(target.resolve()) in paths and str(files[0].resolve()) in paths
+
+
+def test_a_few_changed_files_among_many_unchanged_ones(tmp_path):
+    """Re-ingesting with parser processes a folder where a few files changed, far apart among many
+    unchanged ones: a changed file waits for its parser while the unchanged files after it fill the
+    window, so its chunk goes out before it is full; a file changed further on goes in a new chunk
+    (it once joined the chunk already sent, and the run stopped on an internal error)."""
+    from test_atomic import make_reports
+
+    from zibo_cli.ingest import CHUNK
+
+    workers = 2
+    files = make_reports(tmp_path / "in", 3 * workers * CHUNK + 40)
+    db = tmp_path / "z.db"
+    assert {r.status for r in ingest_paths([tmp_path / "in"], db, workers=workers)} == {"new"}
+    changed = [files[0], files[3 * workers * CHUNK + 10], files[-1]]
+    for path in changed:
+        path.write_text(path.read_text(encoding="utf-8") + "\n上半年，全市固定资产投资增长4%。\n", encoding="utf-8")
+    again = {r.document: r for r in ingest_paths([tmp_path / "in"], db, workers=workers)}
+    assert len(again) == len(files)
+    assert {name for name, r in again.items() if r.status == "replaced"} == {p.name for p in changed}
+    assert {r.status for name, r in again.items() if name not in {p.name for p in changed}} == {"unchanged"}

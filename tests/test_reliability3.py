@@ -781,7 +781,7 @@ def test_a_full_disk_mid_ingest_says_how_many_documents_were_stored(zibo, zibo_j
         return conn
 
     monkeypatch.setattr(store, "connect", small_disk)
-    monkeypatch.setattr(ingest, "BATCH_DOCUMENTS", 2)
+    monkeypatch.setattr(ingest.commits, "BATCH_DOCUMENTS", 2)
     r = zibo("ingest", folder, "--workers", "0")
     assert r.exit_code == 1
     (line,) = error_lines(r.stderr)

@@ -79,9 +79,9 @@ def ingest(db: Path, fmt: str = "table", *, paths: list[str], quiet: bool = Fals
 
     user = user_frame(region, year, doc_type)
     results = Results(keep_all=not quiet or fmt == "json")  # --json prints every file even with -q
-    from .. import ingest as ingesting
+    from ..ingest import pool as parsers
 
-    ingesting.parsers_started = False  # of this run (a script or test may run several in one process)
+    parsers.parsers_started = False  # of this run (a script or test may run several in one process)
     from ..errors import UsageError, ZiboError
 
     try:
@@ -125,9 +125,9 @@ def ingest(db: Path, fmt: str = "table", *, paths: list[str], quiet: bool = Fals
 
 
 def _parsers_started() -> bool:
-    from .. import ingest
+    from ..ingest import pool
 
-    return ingest.parsers_started
+    return pool.parsers_started
 
 
 def _run(paths, db, force, workers, quiet, fmt, results: list, attachments: bool = False,

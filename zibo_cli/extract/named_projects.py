@@ -98,12 +98,21 @@ def _is_name(name: str, listed: bool) -> bool:
     """A project's name: not a count, a part or a total, 2 to 40 characters, ending as a project's
     name does (or given as a project by its list: ``A、B等工程``)."""
     w = project_words()
-    if not 2 <= len(name) <= 40 or w["not_name"].search(name) or not re.search(r"[\u4e00-\u9fff]", name):
+    if not 2 <= len(name) <= 40 or w["not_name"].search(name) or not _HAN.search(name):
         return False
     if listed:
         return True
     core = _PAREN_TAIL.sub("", name)
-    return bool(re.search(f"(?:{w['noun'].pattern})$", core))
+    return bool(_noun_end().search(core))
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@lru_cache(maxsize=1)
+def _noun_end() -> re.Pattern[str]:
+    """A project word ending the text (compiled once, not looked up in re's cache a name)."""
+    return re.compile(f"(?:{project_words()['noun'].pattern})$")
 
 
 def _names(subject: str) -> list[str]:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..errors import DatabaseError
 from .atomic import _rollback, transaction
+from .bulk import build_indexes
 from .migrations import SCHEMA_VERSION, migrate
 
 BUSY_TIMEOUT = 30.0  # seconds to wait for another writer; ZIBO_BUSY_TIMEOUT overrides it
@@ -157,6 +158,7 @@ def connect(path: Path, timeout: float | None = None, allow_foreign: bool = Fals
         finally:
             _rollback(conn)
         flush_fulltext(conn)  # documents an interrupted ingest stored but did not index yet
+        build_indexes(conn)  # indexes an interrupted bulk load into a new database did not build yet
     except sqlite3.Error as e:
         if conn is not None:
             conn.close()

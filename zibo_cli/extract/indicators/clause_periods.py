@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import cached_property
 
 from ...models import TARGET
 from ...periods import Period, PeriodError, PeriodMatch, find_periods
@@ -86,6 +85,20 @@ def _relative_year(before: str, ctx) -> tuple[int, int] | None:
     return found
 
 
+class _once:
+    """A property computed on its first read and kept on the instance: ``functools.cached_property``
+    without the lock it takes on every first read in Python 3.11 (a reader is made a sentence)."""
+
+    def __init__(self, func):
+        self.func, self.name, self.__doc__ = func, func.__name__, func.__doc__
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
+
+
 class PeriodReading:
     """Periods in clauses: which period a figure is of, which periods are comparison bases, the period a sentence opens with, and a growth's basis. (part of the sentence reader)"""
 
@@ -108,12 +121,12 @@ class PeriodReading:
             start = end
         return found
 
-    @cached_property
+    @_once
     def periods(self) -> list[PeriodMatch]:
         """The period expressions in the sentence (found only when a figure needs its period)."""
         return find_periods(self.masked)
 
-    @cached_property
+    @_once
     def bases(self) -> list[bool]:
         """Which of :attr:`periods` are bases of comparisons (比1—4月份), not scopes."""
         return _comparison_bases(self.masked, self.periods)

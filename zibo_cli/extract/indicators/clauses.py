@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from ...models import Observation
 from ...periods import find_periods
@@ -56,5 +55,5 @@ def extract_clauses(text: str, ctx: Context, offset: int = 0, carry: bool = Fals
             # 今年一季度，全市经济开局良好。
             opening = _opening_period(stripped, find_periods(stripped), len(stripped), ctx.cumulative_quarters)
         if opening is not None:
-            ctx = replace(ctx, start_month=opening.start_month, end_month=opening.end_month)
+            ctx = ctx.with_months(opening.start_month, opening.end_month)
     return out

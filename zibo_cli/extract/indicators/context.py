@@ -27,6 +27,13 @@ class Context:
     def default_period(self) -> tuple[int | None, int | None, int | None]:
         return self.year, self.start_month, self.end_month
 
+    def with_months(self, start_month: int | None, end_month: int | None) -> Context:
+        """A copy with another default period (``dataclasses.replace`` without its checks: read a paragraph)."""
+        new = object.__new__(Context)
+        new.__dict__.update(self.__dict__)
+        new.start_month, new.end_month = start_month, end_month
+        return new
+
 
 @dataclass
 class _Named:

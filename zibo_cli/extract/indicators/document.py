@@ -14,7 +14,7 @@ from .clauses import extract_clauses
 from .context import Context
 from .tables import _is_header_line, _is_row, _join_headers, _pipe_cells, _stats_header, _StatsHeader
 from .task_tables import _from_row, _from_tasks, _header_columns, _is_header
-from .tokens import _YEAR
+from .tokens import _MAY_HOLD_FIGURE, _YEAR
 from .words import match_name, unit_scale
 
 
@@ -91,6 +91,8 @@ def extract_observations(text: str, meta: DocumentMeta, tasks: list[Task] | None
         if line.strip():
             stats = None  # a table ends at the first line that is not a row
             above = _line_context(line, prose)
+        if not _MAY_HOLD_FIGURE.search(line):
+            continue  # no digit and no 第: extract_clauses would find nothing (its own first test)
         scope = block_scope.get(here)
         ctx = prose if scope is None else replace(_scope_context(scope, frame.region),
                                                   cumulative_quarters=frame.cumulative_quarters)
