@@ -24,17 +24,25 @@ import score_frames  # noqa: E402
 # tune 61/84/80/77/86%, measure 61/78/83/77/87%; after the audit of the type boundaries, batches
 # E–G (492 documents: the new ones are of the kinds the frame read worst, so the same rules score
 # lower on them) and the rules that followed: tune 78/86/85/88/85%, measure 76/83/85/82/88%.
-# Those floors hold on those 492 documents (score_frames.GENERATIONS). 2026-12-08: batch H (51) and
-# the task corpus's t41–t64 (24), of the kinds read worst, with the rules of that day: the whole
-# gold (567 documents) tune 77/88/86/87/87%, measure 72/82/85/80/88%.
+# Those floors hold on those 492 documents (score_frames.GENERATIONS), raised as the rules improved.
+# 2026-12-08: batch H (51) and the task corpus's t41–t64 (24) made 567 documents; batch I (56) and
+# t65–t94 (30) made 653, each round of the kinds read worst, so the same rules score lower on the
+# whole. Each generation keeps its own floors; the whole gold gets floors of its own (2026-12-08, end of
+# the day's rules: tune 76/88/86/85/88%, measure 72/84/81/81/86%).
 FLOORS = {
-    "tune": {"type": 0.76, "region": 0.87, "data_year": 0.85, "months": 0.86, "target_year": 0.86},
-    "measure": {"type": 0.71, "region": 0.81, "data_year": 0.84, "months": 0.79, "target_year": 0.87},
+    "tune": {"type": 0.76, "region": 0.87, "data_year": 0.85, "months": 0.84, "target_year": 0.87},
+    "measure": {"type": 0.71, "region": 0.83, "data_year": 0.81, "months": 0.80, "target_year": 0.85},
 }
-GENERATION_FLOORS = {"2026-12-07": {
-    "tune": {"type": 0.78, "region": 0.88, "data_year": 0.86, "months": 0.88, "target_year": 0.87},
-    "measure": {"type": 0.75, "region": 0.83, "data_year": 0.84, "months": 0.81, "target_year": 0.87},
-}}
+GENERATION_FLOORS = {
+    "2026-12-07": {
+        "tune": {"type": 0.79, "region": 0.89, "data_year": 0.87, "months": 0.89, "target_year": 0.88},
+        "measure": {"type": 0.77, "region": 0.83, "data_year": 0.85, "months": 0.82, "target_year": 0.88},
+    },
+    "2026-12-08": {
+        "tune": {"type": 0.78, "region": 0.88, "data_year": 0.86, "months": 0.87, "target_year": 0.88},
+        "measure": {"type": 0.73, "region": 0.82, "data_year": 0.84, "months": 0.81, "target_year": 0.88},
+    },
+}
 
 
 @pytest.fixture(scope="module")

@@ -52,9 +52,12 @@ FLOORS = {  # files 01–87, the corpus as these floors were set on it
 # and after the frame's second round, the names rebuilt and the task readers (the same evening):
 #   tune    core 415/433 (96%) all 1306/1445 (90%) precision 100% strict 95%
 #   measure core 154/176 (88%) all 540/742 (73%)   precision 99%  strict 85%
+# 2026-12-08 (untitled 公报 typed by their year-end figures; plan-share aliases):
+#   tune    core 415/433 (96%) all 1309/1445 (91%) precision 100% strict 95%
+#   measure core 154/176 (88%) all 549/742 (74%)   precision 99%  strict 87%
 FLOORS_ALL = {
     "tune": (0.95, 0.90, 0.99, 13),
-    "measure": (0.87, 0.72, 0.99, 18),
+    "measure": (0.87, 0.73, 0.99, 18),
 }
 FIRST_ROUNDS = 87  # the files FLOORS hold for
 

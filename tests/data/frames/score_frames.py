@@ -121,6 +121,8 @@ def score(golds: list[Gold], docs: dict[str, dict]) -> tuple[dict, list[str]]:
 GENERATIONS = {
     # batches A–G, the figure corpus and the task corpus's t01–t40 (492 documents)
     "2026-12-07": lambda g: g.where.split(":")[0] not in ("H.tsv", "I.tsv") and not _task_after(g, 40),
+    # with batch H and the task corpus's t41–t64 (567 documents)
+    "2026-12-08": lambda g: g.where.split(":")[0] != "I.tsv" and not _task_after(g, 64),
 }
 
 
