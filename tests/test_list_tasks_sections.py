@@ -40,3 +40,15 @@ def test_a_stage_done_is_not_the_project_done():
                "（二）城北老旧小区改造工程\n该工程投入资金4351万元，对33栋楼进行改造，基础工程已全部完工。\n"
                "（三）县图书馆工程\n该工程投入资金1200万元，已于7月4日正式投入使用。\n")
     assert [(s, st) for s, st, *_ in got] == [("一", "not_done"), ("二", "not_done"), ("三", "done")]
+
+
+def test_a_clause_list_goes_on_over_the_paragraphs_of_its_groups():
+    text = ("今年我局共承担四大类重点工程项目。\n"
+            "路网完善工程，三堡街、光华路、新一路等工程相继开工建设；劳动西路（五星路-龙江路）、横塘河西路正进行雨污水管道施工；"
+            "飞龙西路大修工程开始沥青面层施工；福阳路完成部分桥梁结构施工；红梅路人行道改造基本完成。\n"
+            "生态绿城建设工程，丽华路生态绿道已进场施工；白荡河绿地已完成全部园路铺设。\n"
+            "对照目标任务，我局将加快项目建设进度。\n")
+    got = [(t.seq, t.annual_target or t.progress[:6]) for t in list_tasks(normalize(text).text, META)]
+    assert [g[0] for g in got] == ["1", "2", "3", "4", "5", "6", "7"]
+    assert got[0][1] == "劳动西路（五星路-龙江路）" and got[1][1] == "横塘河西路"  # one status, two projects
+    assert not any("三堡街" in (g[1] or "") for g in got)  # …等工程: examples, not tasks

@@ -271,41 +271,89 @@ _MIN_CLAUSES = 5
 
 
 def _clause_list(text: str, meta: DocumentMeta) -> list[Task]:
-    """The paragraph that names its projects one clause each (see the module docstring)."""
+    """The paragraph that names its projects one clause each (see the module docstring), and the
+    paragraphs right after it that go on in the same form (路网完善工程，A…；B…。 生态绿城建设工程，C…；D…。)."""
     offset = 0
+    out: list[Task] = []
+    going = False  # the paragraph before was such a list: the next needs only two clauses
     for line in text.split("\n"):
         here = offset
         offset += len(line) + 1
-        if line.count("；") + 1 < _MIN_CLAUSES:
+        if not line.strip():
             continue
-        clauses = [c for c in line.split("；")]
-        first = clauses[0]
-        cut = max(first.rfind("。"), first.rfind("："))
-        lead = text[max(0, here - 300):here] + (first[:cut] if cut >= 0 else "")
-        planned = planned_list(lead)  # 将办好十件实事…分别是：完成…；建成…: targets, no progress yet
-        if cut >= 0 and cut < len(first) - 1:
-            clauses[0] = first[cut + 1:]  # the lead: 这些实事进展情况具体是：
-        clauses = [c.strip().rstrip("。") for c in clauses if c.strip()]
-        clauses = [part for c in clauses for part in split_named(c)]
-        if clauses and offset >= len(text) and not line.rstrip().endswith(("。", "；", "！", "）")) \
-                and not _STAGE.search(clauses[-1]):
-            clauses.pop()  # the text ends inside its last clause (cut off): no project is said of
-        named = sum(1 for c in clauses if _PROJECT.search(c) and _STAGE.search(c))
-        if named * 10 < len(clauses) * 6 or sum(1 for c in clauses if _STATS_CLAUSE.search(c)) * 5 > len(clauses):
+        found = _clauses_of(text, line, here, offset, meta, len(out), 2 if going else _MIN_CLAUSES)
+        if found is None:
+            if out:
+                break  # the run of such paragraphs is over
             continue
-        out = []
-        pos = here
-        for i, c in enumerate(clauses, 1):
-            where = line.find(c[:10])
-            done = bool(_PROJECT_DONE.search(c)) and not _OPEN_WORDS.search(c)
-            status = DONE if done else NOT_DONE
-            if planned and not _PROGRESS.search(c):
-                status = STATUS_UNKNOWN  # a planned item that tells no progress
-            out.append(_new(str(i), meta, (here + where) if where >= 0 else pos, status=status,
-                            progress=c, departments=_units(c), quote=c[:300],
+        out.extend(found)
+        going = True
+    return out
+
+
+def _clauses_of(text: str, line: str, here: int, offset: int, meta: DocumentMeta, before: int,
+                at_least: int) -> list[Task] | None:
+    """The tasks one paragraph names a clause each, or None when it is no such list."""
+    if line.count("；") + 1 < at_least:
+        return None
+    clauses = [c for c in line.split("；")]
+    first = clauses[0]
+    cut = max(first.rfind("。"), first.rfind("："))
+    lead = text[max(0, here - 300):here] + (first[:cut] if cut >= 0 else "")
+    planned = planned_list(lead)  # 将办好十件实事…分别是：完成…；建成…: targets, no progress yet
+    if cut >= 0 and cut < len(first) - 1:
+        clauses[0] = first[cut + 1:]  # the lead: 这些实事进展情况具体是：
+    elif _GROUP_LEAD.match(first):
+        clauses[0] = first[_GROUP_LEAD.match(first).end():]  # 路网完善工程，A…: the group, then a clause
+    clauses = [c.strip().rstrip("。") for c in clauses if c.strip()]
+    clauses = [part for c in clauses for part in split_named(c)]
+    if clauses and offset >= len(text) and not line.rstrip().endswith(("。", "；", "！", "）")) \
+            and not _STAGE.search(clauses[-1]):
+        clauses.pop()  # the text ends inside its last clause (cut off): no project is said of
+    named = sum(1 for c in clauses if (_PROJECT.search(c) or _ROAD_OR_GREEN.search(c)) and _STAGE.search(c))
+    if not clauses or named * 10 < len(clauses) * 6 \
+            or sum(1 for c in clauses if _STATS_CLAUSE.search(c)) * 5 > len(clauses):
+        return None
+    out = []
+    for c in clauses:
+        if _EXAMPLES.search(c):
+            continue  # A、B等项目正抓紧推进: examples of a group, not each a task
+        where = line.find(c[:10])
+        done = bool(_PROJECT_DONE.search(c)) and not _OPEN_WORDS.search(c)
+        status = DONE if done else NOT_DONE
+        if planned and not _PROGRESS.search(c):
+            status = STATUS_UNKNOWN  # a planned item that tells no progress
+        for part in _shared(c):
+            out.append(_new(str(before + len(out) + 1), meta, (here + where) if where >= 0 else here,
+                            status=status, progress=c, departments=_units(c), quote=c[:300],
+                            annual_target=part if part != c else None,
                             reason=None if done else consequence_reason(c), next_steps=_ahead(c)))
-        return out
-    return []
+    return out
+
+
+# a road, a street, a greenway or a park named as a project (劳动西路, 丽华路生态绿道, 白荡河绿地)
+_ROAD_OR_GREEN = re.compile(r"[\u4e00-\u9fff]{1,8}(?:路|街|绿道|绿地|公园|湿地|管网|水厂|管廊)")
+# 路网完善工程，… / 在民生保障方面，…: a group's name before the first clause
+_GROUP_LEAD = re.compile(r"^\s*(?:在)?[\u4e00-\u9fff]{2,10}(?:工程|建设|项目|方面)[，,]")
+# A、B等工程相继开工 / …等项目: names given as examples
+_EXAMPLES = re.compile(r"^[^，,。]{2,80}?等(?:\d+个)?(?:工程|项目|道路|绿地|公园|学校)?(?:相继|均|正|已|都|陆续)")
+# the projects a clause names together before what it says of them: A（…）、B（…）正进行…
+_SHARED = re.compile(r"^(?P<names>[^，,。；]{2,80}?)(?=正在?|已|均|开始|继续|累计|完成|基本)")
+
+
+def _shared(clause: str) -> list[str]:
+    """The projects a clause names together, each (A（…）、B（…）正进行…施工 → A（…）, B（…)); or
+    the clause itself when it names one. Each part must end as a project's name does."""
+    from .named_projects import project_words
+
+    m = _SHARED.match(clause)
+    if not m or "、" not in m["names"]:
+        return [clause]
+    parts = [p.strip() for p in m["names"].split("、") if p.strip()]
+    noun = project_words()["noun"]
+    ends = all(re.search(r"(?:" + noun.pattern + r"|路|街|绿道|绿地)$", re.sub(r"[（(][^()（）]*[)）]$", "", p))
+               for p in parts)
+    return parts if ends and len(parts) <= 6 else [clause]
 
 
 _TITLE = re.compile(r"^\s*(?P<t>[“”\"\u4e00-\u9fff（）()、]{3,24}?(?:工程|项目|建设|创建|行动|改造|提升|计划))[。．.]\s*(?P<b>\S.*)$")
