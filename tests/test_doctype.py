@@ -59,7 +59,10 @@ def test_a_task_table_is_its_evidence():
 
 def test_no_cue_at_all():
     assert classify(Evidence(body="今天天气很好。"), has_figures=False) == ("other", ["no cue: none"])
-    assert classify(Evidence(body="增长5%"), has_figures=True)[0] == "stats_release"
+    # figures alone do not make a statistics office's release (the README's last rule: other)
+    assert classify(Evidence(body="增长5%"), has_figures=True) == ("other", ["no cue: figures"])
+    # a release says what it is somewhere: its publisher, title or lead
+    assert classify(Evidence(body="增长5%", publisher="某市统计局"), has_figures=True)[0] == "stats_release"
 
 
 def test_a_journalists_lead_makes_a_news_item_whatever_else_the_text_holds():
