@@ -422,3 +422,13 @@ def test_news_of_a_half_year_congress_is_dated_in_its_year():
     f = frame("“我们积极争取资金，实施污水处理厂扩容改造。”日前，某镇举行半年人代会，向人大代表报告今年民生实事进展情况。"
               "2020年，该镇确定了四件民生实事。\n发布时间：2020/8/17")
     assert f.type == "news_about_report" and f.year == 2020
+
+
+def test_a_deadline_is_not_the_period_a_text_covers():
+    text = ("昆山今年援疆项目10月底竣工\n今年上半年，援疆工作组加大工作力度。截至6月底，污水处理厂已完工；"
+            "医院分院建设项目主体完工，计划10月竣工；示范村建设投资1200万元，预计今年9月底将完成。")
+    f = frame(text)
+    assert (f.start_month, f.end_month) == (1, 6)
+    # an estimate of a period is still the period
+    f = frame("预计上半年全县GDP增长6.3%以上，规上工业增加值增长7%。")
+    assert (f.start_month, f.end_month) == (1, 6)

@@ -59,6 +59,9 @@ def lead_periods(segments: list[Segment]) -> list[tuple[Period, str]]:
             for p in find_periods(sentence[:stop + 1]):
                 if p.whole_year or re.search(r"(?:比|较|与|同)\s*$", sentence[max(0, p.start - 2):p.start]):
                     continue
+                point = re.fullmatch(r"(?:(?:19|20)\d{2}\s*年|今年)?\s*\d{1,2}\s*月(?:底|末|份)?", p.text.strip())
+                if point and (_AHEAD.search(sentence[max(0, p.start - 4):p.start]) or _DONE_BY.match(sentence[p.end:])):
+                    continue  # 计划10月竣工, 9月底前完成: a deadline, not the period the figures cover
                 found.append((p.period, p.text))
             if seen >= _LEAD_SENTENCES:
                 break
@@ -71,6 +74,10 @@ def is_bare_quarter(sentence: str, p) -> bool:
     """二季度/三季度/四季度 written alone: not 第三季度, 前三季度, 一至三季度 or 单季度."""
     return bool(_BARE_QUARTER.fullmatch(p.text)) and sentence[max(0, p.start - 1):p.start] not in ("第", "前", "单", "至")
 
+
+# a month as a deadline: 计划10月竣工, 预计今年9月底…将完成, 8月底全部竣工
+_AHEAD = re.compile(r"(?:计划|预计|力争|争取|确保|将于|将在|要在|要于|预计今年|计划今年)\s*$")
+_DONE_BY = re.compile(r"(?:底|末)?(?:前)?(?:全部|全面|如期|将|要|可)?(?:竣工|完工|建成|投用|投入使用|开工|通车)")
 
 _BARE_QUARTER = re.compile(r"[二三四2-4]季度")
 

@@ -29,6 +29,10 @@ from .region import (
 )
 from .years import BARE_YEAR, data_years, publication, year_in_book_title, year_of_lead, years_in_headlines
 
+# 昆山援疆项目10月底竣工: a month the work is to be done by, not the period the text covers
+_DEADLINE = re.compile(r"(?<![至到\-—~])(?<!截)(?<!截至)\d{1,2}\s*月(?:底|末|份)?(?:前)?(?:全面|全部|如期|将|要|可)?"
+                       r"(?:竣工|完工|建成|投用|投入使用|完成|开工|通车)(?!情况|进展)")
+
 # a budget report (or any report) on last year's execution and this year's draft: dated as a work report
 _LAST_AND_NEXT = re.compile(r"执行情况.{0,4}(?:和|与|及).{0,10}(?:预算|计划)(?:（?草案）?)")
 
@@ -114,7 +118,9 @@ def document_frame(text: str, meta: DocumentMeta, segments: list[Segment], *, ta
         ys = data_years(title)
         bare = None if ys else BARE_YEAR.search(title)  # 202310月份, 2023“两会”
         title_year = ys[0][1] if ys else (int(bare[1]) if bare else None)
-        if meta.start_month and meta.end_month:
+        if meta.start_month and meta.end_month and _DEADLINE.search(title):
+            frame.note(f"title: {_DEADLINE.search(title)[0]} is a deadline, not the period")
+        elif meta.start_month and meta.end_month:
             period = Period(None, meta.start_month, meta.end_month)
             if (meta.start_month, meta.end_month) == (1, 12) and HALF_YEAR.search(title):
                 period = Period(None, 1, 6)  # 2022年…目标任务半年完成情况: the year's first half
@@ -124,8 +130,8 @@ def document_frame(text: str, meta: DocumentMeta, segments: list[Segment], *, ta
             frame.note(f"title: {title[:40]} → year {title_year}")
     headline_years = years_in_headlines(segments)
     for seg in segments:
-        if seg.kind != "headline" or period is not None:
-            continue
+        if seg.kind != "headline" or period is not None or _DEADLINE.search(seg.text):
+            continue  # (…项目10月底竣工: a deadline in a headline is not its period)
         p = period_of(seg.text)
         if p is not None and not (p.start_month == 1 and p.end_month == 12):
             period = p
