@@ -432,3 +432,10 @@ def test_a_deadline_is_not_the_period_a_text_covers():
     # an estimate of a period is still the period
     f = frame("预计上半年全县GDP增长6.3%以上，规上工业增加值增长7%。")
     assert (f.start_month, f.end_month) == (1, 6)
+
+
+def test_a_township_the_title_names_and_the_text_names_again_and_again():
+    text = ("菁芜洲镇2024年度政府工作计划\n菁芜洲镇位于县城北部。2024年，菁芜洲镇将推进产业发展，"
+            "菁芜洲镇财政收入预期增长5%，全县重点项目落地菁芜洲镇。")
+    f = frame(text)
+    assert (f.region, f.region_level) == ("菁芜洲镇", "township")

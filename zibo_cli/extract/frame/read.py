@@ -71,7 +71,7 @@ def document_frame(text: str, meta: DocumentMeta, segments: list[Segment], *, ta
         frame.why["region"] = f"{region[1]}: {region[0]}"
         frame.note(f"{region[1]} → region {region[0]}")
     unnamed = unnamed_level(segments, title)
-    local = zone_or_township(title, segments, frame.region, unnamed[0] if unnamed else None)
+    local = zone_or_township(title, segments, frame.region, unnamed[0] if unnamed else None, text)
     if local is not None:
         frame.region, frame.region_level = local
         frame.why["region"] = f"title: {local[0]} ({local[1]})"

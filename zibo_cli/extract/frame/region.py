@@ -102,11 +102,12 @@ _ZONE_NAME = re.compile(r"(?<![全我各本])([\u4e00-\u9fff]{2,8}?(?:经济技�
                         r"|高新区|经开区|开发区|工业园区|示范区))")
 
 
+_TOWN_NAMED = 3  # how often a text names the township in its title to be about it
 _TOWN_NAME = re.compile(r"(?<![全我各本城乡])([\u4e00-\u9fff]{2,4}?(?:镇|乡|街道))(?:人民政府|政府|办事处|党委|\d|（|\(|20|19|关于|上半年|全年|年度|工作)")
 
 
 def zone_or_township(title: str, segments: list[Segment], region: str | None,
-                      level: str | None) -> tuple[str, str] | None:
+                      level: str | None, text: str = "") -> tuple[str, str] | None:
     """(name, level) of a zone or township the title or a headline names, when the text is about
     it: no larger place was read, or the one read is the one it lies in (舒城县 → 舒城经济开发区);
     a township only when the text says 全镇/我镇/全乡/街道 of itself."""
@@ -119,13 +120,14 @@ def zone_or_township(title: str, segments: list[Segment], region: str | None,
             name = _from_a_place(m[1])
             if name and (region is None or (short and name.startswith(short)) or name.startswith(region)):
                 return name, "zone"
-        if level == "township":
-            bare = line
-            for _, place in places.find_regions(line):  # 中山市东凤镇 → |东凤镇
-                bare = bare.replace(place, "|")
-            for m in _TOWN_NAME.finditer(bare):
-                if not places.places().get(m[1]):
-                    return m[1], "township"
+        bare = line
+        for _, place in places.find_regions(line):  # 中山市东凤镇 → |东凤镇
+            bare = bare.replace(place, "|")
+        for m in _TOWN_NAME.finditer(bare):
+            # a township the title names: when the text says 全镇/我镇 of itself, or names it again and
+            # again (人大代表视察万顷沙镇2021年民生实事… then 万顷沙镇 five times)
+            if not places.places().get(m[1]) and (level == "township" or text[:5000].count(m[1]) >= _TOWN_NAMED):
+                return m[1], "township"
     return None
 
 
