@@ -496,3 +496,13 @@ def test_continuation_row_placeholder_reason_is_not_appended():
     assert (t1.status, t1.reason) == ("done", None)
     assert (t2.status, t2.reason) == ("partial", "资金未到位")
     assert "进展二" in t1.progress
+
+
+def test_a_header_wrapped_onto_a_second_line_goes_on():
+    from zibo_cli.extract.tasks import parse_rows
+
+    rows = [["序号", "项目名称", "责任单位", "目标任务", "1-8月实际完成情况"], ["任务完成率", "备注"],
+            ["1", "新增城镇就业", "区人社局", "8950人", "7123人", "80%", ""],
+            ["2", "减少义务教育大班额", "区教育局", "51个", "53个", "104%", ""]]
+    got = [(t.seq, t.status, t.departments, t.progress) for t in parse_rows(rows)]
+    assert got == [("1", "not_done", ["区人社局"], "7123人"), ("2", "done", ["区教育局"], "53个")]

@@ -136,6 +136,17 @@ def _merge_header(top: Header, sub_cells: list[str]) -> Header | None:
     sub = [clean_cell(c) for c in sub_cells]
     if any(len(c) > 24 for c in sub) or any(_seq_like(c) for c in sub[:1]):
         return None
+    named = [c for c in sub if c]
+    if named and all(_header_key(c) for c in named) and top.labels and clean_cell(top.labels[-1]) \
+            and not any(_header_key(c) == k for c in named for k in top.keys if k):
+        # 序号|项目名称|责任单位|目标任务|1-8月实际完成情况| over 任务完成率|备注|: a header wrapped onto a second
+        # line (its last cell is not empty, so nothing stands under it): its columns go on
+        wrapped = map_header(list(top.labels) + named)
+        if wrapped is not None:
+            wrapped.year = wrapped.year or top.year
+            if wrapped.start_month is None:
+                wrapped.start_month, wrapped.end_month = top.start_month, top.end_month
+            return wrapped
     labels = merge_header_rows(top.labels, sub)
     if sum(1 for c in labels if _header_key(c)) - sum(1 for c in top.labels if _header_key(c)) < 1 \
             and sum(1 for c in sub if _header_key(c)) < 2:
