@@ -167,3 +167,14 @@ def test_an_items_result_on_the_line_after_it_gives_its_status_and_progress():
     assert got == [("1", "done", ["高新区"], "任务完成较好。已完成地面附属物清理任务，并圈建起围墙。"),
                    ("2", "not_done", ["高新区"], "工作推进缓慢。物探未做。"),
                    ("3", "not_done", ["宛城区"], "工作推进中。中、西段已完工，东段工程正在施工。")]
+
+
+def test_target_and_progress_pairs_in_running_text():
+    from zibo_cli.extract.labelled_items import target_progress_pairs
+    from zibo_cli.models import DocumentMeta as _Meta
+
+    text = ("省会全部完成十件实事\n任务目标：对100个老旧小区的管网进行改造。进展情况：全部改造工作已于11月14日前完工。"
+            "任务目标：提升改造100条小街巷。进展情况：截至12月底，已完成60条，其余正在施工。"
+            "任务目标：新扩建50所幼儿园。进展情况：截至12月底，50所幼儿园项目")
+    got = [(t.seq, t.status, t.annual_target) for t in target_progress_pairs(text, _Meta(year=2014))]
+    assert got == [("1", "done", "对100个老旧小区的管网进行改造。"), ("2", "not_done", "提升改造100条小街巷。")]

@@ -18,12 +18,12 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from ..models import STATUS_UNKNOWN, DocumentMeta, Task
+from ..models import DONE, NOT_DONE, STATUS_UNKNOWN, DocumentMeta, Task
 from .cells import is_real_reason, split_departments
 from .lists import numbered_items
 from .structure import header_field
 
-__all__ = ["labelled_items", "item_labels", "split_labelled_cell"]
+__all__ = ["labelled_items", "item_labels", "split_labelled_cell", "target_progress_pairs"]
 
 _LABELS_FILE = Path(__file__).with_name("item_labels.tsv")
 _MIN_ITEMS = 2
@@ -127,3 +127,42 @@ def split_labelled_cell(task: Task) -> None:
         value = fields.get(name)
         if value and getattr(task, name) is None and (name != "reason" or is_real_reason(value)):
             setattr(task, name, value)
+
+
+# 任务目标：…。进展情况：…。 — a task's target, then how it stands, pair after pair in running text
+_TARGET_LABEL = re.compile(r"(?:任务目标|目标任务|年度目标|工作目标|实事内容|项目内容)\s*[：:]")
+_PROGRESS_LABEL = re.compile(r"(?:进展情况|完成情况|进度情况|落实情况|推进情况)\s*[：:]")
+_PAIR_DONE = re.compile(r"超额完成|圆满完成|全部完成|全面完成|已全部完工|全部完工|(?:已|均已)(?:完成|完工|竣工|建成)(?:年度|全年)?"
+                        r"|已于[^，。；]{0,16}(?:完工|竣工|完成|建成)")
+_PAIR_OPEN = re.compile(r"正在|推进中|尚未|未完成|滞后|缓慢|预计|计划(?!投资)|力争|部分")
+
+
+def target_progress_pairs(text: str, meta: DocumentMeta) -> list[Task]:
+    """Tasks written as labelled pairs in running text, at least two: ``任务目标：…。进展情况：…。`` —
+    the target as its annual target, the progress as written; done when the progress says it was
+    done (超额完成, 已全部完工 …) and nothing still open, not done when it says work goes on, else
+    unknown. A pair the text cuts off before its progress ends is left out."""
+    targets = list(_TARGET_LABEL.finditer(text))
+    if len(targets) < 2:
+        return []
+    out: list[Task] = []
+    for i, m in enumerate(targets):
+        end = targets[i + 1].start() if i + 1 < len(targets) else len(text)
+        chunk = text[m.end():end]
+        said = _PROGRESS_LABEL.search(chunk)
+        if said is None:
+            continue
+        target, progress = chunk[:said.start()].strip(), chunk[said.end():].strip()
+        if i + 1 == len(targets) and not progress.rstrip().endswith(("。", "！", "）", "”")):
+            continue  # cut off before it says how it stands
+        if _PAIR_DONE.search(progress) and not _PAIR_OPEN.search(progress):
+            status = DONE
+        elif _PAIR_OPEN.search(progress) or _PAIR_DONE.search(progress):
+            status = NOT_DONE
+        else:
+            status = STATUS_UNKNOWN
+        out.append(Task(seq=str(len(out) + 1), status=status, annual_target=target[:300], progress=progress[:500],
+                        year=meta.year, start_month=meta.start_month, end_month=meta.end_month,
+                        char_offset=m.start(), region=meta.region, source="prose",
+                        quote=f"{m[0]}{target}{said[0]}{progress}"[:300]))
+    return out if len(out) >= 2 else []

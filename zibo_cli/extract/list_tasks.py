@@ -35,7 +35,7 @@ import re
 
 from ..models import DONE, NOT_DONE, STATUS_UNKNOWN, DocumentMeta, Task
 from .cells import split_departments
-from .labelled_items import labelled_items
+from .labelled_items import labelled_items, target_progress_pairs
 from .lists import numbered_items, numbered_mentions, sections
 from .named_projects import named_projects, split_named
 from .numbered_paragraphs import numbered_paragraphs, titled_blocks
@@ -71,7 +71,8 @@ _CAUSE = re.compile(r"因|受|由于|原因|影响|问题|不足|困难|未到�
 
 def list_tasks(text: str, meta: DocumentMeta, status_of=None) -> list[Task]:
     """The tasks of ``text`` written as numbered prose (see the module docstring)."""
-    tasks = labelled_items(text, meta, status_of) or _headed_items(text, meta) or status_lists(text, meta)
+    tasks = (labelled_items(text, meta, status_of) or target_progress_pairs(text, meta) or _headed_items(text, meta)
+             or status_lists(text, meta))
     if not tasks:
         clauses = _clause_list(text, meta)
         if clauses:  # projects named in prose too: the reading that finds more (a lead sentence's as well)
