@@ -86,3 +86,16 @@ def test_a_status_column_that_tells_is_read_as_progress():
             "3 | 新增城乡公交线路5条 | 完成 | 县交通局 |\n")
     got = [(t.seq, t.status, t.progress) for t in parse(text, DocumentMeta(year=2023, doc_type="task_table"))]
     assert got == [("1", "done", "已全部建成开园"), ("2", "not_done", "已完成1500户"), ("3", "done", None)]
+
+
+def test_a_leftover_of_a_cut_cell_names_no_figure():
+    # a task's cell may name a bare measure (已完成投资3000万元), but not what is left of a cut
+    text = ("序号\t项目\t目标\t进展\n1\t提高低保标准\t农村低保人均最低补差水平从271元提高到300元\t已落实\n"
+            "2\t产业集群\t形成己二酸和20万吨产能\t推进中\n")
+    from zibo_cli.extract.indicators import extract_observations
+
+    norm = normalize(text).text
+    tasks = extract_tasks(norm, META)
+    assert len(tasks) == 2
+    names = {o.name for o in extract_observations(norm, META, tasks)}
+    assert not any(n.endswith(("从", "和")) for n in names)

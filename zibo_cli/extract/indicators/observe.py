@@ -15,6 +15,10 @@ from .words import FORECAST, GROWTH_VERBS, _falls, match_name
 # 低于目标1.4个百分点: the gap to the target, from which the target follows
 _VS_TARGET = re.compile(r"(?P<dir>高于|低于|超过|超出|超|落后于?|快于|慢于|差)(?:年度|全年|预期|计划)?目标(?:值)?$")
 
+# a name read from a task's cell that is a leftover of the cut: it opens on a mark or a particle, or
+# ends on a word that needs more after it (从, 和, 与, 及, 由) or a mark
+_CELL_LEFTOVER = re.compile(r"^[的、，,/／>＞<＜]|(?:从|和|与|及|由|至|到|[、，,/／>＞<＜])$")
+
 
 _SHARE_NAME = re.compile(r"^[^占]{2,}占[^占]{1,12}(?:比重|比例)$")
 
@@ -64,6 +68,8 @@ class Observing:
                 measure = "growth"
             name = entry.name
         name = _ALT_NAME.sub("", name) or name
+        if self.ctx.task_seq is not None and _CELL_LEFTOVER.search(name):
+            return None  # 、四会市、广宁县 / 补差水平从 / 泰顺>: what is left of a cut cell names nothing
         if self.ctx.task_seq is None and name_rule(name, fig.unit) is None:
             # (in a task's cell the task says what a bare measure is of: 已完成投资3000万元)
             if raw not in VOCABULARY:
