@@ -90,12 +90,10 @@ def test_a_status_column_that_tells_is_read_as_progress():
 
 def test_a_leftover_of_a_cut_cell_names_no_figure():
     # a task's cell may name a bare measure (已完成投资3000万元), but not what is left of a cut
-    text = ("序号\t项目\t目标\t进展\n1\t提高低保标准\t农村低保人均最低补差水平从271元提高到300元\t已落实\n"
-            "2\t产业集群\t形成己二酸和20万吨产能\t推进中\n")
-    from zibo_cli.extract.indicators import extract_observations
+    from zibo_cli.extract.indicators.clauses import extract_clauses
+    from zibo_cli.extract.indicators.context import Context
+    from zibo_cli.models import TARGET
 
-    norm = normalize(text).text
-    tasks = extract_tasks(norm, META)
-    assert len(tasks) == 2
-    names = {o.name for o in extract_observations(norm, META, tasks)}
-    assert not any(n.endswith(("从", "和")) for n in names)
+    cell = normalize("形成一批超100亿元的优势产业集群和超20亿元的特色产业集群。").text
+    names = [o.name for o in extract_clauses(cell, Context(2013, 1, 12, TARGET, "1"), 0)]
+    assert names and not any(n.endswith("和") or n.startswith("的") for n in names)
