@@ -32,6 +32,14 @@ def content(db) -> list:
         conn.close()
 
 
+def new_database(tmp_path, reports: int) -> tuple:
+    """``reports`` files in tmp_path/in and an empty database; (its path, its indexes)."""
+    make_reports(tmp_path / "in", reports)
+    db = tmp_path / "z.db"
+    store.connect(db).close()
+    return db, indexes(db)
+
+
 def test_the_deferred_indexes_are_those_of_the_figures_tasks_and_status_counts():
     names = [name for name, _ in bulk.deferred_indexes()]
     assert "idx_observations_indicator_cover" in names and "idx_tasks_status" in names
@@ -63,10 +71,7 @@ def test_a_new_database_ends_with_every_index_and_the_same_rows(tmp_path, monkey
 
 def test_an_interrupted_bulk_load_is_repaired_by_the_next_writer(tmp_path, monkeypatch):
     monkeypatch.setattr(batches, "BATCH_DOCUMENTS", 2)
-    make_reports(tmp_path / "in", 6)
-    db = tmp_path / "z.db"
-    store.connect(db).close()
-    schema = indexes(db)
+    db, schema = new_database(tmp_path, 6)
     original = store.rows._insert_document
     calls = []
 
@@ -90,10 +95,7 @@ def test_an_interrupted_bulk_load_is_repaired_by_the_next_writer(tmp_path, monke
 
 
 def test_an_interrupt_before_the_first_commit_keeps_the_indexes(tmp_path, monkeypatch):
-    make_reports(tmp_path / "in", 3)
-    db = tmp_path / "z.db"
-    store.connect(db).close()
-    schema = indexes(db)
+    db, schema = new_database(tmp_path, 3)
     monkeypatch.setattr(store.rows, "_insert_document", lambda conn, document: (_ for _ in ()).throw(KeyboardInterrupt))
     with pytest.raises(KeyboardInterrupt):
         list(ingest_paths([tmp_path / "in"], db, workers=0))
@@ -102,10 +104,7 @@ def test_an_interrupt_before_the_first_commit_keeps_the_indexes(tmp_path, monkey
 
 def test_another_writer_during_a_bulk_load_builds_the_indexes_and_the_load_goes_on(tmp_path, monkeypatch):
     monkeypatch.setattr(batches, "BATCH_DOCUMENTS", 2)
-    make_reports(tmp_path / "in", 8)
-    db = tmp_path / "z.db"
-    store.connect(db).close()
-    schema = indexes(db)
+    db, schema = new_database(tmp_path, 8)
     run = ingest_paths([tmp_path / "in"], db, workers=0)
     first = [next(run), next(run)]  # one batch committed: the indexes are dropped
     assert set(indexes(db)) < set(schema)

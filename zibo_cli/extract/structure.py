@@ -255,9 +255,14 @@ _GROUP = (
 )
 
 
+_GROUP_OPENERS = frozenset("一二三四五六七八九十（(")  # (and digits: str.isdigit holds for every \d)
+
+
 def group_mark(cell: str) -> GroupMark | None:
     """The group level and number a cell opens with (一、经济发展 → (1, 一, 经济发展))."""
     s = cell.strip()
+    if not s or (s[0] not in _GROUP_OPENERS and not s[0].isdigit()):
+        return None  # every mark opens with a numeral, a digit or a bracket (most cells: none of them)
     for level, rx in _GROUP:
         m = rx.match(s)
         if m:

@@ -159,11 +159,11 @@ def region_by_mentions(text: str, level: str | None) -> tuple[str, str] | None:
         return None
     body = mask_titles(text[:5000])
     counts: dict[str, int] = {}
-    # the body's pairs of characters: a name's first two must be one of them (a set lookup rules out
-    # most of the ~370 names without searching the body for each)
-    pairs = {body[i:i + 2] for i in range(len(body) - 1)}
+    # the body's characters: a name's first must be one of them (a set lookup rules out most of
+    # the ~370 names without searching the body for each)
+    chars = set(body)
     for short, full in places.short_names().items():
-        if len(short) >= 2 and short[:2] in pairs and short in body:
+        if len(short) >= 2 and short[0] in chars and short in body:
             counts[full] = counts.get(full, 0) + body.count(short)
     for _, name in places.find_regions(body):
         if name not in counts:
