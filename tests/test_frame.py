@@ -439,3 +439,9 @@ def test_a_township_the_title_names_and_the_text_names_again_and_again():
             "菁芜洲镇财政收入预期增长5%，全县重点项目落地菁芜洲镇。")
     f = frame(text)
     assert (f.region, f.region_level) == ("菁芜洲镇", "township")
+
+
+def test_news_of_a_years_tasks_and_their_progress_is_dated_in_that_year():
+    f = frame("人大代表视察某镇2021年民生实事项目推进情况\n2021-12-25\n12月22日，某镇人大组织人大代表视察民生实事项目。"
+              "十件民生实事项目由人大代表在2021年3月召开的镇人大会议上投票决定，现已全部完成，完成投资1.2亿元。")
+    assert f.type == "news_about_report" and f.year == 2021

@@ -33,6 +33,9 @@ from .years import BARE_YEAR, data_years, publication, year_in_book_title, year_
 _DEADLINE = re.compile(r"(?<![至到\-—~])(?<!截)(?<!截至)\d{1,2}\s*月(?:底|末|份)?(?:前)?(?:全面|全部|如期|将|要|可)?"
                        r"(?:竣工|完工|建成|投用|投入使用|完成|开工|通车)(?!情况|进展)")
 
+# a year's tasks and how far they got, in a news item's title: dated as that year's progress
+_YEARS_WORK = re.compile(r"(?:19|20)\d{2}\s*年[^。\n]{0,20}?(?:推进情况|完成情况|进展情况|落实情况|全面落实|全面完成|全部完成)")
+
 # a budget report (or any report) on last year's execution and this year's draft: dated as a work report
 _LAST_AND_NEXT = re.compile(r"执行情况.{0,4}(?:和|与|及).{0,10}(?:预算|计划)(?:（?草案）?)")
 
@@ -51,8 +54,8 @@ def document_frame(text: str, meta: DocumentMeta, segments: list[Segment], *, ta
         about = ev.head + "\n" + ev.lead + "\n" + ev.book
         if re.search(r"统计公报", about):
             mode = "annual"
-        elif IN_YEAR.search(about):
-            mode = "period"
+        elif IN_YEAR.search(about) or _YEARS_WORK.search(ev.head):
+            mode = "period"  # (2021年民生实事项目推进情况, 2018年10个民生实事项目全面落实: that year's work)
         elif re.search(r"政府工作报告|人代会|人大.{0,8}会议|两会|计划执行情况与|计划草案|向大会报告工作|报告回顾", text[:3000]):
             mode = "review_plan"
     elif dtype == "other" and _LAST_AND_NEXT.search(ev.head):
