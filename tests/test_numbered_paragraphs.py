@@ -173,3 +173,16 @@ def test_unnumbered_titled_blocks_after_an_introducing_line():
     got = [(t.seq, t.status, t.annual_target) for t in titled_blocks(normalize(text).text, META)]
     assert got == [("1", "done", "城乡排水防洪设施建设"), ("2", "done", "城镇老旧小区改造和社区服务提升"),
                    ("3", "done", "城市供水质量提升")]  # the fourth is cut off
+
+
+def test_one_item_a_line_after_an_introducing_line():
+    from zibo_cli.extract.numbered_paragraphs import line_items
+
+    text = ("11月11日街道各社区双创工作进展情况：\n珠明山社区二组路面垃圾清理转运中\n珠明山社区三组房前屋后垃圾清理转运\n"
+            "新桥社区4组道路平整施工中：\n新桥社区6组污水沟下埋涵管已基本完工。\n西湖社区五组屋旁平整硬化已完工\n"
+            "2020年11月11日\n")
+    got = [(t.seq, t.status) for t in line_items(normalize(text).text, META)]
+    assert got == [("1", "not_done"), ("2", "unknown"), ("3", "not_done"), ("4", "not_done"), ("5", "done")]
+    # short lines that name no work are no such list
+    assert line_items(normalize("主要指标完成情况：\n地区生产总值\n固定资产投资\n社会消费品零售总额\n财政收入\n").text,
+                      META) == []

@@ -38,7 +38,7 @@ from .cells import split_departments
 from .labelled_items import labelled_items, target_progress_pairs
 from .lists import numbered_items, numbered_mentions, sections
 from .named_projects import named_projects, split_named
-from .numbered_paragraphs import numbered_paragraphs, titled_blocks
+from .numbered_paragraphs import line_items, numbered_paragraphs, titled_blocks
 from .prose_words import (
     _HEAD_DONE,
     _HEAD_OPEN,
@@ -80,7 +80,7 @@ def list_tasks(text: str, meta: DocumentMeta, status_of=None) -> list[Task]:
             tasks = named if len(named) > len(clauses) else clauses
         else:
             tasks = (_sections(text, meta) or _titled_paragraphs(text, meta) or numbered_paragraphs(text, meta)
-                     or titled_blocks(text, meta) or named_projects(text, meta))
+                     or titled_blocks(text, meta) or line_items(text, meta) or named_projects(text, meta))
     seen = {t.seq for t in tasks}
     for t in _mentions(text, meta):
         if t.seq not in seen:

@@ -31,7 +31,7 @@ from .prose_words import (
     planned_list,
 )
 
-__all__ = ["numbered_paragraphs", "titled_blocks", "MIN_RUN"]
+__all__ = ["numbered_paragraphs", "titled_blocks", "line_items", "MIN_RUN"]
 
 MIN_RUN = 3
 _CN = "一二三四五六七八九十"
@@ -309,5 +309,43 @@ def titled_blocks(text: str, meta: DocumentMeta) -> list[Task]:
                             next_steps=_ahead(body) if status != DONE else None, departments=_units(body),
                             year=meta.year, start_month=meta.start_month, end_month=meta.end_month,
                             char_offset=at, region=meta.region, source="prose", quote=f"{title}。{body}"[:300]))
+        return out
+    return []
+
+
+_LINE_INTRO = re.compile(r"(?:进展情况|推进情况|完成情况|整改情况|情况如下|如下)[：:]\s*$")
+_LINE_WORK = re.compile(r"清理|整治|施工|修建|硬化|改造|建设|平整|整改|拆除|铺设|安装|完工|开工|维修|更换|绿化|疏通")
+_UNDER_WAY = re.compile(r"(?:施工|进行|推进|建设|清理|转运|修建|整改|安装)中[。；]?$|正在|基本完工|基本完成")
+_LINE_DONE = re.compile(r"(?:已|均已|全部)(?:完成|完工|竣工|建成|整改到位)[。；]?$")
+
+
+def line_items(text: str, meta: DocumentMeta) -> list[Task]:
+    """One item a line, unnumbered, after a line that introduces them (…工作进展情况：): at least four
+    short lines in a row, each naming work (清理, 施工, 硬化 …). ``…施工中`` / 正在 / 基本完工 is
+    not done, ``…已完工`` done, a line naming only the work unknown."""
+    lines: list[tuple[int, str]] = []
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append((offset, line.strip()))
+        offset += len(line) + 1
+    for k, (_, line) in enumerate(lines):
+        if not _LINE_INTRO.search(line):
+            continue
+        run = []
+        for at, item in lines[k + 1:]:
+            core = item.rstrip("。；;：:")
+            if len(core) > 40 or re.search(r"[。；;]", core) or not _LINE_WORK.search(core):
+                break
+            run.append((at, core))
+        if len(run) < 4:
+            continue
+        out = []
+        for n, (at, core) in enumerate(run, 1):
+            status = NOT_DONE if _UNDER_WAY.search(core) else DONE if _LINE_DONE.search(core) else STATUS_UNKNOWN
+            out.append(Task(seq=str(n), status=status, progress=core if status != STATUS_UNKNOWN else None,
+                            annual_target=core, year=meta.year, start_month=meta.start_month,
+                            end_month=meta.end_month, char_offset=at, region=meta.region, source="prose",
+                            quote=core[:300]))
         return out
     return []
