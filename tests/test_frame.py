@@ -445,3 +445,9 @@ def test_news_of_a_years_tasks_and_their_progress_is_dated_in_that_year():
     f = frame("人大代表视察某镇2021年民生实事项目推进情况\n2021-12-25\n12月22日，某镇人大组织人大代表视察民生实事项目。"
               "十件民生实事项目由人大代表在2021年3月召开的镇人大会议上投票决定，现已全部完成，完成投资1.2亿元。")
     assert f.type == "news_about_report" and f.year == 2021
+
+
+def test_a_text_of_targets_only_is_a_plan_for_the_year_it_writes_with_them():
+    f = frame("某镇经济和社会发展主要目标\n2021年全镇经济和社会发展的主要目标是：地区生产总值增长10%，财政收入突破6800万元，"
+              "固定资产投资增长12%以上。\n发布时间：2021-12-02")
+    assert f.type == "plan" and f.target_year == 2021 and f.year is None

@@ -70,6 +70,8 @@ def report_years(frame: Frame, mode: str, text: str, title: str, title_year, hea
             report_year, where = y + 1, f"headline: {line[:40]} (the year reviewed)"
         else:
             report_year, where = y, f"headline: {line[:40]}"
+    if report_year is None and mode == "plan" and _planned(frame, text):
+        return  # a plan's own year, written with its targets, before its publication date
     if report_year is None and published:
         report_year = published[0] + (1 if published[1] >= 11 else 0)
         where = f"published {frame.published}"
@@ -90,13 +92,8 @@ def report_years(frame: Frame, mode: str, text: str, title: str, title_year, hea
             ahead = bool(re.match(r"(?:19|20)\d{2}\s*年\s*是", lead_year[1]))
             report_year = lead_year[0] + (0 if ahead else 1)
             where = f"lead: {lead_year[1]}" + ("" if ahead else " (the year reviewed)")
-    if report_year is None and mode in ("plan", "review_plan"):
-        planned = _PLANNED_YEAR.search(text[:2000])  # 2023年工作要点 / 2023年工作目标和工作措施
-        if planned:  # the year it plans for; which year it reviews, if any, it does not say
-            frame.target_year = int(planned[1])
-            frame.why["target_year"] = f"body: {planned[0]}"
-            frame.note(f"{frame.type}: targets {frame.target_year} ({planned[0]})")
-            return
+    if report_year is None and mode == "review_plan" and _planned(frame, text):
+        return
     if report_year is None:
         if mode == "review_plan" and _REVIEW_CUE.search(text[:4000]):
             frame.start_month, frame.end_month = 1, 12  # the year it reviews, whichever it is
@@ -112,6 +109,18 @@ def report_years(frame: Frame, mode: str, text: str, title: str, title_year, hea
     frame.why["year"] = f"{where}: given in {report_year}, reviews {report_year - 1}"
     frame.why.setdefault("months", "a year reviewed")
     frame.note(f"{frame.type}: actuals {frame.year}, targets {frame.target_year}")
+
+
+def _planned(frame: Frame, text: str) -> bool:
+    """Sets the target year a plan writes with its targets (2023年工作要点, 2021年…主要目标是), when it
+    does; which year it reviews, if any, it does not say."""
+    planned = _PLANNED_YEAR.search(text[:2000])
+    if planned is None:
+        return False
+    frame.target_year = int(planned[1])
+    frame.why["target_year"] = f"body: {planned[0]}"
+    frame.note(f"{frame.type}: targets {frame.target_year} ({planned[0]})")
+    return True
 
 
 def period_years(frame: Frame, mode: str, dtype: str, text: str, title_year, headline_year, lead_year,
