@@ -42,6 +42,10 @@ GENERATION_FLOORS = {
         "tune": {"type": 0.78, "region": 0.88, "data_year": 0.86, "months": 0.87, "target_year": 0.88},
         "measure": {"type": 0.73, "region": 0.82, "data_year": 0.84, "months": 0.81, "target_year": 0.88},
     },
+    "2026-12-08b": {
+        "tune": {"type": 0.76, "region": 0.87, "data_year": 0.85, "months": 0.84, "target_year": 0.87},
+        "measure": {"type": 0.71, "region": 0.83, "data_year": 0.81, "months": 0.80, "target_year": 0.85},
+    },
 }
 
 

@@ -120,10 +120,14 @@ def score(golds: list[Gold], docs: dict[str, dict]) -> tuple[dict, list[str]]:
 # floors on its own documents, so adding documents never lowers a floor already set.
 GENERATIONS = {
     # batches A–G, the figure corpus and the task corpus's t01–t40 (492 documents)
-    "2026-12-07": lambda g: g.where.split(":")[0] not in ("H.tsv", "I.tsv") and not _task_after(g, 40),
+    "2026-12-07": lambda g: g.where.split(":")[0] not in _LATER["2026-12-07"] and not _task_after(g, 40),
     # with batch H and the task corpus's t41–t64 (567 documents)
-    "2026-12-08": lambda g: g.where.split(":")[0] != "I.tsv" and not _task_after(g, 64),
+    "2026-12-08": lambda g: g.where.split(":")[0] not in _LATER["2026-12-08"] and not _task_after(g, 64),
+    # with batch I and t65–t94 (653 documents)
+    "2026-12-08b": lambda g: g.where.split(":")[0] not in _LATER["2026-12-08b"] and not _task_after(g, 94),
 }
+# the batches labelled after each generation
+_LATER = {"2026-12-07": ("H.tsv", "I.tsv", "J.tsv"), "2026-12-08": ("I.tsv", "J.tsv"), "2026-12-08b": ("J.tsv",)}
 
 
 def _task_after(g: Gold, n: int) -> bool:
