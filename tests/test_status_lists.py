@@ -68,3 +68,14 @@ def test_projects_named_by_the_band_of_the_plan_they_reached():
         "完成年度计划投资90%以上的项目1个，为热电联产建设项目完成投资3.2亿元。").text, META)]
     assert got == [("1", "done", "生猪养殖场建设项目"), ("2", "done", "支线机场改扩建工程"),
                    ("3", "not_done", "热电联产建设项目")]
+
+
+def test_the_shishi_a_sentence_names_and_counts_with_no_status():
+    from zibo_cli.extract.status_lists import named_shishi
+
+    got = [(t.seq, t.status, t.annual_target) for t in named_shishi(normalize(
+        "视察组先后来到三个村，现场察看新建农村公路、水库水毁修复工程、村卫生室标准化建设三项重点民生实事项目推进情况。").text, META)]
+    assert got == [("1", "unknown", "新建农村公路"), ("2", "unknown", "水库水毁修复工程"), ("3", "unknown", "村卫生室标准化建设")]
+    # examples (等) or another count: not read; and no 实事, no list
+    assert named_shishi(normalize("确定了城区水环境整治、建设水源地等十项政府实事工程。").text, META) == []
+    assert named_shishi(normalize("推进了财税、金融、投资三项改革。").text, META) == []

@@ -54,7 +54,7 @@ from .prose_words import (
     consequence_reason,
     planned_list,
 )
-from .status_lists import status_lists
+from .status_lists import named_shishi, status_lists
 from .task_lists import status_of_words
 
 __all__ = ["list_tasks"]
@@ -80,7 +80,8 @@ def list_tasks(text: str, meta: DocumentMeta, status_of=None) -> list[Task]:
             tasks = named if len(named) > len(clauses) else clauses
         else:
             tasks = (_sections(text, meta) or _titled_paragraphs(text, meta) or numbered_paragraphs(text, meta)
-                     or titled_blocks(text, meta) or line_items(text, meta) or named_projects(text, meta))
+                     or titled_blocks(text, meta) or line_items(text, meta) or named_projects(text, meta)
+                     or named_shishi(text, meta))  # the last resort: 实事 named and counted, no status
     seen = {t.seq for t in tasks}
     for t in _mentions(text, meta):
         if t.seq not in seen:

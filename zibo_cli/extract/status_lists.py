@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import re
 
-from ..models import DONE, NOT_DONE, DocumentMeta, Task
+from ..models import DONE, NOT_DONE, STATUS_UNKNOWN, DocumentMeta, Task
 from .cells import split_departments
 
-__all__ = ["status_lists"]
+__all__ = ["status_lists", "named_shishi"]
 
 _LEAD = re.compile(r"(?P<head>(?:(?P<done>已完成|已建成|已办结|已完工|已竣工|全面完成)|"
                    r"(?P<open>正在推进|正在实施|推进中|在建|进展滞后|进度滞后|滞后|未完成|尚未完成|未开工|尚未开工|推进缓慢|进展缓慢))"
@@ -152,6 +152,28 @@ def _bands(text: str, meta: DocumentMeta) -> list[Task]:
                             char_offset=m.start(), region=meta.region, source="prose",
                             category=f"完成年度计划{m['pct']}%以上", quote=m[0][:300]))
     return out if len(out) >= 2 else []
+
+
+# 察看新建“四好农村路”、水库水毁修复工程、实施村卫生室标准化建设三项重点民生实事项目: the 实事 a text names,
+# as many as it counts, each a task whose status the sentence does not tell
+_NAMED_SHISHI = re.compile(r"(?P<list>(?:[^，,。、；;：:]{2,30}、){1,9}[^，,。、；;：:]{2,30}?)"
+                           r"(?P<n>\d{1,2}|[两三四五六七八九十]{1,2})\s*(?:项|件|个)(?:区级|市级|县级|镇级)?(?:重点)?"
+                           r"(?:民生实事|为民办实事|实事)(?:票决)?(?:项目|工程)?")
+_NAME_LEAD = re.compile(r"^(?:现场|先后|分别)?(?:察看|查看|视察|了解|调研|确定了?|包括|有|为|是|涉及)了?")
+
+
+def named_shishi(text: str, meta: DocumentMeta) -> list[Task]:
+    """The 实事 a sentence names with their number and no status (see _NAMED_SHISHI): unknown each."""
+    for m in _NAMED_SHISHI.finditer(text):
+        names = [n.strip() for n in m["list"].split("、") if n.strip()]
+        names[0] = _NAME_LEAD.sub("", names[0])
+        if _count(m["n"]) != len(names) or any(n.endswith("等") for n in names) or not all(names):
+            continue
+        return [Task(seq=str(i), status=STATUS_UNKNOWN, annual_target=name, year=meta.year,
+                     start_month=meta.start_month, end_month=meta.end_month, char_offset=m.start(),
+                     region=meta.region, source="prose", quote=m[0][:300])
+                for i, name in enumerate(names, 1)]
+    return []
 
 
 def status_lists(text: str, meta: DocumentMeta) -> list[Task]:
