@@ -127,7 +127,8 @@ GENERATIONS = {
     "2026-12-08b": lambda g: g.where.split(":")[0] not in _LATER["2026-12-08b"] and not _task_after(g, 94),
 }
 # the batches labelled after each generation
-_LATER = {"2026-12-07": ("H.tsv", "I.tsv", "J.tsv"), "2026-12-08": ("I.tsv", "J.tsv"), "2026-12-08b": ("J.tsv",)}
+_LATER = {"2026-12-07": ("H.tsv", "I.tsv", "J.tsv", "K.tsv"), "2026-12-08": ("I.tsv", "J.tsv", "K.tsv"),
+          "2026-12-08b": ("J.tsv", "K.tsv")}
 
 
 def _task_after(g: Gold, n: int) -> bool:
