@@ -186,3 +186,10 @@ def test_one_item_a_line_after_an_introducing_line():
     # short lines that name no work are no such list
     assert line_items(normalize("主要指标完成情况：\n地区生产总值\n固定资产投资\n社会消费品零售总额\n财政收入\n").text,
                       META) == []
+
+
+def test_a_number_alone_on_its_line_over_its_item_in_a_planned_list():
+    text = ("今年将继续统筹财力，扎实办好“十件民生实事”。\n（一）\n促进群众就业增收，开展职业技能培训2.5万人次。\n"
+            "（二）\n办好人民满意教育，新建、改扩建公办幼儿园20所。\n（三）\n提高卫生健康水平，对老年人免费体检一次。\n")
+    got = [(t.seq, t.status) for t in numbered_paragraphs(normalize(text).text, META)]
+    assert got == [("一", "unknown"), ("二", "unknown"), ("三", "unknown")]

@@ -172,6 +172,7 @@ def _listed_headings(text: str) -> list[list[tuple[int, str, str, str]]]:
     return [run] if len(run) >= MIN_RUN else []
 
 
+_NUMBER_ALONE = re.compile(r"(?m)^\s*(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}、|\d{1,2}[.、．])[ \t]*\n(?=\S)")
 _OF = re.compile(r"^(?:牵头|负责|承担)(?:推进|实施|建设)?的")
 _UNIT_LEAD = re.compile(r"^(?P<u>[\u4e00-\u9fff]{1,12}?(?:委员会|管委会|办公室|政府|委|局|办|社|部))[：:]")
 
@@ -202,6 +203,8 @@ def _status(body: str) -> str:
 def numbered_paragraphs(text: str, meta: DocumentMeta) -> list[Task]:
     """The tasks of ``text`` written one numbered paragraph each (see the module docstring)."""
 
+    # (一) alone on a line, its item on the next: one line (a space for the break keeps the offsets)
+    text = _NUMBER_ALONE.sub(lambda m: m[0][:-1] + " ", text)
     for run in _runs(text) or _listed_headings(text):
         items = []
         heads: dict[int, str] = {}
@@ -224,14 +227,14 @@ def numbered_paragraphs(text: str, meta: DocumentMeta) -> list[Task]:
             title = _OF.sub("", title)  # (市发改委：)牵头推进的新能源产业园项目
             items.append((offset, seq, title.strip(), body, rest))
             heads[offset] = heading
+        # 以下项目为2022年度十大民生实事项目：一、…工程。二、…: a list announced as a plan, its items
+        # the tasks though none has work to tell yet (nor, perhaps, a project's name)
+        planned = planned_list(text[max(0, run[0][0] - 300):run[0][0]])
         tasky = sum(1 for _, _, title, _, _ in items if _task_title(title))
-        if tasky * 2 <= len(items):
+        if tasky * 2 <= len(items) and not planned:
             continue  # 一、经济运行企稳向好: a report's headings, not tasks
         with_work = sum(1 for *_, rest in items if _WORK.search(rest))
         stats = sum(1 for *_, rest in items if _STATS_CLAUSE.search(rest))
-        # 以下项目为2022年度十大民生实事项目：一、…工程。二、…: a list announced as a plan, its items
-        # the tasks though none has work to tell yet
-        planned = planned_list(text[max(0, run[0][0] - 300):run[0][0]])
         if (with_work * 2 < len(items) and not planned) or stats * 2 > len(items):
             continue
         out = []

@@ -24,7 +24,7 @@ _UNIT = re.compile(r"(?:由)?(?P<u>(?:[市区县镇乡]|国家|省)?[\u4e00-\u9f
 
 # the words before a list that announce it as a plan (将办好十件实事，分别是：…; 以下项目为2022年度十大
 # 民生实事项目：…): its items are targets, not progress — 完成X there is what is to be done
-_PLAN_LEAD = re.compile(r"将(?:集中力量)?(?:办好|实施|完成|建设|推进)|计划(?:实施|完成|办理|建设)|拟(?:办|实施|建设)|"
+_PLAN_LEAD = re.compile(r"将(?:集中力量)?(?:办好|实施|完成|建设|推进)|将[^。]{0,12}?办好|计划(?:实施|完成|办理|建设)|拟(?:办|实施|建设)|"
                         r"票决|(?:确定|决定)(?:了)?(?:[^。]{0,12}?)(?:实事|项目|事项)|以下(?:项目|事项|实事)为|承诺(?:办好|完成)|"
                         r"(?:年度|今年|明年)(?:的)?(?:十大|十件|[\d一二三四五六七八九十]+件)(?:民生)?实事")
 # what says work has begun or is done (已, 正在, 目前 …): an item of a planned list that says it has progress
