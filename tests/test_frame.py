@@ -451,3 +451,10 @@ def test_a_text_of_targets_only_is_a_plan_for_the_year_it_writes_with_them():
     f = frame("某镇经济和社会发展主要目标\n2021年全镇经济和社会发展的主要目标是：地区生产总值增长10%，财政收入突破6800万元，"
               "固定资产投资增长12%以上。\n发布时间：2021-12-02")
     assert f.type == "plan" and f.target_year == 2021 and f.year is None
+
+
+def test_the_day_a_report_was_given_is_not_its_period():
+    f = frame("重庆市人民政府关于2020年决算的报告（2021年7月26日）\n2020年，全市一般公共预算收入2095亿元，下降3.5%。")
+    assert (f.year, f.start_month, f.end_month) == (2020, 1, 12)
+    f = frame("通辽市统计局\n（2018年4月16日）\n2017年，全市上下深入学习。全年地区生产总值1301亿元。年末全市户籍总人口312万人。")
+    assert f.year == 2017

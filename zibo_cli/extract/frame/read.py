@@ -36,6 +36,11 @@ _DEADLINE = re.compile(r"(?<![至到\-—~])(?<!截)(?<!截至)\d{1,2}\s*月(?:�
 # a year's tasks and how far they got, in a news item's title: dated as that year's progress
 _YEARS_WORK = re.compile(r"(?:19|20)\d{2}\s*年[^。\n]{0,20}?(?:推进情况|完成情况|进展情况|落实情况|全面落实|全面完成|全部完成)")
 
+# （2021年7月26日） in a title: the day a report was given
+_TITLE_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日")
+# 2020年决算: a year's final accounts
+_ACCOUNTS = re.compile(r"(?:19|20)\d{2}\s*年度?(?:[^，。\n]{0,8})?决算")
+
 # a budget report (or any report) on last year's execution and this year's draft: dated as a work report
 _LAST_AND_NEXT = re.compile(r"执行情况.{0,4}(?:和|与|及).{0,10}(?:预算|计划)(?:（?草案）?)")
 
@@ -121,8 +126,14 @@ def document_frame(text: str, meta: DocumentMeta, segments: list[Segment], *, ta
         ys = data_years(title)
         bare = None if ys else BARE_YEAR.search(title)  # 202310月份, 2023“两会”
         title_year = ys[0][1] if ys else (int(bare[1]) if bare else None)
+        dated = _TITLE_DATE.search(title)
         if meta.start_month and meta.end_month and _DEADLINE.search(title):
             frame.note(f"title: {_DEADLINE.search(title)[0]} is a deadline, not the period")
+        elif dated and meta.start_month == meta.end_month == int(dated[1]):
+            frame.note(f"title: {dated[0]} is the day it was given, not the period")
+            if _ACCOUNTS.search(title):
+                period = Period(None, 1, 12)  # 关于2020年决算的报告: the whole year's accounts
+                frame.why["months"] = f"title: {_ACCOUNTS.search(title)[0]} (a year's accounts)"
         elif meta.start_month and meta.end_month:
             period = Period(None, meta.start_month, meta.end_month)
             if (meta.start_month, meta.end_month) == (1, 12) and HALF_YEAR.search(title):

@@ -101,8 +101,8 @@ def year_of_lead(segments: list[Segment]) -> tuple[int, str] | None:
     return None
 
 
-_DATE_LINE = re.compile(r"^\s*(?:(?:发布|发文|成文|更新)?(?:时间|日期)\s*[:：]?\s*)?(?:19|20)\d{2}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?"
-                        r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+_DATE_LINE = re.compile(r"^\s*[（(]?\s*(?:(?:发布|发文|成文|更新)?(?:时间|日期)\s*[:：]?\s*)?(?:19|20)\d{2}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?"
+                        r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*[)）]?\s*$")
 
 
 # a year that is when a place was founded (1958年建县) is never a data year
