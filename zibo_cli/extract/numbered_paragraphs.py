@@ -16,7 +16,9 @@ from __future__ import annotations
 import re
 
 from ..models import DONE, NOT_DONE, STATUS_UNKNOWN, DocumentMeta, Task
+from ..periods import cn_number
 from .prose_words import (
+    _ALL_DONE,
     _HEAD_DONE,
     _HEAD_OPEN,
     _NEXT,
@@ -28,13 +30,13 @@ from .prose_words import (
     _group_seqs,
     _units,
     consequence_reason,
+    nonblank_lines,
     planned_list,
 )
 
 __all__ = ["numbered_paragraphs", "titled_blocks", "line_items", "MIN_RUN"]
 
 MIN_RUN = 3
-_CN = "一二三四五六七八九十"
 _LINE = re.compile(r"^\s*(?:(?P<b>[☑☐✓✔√●○■□◆◇★☆▶►•▪])|(?P<d>\d{1,2})\s*[.、．](?!\d)|[（(](?P<p>[一二三四五六七八九十]{1,2}|\d{1,2})[)）]|"
                    r"(?P<c>[一二三四五六七八九十]{1,2})、)\s*(?P<rest>\S.*)$")
 _YEAR_DONE = re.compile(r"(?:超额|提前|全面|已经?|顺利)完成(?:了)?[^，。；]{0,12}(?:年度|全年)(?:目标)?任务|超额完成")
@@ -54,16 +56,16 @@ def _number(m: re.Match[str]) -> tuple[str, int, str]:
         return m["d"], int(m["d"]), "d"
     if m["p"]:
         v = m["p"]
-        return v, int(v) if v.isdigit() else _cn(v), "p"
-    return m["c"], _cn(m["c"]), "c"
+        return v, int(v) if v.isdigit() else _value(v), "p"
+    return m["c"], _value(m["c"]), "c"
 
 
-def _cn(s: str) -> int:
-    if len(s) == 1:
-        return _CN.index(s) + 1
-    if s[0] == "十":
-        return 10 + _CN.index(s[1]) + 1
-    return (_CN.index(s[0]) + 1) * 10 + (_CN.index(s[1]) + 1 if len(s) > 2 else 0)
+def _value(s: str) -> int:
+    """一 → 1, 十二 → 12; 0 for what is no number (十十), which then counts in no run."""
+    try:
+        return cn_number(s)
+    except ValueError:
+        return 0
 
 
 _TASK_VERB = re.compile(r"^(?:新建|新增|改造|改扩建|扩建|建设|建成|修建|实施|完成|开展|打造|创建|整治|提升改造|推进|安装|铺设|"
@@ -263,7 +265,6 @@ def numbered_paragraphs(text: str, meta: DocumentMeta) -> list[Task]:
 
 # 具体如下： / 情况如下： / 分别是：: the line that introduces a list of titled blocks
 _INTRO = re.compile(r"(?:如下|分别是|分别为|具体是|包括)[：:]\s*$")
-_ALL_DONE = re.compile(r"(?:已|均已|已经)?(?:全部|全面|圆满|如期)(?:完成|完工|建成|落实|办结)")
 _BARE_TITLE = re.compile(r"^[^，,。；;：:！？\d（(|\t]{3,24}$")
 
 
@@ -272,12 +273,7 @@ def titled_blocks(text: str, meta: DocumentMeta) -> list[Task]:
     them (具体如下：): ``城乡排水防洪设施建设`` over ``完成投资5.04亿元，…按期完工。``. A title may wrap onto a
     second short line. At least ``MIN_RUN`` blocks; each is done when the lead before says they all are
     (10件…全部完成) and it says nothing still open, else as its paragraph says."""
-    lines: list[tuple[int, str]] = []
-    offset = 0
-    for line in text.split("\n"):
-        if line.strip():
-            lines.append((offset, line.strip()))
-        offset += len(line) + 1
+    lines = nonblank_lines(text)
     for k, (_, line) in enumerate(lines):
         if not _INTRO.search(line):
             continue
@@ -318,7 +314,7 @@ def titled_blocks(text: str, meta: DocumentMeta) -> list[Task]:
 
 _LINE_INTRO = re.compile(r"(?:进展情况|推进情况|完成情况|整改情况|情况如下|如下)[：:]\s*$")
 _LINE_WORK = re.compile(r"清理|整治|施工|修建|硬化|改造|建设|平整|整改|拆除|铺设|安装|完工|开工|维修|更换|绿化|疏通")
-_UNDER_WAY = re.compile(r"(?:施工|进行|推进|建设|清理|转运|修建|整改|安装)中[。；]?$|正在|基本完工|基本完成")
+_LINE_OPEN = re.compile(r"(?:施工|进行|推进|建设|清理|转运|修建|整改|安装)中[。；]?$|正在|基本完工|基本完成")
 _LINE_DONE = re.compile(r"(?:已|均已|全部)(?:完成|完工|竣工|建成|整改到位)[。；]?$")
 
 
@@ -326,12 +322,7 @@ def line_items(text: str, meta: DocumentMeta) -> list[Task]:
     """One item a line, unnumbered, after a line that introduces them (…工作进展情况：): at least four
     short lines in a row, each naming work (清理, 施工, 硬化 …). ``…施工中`` / 正在 / 基本完工 is
     not done, ``…已完工`` done, a line naming only the work unknown."""
-    lines: list[tuple[int, str]] = []
-    offset = 0
-    for line in text.split("\n"):
-        if line.strip():
-            lines.append((offset, line.strip()))
-        offset += len(line) + 1
+    lines = nonblank_lines(text)
     for k, (_, line) in enumerate(lines):
         if not _LINE_INTRO.search(line):
             continue
@@ -345,7 +336,7 @@ def line_items(text: str, meta: DocumentMeta) -> list[Task]:
             continue
         out = []
         for n, (at, core) in enumerate(run, 1):
-            status = NOT_DONE if _UNDER_WAY.search(core) else DONE if _LINE_DONE.search(core) else STATUS_UNKNOWN
+            status = NOT_DONE if _LINE_OPEN.search(core) else DONE if _LINE_DONE.search(core) else STATUS_UNKNOWN
             out.append(Task(seq=str(n), status=status, progress=core if status != STATUS_UNKNOWN else None,
                             annual_target=core, year=meta.year, start_month=meta.start_month,
                             end_month=meta.end_month, char_offset=at, region=meta.region, source="prose",

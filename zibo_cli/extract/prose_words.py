@@ -22,6 +22,21 @@ _UNIT = re.compile(r"(?:由)?(?P<u>(?:[市区县镇乡]|国家|省)?[\u4e00-\u9f
 
 
 
+def nonblank_lines(text: str) -> list[tuple[int, str]]:
+    """(offset, stripped line) of every line of ``text`` that holds anything."""
+    lines: list[tuple[int, str]] = []
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append((offset, line.strip()))
+        offset += len(line) + 1
+    return lines
+
+
+# a lead that says a list's items are all done (10件实事已全部完成, 均已建成)
+_ALL_DONE = re.compile(r"(?:已|均已|已经)?(?:全部|全面|圆满|全都|如期)(?:完成|完工|建成|落实|办结)|均已(?:完成|完工|建成|办结)")
+
+
 # the words before a list that announce it as a plan (将办好十件实事，分别是：…; 以下项目为2022年度十大
 # 民生实事项目：…): its items are targets, not progress — 完成X there is what is to be done
 _PLAN_LEAD = re.compile(r"将(?:集中力量)?(?:办好|实施|完成|建设|推进)|将[^。]{0,12}?办好|计划(?:实施|完成|办理|建设)|拟(?:办|实施|建设)|"

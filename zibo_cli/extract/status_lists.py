@@ -20,7 +20,9 @@ from __future__ import annotations
 import re
 
 from ..models import DONE, NOT_DONE, STATUS_UNKNOWN, DocumentMeta, Task
+from ..periods import cn_number
 from .cells import split_departments
+from .prose_words import _ALL_DONE
 
 __all__ = ["status_lists", "named_shishi"]
 
@@ -35,21 +37,12 @@ _COUNTED = r"(?P<n>\d{1,2}|[一二三四五六七八九十两]{1,3})\s*(?:个|�
 _TRAIL = re.compile(r"(?:等|共|这)" + _COUNTED +
                     r"(?P<status>(?:已|均已|已经|都已|全部|已全部|均|已全面|提前|如期|按期|均提前|已提前)"
                     r"(?:完成|建成|完工|竣工|办结|投入使用))")
-_CN = "一二三四五六七八九十"
-
-
 def _count(s: str) -> int | None:
-    """3, 十, 十二, 两 → their value."""
-    if s.isdigit():
-        return int(s)
-    s = s.replace("两", "二")
-    if len(s) == 1:
-        return _CN.index(s) + 1
-    if s[0] == "十":
-        return 10 + _CN.index(s[1]) + 1
-    if s[1] == "十":
-        return (_CN.index(s[0]) + 1) * 10 + (_CN.index(s[2]) + 1 if len(s) > 2 else 0)
-    return None
+    """3, 十, 十二, 两 → their value (None when it is no number)."""
+    try:
+        return cn_number(s)
+    except ValueError:
+        return None
 
 
 def _names_before(text: str, end: int) -> list[str]:
@@ -109,7 +102,6 @@ def _counted(text: str, meta: DocumentMeta) -> list[Task]:
 
 # 10件实事已全部完成。这10件实事是：A；B；…: a count said of the list, then the list of exactly as many
 _THESE = re.compile(r"(?:这|以下|上述)" + _COUNTED + r"(?:分别)?(?:是|为|包括)[：:](?P<list>[^。\n]+)")
-_ALL_DONE = re.compile(r"(?:已|均已|已经)?(?:全部|全面|圆满|全都|如期)(?:完成|完工|建成|落实|办结)|均已(?:完成|完工|建成|办结)")
 
 
 def _these(text: str, meta: DocumentMeta) -> list[Task]:

@@ -25,6 +25,7 @@ import re
 
 from ..models import DONE, NOT_DONE, STATUS_UNKNOWN, DocumentMeta, StatusCount, Task
 from .cells import split_departments
+from .prose_words import nonblank_lines
 
 __all__ = ["prose_tasks", "status_counts", "status_of_words", "drop_counted"]
 
@@ -54,12 +55,7 @@ def status_of_words(text: str) -> str:
 
 def prose_tasks(text: str, meta: DocumentMeta) -> list[Task]:
     """The numbered items of ``text`` that name a responsible unit, as tasks."""
-    lines: list[tuple[int, str]] = []
-    offset = 0
-    for line in text.split("\n"):
-        if line.strip():
-            lines.append((offset, line.strip()))
-        offset += len(line) + 1
+    lines = nonblank_lines(text)
     tasks: list[Task] = []
     i = 0
     run_end = -1  # the line after the last task's lines: the run of items goes on there
