@@ -97,3 +97,40 @@ def test_a_leftover_of_a_cut_cell_names_no_figure():
     cell = normalize("形成一批超100亿元的优势产业集群和超20亿元的特色产业集群。").text
     names = [o.name for o in extract_clauses(cell, Context(2013, 1, 12, TARGET, "1"), 0)]
     assert names and not any(n.endswith("和") or n.startswith("的") for n in names)
+
+
+def _flat(text: str):
+    from zibo_cli.extract.layout import table_layouts
+
+    return extract_tasks(normalize(table_layouts(text)).text, META, None)
+
+
+# a table set apart by single spaces whose rows end their sentences (。), with group headings
+# between rows and a cell of units one a line: written for this test in the shape of real
+# 目标任务推进情况汇总表 pages
+SPACED = ("2023年县政府工作报告目标任务一季度推进情况汇总表\n"
+          "序号 目标任务 责任单位 一季度推进情况\n"
+          "一、主要预期目标\n"
+          "1 地区生产总值增长7%。 县发改局 地区生产总值同比增长4.1%。\n"
+          "2 城镇新增就业3000人。 县人社局\n县就业服务中心\n城镇新增就业820人。\n"
+          "二、重点工作\n"
+          "（一）建设现代产业体系\n"
+          "3 新建标准化厂房10万平方米。 县工信局 已开工4万平方米，其余正在办理施工许可。\n"
+          "4 建成冷链物流中心1处。 县商务局 主体工程已完工。\n")
+
+
+def test_a_table_set_apart_by_single_spaces_whose_rows_end_in_full_stops():
+    tasks = {t.seq: t for t in _flat(SPACED)}
+    assert sorted(tasks) == ["1", "2", "3", "4"]
+    assert tasks["1"].departments == ["县发改局"] and "同比增长4.1%" in tasks["1"].progress
+    # units one a line stay units; the line that names none is the next column
+    assert tasks["2"].departments == ["县人社局", "县就业服务中心"]
+    assert tasks["2"].progress.startswith("城镇新增就业820人")
+    assert tasks["3"].category and "现代产业" in tasks["3"].category
+
+
+def test_a_row_cut_where_the_text_ends_is_no_task_but_a_whole_last_row_is():
+    cut = SPACED + "5 实施老旧小区改造5个。 县住建局 已完成2个小区的外墙"
+    assert [t.seq for t in _flat(cut)] == ["1", "2", "3", "4"]
+    whole = SPACED + "5 实施老旧小区改造5个。 县住建局 已完成2个小区的外墙改造。\n"
+    assert [t.seq for t in _flat(whole)][-1] == "5"

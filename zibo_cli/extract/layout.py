@@ -29,6 +29,7 @@ def table_layouts(text: str) -> str:
     return cell_line_task_tables(cell_line_tables(space_tables(text)))
 
 
+_SEQ_START = re.compile(r"^(\d{1,3})[ \u3000]+\S")
 _STATS_FIRST = re.compile(r"^(?:序号|指标|指标名称|主要指标|项目|项目名称|名称)$")
 _ROW_END = re.compile(r"[。；！？]$")
 
@@ -52,6 +53,7 @@ def space_tables(text: str) -> str:
         return text
     lines = text.split("\n")
     width = 0
+    expected = 0  # the number the next row starts with, in a table whose first column is 序号
     changed = False
     for i, line in enumerate(lines):
         if "\t" in line or "|" in line:
@@ -62,6 +64,17 @@ def space_tables(text: str) -> str:
             continue
         wide = [c for c in WIDE_GAP.split(s) if c.strip()]
         tokens = wide if len(wide) >= 3 else s.split()
+        if width and expected:
+            m = _SEQ_START.match(s)
+            if m and int(m[1]) == expected and len(tokens) >= 2:
+                # 1 地区生产总值增长6%以上。 区发展改革委 地区生产总值同比增长2.9%。: the next row, whatever
+                # its cells end with
+                lines[i] = "\t".join(t.strip() for t in tokens)
+                expected += 1
+                changed = True
+                continue
+            if len(tokens) == 1:
+                continue  # a heading (一、…, （一）…) or a cell's next line: the table goes on
         if width:
             if (2 <= len(tokens) <= width + 3 and not _ROW_END.search(s)
                     and not any(len(t) > 40 for t in tokens)):
@@ -73,6 +86,7 @@ def space_tables(text: str) -> str:
         if head and len(head) >= 3 and all(len(t) <= 12 for t in head) and _header_words(head):
             lines[i] = "\t".join(head)
             width, changed = len(head), True
+            expected = 1 if head[0] == "序号" else 0
     return "\n".join(lines) if changed else text
 
 

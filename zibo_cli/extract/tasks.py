@@ -40,7 +40,10 @@ def extract_tasks(text: str, meta: DocumentMeta, tables: list[list[list[str]]] |
         if tasks:
             return _split_cells(tasks)
     if "\t" in text or "|" in text:  # (tables set apart by spaces are TAB rows by now: extract.layout)
-        tasks = parse_rows(_text_table_rows(text), meta)
+        rows = _text_table_rows(text)
+        tasks = parse_rows(rows, meta)
+        if tasks and _cut_off(rows, text):
+            tasks.pop()
         if tasks:
             return _split_cells(tasks)
     tasks = parse_rows(_flat_table_rows(text), meta)
@@ -54,6 +57,21 @@ def extract_tasks(text: str, meta: DocumentMeta, tables: list[list[list[str]]] |
     from .list_tasks import list_tasks
 
     return list_tasks(text, meta, status_of=_status_from_rate)
+
+
+_TERMINAL = ("。", "；", ";", "！", "？")
+
+
+def _cut_off(rows: list[_Row], text: str) -> bool:
+    """The table's last row stops where the text stops, mid-sentence, in a table whose rows end
+    their sentences: the page was cut there (a saved excerpt), and half a row is not a task."""
+    if len(rows) < 4:
+        return False
+    last = rows[-1].cells[-1].strip() if rows[-1].cells else ""
+    if not last or last.endswith(_TERMINAL) or not text.rstrip().endswith(last[-12:]):
+        return False
+    ends = [r.cells[-1].strip().endswith(_TERMINAL) for r in rows[1:-1] if r.cells and r.cells[-1].strip()]
+    return len(ends) >= 3 and sum(ends) >= 0.75 * len(ends)
 
 
 def _split_cells(tasks: list[Task]) -> list[Task]:

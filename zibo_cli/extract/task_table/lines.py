@@ -8,6 +8,7 @@ import re
 from ...models import STATUS_UNKNOWN
 from ..cells import clean_cell
 from ..structure import item_mark, split_cells
+from .align import _cell_score
 from .header import map_header
 from .rows import _HEADING_RE, _Row
 from .status import classify_status
@@ -140,14 +141,28 @@ def _text_table_rows(text: str) -> list[_Row]:
         if not s or not in_table or _PAGE_FURNITURE.match(s):
             continue
         prev = rows[-1] if rows else None
+        if seq_first and width and len(s) <= 40 and _HEADING_RE.match(s):
+            rows.append(_Row([s] + [""] * (width - 1), here))  # a category over the rows below
+            continue
         if (prev is not None and width and len(prev.cells) < width and map_header(prev.cells) is None
                 and not _HEADING_RE.match(s)):
-            prev.cells[-1] = _join(prev.cells[-1], s)  # a cell with a line break in it
+            last_key = keys[len(prev.cells) - 1] if len(prev.cells) <= len(keys) else None
+            fit = _cell_score(last_key, s) if last_key in _NAME_KEYS else 0.0
+            if fit < 0 <= _cell_score(last_key, prev.cells[-1]):
+                prev.cells.append(s)  # units one a line, then the next column's text: a new cell
+            elif fit > 0:
+                prev.cells[-1] = prev.cells[-1].rstrip() + "\n" + s  # one more unit
+            else:
+                prev.cells[-1] = _join(prev.cells[-1], s)  # a cell with a line break in it
             continue
         if _TABLE_END_RE.match(s) or (len(s) >= 40 and s[-1] in "。；！？"):
             in_table, width = False, None  # a note or prose after the table
         # a short line (a category heading, a repeated title) keeps the table open
     return rows
+
+
+# columns of names (区农业农村委 / 区林业局 / … one a line): a line that names none ends them
+_NAME_KEYS = ("departments", "leader")
 
 
 def _cell_closed(cell: str, key: str | None) -> bool:
