@@ -458,3 +458,13 @@ def test_the_day_a_report_was_given_is_not_its_period():
     assert (f.year, f.start_month, f.end_month) == (2020, 1, 12)
     f = frame("通辽市统计局\n（2018年4月16日）\n2017年，全市上下深入学习。全年地区生产总值1301亿元。年末全市户籍总人口312万人。")
     assert f.year == 2017
+
+
+def test_a_congress_resolution_approving_the_plan_is_other_with_the_plans_target_year():
+    f = frame("（2022年1月12日某县第十八届人民代表大会第一次会议通过）\n某县第十八届人民代表大会第一次会议审议了县人民政府提出的"
+              "《关于某县2021年国民经济和社会发展计划执行情况与2022年计划草案的报告》，决定批准这个报告。")
+    assert f.type == "other" and f.target_year == 2022
+    assert f.year is None and f.start_month is None
+    # a speech's own 召开这次会议 is no journalist's 召开
+    f = frame("在全县项目建设推进会议上的讲话\n同志们：\n今天，县委、县政府召开这次会议，主要是安排部署下半年工作。")
+    assert f.type == "other"

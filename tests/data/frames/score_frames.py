@@ -125,10 +125,12 @@ GENERATIONS = {
     "2026-12-08": lambda g: g.where.split(":")[0] not in _LATER["2026-12-08"] and not _task_after(g, 64),
     # with batch I and t65–t94 (653 documents)
     "2026-12-08b": lambda g: g.where.split(":")[0] not in _LATER["2026-12-08b"] and not _task_after(g, 94),
+    # with batch J and t95–t115 (717 documents)
+    "2026-12-08c": lambda g: g.where.split(":")[0] not in _LATER["2026-12-08c"] and not _task_after(g, 115),
 }
 # the batches labelled after each generation
 _LATER = {"2026-12-07": ("H.tsv", "I.tsv", "J.tsv", "K.tsv"), "2026-12-08": ("I.tsv", "J.tsv", "K.tsv"),
-          "2026-12-08b": ("J.tsv", "K.tsv")}
+          "2026-12-08b": ("J.tsv", "K.tsv"), "2026-12-08c": ("K.tsv",)}
 
 
 def _task_after(g: Gold, n: int) -> bool:

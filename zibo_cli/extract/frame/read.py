@@ -41,6 +41,10 @@ _TITLE_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*�
 # 2020年决算: a year's final accounts
 _ACCOUNTS = re.compile(r"(?:19|20)\d{2}\s*年度?(?:[^，。\n]{0,8})?决算")
 
+# （2011年1月9日县十六届人大五次会议通过）: a congress's resolution, and what it approves
+_RESOLUTION = re.compile(r"(?m)^\s*[（(]\s*(?:19|20)\d{2}\s*年[^）)\n]{0,60}(?:会议|大会)[^）)\n]{0,20}通过\s*[）)]")
+_APPROVES = re.compile(r"政府工作报告|计划(?:草案|执行)")
+
 # a budget report (or any report) on last year's execution and this year's draft: dated as a work report
 _LAST_AND_NEXT = re.compile(r"执行情况.{0,4}(?:和|与|及).{0,10}(?:预算|计划)(?:（?草案）?)")
 
@@ -65,7 +69,9 @@ def document_frame(text: str, meta: DocumentMeta, segments: list[Segment], *, ta
             mode = "review_plan"
     elif dtype == "other" and _LAST_AND_NEXT.search(ev.head):
         mode = "review_plan"  # 2022年预算执行情况和2023年预算草案: last year's done, this year's set
-    kind = {"review_plan": WORK_REPORT, "plan": PLAN, "annual": BULLETIN}.get(mode, REPORT)
+    elif dtype == "other" and _RESOLUTION.search(ev.top) and _APPROVES.search(text[:1500]):
+        mode = "resolution"  # a congress approves the year's plan or report: its targets, no figures of its own
+    kind = {"review_plan": WORK_REPORT, "plan": PLAN, "resolution": PLAN, "annual": BULLETIN}.get(mode, REPORT)
     frame = Frame(kind=kind, type=dtype)
     frame.why["type"] = "; ".join(why)
     frame.note(f"type {dtype}: {frame.why['type']}")
@@ -188,7 +194,9 @@ def document_frame(text: str, meta: DocumentMeta, segments: list[Segment], *, ta
         frame.published = meta.published or f"{published[0]:04d}-{published[1]:02d}"
         frame.why["published"] = frame.published
 
-    if mode in ("review_plan", "plan"):
+    if mode == "resolution":
+        report_years(frame, "plan", "", title, title_year, headline_years, lead_year, published, book_year)
+    elif mode in ("review_plan", "plan"):
         report_years(frame, mode, text, title, title_year, headline_years, lead_year, published, book_year)
     else:
         period_years(frame, mode, dtype, text, title_year, headline_year, lead_year, book_year, period,
