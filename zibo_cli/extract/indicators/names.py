@@ -113,6 +113,10 @@ _INDUSTRY_DID = re.compile(r"(?P<who>[\u4e00-\u9fff]{2,12}业)(?:共|累计|合�
                            r"(?P<what>[\u4e00-\u9fff]{0,6}(?:投资|营业额|销售额|销售|产值|增加值|营业收入|零售额))")
 
 
+# the scope a subject names (限上法人企业, 规模以上工业企业): kept when the subject is dropped
+_SUBJECT_SCOPE = re.compile(r"限额以上|限上|规模以上|规上")
+
+
 _TARGET_END = re.compile(r"目标$")
 
 
@@ -264,7 +268,10 @@ def _read_name_uncached(span: str) -> _Named:
     m = _INDUSTRY_DID.fullmatch(s)
     if m:
         # 第一产业完成投资 → 第一产业投资; 汽车销售业累计完成汽车销售额 → 汽车销售额
-        s = m["what"] if len(m["what"]) >= 4 else m["who"] + m["what"]
+        # (62家限上法人企业完成消费品零售额 → 限上消费品零售额: the subject's scope stays)
+        scope = _SUBJECT_SCOPE.search(m["who"])
+        s = ((scope[0] if scope and not m["what"].startswith(scope[0]) else "") + m["what"]
+             if len(m["what"]) >= 4 else m["who"] + m["what"])
     m = _INNER_DONE.search(s)
     if m and m.start() >= 2:
         s = s[:m.start()] + s[m.end():]  # 规模以上工业完成增加值 → 规模以上工业增加值
