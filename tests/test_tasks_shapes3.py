@@ -134,3 +134,26 @@ def test_a_row_cut_where_the_text_ends_is_no_task_but_a_whole_last_row_is():
     assert [t.seq for t in _flat(cut)] == ["1", "2", "3", "4"]
     whole = SPACED + "5 实施老旧小区改造5个。 县住建局 已完成2个小区的外墙改造。\n"
     assert [t.seq for t in _flat(whole)][-1] == "5"
+
+
+# a 督办 bulletin whose items stand under a heading that says how they stand, each followed by a
+# paragraph of what was done, the unit in brackets around its label; numbers restart under each
+# group (written for this test in the shape of real 常务会议议定事项落实情况 bulletins)
+DECIDED = ("市政府督查室对常务会议议定事项的落实情况进行了督办，现通报如下：\n"
+           "一、已落实事项\n"
+           "1.审议《关于加快发展县域经济的实施意见》有关议定事项的落实情况。（责任单位：市发改委）\n"
+           "10月8日，市政府办公室印发了实施意见，明确了八个方面的措施。\n"
+           "2.审议《关于培育农业龙头企业的意见》有关议定事项的落实情况。（责任单位：市农业农村局）\n"
+           "9月20日，召开全市农业产业化联席会议第一次会议。\n"
+           "二、正在推进事项\n"
+           "1.审议《关于城区停车设施建设的方案》有关议定事项的落实情况。（责任单位：市住建局）\n"
+           "目前已完成选址，正在开展设计。\n")
+
+
+def test_items_under_a_heading_that_says_how_they_stand_with_their_account_below():
+    tasks = {t.seq: t for t in parse(DECIDED)}
+    assert sorted(tasks) == ["一.1", "一.2", "二.1"]
+    assert tasks["一.1"].status == "done" and tasks["一.1"].departments == ["市发改委"]
+    assert tasks["一.1"].progress.startswith("10月8日，市政府办公室印发了实施意见")
+    assert tasks["一.2"].status == "done"
+    assert tasks["二.1"].status == "not_done" and tasks["二.1"].departments == ["市住建局"]

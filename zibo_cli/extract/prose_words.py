@@ -9,8 +9,8 @@ import re
 from ..models import Task
 from .cells import split_departments
 
-_HEAD_DONE = re.compile(r"(?:已|全部|已经)(?:完成|办结|完工|竣工|建成|投入使用|投用)|完成(?:的)?(?:项目|事项|任务|实事)")
-_HEAD_OPEN = re.compile(r"正在|推进中|在建|未完成|未开工|滞后|缓慢|进度较慢|存在问题|需要加快|尚未")
+_HEAD_DONE = re.compile(r"(?:已|全部|已经)(?:完成|办结|完工|竣工|建成|投入使用|投用|落实)|完成(?:的)?(?:项目|事项|任务|实事)")
+_HEAD_OPEN = re.compile(r"正在|推进中|在建|未完成|未落实|未开工|滞后|缓慢|进度较慢|存在问题|需要加快|尚未")
 _DONE_WORDS = re.compile(r"竣工投用|建成投用|投入使用|(?:已|全部|全面|均已|圆满)(?:完成|完工|竣工|建成|办结)")
 _OPEN_WORDS = re.compile(r"存在问题|问题是|滞后|缓慢|较慢|未完成|尚未|正在|未开工|推进中|在建|延误|预计|力争")
 _AMOUNT_NEXT = re.compile(r"^[^，。；;,]{0,6}\d")

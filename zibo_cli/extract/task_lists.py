@@ -25,7 +25,7 @@ import re
 
 from ..models import DONE, NOT_DONE, STATUS_UNKNOWN, DocumentMeta, StatusCount, Task
 from .cells import split_departments
-from .prose_words import nonblank_lines
+from .prose_words import _GROUP_MARK, _HEAD_DONE, _HEAD_OPEN, _group_seqs, nonblank_lines
 
 __all__ = ["prose_tasks", "status_counts", "status_of_words", "drop_counted"]
 
@@ -59,10 +59,18 @@ def prose_tasks(text: str, meta: DocumentMeta) -> list[Task]:
     tasks: list[Task] = []
     i = 0
     run_end = -1  # the line after the last task's lines: the run of items goes on there
+    heading = STATUS_UNKNOWN  # what the section heading above says of its items (一、已落实事项)
+    group: str | None = None
     while i < len(lines):
         off, line = lines[i]
         m = _ITEM.match(line)
         if not m:
+            if (h := _SECTION.match(line)) is not None:
+                title = h["t"]
+                heading = (NOT_DONE if _HEAD_OPEN.search(title) else DONE if _HEAD_DONE.search(title)
+                           else STATUS_UNKNOWN)
+            if _GROUP_MARK.match(line):
+                group = line.strip()[:60]  # 一、… over items numbered 1. 2.: their group
             i += 1
             continue
         seq = m["n"] or m["p"]
@@ -82,12 +90,29 @@ def prose_tasks(text: str, meta: DocumentMeta) -> list[Task]:
         if labels or follows:
             # an item that names no unit but carries on a run of tasks is a task too
             tasks.append(_task(seq, body, labels, off, meta, len(tasks), result["r"].strip() if result else None))
+            task = tasks[-1]
+            task.category = task.category or group
+            account = lines[j][1].strip() if j < len(lines) and not result and labels else ""
+            if account and not _ITEM.match(account) and not _SECTION.match(account) and len(account) >= 20 \
+                    and account[-1] in "。；;" and task.progress is None:
+                # 1.…（责任单位：市发改委） then 11月1日，市委、市政府印发了…。: the paragraph under the
+                # item is its account
+                task.progress = account
+                if task.status == STATUS_UNKNOWN:
+                    task.status = status_of_words(account)
+                j += 1
+            if task.status == STATUS_UNKNOWN and heading != STATUS_UNKNOWN:
+                task.status = heading  # 一、已落实事项 … 1.…（责任单位：市发改委）: the heading's status
             run_end = j
         i = j if j > i + 1 else i + 1
     # numbering that counts up from 1 is a list; stray numbered lines are not tasks
     if tasks and tasks[0].seq != "1":
         return []
-    return tasks
+    return _group_seqs(tasks)  # numbers that restart under 一、 二、 are 一.1 … 二.1
+
+
+# a section heading over items: 一、已落实事项 (short, no sentence in it)
+_SECTION = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．]\s*(?P<t>[^。；;，,]{2,20}(?:事项|项目|任务|工作|实事))\s*[:：]?\s*$")
 
 
 # the line after an item that says how it stands: 督查结果：…, 进展情况：…
@@ -100,7 +125,10 @@ def _task(seq: str, body: str, labels: list[re.Match[str]], offset: int, meta: D
     ordered = lead + [m for m in labels if m not in lead]
     departments: list[str] = []
     for m in ordered:
-        for d in split_departments(m["units"]):
+        units = m["units"].rstrip()
+        while units[-1:] in (")", "）") and units.count("(") + units.count("（") < units.count(")") + units.count("）"):
+            units = units[:-1].rstrip()  # （责任单位：市发改委）: the bracket closes around the label
+        for d in split_departments(units):
             if d not in departments:
                 departments.append(d)
     first = _DEPT_LABEL.search(body)
