@@ -31,9 +31,9 @@ import score_frames  # noqa: E402
 # the day's rules: tune 76/88/86/85/88%, measure 72/84/81/81/86%).
 # Batch J (43) and t95–t115 (21) made 717 documents (2026-12-08, evening): tune 76/88/85/85/86%,
 # measure 72/85/81/81/86%.
-FLOORS = {  # the whole gold as it stands (batches A–K, the figure and task corpora)
-    "tune": {"type": 0.77, "region": 0.87, "data_year": 0.85, "months": 0.85, "target_year": 0.85},
-    "measure": {"type": 0.73, "region": 0.85, "data_year": 0.81, "months": 0.80, "target_year": 0.85},
+FLOORS = {  # the whole gold as it stands (batches A–K, the figure corpus, the task corpus t01–t139)
+    "tune": {"type": 0.76, "region": 0.87, "data_year": 0.85, "months": 0.84, "target_year": 0.85},
+    "measure": {"type": 0.73, "region": 0.84, "data_year": 0.81, "months": 0.79, "target_year": 0.84},
 }
 GENERATION_FLOORS = {  # each generation of the gold keeps its floors: adding documents never lowers one
     "2026-12-07": {
@@ -51,6 +51,10 @@ GENERATION_FLOORS = {  # each generation of the gold keeps its floors: adding do
     "2026-12-08c": {
         "tune": {"type": 0.77, "region": 0.88, "data_year": 0.85, "months": 0.85, "target_year": 0.85},
         "measure": {"type": 0.74, "region": 0.85, "data_year": 0.81, "months": 0.81, "target_year": 0.85},
+    },
+    "2026-12-08d": {
+        "tune": {"type": 0.76, "region": 0.87, "data_year": 0.85, "months": 0.84, "target_year": 0.85},
+        "measure": {"type": 0.73, "region": 0.84, "data_year": 0.81, "months": 0.79, "target_year": 0.84},
     },
 }
 

@@ -127,6 +127,8 @@ GENERATIONS = {
     "2026-12-08b": lambda g: g.where.split(":")[0] not in _LATER["2026-12-08b"] and not _task_after(g, 94),
     # with batch J and t95–t115 (717 documents)
     "2026-12-08c": lambda g: g.where.split(":")[0] not in _LATER["2026-12-08c"] and not _task_after(g, 115),
+    # with batch K and t116–t139 (778 documents)
+    "2026-12-08d": lambda g: not _task_after(g, 139),
 }
 # the batches labelled after each generation
 _LATER = {"2026-12-07": ("H.tsv", "I.tsv", "J.tsv", "K.tsv"), "2026-12-08": ("I.tsv", "J.tsv", "K.tsv"),
