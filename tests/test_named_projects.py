@@ -188,3 +188,15 @@ def test_lists_under_headings_of_their_own_restart_their_numbers():
     assert got == [("一.1", "done", None, None), ("一.2", "done", None, None),
                    ("二.1", "not_done", None, "预计11月底完工"),
                    ("二.2", "not_done", "征地问题进度滞后", "将加快设备安装")]
+
+
+def test_a_list_shares_its_last_names_project_word_and_work_on_a_project_is_what_is_said():
+    # written in the shape of real 棚户区改造 progress notes
+    tasks = read("截至年底，全市在建棚改项目6个。其中，东湖新村安置区、西岭安置区二期基本达到入住条件，正在办理竣工备案；"
+                 "南关二队、北园C区、清河小区安置区室内抹灰及外墙保温施工基本完成；滨江家园安置区主体施工至11层。")
+    got = [(name, progress) for _, name, _, progress, _ in tasks]
+    assert got == [("东湖新村安置区", "基本达到入住条件，正在办理竣工备案"),
+                   ("西岭安置区二期", "基本达到入住条件，正在办理竣工备案"),
+                   ("南关二队", "室内抹灰及外墙保温施工基本完成"), ("北园C区", "室内抹灰及外墙保温施工基本完成"),
+                   ("清河小区安置区", "室内抹灰及外墙保温施工基本完成"), ("滨江家园安置区", "主体施工至11层")]
+    assert all(status == "not_done" for _, _, status, _, _ in tasks)  # 基本完成, 基本达到 are not finished

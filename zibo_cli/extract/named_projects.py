@@ -124,6 +124,8 @@ def _names(subject: str) -> list[str]:
     parts = [p.strip() for p in _NAME_SPLIT.split(core) if p.strip()]
     if len(parts) > 1 and all(_is_name(p, listed) for p in parts):
         return parts
+    if len(parts) > 1 and _is_name(parts[-1], False) and all(len(p) <= 12 and _is_name(p, True) for p in parts[:-1]):
+        return parts  # 盈南村二四队、橡民A区、风华小区安置区: the last one's project word is the list's
     if _is_name(core, bool(tail) and tail[0] != "等"):
         return [core]
     return []
@@ -142,9 +144,15 @@ def _subject(piece: str) -> tuple[str, str] | None:
     # 地铁8号线一期国家已批复…: the name ends at its last project word, a short tail is what is said
     ends = [e.end() for e in w["noun"].finditer(subject)]
     tail = subject[ends[-1]:] if ends else ""
-    if tail.strip("）)") and len(tail) <= 4 and "、" not in tail and not tail.startswith("等"):
+    if tail.strip("）)") and "、" not in tail and not tail.startswith("等") and (
+            len(tail) <= 4 or (len(tail) <= 16 and _WORK_ON.search(tail))):
+        # (…安置区室内抹灰及外墙保温施工基本完成: the work on it, then how far it got)
         subject, said = subject[:ends[-1]], subject[ends[-1]:] + said
     return subject, said
+
+
+# work on a project, between its name and how far it got (室内抹灰及外墙保温施工)
+_WORK_ON = re.compile(r"(?:施工|安装|装修|装饰|建设|改造|铺设|工程)$")
 
 
 _UNIT = r"[\u4e00-\u9fff]{1,12}?(?:委员会|管委会|办公室|指挥部|政府|中心|委|局|办|社|部)"
