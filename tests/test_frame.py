@@ -468,3 +468,11 @@ def test_a_congress_resolution_approving_the_plan_is_other_with_the_plans_target
     # a speech's own 召开这次会议 is no journalist's 召开
     f = frame("在全县项目建设推进会议上的讲话\n同志们：\n今天，县委、县政府召开这次会议，主要是安排部署下半年工作。")
     assert f.type == "other"
+
+
+def test_a_yearbook_is_of_the_year_it_says_it_records():
+    f = frame("某县年鉴（2022）\n本书全面、系统地记载2021年某县政治、经济、文化、社会等方面的基本情况。全年地区生产总值86.3亿元。")
+    assert f.year == 2021
+    f = frame("编辑说明\n一、《某省统计年鉴-2019》是一部综合性统计资料年刊。本年鉴收录了全省和各市（州）、县（市、区）"
+              "2018年经济和社会发展各方面的统计数据。")
+    assert f.year == 2018
