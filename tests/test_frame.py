@@ -476,3 +476,12 @@ def test_a_yearbook_is_of_the_year_it_says_it_records():
     f = frame("编辑说明\n一、《某省统计年鉴-2019》是一部综合性统计资料年刊。本年鉴收录了全省和各市（州）、县（市、区）"
               "2018年经济和社会发展各方面的统计数据。")
     assert f.year == 2018
+
+
+def test_the_day_a_work_report_was_given_outweighs_a_sites_title_year():
+    f = frame("（某省）2020年某县人民政府工作报告（全文）\n政府工作报告\n——2021年1月6日在某县第六届人民代表大会第六次会议上\n"
+              "各位代表：现在，我代表县人民政府，向大会报告工作，请予审议。")
+    assert (f.year, f.target_year) == (2020, 2021)
+    f = frame("2016年某县人民政府工作报告\n2016年11月25日在某县第十七届人民代表大会第一次会议上\n各位代表：\n"
+              "现在，我代表县人民政府，向大会报告工作。一、本届政府工作回顾")
+    assert (f.year, f.target_year) == (2016, 2017)

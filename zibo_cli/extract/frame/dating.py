@@ -47,7 +47,13 @@ def report_years(frame: Frame, mode: str, text: str, title: str, title_year, hea
     report_year = None
     title_years = sorted({y for _, y in data_years(title)} | {int(y) for y in BARE_YEAR.findall(title)})
     reviewed_in_title = REVIEWED.search(title) or EXECUTED.search(title)
-    if len(title_years) >= 2 and title_years[-1] - title_years[-2] == 1:
+    given = _GIVEN.search(text[:800]) if mode == "review_plan" else None
+    if given:
+        # ——2021年1月6日在江陵县第六届人民代表大会第六次会议上: the day it was given outweighs a site's
+        # title (（湖北省）2020年江陵县人民政府工作报告); given in November or December, it is for the year after
+        report_year = int(given[1]) + (1 if int(given[2]) >= 11 else 0)
+        where = f"given {given[0][:24]}"
+    elif len(title_years) >= 2 and title_years[-1] - title_years[-2] == 1:
         report_year, where = title_years[-1], f"title: {title[:40]} (two years)"
     elif reviewed_in_title:
         report_year = int(next(g for g in reviewed_in_title.groups() if g)) + 1
@@ -109,6 +115,10 @@ def report_years(frame: Frame, mode: str, text: str, title: str, title_year, hea
     frame.why["year"] = f"{where}: given in {report_year}, reviews {report_year - 1}"
     frame.why.setdefault("months", "a year reviewed")
     frame.note(f"{frame.type}: actuals {frame.year}, targets {frame.target_year}")
+
+
+# 2021年1月6日在江陵县第六届人民代表大会第六次会议上: the day a report was given, and where
+_GIVEN = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*(?:在|于)[^。\n]{2,40}?(?:代表大会|人大)[^。\n]{0,20}?会议上")
 
 
 def _planned(frame: Frame, text: str) -> bool:
