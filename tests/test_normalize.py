@@ -267,3 +267,12 @@ def test_opencc_keys_are_chinese_characters_only(tmp_path):
         keys = [line.split("\t", 1)[0] for line in out.read_text(encoding="utf-8").splitlines() if line]
         assert keys, name
         assert [k for k in keys if not han.fullmatch(k)] == [], name
+
+
+def test_a_long_title_and_a_pages_labelled_fields_are_not_cut_prose():
+    text = ("关于区2021年国民经济和社会发展计划执行情况与2022年国民经济和社会发展计划（草案）的报告\n\n"
+            "发布时间：2023-01-17 09:18 作者： 信息来源： 区发改局\n\n各位代表：")
+    assert join_broken_lines(text) == (text, 0)
+    # a paragraph cut by a page break is still joined
+    cut = "上半年，全区规模以上工业增加值同比增长6.5%，增速比一季度加快1.2个百分点，其中制造业\n增加值增长7.1%。"
+    assert join_broken_lines(cut)[1] == 1

@@ -268,8 +268,11 @@ _TERMINAL = set("。！？；：…”’」』）)》】.!?;:|")
 # A line that starts a new block: headings (一、 (一) 1. 第一), table rows, separators.
 _BLOCK_START = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]\D|第[一二三四五六七八九十]+[章节部]"
-    r"|[|\-=]|附件|下一步)"
+    r"|[|\-=]|附件|下一步"
+    r"|(?:发布时间|发布日期|信息来源|来源|作者|索引号|文号|发布机构)\s*[:：])"  # a page's labelled fields
 )
+# how a title ends (…计划执行情况与2022年…计划（草案）的报告): a line ending so is whole, however long
+_TITLE_END = re.compile(r"(?:的(?:报告|通知|通报|决定|意见|决议|讲话|函)|(?:计划|草案|方案|要点|公报)[)）]?)$")
 LONG_LINE = 40  # characters: a line shorter than this is a title or heading, not cut prose
 
 
@@ -307,7 +310,7 @@ def _is_cut(line: str) -> bool:
     s = line.rstrip()
     if len(s) < LONG_LINE or "\t" in s or s.startswith("|"):
         return False
-    return s[-1] not in _TERMINAL
+    return s[-1] not in _TERMINAL and not _TITLE_END.search(s)
 
 
 # ---------------------------------------------------------------------------
