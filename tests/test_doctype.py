@@ -16,6 +16,28 @@ def test_every_rule_matches_its_example(rule):
     if rule.where == "table":
         return  # the evidence is the document's task table, not a text
     assert rule.pattern.search(rule.example), f"doc_types.tsv:{rule.line}: {rule.example!r}"
+    # the words read off the pattern, one of which every match holds (a text with none is not searched)
+    assert rule.needs is None or any(w in rule.pattern.search(rule.example)[0] for w in rule.needs)
+
+
+@pytest.mark.parametrize("pattern, text, needs", [
+    (r"(?:过去|刚刚过去)的?一年|\d{4}\s*年工作回顾|今年(?:经济)?的?主要目标", "今年主要目标", ("一年", "年工作回顾", "主要目标")),
+    (r"(?<!简)分析(?!会)|形势(?:报告)?", "形势报告", ("分析", "形势")),
+    (r"召开|(?:分析|调度)会", "调度会", ("召开", "会")),
+    (r"(?:\d{1,2}\s*月|本月)", "3月", ("月", "本月")),
+    (r"(?:的)?通报", "通报", ("通报",)),
+    (r"年?报|报告", "年报", ("报", "报告")),
+    (r"\d+|报告", "12", None),  # a branch with no plain character that must be there
+    (r"(?i)gdp", "GDP", None),
+    (r".", "x", None),
+])
+def test_the_words_a_pattern_needs(pattern, text, needs):
+    import re
+
+    from zibo_cli.extract.doctype import required_words
+
+    assert required_words(re.compile(pattern)) == needs
+    assert re.search(pattern, text) and (needs is None or any(w in text for w in needs))
 
 
 def test_every_type_has_rules_and_every_mode_names_a_type():

@@ -81,14 +81,18 @@ def places() -> dict[str, tuple[Place, ...]]:
 
 
 @lru_cache(maxsize=1)
-def _name_ends() -> tuple[re.Pattern[str], frozenset[str], int] | None:
+def _name_ends() -> tuple[re.Pattern[str], frozenset[str], dict[str, tuple[int, ...]]] | None:
     """What :func:`place_spans` looks up: the characters a place name ends with (市, 区, 县, …),
-    every name, the longest name's length."""
+    every name, and for each last two characters (博市) the lengths of the names that end so."""
     names = places()
     if not names:
         return None
     ends = "".join(sorted({n[-1] for n in names}))
-    return re.compile(f"[{re.escape(ends)}]"), frozenset(names), max(map(len, names))
+    lengths: dict[str, set[int]] = {}
+    for n in names:
+        lengths.setdefault(n[-2:], set()).add(len(n))
+    return (re.compile(f"[{re.escape(ends)}]"), frozenset(names),
+            {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()})
 
 
 def place_spans(text: str) -> list[tuple[int, int]]:
@@ -96,15 +100,18 @@ def place_spans(text: str) -> list[tuple[int, int]]:
     none overlapping (what one regular expression of every name, longest first, would find).
 
     Every name ends with a suffix (市, 区, 县, …), and a text holds few of them: the names are
-    looked up backwards from each, instead of trying 3,000 names at every character."""
+    looked up backwards from each, instead of trying 3,000 names at every character; and only
+    in the lengths of the names that end in the same two characters (全市, 城市 end none)."""
     index = _name_ends()
     if index is None:
         return []
-    ends, names, longest = index
+    ends, names, lengths = index
     found = []
     for m in ends.finditer(text):
         end = m.end()
-        found.extend((start, end) for start in range(max(0, end - longest), end - 1) if text[start:end] in names)
+        for n in lengths.get(text[end - 2:end], ()):
+            if n <= end and text[end - n:end] in names:
+                found.append((end - n, end))
     found.sort(key=lambda span: (span[0], -span[1]))
     out, pos = [], 0
     for start, end in found:

@@ -40,6 +40,9 @@ class Rule:
     weight: int
     example: str
     line: int
+    # words one of which every match holds (过去|今年 …, read off the pattern), or None: a text with
+    # none of them is not searched (most rules match no document, and a search tries every character)
+    needs: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -69,8 +72,51 @@ def rules() -> tuple[Rule, ...]:
         type_, where, pattern, weight, example = parts
         if type_ not in TYPES or where not in WHERE:
             raise ValueError(f"doc_types.tsv:{n}: unknown type {type_!r} or evidence {where!r}")
-        out.append(Rule(type_, where, re.compile(pattern), int(weight), example, n))
+        compiled = re.compile(pattern)
+        out.append(Rule(type_, where, compiled, int(weight), example, n, required_words(compiled)))
     return tuple(out)
+
+
+def required_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Words one of which every match of ``pattern`` holds: a run of plain characters of the
+    pattern's top-level sequence, or one such run of each branch of an alternation there (a group
+    that is not repeated counts as the sequence it holds). None when the pattern has none (or
+    ignores case): the pattern is then always searched."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        from re import _parser  # the standard library's own parse of a pattern (Python 3.11+)
+
+        return _required(_parser.parse(pattern.pattern, pattern.flags), _parser)
+    except Exception:  # noqa: BLE001 (a parse this does not know: no pre-check, never a wrong one)
+        return None
+
+
+def _required(seq, p) -> tuple[str, ...] | None:
+    best: tuple[str, ...] | None = None
+    run: list[str] = []
+
+    def better(cand: tuple[str, ...] | None) -> None:
+        nonlocal best
+        if cand and all(cand) and (best is None or (len(cand), -min(map(len, cand))) < (len(best), -min(map(len, best)))):
+            best = cand
+
+    for op, av in list(seq.data) + [(None, None)]:
+        if op is p.LITERAL:
+            run.append(chr(av))
+            continue
+        better(("".join(run),) if run else None)
+        run = []
+        if op is p.SUBPATTERN:
+            _, add, _, sub = av
+            if add & re.IGNORECASE:
+                return None
+            better(_required(sub, p))
+        elif op is p.BRANCH:
+            each = [_required(b, p) for b in av[1]]
+            if all(e for e in each):
+                better(tuple(w for e in each for w in e))
+    return best
 
 
 def _order() -> dict[str, int]:
@@ -84,7 +130,7 @@ def _matches(ev: Evidence) -> list[tuple[Rule, str]]:
     out = []
     for r in rules():
         text = getattr(ev, r.where)
-        if not text:
+        if not text or r.needs is not None and not any(w in text for w in r.needs):
             continue
         m = r.pattern.search(text)
         if m is not None:

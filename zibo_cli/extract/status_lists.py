@@ -81,9 +81,15 @@ _COUNTED_LEAD = re.compile(r"(?P<head>(?:提前|按期|如期|已经?|全面)?(?
 _OWNER = re.compile(r"^(?P<u>[\u4e00-\u9fff]{2,12}?(?:公司|集团|局|委员会|委|办|中心))的(?P<name>.{4,})$")
 
 
+# what every _COUNTED_LEAD match holds, found fast (its first character is a literal): 项，分别为
+_COUNTED_SAID = re.compile(r"[个件项](?:民生)?[，,]?(?:分别)?(?:为|是|包括)")
+
+
 def _counted(text: str, meta: DocumentMeta) -> list[Task]:
     """Tasks named after their status and their number, as many names as it says (module docstring)."""
     out: list[Task] = []
+    if not _COUNTED_SAID.search(text):
+        return out  # (the lead's pattern tries every character of the text)
     for m in _COUNTED_LEAD.finditer(text):
         names = [n.strip() for n in re.split(r"[，,、]", m["list"]) if n.strip()]
         if _count(m["n"]) != len(names) or len(names) < 2 or any(len(n) > 60 for n in names):
@@ -131,6 +137,8 @@ _BAND = re.compile(r"完成(?:年度|全年)(?:投资)?计划(?:投资)?(?:的)?
 def _bands(text: str, meta: DocumentMeta) -> list[Task]:
     """Projects named by the band of their year's plan they reached (see _BAND), as many as each says."""
     out: list[Task] = []
+    if "完成年度" not in text and "完成全年" not in text:
+        return out  # (every match opens so)
     for m in _BAND.finditer(text):
         names = [n.strip() for n in re.split(r"[，,；;]", m["list"]) if n.strip()]
         if _count(m["n"]) != len(names):
@@ -156,6 +164,8 @@ _NAME_LEAD = re.compile(r"^(?:现场|先后|分别)?(?:察看|查看|视察|了�
 
 def named_shishi(text: str, meta: DocumentMeta) -> list[Task]:
     """The 实事 a sentence names with their number and no status (see _NAMED_SHISHI): unknown each."""
+    if "实事" not in text:
+        return []  # (every match ends in 实事; the pattern tries every character of the text)
     for m in _NAMED_SHISHI.finditer(text):
         names = [n.strip() for n in m["list"].split("、") if n.strip()]
         names[0] = _NAME_LEAD.sub("", names[0])
@@ -174,9 +184,15 @@ def status_lists(text: str, meta: DocumentMeta) -> list[Task]:
             or _bands(text, meta))
 
 
+# what every _LEAD match holds before its list, found fast (it opens on one of five characters): 项目有：
+_LEAD_SAID = re.compile(r"(?:项目|事项|实事|工程|任务)(?:有|是|包括|为)?[：:]")
+
+
 def _leading(text: str, meta: DocumentMeta) -> list[Task]:
     out: list[Task] = []
     seen: set[str] = set()
+    if not _LEAD_SAID.search(text):
+        return out  # (the lead's pattern tries every character of the text)
     for m in _LEAD.finditer(text):
         before = text[max(0, m.start() - 3):m.start()]
         body = m["list"].strip().rstrip("；;，,")

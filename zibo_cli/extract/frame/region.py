@@ -4,6 +4,7 @@ and how often the body names a place."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ... import places
 from ...models import DocumentMeta
@@ -151,6 +152,12 @@ _MENTIONS_ALONE = 2
 _ONCE_WITHIN = 300
 
 
+@lru_cache(maxsize=1)
+def _short_name_start() -> re.Pattern[str]:
+    """Any character a short name (淄博, 江苏) starts with."""
+    return re.compile("[" + re.escape("".join(sorted({s[0] for s in places.short_names() if s}))) + "]")
+
+
 def region_by_mentions(text: str, level: str | None) -> tuple[str, str] | None:
     """(region, why) when the body names one place again and again (淄博 six times, nothing else
     as often) and it is of the level the lead's 全市/全县/全省 says: the place a page that never
@@ -159,9 +166,9 @@ def region_by_mentions(text: str, level: str | None) -> tuple[str, str] | None:
         return None
     body = mask_titles(text[:5000])
     counts: dict[str, int] = {}
-    # the body's characters: a name's first must be one of them (a set lookup rules out most of
-    # the ~370 names without searching the body for each)
-    chars = set(body)
+    # the characters of the body a short name starts with: a name's first must be one of them (a
+    # set lookup rules out most of the ~370 names without searching the body for each)
+    chars = set(_short_name_start().findall(body))
     for short, full in places.short_names().items():
         if len(short) >= 2 and short[0] in chars and short in body:
             counts[full] = counts.get(full, 0) + body.count(short)
