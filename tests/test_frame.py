@@ -485,3 +485,9 @@ def test_the_day_a_work_report_was_given_outweighs_a_sites_title_year():
     f = frame("2016年某县人民政府工作报告\n2016年11月25日在某县第十七届人民代表大会第一次会议上\n各位代表：\n"
               "现在，我代表县人民政府，向大会报告工作。一、本届政府工作回顾")
     assert (f.year, f.target_year) == (2016, 2017)
+
+
+def test_a_half_years_summary_written_before_june_was_out_tells_the_year_to_may():
+    f = frame("区工信局2023年上半年工作总结和下半年工作打算\n一、上半年工作完成情况\n1-5月，全区规上工业总产值86亿元，"
+              "同比增长6.5%，完成年度目标任务的41%。\n二、下半年工作打算")
+    assert (f.year, f.start_month, f.end_month) == (2023, 1, 5)

@@ -214,6 +214,14 @@ def period_years(frame: Frame, mode: str, dtype: str, text: str, title_year, hea
             period = Period(None, 1, to_date[0])
             frame.why["months"] = f"body: {to_date[1]} (progress to date)"
             frame.note(f"{to_date[1]} → months 1-{to_date[0]}")
+    if (period is not None and dtype in _AS_OF_TYPES and (period.start_month, period.end_month) == (1, 6)
+            and frame.why.get("months", "").startswith("title")):
+        # 2023年上半年工作总结 over 1-5月，全区…: written before June was out, it tells the year to May
+        to_date = reached_month(text)
+        if to_date is not None and 4 <= to_date[0] < 6:
+            period = Period(None, 1, to_date[0])
+            frame.why["months"] = f"body: {to_date[1]} (progress to date)"
+            frame.note(f"{to_date[1]} → months 1-{to_date[0]}")
     if period is not None:
         frame.start_month, frame.end_month = period.start_month, period.end_month
 
