@@ -134,3 +134,12 @@ def test_a_government_sites_source_line_is_not_news():
     ev = Evidence(head="1-5月全市经济运行情况", lead="1-5月，全市规上工业增加值增长6%。",
                   body="1-5月，全市规上工业增加值增长6%。\n来源：某市人民政府网")
     assert classify(ev)[0] != "news_about_report"
+
+
+def test_a_statistics_offices_answers_to_journalists_are_its_own_words_not_a_news_item():
+    from zibo_cli.extract.doctype import Evidence, classify
+    body = ("上半年，国民经济恢复向好。国内生产总值同比增长5.5%。\n"
+            "国家统计局新闻发言人就2023年上半年国民经济运行情况答记者问。")
+    ev = Evidence(head="2023年上半年国民经济运行情况", lead="上半年，国民经济恢复向好。", body=body,
+                  publisher="国家统计局")
+    assert classify(ev)[0] == "stats_release"
