@@ -456,12 +456,8 @@ def conflicts_by_key(z: Zibo, name: str | None = None, periods: tuple[Period, ..
         place = place_of(region, year, document, sole)
         key = (ikey, measure, base, place, year, start, end, kind)
         g = groups.get(key)
-        if g is None:
-            shown = shown_region(place, sole)
-            g = groups[key] = {"name": name_, "region": shown, "region_level": region_level(shown),
-                               "measure": measure, "unit": unit, "year": year,
-                               "start_month": start, "end_month": end,
-                               "period": _label(year, start, end), "kind": kind, "values": []}
+        if g is None:  # what only a conflict shows (its region, level, period label) is made at the end
+            g = groups[key] = {"name": name_, "unit": unit, "values": []}
             entries[key] = {}
         value = raw if unit == g["unit"] else convert(raw, unit, g["unit"])
         if value is None:
@@ -477,8 +473,16 @@ def conflicts_by_key(z: Zibo, name: str | None = None, periods: tuple[Period, ..
             if len(entry["documents"]) < DOCUMENTS_SHOWN:
                 entry["documents"].append(document)
         last[id(entry)] = document
-    return [(k, g) for k, g in groups.items()
-            if len(g["values"]) > 1 and len({d for v in g["values"] for d in v["documents"]}) > 1]
+    out = []
+    for k, g in groups.items():
+        if len(g["values"]) > 1 and len({d for v in g["values"] for d in v["documents"]}) > 1:
+            _ikey, measure, _base, place, year, start, end, kind = k
+            shown = shown_region(place, sole)
+            out.append((k, {"name": g["name"], "region": shown, "region_level": region_level(shown),
+                            "measure": measure, "unit": g["unit"], "year": year, "start_month": start,
+                            "end_month": end, "period": _label(year, start, end), "kind": kind,
+                            "values": g["values"]}))
+    return out
 
 
 # The documents a row names (in series(), and behind each value of a conflict): the first ones,

@@ -38,16 +38,36 @@ def direction(name: str, target: float, qualifier: str | None, quote: str | None
         return "max"
     if any(w in q for w in _AT_LEAST):
         return "min"
-    if quote:
-        from ..render import number
-
-        n = re.escape(number(target))
-        if re.search(rf"(?:控制在|不超过|不高于|低于|不突破|控制)[^，；。,;]{{0,12}}?(?<![\d.]){n}(?![\d.])", quote) \
-                or re.search(rf"(?<![\d.]){n}(?![\d.])[%‰]?[^，；。,;\d]{{0,4}}(?:以内|以下|之内|控制目标)", quote):
-            return "max"
+    if quote and _says_ceiling(quote, target):
+        return "max"
     if _CEILING_NAMES.search(name or "") and not _FALLING.search(name or ""):
         return "max"
     return "min"
+
+
+# 控制在5.5%以内, 不超过3%, 低于2.5%的控制目标: the words of a ceiling before or after its number.
+# Fixed patterns, each number compared as written: a pattern built for each target's number would be
+# compiled anew for nearly every figure (re's cache holds 512), a second at 1,000 reports.
+_CEILING_WORD = re.compile(r"控制在|不超过|不高于|低于|不突破|控制")
+_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
+_CEILING_AFTER = re.compile(r"[%‰]?[^，；。,;\d]{0,4}(?:以内|以下|之内|控制目标)")
+_CLAUSE_END = re.compile(r"[，；。,;]")
+
+
+def _says_ceiling(quote: str, target: float) -> bool:
+    """Whether the sentence writes ``target`` as a ceiling: after 控制在/不超过/低于 … within 12
+    characters of the same clause, or before 以内/以下/之内/控制目标."""
+    from ..render import number
+
+    n = number(target)
+    if n not in quote:
+        return False
+    for w in _CEILING_WORD.finditer(quote):
+        end = _CLAUSE_END.search(quote, w.end())
+        segment = quote[w.end():end.start() if end else len(quote)]
+        if any(m[0] == n and m.start() <= 12 for m in _NUMBER.finditer(segment)):
+            return True
+    return any(m[0] == n and _CEILING_AFTER.match(quote, m.end()) for m in _NUMBER.finditer(quote))
 
 
 def judge(target: float, qualifier: str | None, actual: float, growth: bool, way: str | None = None) -> bool:
