@@ -106,6 +106,10 @@ def test_directions_of_targets():
     assert direction("单位GDP能耗下降率", 3, "以上") == "min"  # the fall itself, to reach
     assert direction("税收收入", 2.5, None, "税收收入不超过2.5亿元") == "max"
     assert direction("某指标", 2.5, None, "实际1.89%，低于2.5%的控制目标") == "max"
+    assert direction("某指标", 3, None, "负债率控制在3%以内，增速12.5%") == "max"
+    assert direction("某指标", 12.5, None, "负债率控制在3%以内，增速12.5%") == "min"  # another clause's number
+    assert direction("某指标", 5, None, "不超过15%") == "min"  # 5 is not the number written there
+    assert direction("某指标", 5, None, "控制在今年年初确定的目标5%") == "max"  # within 12 characters
     assert direction("地区生产总值", 5.5, "左右") == "min"
     assert direction("城镇新增就业", 1100, "以上") == "min"
 
