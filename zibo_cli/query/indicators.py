@@ -424,10 +424,12 @@ def conflicts(z: Zibo, name: str | None = None) -> list[dict[str, Any]]:
 
 
 def conflicts_by_key(z: Zibo, name: str | None = None, periods: tuple[Period, ...] = (),
-                     kind: str | None = None, ikeys: Iterable[str] | None = None) -> list[tuple[tuple, dict[str, Any]]]:
+                     kind: str | None = None, ikeys: Iterable[str] | None = None,
+                     wanted: set[tuple] | None = None) -> list[tuple[tuple, dict[str, Any]]]:
     """:func:`conflicts`, each with its key: the series key of series_key, the period, the kind.
     ``periods`` and ``kind`` read only the classes of those periods and that kind (compare's);
-    ``ikeys`` only those of these indicators (ids, or names of uncatalogued figures: targets')."""
+    ``ikeys`` only those of these indicators (ids, or names of uncatalogued figures: targets');
+    ``wanted`` only the (indicator, year, first month, last month, kind) an answer shows."""
     only, params = "", ()
     if name:
         sel = resolve(z, name)
@@ -450,6 +452,8 @@ def conflicts_by_key(z: Zibo, name: str | None = None, periods: tuple[Period, ..
     scales: dict[str | None, str] = {}
     last: dict[int, str] = {}  # the last document counted for each value
     for ikey, name_, measure, unit, region, year, start, end, kind, raw, document in rows:
+        if wanted is not None and (ikey, year, start, end, kind) not in wanted:
+            continue
         base = scales.get(unit)
         if base is None:
             base = scales[unit] = unit_scale(unit)[1]

@@ -200,7 +200,15 @@ def _finished(z: Zibo, out: list[dict[str, Any]], name: str | None) -> list[dict
     sole = sole_region(z)
     # only the disagreements of the indicators shown (--behind shows few)
     ikeys = {row["_target"]["indicator_id"] or row["_target"]["name"] for row in out}
-    found = {k: c["values"] for k, c in conflicts_by_key(z, name, ikeys=ikeys)} if out else {}
+    # and only their periods: each row's target year and the actual chosen for it
+    wanted = set()
+    for row in out:
+        t, a = row["_target"], row["_actual"]
+        ikey = t["indicator_id"] or t["name"]
+        wanted.add((ikey, t["year"], 1, 12, "target"))
+        if a is not None:
+            wanted.add((a["indicator_id"] or a["name"], a["year"], a["start_month"], a["end_month"], a["kind"]))
+    found = {k: c["values"] for k, c in conflicts_by_key(z, name, ikeys=ikeys, wanted=wanted)} if out else {}
     for row in out:
         t, a = row.pop("_target"), row.pop("_actual")
         key = series_key(t, sole)
