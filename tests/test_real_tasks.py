@@ -26,7 +26,10 @@ _spec.loader.exec_module(task_gold)
 # them (numbered titles over paragraphs, bullets, status and band lists, plan lists, result lines,
 # titled blocks, labelled sections): tune 229/368 rows, measure 26/178.
 # t95–t115 (21 documents, 110 rows) then: tune 265/439, measure 26/220.
-FLOORS = {"tune": 265, "measure": 26}
+# 2026-12-08 (second session): t116–t139 added (24 documents, 140 rows; before any change for them
+# tune 285/545, measure 26/254), then single-spaced tables, headed item statuses, shared project
+# words: tune 295/545, measure 26/254.
+FLOORS = {"tune": 293, "measure": 26}
 
 
 def test_the_gold_json_is_built_from_gold_txt():
