@@ -32,28 +32,28 @@ import score_frames  # noqa: E402
 # Batch J (43) and t95–t115 (21) made 717 documents (2026-12-08, evening): tune 76/88/85/85/86%,
 # measure 72/85/81/81/86%.
 FLOORS = {  # the whole gold as it stands (batches A–K, the figure corpus, the task corpus t01–t139)
-    "tune": {"type": 0.78, "region": 0.87, "data_year": 0.86, "months": 0.85, "target_year": 0.86},
+    "tune": {"type": 0.78, "region": 0.87, "data_year": 0.86, "months": 0.85, "target_year": 0.87},
     "measure": {"type": 0.74, "region": 0.84, "data_year": 0.82, "months": 0.79, "target_year": 0.84},
 }
 GENERATION_FLOORS = {  # each generation of the gold keeps its floors: adding documents never lowers one
     "2026-12-07": {
         "tune": {"type": 0.81, "region": 0.89, "data_year": 0.89, "months": 0.89, "target_year": 0.89},
-        "measure": {"type": 0.80, "region": 0.85, "data_year": 0.87, "months": 0.83, "target_year": 0.88},
+        "measure": {"type": 0.81, "region": 0.85, "data_year": 0.87, "months": 0.83, "target_year": 0.88},
     },
     "2026-12-08": {
-        "tune": {"type": 0.80, "region": 0.88, "data_year": 0.88, "months": 0.88, "target_year": 0.88},
-        "measure": {"type": 0.77, "region": 0.84, "data_year": 0.85, "months": 0.82, "target_year": 0.89},
+        "tune": {"type": 0.81, "region": 0.88, "data_year": 0.88, "months": 0.88, "target_year": 0.88},
+        "measure": {"type": 0.78, "region": 0.84, "data_year": 0.85, "months": 0.82, "target_year": 0.89},
     },
     "2026-12-08b": {
-        "tune": {"type": 0.78, "region": 0.88, "data_year": 0.88, "months": 0.86, "target_year": 0.88},
-        "measure": {"type": 0.76, "region": 0.85, "data_year": 0.82, "months": 0.81, "target_year": 0.86},
+        "tune": {"type": 0.79, "region": 0.88, "data_year": 0.88, "months": 0.86, "target_year": 0.88},
+        "measure": {"type": 0.77, "region": 0.85, "data_year": 0.82, "months": 0.81, "target_year": 0.86},
     },
     "2026-12-08c": {
         "tune": {"type": 0.78, "region": 0.88, "data_year": 0.86, "months": 0.85, "target_year": 0.87},
-        "measure": {"type": 0.75, "region": 0.85, "data_year": 0.82, "months": 0.81, "target_year": 0.86},
+        "measure": {"type": 0.76, "region": 0.85, "data_year": 0.82, "months": 0.81, "target_year": 0.86},
     },
     "2026-12-08d": {
-        "tune": {"type": 0.78, "region": 0.87, "data_year": 0.86, "months": 0.85, "target_year": 0.86},
+        "tune": {"type": 0.78, "region": 0.87, "data_year": 0.86, "months": 0.85, "target_year": 0.87},
         "measure": {"type": 0.74, "region": 0.84, "data_year": 0.82, "months": 0.79, "target_year": 0.84},
     },
 }
