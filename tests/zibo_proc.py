@@ -8,6 +8,9 @@ Hooks, set by environment variables:
   has many rows to be half-written (whatever the real extractors find).
 * ``ZIBO_TEST_PARSE_SECONDS=S``: parsing each document takes S seconds longer (outside
   any transaction, as real parsing does), so two processes take turns at the database.
+  With ``ZIBO_TEST_SLOW_IN_WORKERS=1`` only the parser processes are slow: the main process
+  parses its first file at once (it does so before it forks them), so a test of the workers
+  does not first wait S seconds for them to start.
 * ``ZIBO_TEST_PAUSE_AT=K`` with ``ZIBO_TEST_MARKER=FILE``: inside the transaction of
   the K-th document this process writes (its documents row and observations already
   inserted, not committed), create FILE and sleep, so a test can kill the process at
@@ -56,12 +59,14 @@ def _unprivileged() -> None:
         sys.exit(77)
 
 
-def fake_observations(rows: int, parse_seconds: float = 0.0):
-    """An extractor that finds ``rows`` made-up figures in any text."""
+def fake_observations(rows: int, parse_seconds: float = 0.0, main_pid: int | None = None):
+    """An extractor that finds ``rows`` made-up figures in any text (slow everywhere, or, with
+    ``main_pid``, in every process but that one)."""
     from zibo_cli.models import Observation
 
     def extract(text, meta, tasks=None, frame=None, segments=None):
-        time.sleep(parse_seconds)
+        if main_pid is None or os.getpid() != main_pid:
+            time.sleep(parse_seconds)
         return [Observation(name=f"指标{i}", value=float(i), unit="%", year=2024, start_month=1,
                             end_month=6, quote=f"指标{i}增长{i}%") for i in range(rows)]
 
@@ -74,7 +79,8 @@ def _hooks() -> None:
     rows = int(os.environ.get("ZIBO_TEST_ROWS", "0"))
     if rows:
         pipeline.extract_observations = fake_observations(
-            rows, float(os.environ.get("ZIBO_TEST_PARSE_SECONDS", "0")))
+            rows, float(os.environ.get("ZIBO_TEST_PARSE_SECONDS", "0")),
+            os.getpid() if os.environ.get("ZIBO_TEST_SLOW_IN_WORKERS") else None)
 
     if os.environ.get("ZIBO_TEST_SIGINT"):
         import signal
