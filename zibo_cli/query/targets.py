@@ -198,16 +198,16 @@ def _finished(z: Zibo, out: list[dict[str, Any]], name: str | None) -> list[dict
     from .indicators import conflicts_by_key
 
     sole = sole_region(z)
-    # only the disagreements of the indicators shown (--behind shows few)
-    ikeys = {row["_target"]["indicator_id"] or row["_target"]["name"] for row in out}
-    # and only their periods: each row's target year and the actual chosen for it
+    # only the disagreements of the indicators and periods shown (--behind shows few): each row's
+    # target year, and the actual chosen for it (of the same indicator)
     wanted = set()
     for row in out:
         t, a = row["_target"], row["_actual"]
         ikey = t["indicator_id"] or t["name"]
         wanted.add((ikey, t["year"], 1, 12, "target"))
         if a is not None:
-            wanted.add((a["indicator_id"] or a["name"], a["year"], a["start_month"], a["end_month"], a["kind"]))
+            wanted.add((ikey, a["year"], a["start_month"], a["end_month"], a["kind"]))
+    ikeys = {w[0] for w in wanted}
     found = {k: c["values"] for k, c in conflicts_by_key(z, name, ikeys=ikeys, wanted=wanted)} if out else {}
     for row in out:
         t, a = row.pop("_target"), row.pop("_actual")

@@ -205,20 +205,16 @@ def period_years(frame: Frame, mode: str, dtype: str, text: str, title_year, hea
         # 第二季度…完成情况, keeps its quarter: its figures say which are the year's to date)
         frame.why["months"] = frame.why.get("months", "") + f" (progress as of month {period.end_month})"
         period = Period(None, 1, period.end_month)
-    if (period is not None and dtype in _AS_OF_TYPES and (period.start_month, period.end_month) == (1, 12)
-            and not WHOLE_YEAR_WORD.search(frame.why.get("months", ""))):
-        # 2024年…事项落实情况的通报 over 截止2024年6月10日，已完成…: a progress report's year in its
-        # title is the year of its tasks; how far it has come is the first date the body gives
+    # a progress report whose title names its year (2024年…事项落实情况的通报 over 截止2024年6月10日，
+    # 已完成…) or its half year (2023年上半年工作总结 over 1-5月，全区…: written before June was out)
+    # has come as far as the first date the body gives
+    months = (period.start_month, period.end_month) if period is not None else None
+    why_months = frame.why.get("months", "")
+    reached = {(1, 12): range(1, 12), (1, 6): range(4, 6)}.get(months) if dtype in _AS_OF_TYPES else None
+    if reached is not None and (not WHOLE_YEAR_WORD.search(why_months) if months == (1, 12)
+                                else why_months.startswith("title")):
         to_date = reached_month(text)
-        if to_date is not None:
-            period = Period(None, 1, to_date[0])
-            frame.why["months"] = f"body: {to_date[1]} (progress to date)"
-            frame.note(f"{to_date[1]} → months 1-{to_date[0]}")
-    if (period is not None and dtype in _AS_OF_TYPES and (period.start_month, period.end_month) == (1, 6)
-            and frame.why.get("months", "").startswith("title")):
-        # 2023年上半年工作总结 over 1-5月，全区…: written before June was out, it tells the year to May
-        to_date = reached_month(text)
-        if to_date is not None and 4 <= to_date[0] < 6:
+        if to_date is not None and to_date[0] in reached:
             period = Period(None, 1, to_date[0])
             frame.why["months"] = f"body: {to_date[1]} (progress to date)"
             frame.note(f"{to_date[1]} → months 1-{to_date[0]}")
